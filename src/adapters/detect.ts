@@ -1,0 +1,25 @@
+/**
+ * Format detection: the extension decides when it is known; otherwise the first bytes are sniffed
+ * (`<!DOCTYPE html`, `<html`, `<p>`… → html; `# ` headings or `|---|` tables → markdown; else text).
+ */
+import type { SourceFormat } from '../model.js';
+
+const BY_EXT: Record<string, SourceFormat> = {
+  txt: 'text', text: 'text', html: 'html', htm: 'html', shtml: 'html', xhtml: 'html', md: 'markdown', markdown: 'markdown', mdown: 'markdown',
+};
+
+export function detectFormat(path: string, bytes: Uint8Array): SourceFormat {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase();
+  if (ext && BY_EXT[ext]) return BY_EXT[ext] as SourceFormat;
+  return sniffFormat(bytes);
+}
+
+export function sniffFormat(bytes: Uint8Array): SourceFormat {
+  // look at the start as latin1: markup and markdown syntax are ASCII in every encoding we read except UTF-16
+  let head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  if (/^\xff\xfe|^\xfe\xff/.test(head)) head = Buffer.from(bytes.subarray(2, 8194)).toString(head.startsWith('\xff') ? 'utf16le' : 'latin1').replace(/\u0000/g, '');
+  head = head.replace(/^\ufeff|^\xef\xbb\xbf/, '');
+  if (/^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>])/i.test(head) || (head.match(/<\/?(?:p|div|br|span|table|td|tr)\b[^>]*>/gi)?.length ?? 0) >= 3) return 'html';
+  if (/^#{1,6}\s+\S/m.test(head) || /^\s*\|?\s*:?-{3,}:?\s*\|/m.test(head)) return 'markdown';
+  return 'text';
+}

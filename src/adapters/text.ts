@@ -1,0 +1,40 @@
+/**
+ * fromText: a plain-text plan → blocks, one per non-blank line (scraped plans keep one paragraph per line).
+ * Lines with pipe-separated cells (`索引号 | … | 分类 | …`) become `row` blocks so metadata tables stay tables.
+ */
+import type { Block } from '../model.js';
+
+const LINE = /[^\r\n]*(?:\r\n|\n|\r|$)/g;
+
+export function fromText(text: string): Block[] {
+  const blocks: Block[] = [];
+  let lineNo = 0;
+  LINE.lastIndex = 0;
+  for (let m = LINE.exec(text); m && m[0] !== ''; m = LINE.exec(text)) {
+    lineNo++;
+    const raw = m[0].replace(/[\r\n]+$/, '');
+    const offset = m.index;
+    if (raw.trim() === '' || /^[\s\u00a0\u3000\u200b\ufeff]*$/.test(raw)) continue;
+    const block: Block = { type: 'para', text: raw, line: lineNo, offset };
+    if (/\s\|\s|\|\s*\|/.test(raw) && raw.split('|').length >= 3) {
+      block.type = 'row';
+      block.cells = splitCells(raw, lineNo, offset);
+    }
+    blocks.push(block);
+  }
+  return blocks;
+}
+
+function splitCells(raw: string, line: number, offset: number): Block[] {
+  const cells: Block[] = [];
+  let start = 0;
+  for (let i = 0; i <= raw.length; i++) {
+    if (i === raw.length || raw[i] === '|') {
+      const piece = raw.slice(start, i);
+      const lead = piece.length - piece.trimStart().length;
+      cells.push({ type: 'para', text: piece.trim(), line, offset: offset + start + lead });
+      start = i + 1;
+    }
+  }
+  return cells;
+}

@@ -1,0 +1,74 @@
+/**
+ * Input discovery and safe output for the CLI: expands directories to the plan files inside them (sorted, so
+ * output order is deterministic), names outputs, and writes atomically (temp file + rename) so an interrupted
+ * run never leaves a half-written file.
+ */
+import type { Io } from './io.js';
+
+export interface InputRef {
+  /** As the user gave it (or dir/child for files found in a directory); `-` is stdin. */
+  path: string;
+}
+
+const PLAN_EXT = /\.(?:txt|text|html?|shtml|xhtml|md|markdown)$/i;
+
+export async function collectInputs(args: string[], io: Io, ext: RegExp = PLAN_EXT): Promise<InputRef[]> {
+  const out: InputRef[] = [];
+  for (const a of args) {
+    if (a === '-') { out.push({ path: '-' }); continue; }
+    let st;
+    try {
+      st = await io.fs.stat(a);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new Error(`${a}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
+    }
+    if (st.isDirectory()) out.push(...(await walk(a, io, ext)).map((p) => ({ path: p })));
+    else out.push({ path: a });
+  }
+  return out;
+}
+
+async function walk(dir: string, io: Io, ext: RegExp): Promise<string[]> {
+  const names = (await io.fs.readdir(dir)).sort();
+  const files: string[] = [];
+  for (const n of names) {
+    if (n.startsWith('.') || n === 'node_modules') continue;
+    const p = `${dir.replace(/\/+$/, '')}/${n}`;
+    const st = await io.fs.stat(p).catch(() => null);
+    if (!st) continue;
+    if (st.isDirectory()) files.push(...(await walk(p, io, ext)));
+    else if (ext.test(n)) files.push(p);
+  }
+  return files;
+}
+
+/** `<stem>.plan.<ext>` per input; where two stems collide the whole file name is kept (`a.html.plan.yaml`). */
+export function outputName(inputs: InputRef[], format: string): Map<InputRef, string> {
+  const ext = format === 'ndjson' ? 'ndjson' : format;
+  const base = (p: string) => (p === '-' ? 'stdin' : p.split('/').pop() ?? p);
+  const stem = (p: string) => base(p).replace(/\.[^.]+$/, '');
+  const counts = new Map<string, number>();
+  for (const i of inputs) counts.set(stem(i.path), (counts.get(stem(i.path)) ?? 0) + 1);
+  const names = new Map<InputRef, string>();
+  const used = new Set<string>();
+  for (const i of inputs) {
+    let name = `${(counts.get(stem(i.path)) ?? 0) > 1 ? base(i.path) : stem(i.path)}.plan.${ext}`;
+    for (let n = 2; used.has(name); n++) name = `${stem(i.path)}-${n}.plan.${ext}`;
+    used.add(name);
+    names.set(i, name);
+  }
+  return names;
+}
+
+let tmpCounter = 0;
+export async function writeAtomic(io: Io, path: string, data: string): Promise<void> {
+  const tmp = `${path}.tmp-${process.pid}-${++tmpCounter}`;
+  await io.fs.writeFile(tmp, data);
+  try {
+    await io.fs.rename(tmp, path);
+  } catch (e) {
+    await io.fs.unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * `run(argv, io) → exit code`. Builds a fresh commander program per call (so tests can call it repeatedly),
+ * routes commander's own output through `io`, and maps failures onto the exit-status contract:
+ * 0 ran clean (warnings allowed) · 1 a file had errors (or --strict and warnings) · 2 usage, I/O or crash.
+ */
+import { Command, CommanderError } from 'commander';
+import type { Io } from './io.js';
+import { displayWidth } from './width.js';
+import * as extractCmd from './commands/extract.js';
+import * as compareCmd from './commands/compare.js';
+import * as validateCmd from './commands/validate.js';
+import * as schemaCmd from './commands/schema.js';
+
+export const VERSION = '0.1.0';
+
+/** What a subcommand module exports: it declares its options and sets the exit code through `state`. */
+export interface CommandModule {
+  define(program: Command, io: Io, state: RunState): void;
+}
+export interface RunState {
+  exitCode: number;
+}
+
+const EXIT_HELP = `
+Exit status:
+  0  ran; no error diagnostics (warnings allowed)
+  1  ran, and a file had errors (with --strict: warnings too)
+  2  could not do the job: bad usage, unreadable or unsupported input, internal error`;
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const state: RunState = { exitCode: 0 };
+  const program = new Command('qplan');
+  program
+    .description('Read Chinese government quality-strong plans (质量强区/市/省建设实施方案) into data; compare and validate them.')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureHelp({ displayWidth, sortSubcommands: false })
+    .showSuggestionAfterError(true)
+    .addHelpText('after', `
+Examples:
+  qplan extract seeds/000_3c93fe66f1b042f6.txt            # YAML on stdout
+  qplan extract --format json -o out/ seeds/              # one out/<name>.plan.json per input
+  qplan compare seeds/000* seeds/001* seeds/003* seeds/004*
+  qplan validate plans/
+${EXIT_HELP}`);
+  for (const mod of [extractCmd, compareCmd, validateCmd, schemaCmd] as CommandModule[]) mod.define(program, io, state);
+  program.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }).configureHelp({ displayWidth }));
+  try {
+    if (argv.length === 0) {
+      io.stdout.write(program.helpInformation());
+      return 0;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return state.exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help / --version are "errors" to commander with exit code 0
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (isEpipe(e)) return 0;
+    io.stderr.write(`qplan: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    return 2;
+  }
+}
+
+function isEpipe(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: string }).code === 'EPIPE';
+}

@@ -1,0 +1,132 @@
+/**
+ * decode: bytes → text. BOM first (UTF-8, UTF-16LE/BE), then an HTML/XML charset declaration, then strict
+ * UTF-8, and otherwise GB18030 (a superset of GBK and GB2312). Node's own TextDecoder does all of it (full
+ * ICU), so no decoding library is needed. Binary input (images, archives, NUL-ridden bytes) is refused.
+ */
+import { createHash } from 'node:crypto';
+import { InputError, type Collector } from '../diagnostics.js';
+
+export interface Decoded {
+  text: string;
+  encoding: string;
+  sha256: string;
+  bytes: number;
+}
+
+const MAGIC: Array<[number[], string]> = [
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
+  [[0x50, 0x4b, 0x03, 0x04], 'a zip archive (DOCX input is not supported yet)'],
+  [[0x50, 0x4b, 0x05, 0x06], 'an empty zip archive'],
+  [[0x1f, 0x8b], 'a gzip archive'],
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF (PDF input is not supported yet)'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Office document (DOC/XLS)'],
+  [[0x52, 0x61, 0x72, 0x21], 'a RAR archive'],
+  [[0x37, 0x7a, 0xbc, 0xaf], 'a 7z archive'],
+  [[0x7f, 0x45, 0x4c, 0x46], 'an executable (ELF)'],
+];
+
+/** Canonical label for what users and pages write (gb2312/gbk → gb18030: Node's 'gbk' decoder loses 4-byte sequences). */
+export function canonicalEncoding(label: string): string {
+  const l = label.trim().toLowerCase().replace(/^x-/, '');
+  if (['gb2312', 'gbk', 'gb18030', 'cp936', 'windows-936', 'euc-cn', 'gb_2312-80', 'csgb2312'].includes(l)) return 'gb18030';
+  if (['utf8', 'utf-8', 'unicode-1-1-utf-8'].includes(l)) return 'utf-8';
+  if (['utf-16', 'utf16le', 'utf-16le', 'ucs-2'].includes(l)) return 'utf-16le';
+  if (['utf16be', 'utf-16be'].includes(l)) return 'utf-16be';
+  if (['big5', 'big5-hkscs', 'cn-big5'].includes(l)) return 'big5';
+  return l;
+}
+
+function startsWith(bytes: Uint8Array, sig: number[]): boolean {
+  return sig.every((b, i) => bytes[i] === b);
+}
+
+/** A `<meta charset>` / `encoding="…"` declaration in the first 2 KB, read as ASCII. */
+export function sniffDeclaredCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1');
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w-]+)/i.exec(head);
+  return m?.[1] ? canonicalEncoding(m[1]) : null;
+}
+
+function tryDecode(label: string, bytes: Uint8Array, fatal: boolean): string | null {
+  try {
+    return new TextDecoder(label, { fatal }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Guess UTF-16 without a BOM from where the NUL bytes fall (ASCII and CJK text both leave a pattern). */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length - (bytes.length % 2), 4096);
+  if (n < 4) return null;
+  let evenNul = 0, oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul > pairs * 0.2 && evenNul < pairs * 0.02) return 'utf-16le';
+  if (evenNul > pairs * 0.2 && oddNul < pairs * 0.02) return 'utf-16be';
+  return null;
+}
+
+export function decode(bytes: Uint8Array, file: string, ctx: Collector, opts: { encoding?: string; html?: boolean } = {}): Decoded {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const done = (text: string, encoding: string): Decoded => {
+    if (text.trim() === '' || /^[\s\u0000\ufeff]*$/.test(text)) throw new InputError('input-empty', `${file}: the file is empty (no text to read)`);
+    return { text, encoding, sha256, bytes: bytes.length };
+  };
+  if (bytes.length === 0) throw new InputError('input-empty', `${file}: the file is empty (0 bytes)`);
+
+  if (opts.encoding) {
+    const enc = canonicalEncoding(opts.encoding);
+    const text = tryDecode(enc, bytes, false);
+    if (text === null) throw new InputError('input-binary', `${file}: unknown encoding '${opts.encoding}'`);
+    return done(text.replace(/^\ufeff/, ''), enc);
+  }
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return done(new TextDecoder('utf-8').decode(bytes.subarray(3)), 'utf-8');
+  if (startsWith(bytes, [0xff, 0xfe])) return done(new TextDecoder('utf-16le').decode(bytes.subarray(2)), 'utf-16le');
+  if (startsWith(bytes, [0xfe, 0xff])) return done(new TextDecoder('utf-16be').decode(bytes.subarray(2)), 'utf-16be');
+
+  for (const [sig, what] of MAGIC) {
+    if (startsWith(bytes, sig)) throw new InputError('input-binary', `${file}: this is ${what}, not a plan text`);
+  }
+  const u16 = utf16WithoutBom(bytes);
+  if (u16) {
+    const text = tryDecode(u16, bytes, true);
+    if (text !== null) {
+      ctx.report('encoding-fallback', null, `no byte-order mark; the byte pattern reads as ${u16}`);
+      return done(text, u16);
+    }
+  }
+  // NUL bytes or many control characters: not text in any encoding we read
+  const probe = bytes.subarray(0, 8192);
+  let ctrl = 0;
+  for (const b of probe) if (b === 0 || (b < 0x09) || (b > 0x0d && b < 0x20 && b !== 0x1b)) ctrl++;
+  if (ctrl > 0 && ctrl > probe.length * 0.01) throw new InputError('input-binary', `${file}: binary data (control bytes), not a plan text`);
+
+  const declared = opts.html ? sniffDeclaredCharset(bytes) : null;
+  if (declared && declared !== 'utf-8') {
+    const text = tryDecode(declared, bytes, false);
+    if (text !== null) return done(text, declared);
+  }
+  const utf8 = tryDecode('utf-8', bytes, true);
+  if (utf8 !== null) return done(utf8, 'utf-8');
+  const gb = tryDecode('gb18030', bytes, true);
+  if (gb !== null) {
+    ctx.report('encoding-fallback', null, 'not valid UTF-8; decoded as GB18030');
+    return done(gb, 'gb18030');
+  }
+  // mostly UTF-8 with a few broken sequences (a truncated download): keep it, say so
+  const lossy = new TextDecoder('utf-8').decode(bytes);
+  const bad = (lossy.match(/\ufffd/g) ?? []).length;
+  if (bad <= Math.max(4, lossy.length * 0.001)) {
+    ctx.report('encoding-replacement', null, `${bad} invalid UTF-8 sequence(s) replaced with U+FFFD (truncated or damaged file?)`);
+    return done(lossy, 'utf-8');
+  }
+  const lossyGb = new TextDecoder('gb18030').decode(bytes);
+  ctx.report('encoding-replacement', null, 'neither valid UTF-8 nor GB18030; decoded as GB18030 with replacements');
+  return done(lossyGb, 'gb18030');
+}

@@ -1,0 +1,71 @@
+/**
+ * The diagnostic registry: every code qplan can report, with its default severity and a one-line description.
+ * The README table of codes is generated from this list (`node scripts/gen-docs.mjs`); codes are stable ids.
+ */
+import type { Diagnostic, Severity } from './model.js';
+
+export interface CodeInfo {
+  severity: Severity;
+  description: string;
+}
+
+export const CODES = {
+  // decode / adapt
+  'input-empty': { severity: 'error', description: 'the input has no bytes or only whitespace' },
+  'input-binary': { severity: 'error', description: 'the input is binary (image, archive, …) or not text in any supported encoding' },
+  'encoding-fallback': { severity: 'info', description: 'the input is not valid UTF-8 and was decoded as GB18030 (covers GBK/GB2312)' },
+  'encoding-replacement': { severity: 'warning', description: 'some bytes could not be decoded and were replaced with U+FFFD' },
+  'traditional-script': { severity: 'info', description: 'the text is in traditional characters; matching used a simplified copy' },
+  'html-body-guessed': { severity: 'info', description: 'the article body of an HTML page was chosen by text density' },
+  // meta
+  'glyph-loss': { severity: 'warning', description: 'a date or document number lost glyphs in the scrape and was repaired from the evidence' },
+  'date-unreadable': { severity: 'warning', description: 'a damaged date could not be repaired without guessing; the field is null' },
+  'doc-number-unreadable': { severity: 'warning', description: 'a damaged document number could not be repaired; the field is null' },
+  'meta-conflict': { severity: 'info', description: 'two metadata sources disagree; the one used is named' },
+  'title-missing': { severity: 'warning', description: "the plan's own title was not found" },
+  // outline / tasks
+  'no-tasks': { severity: 'warning', description: 'no numbered task was found; the plan has no tasks' },
+  'ids-qualified': { severity: 'info', description: 'printed numbers repeat (numbering restarts per group), so ids carry chapter and group' },
+  'numbering-gap': { severity: 'warning', description: 'task numbers skip or repeat within their sequence' },
+  'title-boundary-guessed': { severity: 'warning', description: "a title's closing 。 is missing; the boundary was guessed" },
+  'unit-paren-lost': { severity: 'info', description: 'a unit note lost its opening parenthesis' },
+  'unit-list-unclosed': { severity: 'info', description: 'a unit note lost its closing parenthesis' },
+  // targets
+  'target-unit-inferred': { severity: 'warning', description: 'a target printed without its measure word took the unit of its list neighbours' },
+  'target-year-inferred': { severity: 'info', description: "a target with no year in reach took the plan's first horizon year" },
+  // appendix
+  'appendix-flattened': { severity: 'info', description: 'an appendix table flattened one cell per line was rebuilt into rows' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type Code = keyof typeof CODES;
+
+/** Collects diagnostics for one file; stages push, the CLI renders. */
+export class Collector {
+  readonly list: Diagnostic[] = [];
+
+  report(code: Code, line: number | null, message: string, severity?: Severity, column?: number): void {
+    const d: Diagnostic = { severity: severity ?? CODES[code].severity, code, line, message };
+    if (column !== undefined) d.column = column;
+    this.list.push(d);
+  }
+
+  /** Sorted by (line, column, code) and de-duplicated, as serialized. */
+  sorted(): Diagnostic[] {
+    const seen = new Set<string>();
+    const out: Diagnostic[] = [];
+    const key = (d: Diagnostic) => `${d.line ?? 0}\u0000${d.column ?? 0}\u0000${d.code}\u0000${d.message}`;
+    for (const d of [...this.list].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code))) {
+      const k = key(d);
+      if (!seen.has(k)) { seen.add(k); out.push(d); }
+    }
+    return out;
+  }
+}
+
+/** Thrown for inputs that cannot be read as a plan at all (empty, binary); the CLI maps it to exit 2. */
+export class InputError extends Error {
+  constructor(readonly code: Code, message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}

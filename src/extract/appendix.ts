@@ -1,0 +1,112 @@
+/**
+ * appendix: attachment tables as rows. Real tables (HTML `<table>`, pipe rows) are taken as they are; tables
+ * the scraper flattened one cell per line (附件1 指标 / 附件2 项目) are rebuilt from their sequence numbers:
+ * a cell equal to the next 序号 starts a row, long descriptive cells label the rows that follow.
+ */
+import type { AppendixTable } from '../model.js';
+import type { Collector } from '../diagnostics.js';
+import type { View } from '../outline/outline.js';
+import { orig } from './meta.js';
+
+export interface TableOut {
+  table: AppendixTable;
+  /** Per row: the view of each cell (for positions). */
+  cellViews: View[][];
+  /** Descriptive cells (group labels) with the rows they label. */
+  groups: Array<{ v: View; firstRow: number }>;
+  headerYears: number[];
+}
+
+const NOT_APPLICABLE = /^[⁄/／—\-–]+$|^无$|^不适用$/;
+const isNumberCell = (s: string) => /^\d{1,3}$/.test(s.trim());
+const isLong = (s: string) => s.length > 40 || /。/.test(s);
+
+export function buildTable(att: { number: string; head: View; views: View[] }, ctx: Collector): TableOut | null {
+  const views = att.views.filter((v) => v.norm.trim() !== '');
+  if (views.length === 0) return null;
+  // title: the attachment's own line after `附件1`, or the first short line after it
+  let title = att.head.norm.replace(/^附\s*件\s*\d*\s*[:：.]?\s*/, '').trim();
+  let k = 0;
+  if (!title && views[0] && views[0].b.type !== 'row' && !isNumberCell(views[0].norm) && views[0].norm.length <= 60) { title = orig(views[0]).trim(); k = 1; }
+
+  const rowsFromTable = views.slice(k).filter((v) => v.b.type === 'row' && v.b.cells);
+  if (rowsFromTable.length >= 2) {
+    const [head, ...body] = rowsFromTable as View[];
+    const cells = (v: View) => (v.b.cells ?? []).map((c) => c.text.trim());
+    return {
+      table: {
+        title, number: att.number || null, columns: cells(head as View), rows: body.map((r) => cells(r).map((c) => (NOT_APPLICABLE.test(c) ? null : c))),
+        row_lines: body.map((r) => r.b.line), line: att.head.b.line,
+      },
+      cellViews: body.map((r) => [r]),
+      groups: [],
+      headerYears: yearsIn(cells(head as View).join(' ')),
+    };
+  }
+
+  // flattened: header cells until the first `1`
+  const cells = views.slice(k).filter((v) => v.b.type !== 'row');
+  const header: View[] = [];
+  const groups: TableOut['groups'] = [];
+  let i = 0;
+  for (; i < cells.length; i++) {
+    const c = cells[i] as View;
+    if (c.norm.trim() === '1' && cells[i + 1] && !isNumberCell((cells[i + 1] as View).norm)) break;
+    if (isLong(c.norm)) groups.push({ v: c, firstRow: 0 });
+    else header.push(c);
+  }
+  if (i >= cells.length) return null;
+  const rows: View[][] = [];
+  let expected = 1;
+  let width = 0;
+  for (; i < cells.length; i++) {
+    const c = cells[i] as View;
+    const t = c.norm.trim();
+    const current = rows[rows.length - 1];
+    if (t === String(expected) && (!current || current.length >= Math.max(2, width))) {
+      if (current && rows.length === 1) width = current.length;
+      rows.push([c]);
+      expected++;
+      continue;
+    }
+    if (isLong(t) && current && current.length >= Math.max(2, width)) {
+      groups.push({ v: c, firstRow: rows.length });
+      continue;
+    }
+    current?.push(c);
+  }
+  if (rows.length === 0) return null;
+  width = Math.max(...rows.map((r) => r.length));
+  const seqAt = header.findIndex((h) => /^序号$|^编号$|^序$/.test(h.norm.trim()));
+  const after = seqAt >= 0 ? header.slice(seqAt).map((h) => orig(h).trim()) : header.map((h) => orig(h).trim());
+  // the name column's header cell is often blank and lost: put an empty name after 序号
+  const columns = after.length === width - 1 && after.length >= 1 ? [after[0] as string, '', ...after.slice(1)] : after;
+  const rowGroup = (r: number): string | null => {
+    let g: string | null = null;
+    for (const x of groups) if (x.firstRow <= r) g = orig(x.v).trim();
+    return g;
+  };
+  ctx.report('appendix-flattened', att.head.b.line, `table '${title}' was flattened one cell per line; rebuilt ${rows.length} rows`);
+  return {
+    table: {
+      title, number: att.number || null, columns,
+      rows: rows.map((r) => r.map((c) => (NOT_APPLICABLE.test(c.norm.trim()) ? null : orig(c).trim()))),
+      row_lines: rows.map((r) => (r[0] as View).b.line),
+      row_groups: rows.map((_, r) => rowGroup(r)),
+      line: att.head.b.line,
+    },
+    cellViews: rows,
+    groups,
+    headerYears: yearsIn(header.map((h) => h.norm).join(' ')),
+  };
+}
+
+function yearsIn(s: string): number[] {
+  return [...s.matchAll(/(\d{4})\s*年/g)].map((m) => Number(m[1]));
+}
+
+/** Measure word implied by an indicator name: 个数 → 个, 户数 → 户, 项数 → 项 … */
+export function unitFromName(name: string): string {
+  const m = /(个|户|项|件|家|张|所|座|名|人|条|次|台|套)数(?:\(.*\))?$/.exec(name.replace(/\s+/g, ''));
+  return m ? (m[1] as string) : '';
+}

@@ -1,0 +1,65 @@
+/**
+ * Dates as plans print them — `2023-12-27`, `2024年3月22日`, `二〇一二年四月十三日` — and as scrapes damage
+ * them: `2023121` (年/月/日 dropped). A damaged date is only repaired when the evidence allows: a single
+ * valid split, or a metadata date that agrees with one of the splits. Otherwise it stays unread.
+ */
+import { zhToInt } from '../lexicon/numerals.js';
+
+const ZH_DIGITS = '〇零一二三四五六七八九十';
+const ISO = /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$/;
+const YMD = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/;
+const ZH_YMD = new RegExp(`^([${ZH_DIGITS}]{4})\\s*年\\s*([${ZH_DIGITS}]{1,3})\\s*月\\s*([${ZH_DIGITS}]{1,3})\\s*日$`);
+/** Digits only, 5–8 of them, starting like a year: a date that lost 年月日 or its separators. */
+const DAMAGED = /^((?:19|20)\d{2})(\d{1,4})$/;
+
+function iso(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Reads an intact date (the whole string); null when it is not one. */
+export function parseDate(s: string): string | null {
+  const t = s.trim().replace(/\s+/g, '');
+  let m = ISO.exec(t) ?? YMD.exec(t);
+  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = ZH_YMD.exec(t);
+  if (m) {
+    const y = zhToInt(m[1] as string), mo = zhToInt(m[2] as string), d = zhToInt(m[3] as string);
+    return iso(y, mo, d);
+  }
+  return null;
+}
+
+/** Every valid reading of a date that lost its separators: `2023121` → 2023-01-21 and 2023-12-01. */
+export function damagedDateReadings(s: string): string[] {
+  const m = DAMAGED.exec(s.trim());
+  if (!m) return [];
+  const y = Number(m[1]);
+  const rest = m[2] as string;
+  const out: string[] = [];
+  for (let cut = 1; cut < rest.length; cut++) {
+    const mo = rest.slice(0, cut), d = rest.slice(cut);
+    if (mo.length > 2 || d.length > 2 || mo.startsWith('0') && mo.length === 1 || d.startsWith('0') && d.length === 1) continue;
+    const r = iso(y, Number(mo), Number(d));
+    if (r && !out.includes(r)) out.push(r);
+  }
+  return out;
+}
+
+/** A line that is only a date (intact or damaged), as under a signature. */
+export function isDateLine(norm: string): boolean {
+  const t = norm.trim();
+  return parseDate(t) !== null || damagedDateReadings(t).length > 0;
+}
+
+/** The first intact date inside a longer string (`发布时间:2024-08-30 | 来源:…`). */
+export function findDate(s: string): { date: string; index: number; length: number } | null {
+  const re = new RegExp(`(\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?)|([${ZH_DIGITS}]{4}年[${ZH_DIGITS}]{1,3}月[${ZH_DIGITS}]{1,3}日)`, 'g');
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const d = parseDate(m[0]);
+    if (d) return { date: d, index: m.index, length: m[0].length };
+  }
+  return null;
+}

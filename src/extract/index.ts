@@ -1,0 +1,167 @@
+/**
+ * The extraction pipeline: decode → adapt → outline → extract → assemble. Pure: bytes or text in, a plan out;
+ * no filesystem, no process. Heavy adapters (HTML, Markdown, traditional script) load only when needed.
+ */
+import type { Block, Column, ExtractOptions, Plan, SourceFormat, Target } from '../model.js';
+import { Collector } from '../diagnostics.js';
+import { decode } from '../decode/decode.js';
+import { LineIndex, blockOffset } from '../adapters/lines.js';
+import { fromText } from '../adapters/text.js';
+import { detectFormat } from '../adapters/detect.js';
+import { outline, type Outline, type View } from '../outline/outline.js';
+import { extractMeta, orig } from './meta.js';
+import { extractTasks } from './tasks.js';
+import { cutTitle } from './titles.js';
+import { findTargets, openerYear, type FoundTarget, type TargetContext } from './targets.js';
+import { buildTable, unitFromName } from './appendix.js';
+import { findUnitNote } from './units.js';
+import { PLAN_SCHEMA_ID } from '../schema/constants.js';
+
+export interface ExtractResult {
+  plan: Plan;
+  /** The blocks and outline, for `--stage` debugging views. */
+  blocks: Block[];
+  outline: Outline;
+}
+
+/** A plan input: raw bytes (any supported encoding) or already-decoded text. */
+export type PlanInput = Uint8Array | string;
+
+export async function extractPlan(input: PlanInput, options: ExtractOptions = {}): Promise<ExtractResult> {
+  const path = options.path ?? '<input>';
+  const ctx = new Collector();
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  const format: SourceFormat = options.from ?? detectFormat(path, bytes);
+  // text given directly is already decoded: read its UTF-8 bytes back as they are
+  const encoding = typeof input === 'string' ? 'utf-8' : options.encoding;
+  const decoded = decode(bytes, path, ctx, { encoding, html: format === 'html' });
+  const text = decoded.text;
+
+  let blocks: Block[];
+  if (format === 'html') blocks = (await import('../adapters/html.js')).fromHtml(text, ctx);
+  else if (format === 'markdown') blocks = (await import('../adapters/markdown.js')).fromMarkdown(text, ctx);
+  else blocks = fromText(text);
+
+  const script = await import('../decode/script.js').then((m) => m.detectScript(blocks));
+  const fold = script === 'traditional' ? await (await import('../decode/script.js')).traditionalFold() : undefined;
+  if (fold) ctx.report('traditional-script', null, 'the text is in traditional characters; matched through a simplified copy');
+
+  const o = outline(blocks, ctx, fold);
+  const { meta, docYear } = extractMeta(o, ctx);
+  if (script === 'traditional') meta.script = 'traditional';
+  const lines = new LineIndex(text);
+  const pos = (v: View, normIndex: number) => lines.position(blockOffset(v.b, v.map[normIndex] ?? 0));
+
+  const tasksOut = extractTasks(o.items, ctx);
+  if (tasksOut.length === 0) ctx.report('no-tasks', null, 'no numbered task was found');
+  for (const t of tasksOut) {
+    const p = pos(t.node.head.v, 0);
+    t.task.line = p.line;
+    t.task.column = p.column;
+  }
+
+  const fallbackYear = meta.horizon_years[0] ?? null;
+  const targets: Target[] = [];
+  const push = (found: FoundTarget[], v: View, base: number, where: string) => {
+    for (const f of found) {
+      const start = pos(v, base + f.qStart);
+      const quote = orig(v, base + f.qStart, base + f.qEnd);
+      targets.push({
+        indicator: f.indicator, value: f.value, unit: f.unit, comparator: f.comparator, year: f.year,
+        year_inferred: f.yearInferred, where, quote, line: start.line, column: start.column,
+      });
+      if (f.unitInferred) ctx.report('target-unit-inferred', start.line, `'${quote}' has no measure word; read as ${f.value}${f.unit} like its list neighbours`, undefined, start.column);
+      if (f.yearInferred && f.year !== null) ctx.report('target-year-inferred', start.line, `'${quote}' has no year in reach; the plan's first horizon year ${f.year} is used`, undefined, start.column);
+    }
+  };
+  const tctx = (year: number | null): TargetContext => ({ year, docYear, fallbackYear });
+
+  // goals: the year opener of a block governs the blocks after it
+  let goalsYear: number | null = null;
+  for (const seg of o.goals) {
+    const s = seg.v.norm.slice(seg.start);
+    if (s === '') continue;
+    push(findTargets(s, tctx(goalsYear)), seg.v, seg.start, 'goals');
+    goalsYear = openerYear(s, docYear) ?? goalsYear;
+  }
+  // tasks, goal items' own text is already under goals; tasks and safeguards by id
+  for (const { task, node } of tasksOut) {
+    if (node.kind === 'goal') continue;
+    let year: number | null = null;
+    const parts: Array<[View, number]> = [[node.head.v, node.head.start], ...node.more.map((m): [View, number] => [m, 0])];
+    for (const [v, from] of parts) {
+      let s = v.norm.slice(from);
+      const note = findUnitNote(s);
+      if (note) s = s.slice(0, note.start) + ' '.repeat(note.end - note.start) + s.slice(note.end);
+      push(findTargets(s, tctx(year)), v, from, `task:${task.id}`);
+      year = openerYear(s, docYear) ?? year;
+    }
+  }
+  // columns
+  const columns: Column[] = [];
+  const idOf = new Map(tasksOut.map((t) => [t.node, t.task.id]));
+  for (const c of o.columns) {
+    const items: string[] = [];
+    const itemLines: number[] = [];
+    for (const it of c.items) {
+      const rest = it.head.v.norm.slice(it.head.start);
+      const cut = cutTitle(rest);
+      items.push(orig(it.head.v, it.head.start, it.head.start + cut.end).trim());
+      itemLines.push(pos(it.head.v, it.head.start).line);
+      let year: number | null = null;
+      for (const [v, from] of [[it.head.v, it.head.start] as [View, number], ...it.more.map((m): [View, number] => [m, 0])]) {
+        const s = v.norm.slice(from);
+        push(findTargets(s, tctx(year)), v, from, `column:${c.number}`);
+        year = openerYear(s, docYear) ?? year;
+      }
+    }
+    columns.push({
+      number: c.number, title: orig(c.head, c.titleStart).trim(), items, after_task: c.afterItem ? idOf.get(c.afterItem) ?? null : null,
+      line: pos(c.head, 0).line, item_lines: itemLines,
+    });
+  }
+  // appendix tables; indicator tables give targets
+  const appendix = [];
+  for (const att of o.attachments) {
+    const t = buildTable(att, ctx);
+    if (!t) continue;
+    appendix.push(t.table);
+    const isIndicatorTable = /指标/.test(t.table.title) || t.table.columns.some((c) => /指标|目标值|目标/.test(c));
+    if (!isIndicatorTable) continue;
+    const dataYear = t.headerYears.length ? t.headerYears[t.headerYears.length - 1] as number : fallbackYear;
+    const groupYear = t.headerYears.length ? t.headerYears[0] as number : fallbackYear;
+    t.table.rows.forEach((row, r) => {
+      const cv = t.cellViews[r] as View[];
+      if (cv.length < 3 || row.length < 3) return;
+      const nameView = cv[1] as View;
+      const valueCell = row[row.length - 1];
+      if (valueCell === null || valueCell === undefined) return;
+      const vm = /^\s*(\d+(?:\.\d+)?)\s*(%|％)?\s*$/.exec(valueCell);
+      if (!vm) return;
+      const name = orig(nameView).trim();
+      const ownYear = /\((\d{4})年\)/.exec(nameView.norm);
+      const p = pos(nameView, 0);
+      targets.push({
+        indicator: name, value: Number(vm[1]), unit: vm[2] ? '%' : unitFromName(nameView.norm), comparator: '>=',
+        year: ownYear ? Number(ownYear[1]) : dataYear ?? null, year_inferred: !ownYear && t.headerYears.length === 0,
+        where: 'appendix', quote: name, line: p.line, column: p.column,
+      });
+    });
+    for (const g of t.groups) push(findTargets(g.v.norm, tctx(groupYear ?? null)), g.v, 0, 'appendix');
+  }
+
+  const sections = o.chapters.map((c) => ({ number: c.ord, title: orig(c.v, c.v.norm.indexOf(c.title) >= 0 ? c.v.norm.indexOf(c.title) : 0, (c.v.norm.indexOf(c.title) >= 0 ? c.v.norm.indexOf(c.title) : 0) + c.title.length).trim(), line: pos(c.v, 0).line, role: c.role }));
+
+  const plan: Plan = {
+    schema: PLAN_SCHEMA_ID,
+    source: { path, format, encoding: decoded.encoding, sha256: decoded.sha256, bytes: bytes.length },
+    meta,
+    sections,
+    tasks: tasksOut.map((t) => t.task),
+    columns,
+    targets,
+    appendix,
+    diagnostics: ctx.sorted(),
+  };
+  return { plan, blocks, outline: o };
+}

@@ -1,0 +1,94 @@
+/**
+ * tasks: outline items → `Task[]` (id, kind, chapter, group, title, text, units). Ids are the printed numbers,
+ * or chapter.group.number when printed numbers repeat anywhere (numbering that restarts per group).
+ */
+import type { Task } from '../model.js';
+import type { Collector } from '../diagnostics.js';
+import type { ItemNode, View } from '../outline/outline.js';
+import { orig } from './meta.js';
+import { cutTitle } from './titles.js';
+import { findUnitNote } from './units.js';
+
+export interface TaskOut {
+  task: Task;
+  node: ItemNode;
+}
+
+export function extractTasks(items: ItemNode[], ctx: Collector): TaskOut[] {
+  const counts = new Map<string, number>();
+  for (const it of items) counts.set(it.printed, (counts.get(it.printed) ?? 0) + 1);
+  const qualify = [...counts.values()].some((n) => n > 1);
+  if (qualify) ctx.report('ids-qualified', items[0]?.head.v.b.line ?? null, 'printed numbers repeat (numbering restarts per group); ids are chapter.group.number');
+  const out: TaskOut[] = [];
+  for (const it of items) {
+    const { v, start } = it.head;
+    const rest = v.norm.slice(start);
+    const cut = cutTitle(rest);
+    if (cut.guessed) ctx.report('title-boundary-guessed', v.b.line, `no 。 after the title of item ${it.printed}; title taken as '${rest.slice(0, cut.end)}'`, undefined, (v.map[start] ?? 0) + 1);
+    const title = orig(v, start, start + cut.end).trim();
+
+    // the body: the rest of the first block and every continuation block; the unit note is cut out of it
+    const parts: Array<{ v: View; from: number }> = [{ v, from: start + cut.bodyStart }, ...it.more.map((m) => ({ v: m, from: 0 }))];
+    let lead: string[] = [], responsible: string[] = [], etc = false;
+    const texts: string[] = [];
+    // the note is usually at the end of the last part; look from the end
+    let noteFound = false;
+    for (let p = parts.length - 1; p >= 0; p--) {
+      const { v: pv, from } = parts[p] as { v: View; from: number };
+      const body = pv.norm.slice(from);
+      const note = noteFound ? null : findUnitNote(body);
+      if (note) {
+        noteFound = true;
+        lead = note.lead; responsible = note.responsible; etc = note.etc;
+        if (note.openLost) ctx.report('unit-paren-lost', pv.b.line, `unit note of item ${it.printed} has lost its opening parenthesis`);
+        if (note.closeLost) ctx.report('unit-list-unclosed', pv.b.line, `unit note of item ${it.printed} has lost its closing parenthesis`);
+        texts.unshift((orig(pv, from, from + note.start) + orig(pv, from + note.end)).trim());
+      } else texts.unshift(orig(pv, from).trim());
+    }
+    const id = qualify ? [it.chapter, it.group, it.printed].filter(Boolean).join('.') : it.printed;
+    const task: Task = {
+      id,
+      kind: it.kind,
+      chapter: it.chapter,
+      group: it.group,
+      title,
+      text: texts.filter(Boolean).join('\n'),
+      lead,
+      responsible,
+      units_etc: etc,
+      line: v.b.line,
+    };
+    out.push({ task, node: it });
+  }
+  checkNumbering(items, ctx);
+  return out;
+}
+
+/** Numbers within one sequence (same style, same chapter or group when they restart) should run 1, 2, 3 … */
+function checkNumbering(items: ItemNode[], ctx: Collector): void {
+  const seqs = new Map<string, ItemNode[]>();
+  for (const it of items) {
+    const key = `${it.kind}|${it.style}`;
+    const list = seqs.get(key) ?? [];
+    list.push(it);
+    seqs.set(key, list);
+  }
+  for (const list of seqs.values()) {
+    let prev: ItemNode | null = null;
+    for (const it of list) {
+      const n = ordinal(it.printed);
+      if (prev) {
+        const p = ordinal(prev.printed);
+        const restarted = n === 1 && (prev.group !== it.group || prev.chapter !== it.chapter);
+        if (!restarted && n !== p + 1) ctx.report('numbering-gap', it.head.v.b.line, `item ${it.printed} follows item ${prev.printed}`);
+      }
+      prev = it;
+    }
+  }
+}
+
+import { zhToInt } from '../lexicon/numerals.js';
+function ordinal(printed: string): number {
+  const t = printed.replace(/[()是]/g, '');
+  return /^\d+$/.test(t) ? Number(t) : zhToInt(t);
+}

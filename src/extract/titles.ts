@@ -1,0 +1,43 @@
+/**
+ * The title of an item is its first sentence (`1.夯实产业基础质量支撑。加快…` → 夯实产业基础质量支撑).
+ * When the scrape lost the 。 (`(三)强化督查考核探索建立…`), the boundary is guessed at the second
+ * policy verb, and the guess is reported.
+ */
+const TITLE_MAX = 28;
+/** Verbs that open a new clause in this genre; the second one in a run-on title marks the lost boundary. */
+const CLAUSE_VERBS = /探索|建立|健全|完善|加强|推进|推动|实施|开展|坚持|深化|提升|强化|加快|支持|鼓励|引导|落实|严格|构建|打造|培育|发挥|促进|优化|围绕|聚焦|依托|将|把|对|以/g;
+
+export interface TitleCut {
+  /** End of the title in the text (exclusive), and where the body starts. */
+  end: number;
+  bodyStart: number;
+  guessed: boolean;
+}
+
+export function cutTitle(t: string): TitleCut {
+  const stop = firstStop(t);
+  if (stop >= 0 && stop <= TITLE_MAX) return { end: stop, bodyStart: stop + 1, guessed: false };
+  if (stop < 0 && t.length <= TITLE_MAX) return { end: t.length, bodyStart: t.length, guessed: false };
+  // run-on: look for the second clause verb within the first TITLE_MAX characters
+  const head = t.slice(0, Math.min(t.length, stop >= 0 ? stop : t.length, 40));
+  CLAUSE_VERBS.lastIndex = 0;
+  for (let m = CLAUSE_VERBS.exec(head); m; m = CLAUSE_VERBS.exec(head)) {
+    if (m.index >= 4 && m.index <= 20) return { end: m.index, bodyStart: m.index, guessed: true };
+  }
+  const comma = head.search(/[,，;；]/);
+  if (comma >= 4 && comma <= TITLE_MAX) return { end: comma, bodyStart: comma + 1, guessed: true };
+  if (stop >= 0) return { end: stop, bodyStart: stop + 1, guessed: false };
+  return { end: Math.min(t.length, 20), bodyStart: Math.min(t.length, 20), guessed: true };
+}
+
+function firstStop(t: string): number {
+  // a 。 inside quotes or parentheses does not end the title
+  let depth = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (c === '“' || c === '(' || c === '《') depth++;
+    else if ((c === '”' || c === ')' || c === '》') && depth > 0) depth--;
+    else if ((c === '。' || c === '!' || c === '?') && depth === 0) return i;
+  }
+  return -1;
+}

@@ -1,0 +1,107 @@
+/**
+ * units: the note that closes a task — `(牵头单位:A;责任单位:B、C等)`, `(责任单位:…)`,
+ * `(A、B和C等按职责分工负责)` — found even when the scrape lost its opening or closing parenthesis.
+ * Names are kept as written; a trailing 等 is recorded as `units_etc`.
+ */
+import { DUTY_PHRASE, UNIT_LABELS, UNIT_NOTE_MARK, UNIT_SEPARATORS, UNIT_START, UNIT_SUFFIX } from '../lexicon/units.js';
+
+export interface UnitNote {
+  lead: string[];
+  responsible: string[];
+  etc: boolean;
+  /** Where the note starts and ends in the normalized text (including its parentheses). */
+  start: number;
+  end: number;
+  openLost: boolean;
+  closeLost: boolean;
+}
+
+/** Splits a list of unit names on 、,; and on a 和/及 that joins two names (not 工业和信息化局). */
+export function splitUnits(list: string): { names: string[]; etc: boolean } {
+  let etc = false;
+  const names: string[] = [];
+  for (let part of list.split(UNIT_SEPARATORS)) {
+    part = part.trim();
+    if (!part) continue;
+    if (/等$/.test(part)) { etc = true; part = part.replace(/等$/, '').trim(); }
+    names.push(...splitOnAnd(part));
+  }
+  return { names: names.filter(Boolean), etc };
+}
+
+function splitOnAnd(s: string): string[] {
+  for (let i = 1; i < s.length - 1; i++) {
+    const c = s[i];
+    if (c !== '和' && c !== '及') continue;
+    const left = s.slice(0, i), right = s.slice(i + 1);
+    if (UNIT_SUFFIX.test(left) && UNIT_START.test(right)) return [left, ...splitOnAnd(right)];
+  }
+  return [s];
+}
+
+/** Finds the unit note of a task paragraph (normalized text), or null when it has none. */
+export function findUnitNote(norm: string): UnitNote | null {
+  // the note is the last parenthesised span that carries a unit mark; else an unparenthesised tail
+  const mark = lastMatch(norm, UNIT_NOTE_MARK);
+  if (mark < 0) return null;
+  // walk back to the note's own `(`, skipping balanced `(套)` pairs; a 。 first means the `(` was lost
+  let open = -1;
+  for (let i = mark - 1, depth = 0; i >= 0; i--) {
+    const c = norm[i];
+    if (c === ')') depth++;
+    else if (c === '(') { if (depth === 0) { open = i; break; } depth--; }
+    else if (c === '。' && depth === 0) break;
+  }
+  const openLost = open < 0;
+  const start = openLost ? norm.lastIndexOf('。', mark) + 1 : open;
+  let close = -1;
+  for (let i = mark, depth = 0; i < norm.length; i++) {
+    const c = norm[i];
+    if (c === '(') depth++;
+    else if (c === ')') { if (depth === 0) { close = i; break; } depth--; }
+  }
+  const closeLost = close < 0;
+  const end = closeLost ? norm.length : close + 1;
+  if (closeLost) close = norm.length;
+  let inner = norm.slice(openLost ? start : start + 1, close).trim();
+  inner = inner.replace(/[。.;]+$/, '');
+  const lead: string[] = [], responsible: string[] = [];
+  let etc = false;
+  const labelled = UNIT_LABELS.some(({ label }) => { label.lastIndex = 0; return label.test(inner); });
+  if (labelled) {
+    // cut the note at every label; each part goes to its label's role
+    const cuts: Array<{ at: number; len: number; role: 'lead' | 'responsible' }> = [];
+    for (const { label, role } of UNIT_LABELS) {
+      label.lastIndex = 0;
+      for (let m = label.exec(inner); m; m = label.exec(inner)) cuts.push({ at: m.index, len: m[0].length, role });
+    }
+    cuts.sort((a, b) => a.at - b.at);
+    cuts.forEach((c, k) => {
+      const body = inner.slice(c.at + c.len, k + 1 < cuts.length ? (cuts[k + 1] as { at: number }).at : inner.length).replace(/[;,，、\s]+$/, '');
+      const r = splitUnits(body.replace(DUTY_PHRASE, (x) => (/^等/.test(x) ? '等' : '')));
+      (c.role === 'lead' ? lead : responsible).push(...r.names);
+      if (r.etc) etc = true;
+    });
+  } else {
+    const m = DUTY_PHRASE.exec(inner);
+    const body = m ? inner.slice(0, m.index) + (m[0].startsWith('等') ? '等' : '') : inner;
+    // `(区发展改革委牵头,区…配合)`
+    const lm = /^(.+?)牵头[,，;；]?(.*?)(?:配合|参与)?$/.exec(body);
+    if (lm) {
+      const a = splitUnits(lm[1] as string), b = splitUnits(lm[2] as string);
+      lead.push(...a.names); responsible.push(...b.names); etc = a.etc || b.etc;
+    } else {
+      const r = splitUnits(body);
+      responsible.push(...r.names); etc = r.etc;
+    }
+  }
+  if (lead.length === 0 && responsible.length === 0) return null;
+  return { lead, responsible, etc, start, end, openLost, closeLost };
+}
+
+function lastMatch(s: string, re: RegExp): number {
+  const g = new RegExp(re.source, 'g');
+  let last = -1;
+  for (let m = g.exec(s); m; m = g.exec(s)) last = m.index;
+  return last;
+}

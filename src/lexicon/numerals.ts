@@ -1,0 +1,26 @@
+/** Chinese numerals: 十九 → 19, 二十八 → 28, 一百零五 → 105, 两千 → 2000, 二〇二五 → 2025. */
+const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const SMALL: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const BIG: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+
+/** The characters a Chinese numeral is written with. */
+export const ZH_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
+
+/** Parse a Chinese numeral; NaN when the string is not one. Only call it on numbering or counted tokens. */
+export function zhToInt(s: string): number {
+  if (s === '' || ![...s].every((c) => c in DIGIT || c in SMALL || c in BIG)) return NaN;
+  // positional form (二〇二五): digits only
+  if (![...s].some((c) => c in SMALL || c in BIG)) return Number([...s].map((c) => DIGIT[c]).join(''));
+  let total = 0, section = 0, digit = 0;
+  for (const c of s) {
+    if (c in DIGIT) digit = DIGIT[c] as number;
+    else if (c in SMALL) { section += (digit || 1) * (SMALL[c] as number); digit = 0; }
+    else { total += (section + digit) * (BIG[c] as number); section = 0; digit = 0; }
+  }
+  return total + section + digit;
+}
+
+/** A number written either way: "12" → 12, "十二" → 12. */
+export function readNumber(s: string): number {
+  return /^\d+(\.\d+)?$/.test(s) ? Number(s) : zhToInt(s);
+}

@@ -1,0 +1,50 @@
+/**
+ * The outline vocabulary of the genre: how chapters, groups, tasks, safeguards, 专栏 boxes and attachments
+ * are printed, which chapter titles mean goals or safeguards, and what page chrome looks like.
+ * All patterns run on the normalized text (full-width folded to ASCII, ― to —).
+ */
+
+const ZH = '一二三四五六七八九十百零〇两';
+
+/** `一、总体要求` (also `第一章 总体要求`, `第一部分`). */
+export const CHAPTER = new RegExp(`^(?:([${ZH}]{1,4})\\s*[、.]|第([${ZH}]{1,4})(?:章|部分)[\\s:]*)\\s*(.*)$`);
+/** `(一)…` — a group heading, or an item where chapter one already used (一)(二) (东丽: `(三)`…`(二十八)`). */
+export const PAREN = new RegExp(`^\\(\\s*([${ZH}]{1,4})\\s*\\)\\s*(.*)$`);
+/** `1.` / `1．` / `1、` / `1. ` — not a decimal (`3.8%`) and not a year (`2025年`). */
+export const ARABIC = /^(\d{1,3})\s*(?:[.、](?!\d)|\s(?=[\u4e00-\u9fff]))\s*(.*)$/;
+/** `(1)` numbering below tasks — kept as body text. */
+export const PAREN_ARABIC = /^\((\d{1,3})\)\s*(.*)$/;
+/** `一是强化组织领导。…` — safeguards (宿迁) and some task lists. */
+export const YISHI = new RegExp(`^([${ZH}]{1,3})是\\s*(.*)$`);
+/** `——item`, `――item`, `—item`, `-- item`, `•`. */
+export const BULLET = /^(?:—{1,2}|-{2}|•|·|●|■|◆)\s*(.*)$/;
+/** `专栏1 产业质量竞争力提升工程`, `专栏一：…`. */
+export const COLUMN = new RegExp(`^专栏\\s*(\\d+|[${ZH}]+)\\s*[:：.、]?\\s*(.*)$`);
+/** `附件:1.…` (the list of attachments) and `附件1` (an attachment itself). */
+export const ATTACHMENT = /^附\s*件\s*(\d*)\s*[:：.]?\s*(.*)$/;
+
+/** Chapter roles by title. Checked in this order; a chapter matching none holds tasks. */
+export const CHAPTER_ROLES: Array<{ role: 'goals' | 'safeguards' | 'preamble'; pattern: RegExp }> = [
+  { role: 'goals', pattern: /总体要求|指导思想|目标|基本原则|总体思路|发展思路|工作原则/ },
+  { role: 'safeguards', pattern: /保障措施|组织保障|保障体系|实施保障|工作保障|保障机制|组织实施|组织领导|工作要求|实施步骤/ },
+  { role: 'preamble', pattern: /基础与|发展基础|现状|形势|背景|重要意义|面临/ },
+];
+
+/** Chrome of government CMS pages: a line matching this is never content (and ends the body when after it). */
+export const CHROME = new RegExp([
+  '^(?:首页|网站首页)(?:\\s|>|$)', '您(?:的|所在)?(?:当前)?位置', '当前位置', '语音播报', '语音合成中', '进入播报模式', '退出播报模式',
+  '^分享到', '扫一扫', '请进行滑动验证', '^文件下载', '^【?打印(?:本页|文章)?】?$', '^【?关闭(?:窗口)?】?$', '^\\[?\\s*(?:打印|关闭|收藏)\\s*\\]?$',
+  '^(?:上一篇|下一篇)', '^相关(?:文章|链接|阅读)', '^字号[:：]', '^【字体', '^浏览次数', '^访问量', '^服务热线',
+  '版权所有', 'ICP备', '公网安备', '网站标识码', '^主办单位', '^承办单位', '^技术支持', '^x$',
+].join('|'));
+
+/** The notice wrapper: `…人民政府关于印发…的通知`. */
+export const NOTICE_TITLE = /关于印发.*(?:的)?通知$|关于.*的通知$/;
+/** A plan's own title ends with one of these genre nouns. */
+export const PLAN_TITLE_END = /(?:实施方案|方案|实施意见|意见|规划|纲要|行动计划|计划|办法|措施)$/;
+/** Signature line of an issuing body. */
+export const ISSUER_LINE = /^(?:中共)?[\u4e00-\u9fff]{2,24}(?:人民政府|人民政府办公室|人民政府办公厅|政府|委员会|办公室|办公厅|管委会)$/;
+/** `(此件公开发布)` and friends. */
+export const PUBLICATION_NOTE = /^\(此件.*\)$|^\(此件/;
+/** Addressee line: `各镇人民政府、街道办事处,区政府各部门,有关单位:`. */
+export const ADDRESSEES = /^(?:各|区政府|市政府|县政府|省政府).{2,80}[:：]$/;

@@ -1,0 +1,47 @@
+/**
+ * Target vocabulary: measure words, comparator words (民法典 §1259: 以上/以下/以内 include the number,
+ * 超过/不满/以外 exclude it), verbs that introduce a counted object (`建成…150个`, `新创建20个…`), and the
+ * words that make a number part of a name or a duration rather than a target.
+ */
+import type { Comparator } from '../model.js';
+
+/** Measure words and units, longest first so `万亩` wins over `亩`. */
+export const UNITS = ['万平方米', '平方公里', '平方米', '万千瓦', '万吨', '万亩', '万人', '万元', '亿元', '万户', '万家', '千米', '公里', '家次', '人次', '个百分点', '百分点',
+  '%', '‰', '个', '项', '家', '件', '张', '条', '分', '户', '所', '座', '名', '人', '批', '处', '台', '套', '部', '支', '吨', '亩', '元', '册', '场', '次', '种', '类', '起', '间', '栋', '级', '万', '亿'];
+
+/** Units that only count when a verb or comparator makes the number a commitment (`3次` is rarely a target). */
+export const WEAK_UNITS = new Set(['次', '级', '万', '亿', '元', '类', '种', '起', '部', '支', '场', '间', '栋', '册']);
+
+/** Words right after a number that make it a duration, date or size, not a target. */
+export const NOT_TARGET_AFTER = /^(?:年|月|日|天|周|小时|分钟|秒|岁|届|期|号|倍(?!以上)|大(?![于])|化|维|星|型|代|者|方|线|环|纵|横|区|域|带|轴|圈|心|片)/;
+
+/** Comparator words before a value, longest match first. */
+export const PREFIX_COMPARATORS: Array<[string, Comparator]> = [
+  ['力争达到', '>='], ['力争超过', '>'], ['力争达', '>='], ['力争突破', '>'], ['力争', '>='],
+  ['不低于', '>='], ['不少于', '>='], ['不小于', '>='], ['不高于', '<='], ['不超过', '<='], ['不大于', '<='], ['不多于', '<='], ['不满', '<'],
+  ['超过', '>'], ['高于', '>'], ['多于', '>'], ['大于', '>'], ['突破', '>'], ['低于', '<'], ['少于', '<'], ['小于', '<'],
+  ['控制在', '<='], ['稳定在', '='], ['保持在', '='], ['保持', '='], ['维持在', '='], ['稳定', '='],
+  ['提高到', '>='], ['提高至', '>='], ['提升到', '>='], ['提升至', '>='], ['增加到', '>='], ['增加至', '>='], ['增长到', '>='], ['增至', '>='], ['升至', '>='],
+  ['降低到', '<='], ['降低至', '<='], ['下降到', '<='], ['下降至', '<='], ['降至', '<='], ['减少到', '<='], ['减少至', '<='], ['压减至', '<='],
+  ['下降', '>='], ['降低', '>='], ['减少', '>='], ['提高', '>='], ['提升', '>='], ['增长', '>='], ['增加', '>='],
+  ['均达到', '>='], ['均达', '>='], ['全部达到', '>='], ['达到', '>='], ['达', '>='], ['约为', '='], ['约', '='], ['近', '='], ['为', '>='],
+];
+
+/** Comparator words after a value (and its unit). */
+export const SUFFIX_COMPARATORS: Array<[string, Comparator]> = [
+  ['及以上', '>='], ['以上', '>='], ['及以下', '<='], ['以下', '<='], ['以内', '<='], ['之内', '<='], ['左右', '='], ['上下', '='],
+];
+
+/** Verbs that put the count before the object: `累计建成4.4万亩高标准农田`, `新创建20个省级以上标准化试点`. */
+export const COUNT_FIRST_VERBS = /(?:累计)?(?:新创建|创建|新建|建成|建设|培育|新增|引进|打造|认定|创成|争创|获评|新认定|培养|举办|开展|实施|完成|制修订|制定|新培育)$/;
+
+/** A bullet heading that lost its 。 (`——产品质量水平大幅跃升农产品…`): the heading is cut from the indicator. */
+export const HEADING_PREFIX = /^.{2,14}?(?:持续|稳步|大幅|全面|显著|不断|明显|进一步|更加|加快)(?:增强|提升|跃升|完善|提高|加强|夯实|优化|扩大)/;
+
+/** Adverbs and particles trimmed from the end of an indicator before its verb (`完成率均达100%`). */
+export const INDICATOR_TRAILING = /(?:均|全部|要|将|稳步|逐步|每年|力争|确保|分别|总体上|基本)$/;
+/** Words trimmed from the start of an indicator. */
+export const INDICATOR_LEADING = /^(?:在|其中|以及|及|和|并|且|使|让|全年|同时|力争)/;
+
+/** `到2027年` / `2025年,` / `至2025年底` — a governing year. */
+export const YEAR_MARK = /(?:到|至|截至|截止到?)?(\d{4})\s*年(?:底|末|前)?/g;

@@ -3,6 +3,7 @@
  * output order is deterministic), names outputs, and writes atomically (temp file + rename) so an interrupted
  * run never leaves a half-written file.
  */
+import { randomBytes } from 'node:crypto';
 import type { Io } from './io.js';
 
 export interface InputRef {
@@ -61,9 +62,8 @@ export function outputName(inputs: InputRef[], format: string): Map<InputRef, st
   return names;
 }
 
-let tmpCounter = 0;
 export async function writeAtomic(io: Io, path: string, data: string): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}-${++tmpCounter}`;
+  const tmp = `${path}.tmp-${randomBytes(6).toString('hex')}`;
   await io.fs.writeFile(tmp, data);
   try {
     await io.fs.rename(tmp, path);

@@ -99,7 +99,7 @@ function clauseEnd(s: string, at: number): number {
   return i;
 }
 
-/** Trims an indicator to its noun phrase. */
+/** Trims an indicator to its noun phrase; `cut` is where the quote starts (after a year or a bullet heading). */
 function cleanIndicator(raw: string): { text: string; cut: number } {
   let t = raw;
   let cut = 0;
@@ -109,8 +109,9 @@ function cleanIndicator(raw: string): { text: string; cut: number } {
   if (heading && t.length - heading[0].length >= 4) { cut += heading[0].length; t = t.slice(heading[0].length); }
   for (let again = true; again;) {
     again = false;
+    // `在天津市品牌指数测评中品牌得分…`: the preposition leaves the indicator but stays in the quote
     const l = INDICATOR_LEADING.exec(t);
-    if (l && t.length - l[0].length >= 2) { cut += l[0].length; t = t.slice(l[0].length); again = true; }
+    if (l && t.length - l[0].length >= 2) { t = t.slice(l[0].length); again = true; }
   }
   t = t.replace(/\s+$/, '');
   for (let again = true; again;) {

@@ -8,6 +8,7 @@ import type { ItemNode, View } from '../outline/outline.js';
 import { orig } from './meta.js';
 import { cutTitle } from './titles.js';
 import { findUnitNote } from './units.js';
+import { zhToInt } from '../lexicon/numerals.js';
 
 export interface TaskOut {
   task: Task;
@@ -87,7 +88,6 @@ function checkNumbering(items: ItemNode[], ctx: Collector): void {
   }
 }
 
-import { zhToInt } from '../lexicon/numerals.js';
 function ordinal(printed: string): number {
   const t = printed.replace(/[()是]/g, '');
   return /^\d+$/.test(t) ? Number(t) : zhToInt(t);

@@ -6,7 +6,7 @@
 import type { Comparator } from '../model.js';
 
 /** Measure words and units, longest first so `万亩` wins over `亩`. */
-export const UNITS = ['万平方米', '平方公里', '平方米', '万千瓦', '万吨', '万亩', '万人', '万元', '亿元', '万户', '万家', '千米', '公里', '家次', '人次', '个百分点', '百分点',
+export const UNITS = ['吨标准煤', '万吨标准煤', '万平方米', '平方公里', '平方米', '万千瓦', '万吨', '万亩', '万人', '万元', '亿元', '万户', '万家', '千米', '公里', '家次', '人次', '个百分点', '百分点',
   '%', '‰', '个', '项', '家', '件', '张', '条', '分', '户', '所', '座', '名', '人', '批', '处', '台', '套', '部', '支', '吨', '亩', '元', '册', '场', '次', '种', '类', '起', '间', '栋', '级', '万', '亿'];
 
 /** Units that only count when a verb or comparator makes the number a commitment (`3次` is rarely a target). */

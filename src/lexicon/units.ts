@@ -7,7 +7,7 @@ export const UNIT_LABELS: Array<{ label: RegExp; role: 'lead' | 'responsible' }>
   { label: /(?:责任|配合|参与|协办|实施)(?:单位|部门)\s*[:：]/g, role: 'responsible' },
 ];
 /** Any of these anywhere in a paragraph marks a unit note. */
-export const UNIT_NOTE_MARK = /(?:牵头|责任|配合|参与|协办|实施)(?:单位|部门)\s*[:：]|按(?:职责)?分工负责|分别负责|按职能负责/;
+export const UNIT_NOTE_MARK = /(?:局|委|办|院|会|中心|政府)牵头[,，;；]|(?:牵头|责任|配合|参与|协办|实施)(?:单位|部门)\s*[:：]|按(?:职责)?分工负责|分别负责|按职能负责/;
 /** The closing phrase of the `(A、B等按职责分工负责)` form; all units in it are responsible. */
 export const DUTY_PHRASE = /(?:等)?(?:单位)?(?:按(?:照)?(?:各自)?(?:职责)?(?:分工)?(?:职能)?负责|分别负责|按职能负责)$/;
 /** Separators between unit names (`和`/`及` only where they join two names, see {@link UNIT_SUFFIX}). */

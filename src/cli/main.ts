@@ -34,7 +34,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .description('Read Chinese government quality-strong plans (质量强区/市/省建设实施方案) into data; compare and validate them.')
     .version(VERSION, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+        .configureOutput(output(io))
     .configureHelp({ displayWidth, sortSubcommands: false })
     .showSuggestionAfterError(true)
     .addHelpText('after', `
@@ -45,7 +45,7 @@ Examples:
   qplan validate plans/
 ${EXIT_HELP}`);
   for (const mod of [extractCmd, compareCmd, validateCmd, schemaCmd] as CommandModule[]) mod.define(program, io, state);
-  program.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }).configureHelp({ displayWidth }));
+  program.commands.forEach((c) => c.exitOverride().configureOutput(output(io)).configureHelp({ displayWidth }));
   try {
     if (argv.length === 0) {
       io.stdout.write(program.helpInformation());
@@ -62,6 +62,16 @@ ${EXIT_HELP}`);
     io.stderr.write(`qplan: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
     return 2;
   }
+}
+
+/** Commander's output routed through io; help wraps at the terminal's width (80 when not a terminal). */
+function output(io: Io) {
+  return {
+    writeOut: (s: string) => io.stdout.write(s),
+    writeErr: (s: string) => io.stderr.write(s),
+    getOutHelpWidth: () => (io.stdout.isTTY ? io.stdout.columns ?? 80 : 80),
+    getErrHelpWidth: () => (io.stderr.isTTY ? io.stderr.columns ?? 80 : 80),
+  };
 }
 
 function isEpipe(e: unknown): boolean {

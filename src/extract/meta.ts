@@ -74,7 +74,7 @@ function metadataFields(front: View[]): Map<Field, Found> {
 const DOC_NUMBER = /^([\u4e00-\u9fff]{1,12})[〔[(【]\s*(\d{4})\s*[〕\])】]\s*(\d{1,4})\s*号$/;
 const DOC_NUMBER_DAMAGED = /^([\u4e00-\u9fff]{1,12}?)[〔[(【]?\s*(\d{4})(\d{0,4})\s*[〕\])】]?\s*(\d{0,4})\s*号?$/;
 
-/** Reads or repairs a document number (`东丽政发〔20245` → 东丽政发〔2024〕5号 when the year agrees). */
+/** Reads or repairs a document number (`某政发〔20245` → 某政发〔2024〕5号 when the year agrees). */
 function readDocNumber(raw: string, line: number, years: number[], ctx: Collector): string | null {
   const t = raw.replace(/\s+/g, '');
   if (DOC_NUMBER.test(t)) return raw.trim();
@@ -147,7 +147,7 @@ export interface Place {
   parent: string | null;
 }
 
-/** Jurisdiction, level and parent from an issuer name (`重庆市江北区人民政府` → 江北区, district, 重庆市). */
+/** Jurisdiction, level and parent from an issuer name (`天津市河西区人民政府` → 河西区, district, 天津市). */
 export function readPlace(name: string | null, text: string): Place {
   if (!name) return { jurisdiction: null, level: null, parent: null };
   let s = name.replace(/(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府|委员会|管委会)$/, '').replace(/^中共/, '');

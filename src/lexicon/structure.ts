@@ -8,13 +8,13 @@ const ZH = '一二三四五六七八九十百零〇两';
 
 /** `一、总体要求` (also `第一章 总体要求`, `第一部分`). */
 export const CHAPTER = new RegExp(`^(?:([${ZH}]{1,4})\\s*[、.]|第([${ZH}]{1,4})(?:章|部分)[\\s:]*)\\s*(.*)$`);
-/** `(一)…` — a group heading, or an item where chapter one already used (一)(二) (东丽: `(三)`…`(二十八)`). */
+/** `(一)…` — a group heading, or an item where chapter one already used (一)(二) (e.g. `(三)`…`(二十八)` after a goals chapter with `(一)(二)`). */
 export const PAREN = new RegExp(`^\\(\\s*([${ZH}]{1,4})\\s*\\)\\s*(.*)$`);
 /** `1.` / `1．` / `1、` / `1. ` — not a decimal (`3.8%`) and not a year (`2025年`). */
 export const ARABIC = /^(\d{1,3})\s*(?:[.、](?!\d)|\s(?=[\u4e00-\u9fff]))\s*(.*)$/;
 /** `(1)` numbering below tasks — kept as body text. */
 export const PAREN_ARABIC = /^\((\d{1,3})\)\s*(.*)$/;
-/** `一是强化组织领导。…` — safeguards (宿迁) and some task lists. */
+/** `一是强化组织领导。…` — safeguards in some city opinions, and some task lists. */
 export const YISHI = new RegExp(`^([${ZH}]{1,3})是\\s*(.*)$`);
 /** `——item`, `――item`, `—item`, `-- item`, `•`. */
 export const BULLET = /^(?:—{1,2}|-{2}|•|·|●|■|◆)\s*(.*)$/;

@@ -1,0 +1,49 @@
+/** The public API is pinned, and the dependency rule holds: core (src/ outside cli/) never imports the CLI. */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as api from '../src/index.js';
+
+describe('public API', () => {
+  it('exports exactly these names', () => {
+    expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
+      [
+        "CODES",
+        "InputError",
+        "PLAN_SCHEMA_ID",
+        "extract",
+        "extractPlan",
+        "toJson",
+        "toNdjson",
+        "toYaml",
+      ]
+    `);
+  });
+  it('extract(input) returns a plan from text', async () => {
+    const plan = await api.extract('一、总体要求\n到2027年,合格率达到99%以上。\n二、重点任务\n1.加强监管。落实责任。(责任单位:区市场监管局)\n', { path: 'mem.txt' });
+    expect(plan.tasks.map((t) => [t.id, t.title, t.responsible])).toEqual([['1', '加强监管', ['区市场监管局']]]);
+    expect(plan.targets[0]).toMatchObject({ value: 99, unit: '%', comparator: '>=', year: 2027 });
+  });
+});
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+describe('dependency direction', () => {
+  const core = files('src').filter((f) => !f.startsWith(join('src', 'cli')));
+  it('core never imports cli, commander, chalk or cli-table3, and never touches process', () => {
+    for (const f of core) {
+      const src = readFileSync(f, 'utf8');
+      expect(src, f).not.toMatch(/from ['"][./]*\/cli\//);
+      expect(src, f).not.toMatch(/from ['"](?:commander|chalk|cli-table3)['"]/);
+      expect(src.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, ''), f).not.toMatch(/\bprocess\.(?:argv|exit|stdout|stderr|env|cwd)/);
+    }
+  });
+  it('no code path names a seed jurisdiction', () => {
+    for (const f of files('src').filter((x) => x.endsWith('.ts'))) expect(readFileSync(f, 'utf8'), f).not.toMatch(/江北|渝中|宿迁|东丽/);
+  });
+});

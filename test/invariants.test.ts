@@ -1,0 +1,40 @@
+/**
+ * Position invariants over every seed and fixture: values point at their source. A task's title and a target's
+ * quote stand in the source at the line and column they carry; lines never go down in document order;
+ * diagnostics are sorted.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractPlan } from '../src/extract/index.js';
+import { SEEDS } from './helpers.js';
+
+const inputs = [
+  ...SEEDS.map((s) => `seeds/${s}.txt`),
+  ...readdirSync('fixtures/extract').map((d) => `fixtures/extract/${d}/${readdirSync(`fixtures/extract/${d}`).find((f) => f.startsWith('input.'))}`),
+];
+
+describe('position invariants', () => {
+  for (const path of inputs) {
+    it(path, async () => {
+      const bytes = readFileSync(path);
+      const { plan } = await extractPlan(bytes, { path });
+      const lines = new TextDecoder().decode(bytes).replace(/^\ufeff/, '').split(/\r\n|\n|\r/);
+      const at = (line: number, column = 1) => (lines[line - 1] ?? '').slice(column - 1);
+      let prev = 0;
+      for (const t of plan.tasks) {
+        expect(t.line, `task ${t.id} line`).toBeGreaterThanOrEqual(prev);
+        prev = t.line;
+        expect(lines[t.line - 1], `task ${t.id} title at its line`).toContain(t.title);
+      }
+      for (const t of plan.targets) {
+        expect(t.line).toBeGreaterThanOrEqual(1);
+        expect(t.line).toBeLessThanOrEqual(lines.length);
+        if (t.where !== 'appendix') expect(at(t.line, t.column).startsWith(t.quote), `quote «${t.quote}» at ${t.line}:${t.column}`).toBe(true);
+        else expect(lines[t.line - 1]).toContain(t.quote);
+      }
+      for (const c of plan.columns) expect(lines[c.line - 1]).toContain(c.title);
+      const dl = plan.diagnostics.map((d) => d.line ?? 0);
+      expect(dl).toEqual([...dl].sort((a, b) => a - b));
+    });
+  }
+});

@@ -1,11 +1,124 @@
-/** `qplan validate`: placeholder until issue 5 lands. */
-import type { Command } from 'commander';
+/**
+ * `qplan validate PATH…`: checks plan documents (.yaml/.yml/.json) against qplan/plan@1 and its semantic
+ * rules, and raw plans (.txt/.html/.md) by extracting them and reporting the extractor's diagnostics.
+ * Output: human lines on stderr (default), `--format json` or `--format github` on stdout.
+ * Exit: 0 no errors · 1 errors (--strict: warnings too) · 2 usage or I/O problems.
+ */
+import { Command, Option } from 'commander';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
+import { collectInputs } from '../files.js';
+import { expandGlob, hasGlob } from '../glob.js';
+import type { FileResult } from '../render/validate.js';
+
+interface Opts {
+  format: 'human' | 'json' | 'github';
+  strict?: boolean;
+  verbose?: boolean;
+  color?: boolean;
+  maxSize: string;
+}
+
+/** What a directory walk picks up: plan documents and raw plans. */
+const VALIDATE_EXT = /\.(?:ya?ml|json|txt|text|html?|shtml|xhtml|md|markdown)$/i;
 
 export function define(program: Command, io: Io, state: RunState): void {
-  program.command('validate').description('check plan files and plan YAML against the schema').action(() => {
-    io.stderr.write('qplan validate: not implemented yet\n');
-    state.exitCode = 2;
-  });
+  program
+    .command('validate')
+    .description('check plan YAML/JSON against qplan/plan@1, and raw plan files through the extractor')
+    .argument('<paths...>', 'files, directories (walked) or globs (plans/**/*.plan.yaml)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['human', 'json', 'github']).default('human'))
+    .option('--strict', 'exit 1 when any warning is reported')
+    .option('-v, --verbose', 'show info diagnostics too')
+    .option('--color', 'colour the human output even when not on a terminal')
+    .option('--no-color', 'never colour the output (also: NO_COLOR=1)')
+    .option('--max-size <MB>', 'refuse files larger than this', '20')
+    .addHelpText('after', `
+Examples:
+  qplan validate plans/                       # every .yaml/.yml/.json/.txt/.html/.md below plans/
+  qplan validate 'plans/**/*.plan.yaml' --strict
+  qplan validate --format github plans/       # annotations in a GitHub Actions log
+  qplan validate --format json out/ | jq '.summary'
+
+Exit status: 0 no errors (warnings allowed) · 1 errors (--strict: or warnings) · 2 usage or I/O problems`)
+    .action(async (paths: string[], opts: Opts) => {
+      state.exitCode = await validateCommand(paths, opts, io);
+    });
+}
+
+async function validateCommand(args: string[], opts: Opts, io: Io): Promise<number> {
+  const maxMb = Number(opts.maxSize);
+  if (!Number.isFinite(maxMb) || maxMb <= 0) {
+    io.stderr.write(`qplan validate: --max-size wants a positive number of megabytes, not '${opts.maxSize}'\n`);
+    return 2;
+  }
+  const maxBytes = Math.floor(maxMb * 1024 * 1024);
+
+  // expand arguments; a missing path is a usage problem, but the other paths are still checked
+  let usageProblem = false;
+  const paths: string[] = [];
+  for (const arg of args) {
+    const literal = await io.fs.stat(arg).then(() => true, () => false);
+    if (!literal && hasGlob(arg)) {
+      const matched = (await expandGlob(arg, io)).filter((p) => VALIDATE_EXT.test(p));
+      if (matched.length === 0) { io.stderr.write(`qplan validate: no files match ${arg}\n`); usageProblem = true; }
+      paths.push(...matched);
+      continue;
+    }
+    try {
+      paths.push(...(await collectInputs([arg], io, VALIDATE_EXT)).map((i) => i.path));
+    } catch (e) {
+      io.stderr.write(`qplan validate: ${(e as Error).message}\n`);
+      usageProblem = true;
+    }
+  }
+  const unique = [...new Set(paths)];
+  if (unique.length === 0 && !usageProblem) io.stderr.write(`qplan validate: no plan files found in ${args.join(' ')}\n`);
+
+  const { validateBytes, tooLargeDiagnostic } = await import('../../validate/index.js');
+  const results: FileResult[] = [];
+  for (const path of unique) {
+    try {
+      const st = await io.fs.stat(path);
+      // refused before reading: a 2 GB file must not be loaded only to be told it is too big
+      if (st.size > maxBytes) { results.push({ path, diagnostics: [tooLargeDiagnostic(st.size, maxBytes)] }); continue; }
+      results.push({ path, diagnostics: await validateBytes(await io.fs.readFile(path), { path, maxBytes }) });
+    } catch (e) {
+      results.push({ path, diagnostics: [], ioError: `cannot read: ${ioMessage(e)}` });
+    }
+  }
+
+  const render = await import('../render/validate.js');
+  const c = render.count(results);
+  if (opts.format === 'json') io.stdout.write(render.renderJson(results));
+  else if (opts.format === 'github') {
+    io.stdout.write(render.renderGithub(results, opts));
+    io.stderr.write(`${render.summary(c, undefined, opts.strict)}\n`);
+  } else {
+    const p = await render.paint(useColor(opts, io));
+    io.stderr.write(render.renderHuman(results, p, opts));
+  }
+
+  if (usageProblem || c.ioErrors > 0 || unique.length === 0) return 2;
+  if (c.errors > 0 || (opts.strict && c.warnings > 0)) return 1;
+  return 0;
+}
+
+/** Decided once: --color / --no-color, then NO_COLOR, then FORCE_COLOR, then whether stderr is a terminal. */
+function useColor(opts: Opts, io: Io): boolean {
+  if (opts.color === false) return false;
+  if (opts.color === true) return true;
+  if (io.env.NO_COLOR) return false;
+  if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== '0';
+  return io.stderr.isTTY;
+}
+
+function ioMessage(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err.code) {
+    case 'ENOENT': return 'no such file';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'is a directory';
+    default: return err.message ?? String(e);
+  }
 }

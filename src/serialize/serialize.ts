@@ -4,6 +4,7 @@
  * bytes out.
  */
 import type { Plan } from '../model.js';
+import { stringifyYaml } from './yaml.js';
 
 export function toJson(plan: Plan): string {
   return `${JSON.stringify(plan, null, 2)}\n`;
@@ -13,14 +14,9 @@ export function toNdjson(plan: Plan): string {
   return `${JSON.stringify(plan)}\n`;
 }
 
-/** YAML with a schema modeline for editors; `yaml` is loaded by the caller (it costs ~25 ms at start). */
-export function toYaml(plan: Plan, yaml: typeof import('yaml')): string {
-  const doc = new yaml.Document(plan, { aliasDuplicateObjects: false });
-  // short lists of short scalars read best inline: [2027, 2035], [区市场监管局, 区科技局]
-  yaml.visit(doc, {
-    Seq(_, node) {
-      if (node.items.length > 0 && node.items.length <= 12 && node.items.every((i) => yaml.isScalar(i) && String(i.value).length <= 24)) node.flow = true;
-    },
-  });
-  return `# yaml-language-server: $schema=https://qplan.dev/schema/plan@1.json\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}`;
+/** YAML with a schema modeline for editors (yaml-language-server). */
+export function toYaml(plan: Plan): string {
+  return `${YAML_MODELINE}\n${stringifyYaml(plan)}`;
 }
+
+export const YAML_MODELINE = '# yaml-language-server: $schema=https://qplan.dev/schema/plan@1.json';

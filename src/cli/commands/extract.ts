@@ -59,9 +59,8 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
   }
   const { extractPlan } = await import('../../extract/index.js');
   const ser = await import('../../serialize/serialize.js');
-  const yaml = opts.format === 'yaml' ? await import('yaml') : null;
   const render = (plan: import('../../model.js').Plan) =>
-    opts.format === 'json' ? ser.toJson(plan) : opts.format === 'ndjson' ? ser.toNdjson(plan) : ser.toYaml(plan, yaml as typeof import('yaml'));
+    opts.format === 'json' ? ser.toJson(plan) : opts.format === 'ndjson' ? ser.toNdjson(plan) : ser.toYaml(plan);
 
   // plan the outputs first: refuse any that would overwrite an input
   const outPaths = new Map<InputRef, string>();

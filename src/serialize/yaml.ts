@@ -1,0 +1,82 @@
+/**
+ * A small deterministic YAML emitter for plan-shaped data (objects, arrays, strings, numbers, booleans, null).
+ * The `yaml` library's document API costs ~80 ms per plan; this writes the same data in a few. Strings are
+ * plain only when no YAML 1.1 or 1.2 reader could take them for anything else (numbers, dates, booleans,
+ * `yes`/`no`, indicators); otherwise they are written JSON-quoted, which is valid YAML. Short lists of short
+ * scalars are written inline: `[2027, 2035]`. Round-trip is checked by a property test.
+ */
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+const RESERVED = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const NUMBERISH = /^[-+]?(?:\d[\d_,]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$|^0[xob]|^\d+:\d|^\d{4}-\d{1,2}-\d{1,2}/;
+
+function plainOk(s: string, flow: boolean): boolean {
+  if (s === '' || s.trim() !== s || RESERVED.test(s) || NUMBERISH.test(s)) return false;
+  if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(s)) return false;
+  if (/[\n\r\t\u0000-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(s)) return false;
+  if (/: |:$| #/.test(s)) return false;
+  if (flow && /[,[\]{}]/.test(s)) return false;
+  return true;
+}
+
+function scalar(v: Json, flow: boolean): string {
+  if (v === null) return 'null';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : v > 0 ? '.inf' : v < 0 ? '-.inf' : '.nan';
+  const s = v as string;
+  return plainOk(s, flow) ? s : JSON.stringify(s);
+}
+
+const isScalar = (v: Json) => v === null || typeof v !== 'object';
+
+function inlineList(a: Json[]): string | null {
+  if (a.length === 0) return '[]';
+  if (a.length > 12 || !a.every((x) => isScalar(x) && String(x).length <= 24)) return null;
+  return `[${a.map((x) => scalar(x, true)).join(', ')}]`;
+}
+
+function key(k: string): string {
+  return plainOk(k, false) ? k : JSON.stringify(k);
+}
+
+function emit(v: Json, indent: string, out: string[]): void {
+  // called for values that go on their own lines (objects, block lists)
+  if (Array.isArray(v)) {
+    for (const item of v) {
+      if (isScalar(item)) out.push(`${indent}- ${scalar(item, false)}`);
+      else if (Array.isArray(item)) {
+        const inl = inlineList(item);
+        if (inl) out.push(`${indent}- ${inl}`);
+        else { out.push(`${indent}-`); emit(item, `${indent}  `, out); }
+      } else {
+        const entries = Object.entries(item);
+        if (entries.length === 0) { out.push(`${indent}- {}`); continue; }
+        const sub: string[] = [];
+        emit(item, `${indent}  `, sub);
+        out.push(`${indent}- ${(sub[0] as string).slice(indent.length + 2)}`, ...sub.slice(1));
+      }
+    }
+    return;
+  }
+  for (const [k, val] of Object.entries(v as Record<string, Json>)) {
+    if (val === undefined) continue;
+    if (isScalar(val)) out.push(`${indent}${key(k)}: ${scalar(val, false)}`);
+    else if (Array.isArray(val)) {
+      const inl = inlineList(val);
+      if (inl) out.push(`${indent}${key(k)}: ${inl}`);
+      else { out.push(`${indent}${key(k)}:`); emit(val, `${indent}  `, out); }
+    } else if (Object.keys(val).length === 0) out.push(`${indent}${key(k)}: {}`);
+    else { out.push(`${indent}${key(k)}:`); emit(val, `${indent}  `, out); }
+  }
+}
+
+/** YAML text for a JSON-compatible value (an object or array at the top). */
+export function stringifyYaml(value: unknown): string {
+  const v = JSON.parse(JSON.stringify(value)) as Json;
+  if (isScalar(v)) return `${scalar(v, false)}\n`;
+  if (Array.isArray(v) && v.length === 0) return '[]\n';
+  if (!Array.isArray(v) && Object.keys(v).length === 0) return '{}\n';
+  const out: string[] = [];
+  emit(v, '', out);
+  return `${out.join('\n')}\n`;
+}

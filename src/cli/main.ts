@@ -77,3 +77,5 @@ function output(io: Io) {
 function isEpipe(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { code?: string }).code === 'EPIPE';
 }
+
+export { cleanupTemps } from './commands/extract.js';

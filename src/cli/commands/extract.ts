@@ -2,10 +2,14 @@
  * `qplan extract [FILE…|-]`: plans to YAML (default), JSON or NDJSON on stdout, or one file per input with
  * `-o DIR`. Diagnostics go to stderr as `file:line: severity: message [code]`.
  */
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
-import { collectInputs, outputName, writeAtomic, type InputRef } from '../files.js';
+import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { collectInputs, outputName, type InputRef } from '../files.js';
+import { runJob, type JobResult } from '../job.js';
+import { runPool } from '../pool.js';
 import { renderDiagnostic } from '../render/diagnostics.js';
 
 interface Opts {
@@ -17,6 +21,7 @@ interface Opts {
   quiet?: boolean;
   verbose?: boolean;
   stage?: 'blocks' | 'outline';
+  jobs?: number;
 }
 
 export function define(program: Command, io: Io, state: RunState): void {
@@ -28,6 +33,11 @@ export function define(program: Command, io: Io, state: RunState): void {
     .option('-o, --out-dir <dir>', 'write one <name>.plan.<format> per input into DIR instead of stdout')
     .addOption(new Option('--from <format>', 'input format instead of detecting it').choices(['text', 'html', 'markdown']))
     .option('--encoding <label>', 'input encoding instead of detecting it (utf-8, gb18030, utf-16le …)')
+    .option('-j, --jobs <n>', 'worker threads for many files (default: the number of cores)', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of at least 1');
+      return n;
+    })
     .option('--strict', 'exit 1 when any warning is reported')
     .option('-q, --quiet', 'print no diagnostics')
     .option('-v, --verbose', 'print info diagnostics too')
@@ -57,11 +67,6 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
     io.stderr.write(`qplan extract: ${(e as Error).message}\n`);
     return 2;
   }
-  const { extractPlan } = await import('../../extract/index.js');
-  const ser = await import('../../serialize/serialize.js');
-  const render = (plan: import('../../model.js').Plan) =>
-    opts.format === 'json' ? ser.toJson(plan) : opts.format === 'ndjson' ? ser.toNdjson(plan) : ser.toYaml(plan);
-
   // plan the outputs first: refuse any that would overwrite an input
   const outPaths = new Map<InputRef, string>();
   if (opts.outDir) {
@@ -81,38 +86,61 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
 
   let failed = 0, withErrors = 0, withWarnings = 0;
   const chunks: string[] = [];
-  for (const inp of inputs) {
-    let bytes: Uint8Array;
-    try {
-      bytes = inp.path === '-' ? await io.readStdin() : await io.fs.readFile(inp.path);
-    } catch (e) {
+  const progress = makeProgress(io, inputs.length, Boolean(opts.quiet));
+  const onResult = (r: JobResult) => {
+    progress.tick(r.path);
+    if (r.error) {
       failed++;
-      io.stderr.write(`${inp.path}: error: cannot read: ${ioMessage(e)}\n`);
-      continue;
+      io.stderr.write(`${progress.clear()}${r.path}: error: ${r.error}\n`);
+      return;
     }
-    try {
-      const result = await extractPlan(bytes, { path: inp.path, from: opts.from, encoding: opts.encoding });
-      if (opts.stage) {
-        chunks.push(stageView(result, opts.stage));
-        continue;
+    for (const d of r.diagnostics) {
+      if (d.severity === 'error') withErrors++;
+      if (opts.quiet || (d.severity === 'info' && !opts.verbose)) continue;
+      io.stderr.write(`${progress.clear()}${renderDiagnostic(r.path, d)}\n`);
+    }
+    if (r.diagnostics.some((d) => d.severity === 'warning')) withWarnings++;
+    if (r.text !== undefined) chunks.push(r.text);
+  };
+  const jobOpts = { format: opts.format, from: opts.from, encoding: opts.encoding };
+  const jobs = opts.jobs ?? defaultJobs();
+  const tmpOf = (out: string) => `${out}.qplan-tmp-${randomBytes(4).toString('hex')}`;
+
+  if (opts.stage) {
+    const { extractPlan } = await import('../../extract/index.js');
+    for (const inp of inputs) {
+      try {
+        const bytes = inp.path === '-' ? await io.readStdin() : await io.fs.readFile(inp.path);
+        chunks.push(stageView(await extractPlan(bytes, { path: inp.path, from: opts.from, encoding: opts.encoding }), opts.stage));
+      } catch (e) {
+        failed++;
+        io.stderr.write(`${inp.path}: error: ${(e as Error).message}\n`);
       }
-      const plan = result.plan;
-      for (const d of plan.diagnostics) {
-        if (d.severity === 'error') withErrors++;
-        if (opts.quiet || (d.severity === 'info' && !opts.verbose)) continue;
-        io.stderr.write(`${renderDiagnostic(inp.path, d)}\n`);
-      }
-      if (plan.diagnostics.some((d) => d.severity === 'warning')) withWarnings++;
-      const text = render(plan);
-      if (opts.outDir) await writeAtomic(io, outPaths.get(inp) as string, text);
-      else chunks.push(text);
-    } catch (e) {
-      failed++;
-      const err = e as Error & { code?: string };
-      if (err.name === 'InputError') io.stderr.write(`${err.message.startsWith(inp.path) ? err.message : `${inp.path}: ${err.message}`}\n`.replace(/^([^:]+): /, '$1: error: '));
-      else io.stderr.write(`${inp.path}: error: internal error while extracting: ${err.stack ?? err}\n`);
+    }
+  } else if (jobs > 1 && inputs.length >= 4 && !inputs.some((i) => i.path === '-')) {
+    const poolJobs = inputs.map((inp) => {
+      const out = outPaths.get(inp);
+      if (!out) return { path: inp.path };
+      const tmp = tmpOf(out);
+      pendingTemps.add(tmp);
+      return { path: inp.path, out: { path: out, tmp } };
+    });
+    await runPool(poolJobs, jobOpts, jobs, (r, i) => {
+      const t = poolJobs[i]?.out?.tmp;
+      if (t) pendingTemps.delete(t);
+      onResult(r);
+    });
+  } else {
+    for (const inp of inputs) {
+      const out = outPaths.get(inp);
+      const tmp = out ? tmpOf(out) : undefined;
+      if (tmp) pendingTemps.add(tmp);
+      const stdin = inp.path === '-' ? await io.readStdin() : undefined;
+      onResult(await runJob(io.fs, inp.path, jobOpts, out && tmp ? { path: out, tmp } : undefined, stdin));
+      if (tmp) pendingTemps.delete(tmp);
     }
   }
+  io.stderr.write(progress.clear());
   if (!opts.outDir && chunks.length > 0) {
     if (opts.format === 'json' && chunks.length > 1 && !opts.stage) io.stdout.write(`[\n${chunks.map((c) => c.trimEnd()).join(',\n')}\n]\n`);
     else if (opts.format === 'yaml' && chunks.length > 1 && !opts.stage) io.stdout.write(chunks.map((c) => c.replace(/^# yaml-language-server.*\n/, '')).join('---\n'));
@@ -124,6 +152,42 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
   return 0;
 }
 
+/** Temp files being written right now; removed by {@link cleanupTemps} when the process is interrupted. */
+const pendingTemps = new Set<string>();
+
+/** Removes half-written temp files (called by the bin on SIGINT/SIGTERM). */
+export function cleanupTemps(unlinkSync: (p: string) => void): void {
+  for (const t of pendingTemps) {
+    try { unlinkSync(t); } catch { /* already renamed or never created */ }
+  }
+  pendingTemps.clear();
+}
+
+function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** `[12/340] file…` on stderr, only on a terminal with a width, only for long runs, never with --quiet. */
+function makeProgress(io: Io, total: number, quiet: boolean) {
+  const on = !quiet && io.stderr.isTTY && (io.stderr.columns ?? 0) > 0 && total >= 50;
+  let n = 0, shown = false;
+  return {
+    tick(path: string) {
+      n++;
+      if (!on || (n % 10 !== 0 && n !== total)) return;
+      const width = (io.stderr.columns ?? 80) - 1;
+      const line = `[${n}/${total}] ${path}`;
+      io.stderr.write(`\r${line.length > width ? line.slice(0, width) : line.padEnd(width)}`);
+      shown = true;
+    },
+    clear(): string {
+      if (!shown) return '';
+      shown = false;
+      return `\r${' '.repeat((io.stderr.columns ?? 80) - 1)}\r`;
+    },
+  };
+}
+
 function stageView(result: import('../../extract/index.js').ExtractResult, stage: 'blocks' | 'outline'): string {
   if (stage === 'blocks') return result.blocks.map((b) => `${b.line}\t${b.type}\t${b.text}`).join('\n') + '\n';
   const o = result.outline;
@@ -133,14 +197,4 @@ function stageView(result: import('../../extract/index.js').ExtractResult, stage
   for (const c of o.columns) lines.push(`${c.head.b.line}\t  专栏 ${c.number} ${c.title} items=${c.items.length}`);
   for (const a of o.attachments) lines.push(`${a.head.b.line}\tattachment ${a.number} cells=${a.views.length}`);
   return `${lines.sort((a, b) => Number(a.split('\t')[0]) - Number(b.split('\t')[0])).join('\n')}\n`;
-}
-
-function ioMessage(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  switch (err.code) {
-    case 'ENOENT': return 'no such file';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'is a directory';
-    default: return err.message ?? String(e);
-  }
 }

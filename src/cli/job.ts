@@ -1,0 +1,76 @@
+/**
+ * One extraction job: read a file, extract, serialize, and (with an output path) write it atomically.
+ * Runs in the main thread or in a worker (src/cli/worker.ts); only small results travel back, so a batch never
+ * holds the corpus in memory.
+ */
+import type { Diagnostic } from '../model.js';
+
+export interface JobOptions {
+  format: 'yaml' | 'json' | 'ndjson';
+  from?: 'text' | 'html' | 'markdown';
+  encoding?: string;
+}
+
+export interface JobResult {
+  path: string;
+  /** Serialized plan when it is to go to stdout (no output path). */
+  text?: string;
+  diagnostics: Diagnostic[];
+  /** A message when the file could not be read or extracted at all. */
+  error?: string;
+  /** 'input' for unreadable/unsupported input, 'internal' for a crash. */
+  errorKind?: 'input' | 'internal';
+}
+
+export interface FileAccess {
+  readFile(path: string): Promise<Uint8Array>;
+  writeFile(path: string, data: string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+}
+
+export async function runJob(fs: FileAccess, path: string, opts: JobOptions, out?: { path: string; tmp: string }, stdin?: Uint8Array): Promise<JobResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = stdin ?? (await fs.readFile(path));
+  } catch (e) {
+    return { path, diagnostics: [], error: `cannot read: ${ioMessage(e)}`, errorKind: 'input' };
+  }
+  try {
+    const { extractPlan } = await import('../extract/index.js');
+    const ser = await import('../serialize/serialize.js');
+    const { plan } = await extractPlan(bytes, { path, from: opts.from, encoding: opts.encoding });
+    const text = opts.format === 'json' ? ser.toJson(plan) : opts.format === 'ndjson' ? ser.toNdjson(plan) : ser.toYaml(plan);
+    if (out) {
+      await fs.writeFile(out.tmp, text);
+      try {
+        await fs.rename(out.tmp, out.path);
+      } catch (e) {
+        await fs.unlink(out.tmp).catch(() => undefined);
+        throw e;
+      }
+      return { path, diagnostics: plan.diagnostics };
+    }
+    return { path, text, diagnostics: plan.diagnostics };
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    if (err.name === 'InputError') return { path, diagnostics: [], error: err.message.replace(new RegExp(`^${escapeRe(path)}: `), ''), errorKind: 'input' };
+    if (err.code && /^E[A-Z]+$/.test(err.code)) return { path, diagnostics: [], error: `cannot write output: ${ioMessage(e)}`, errorKind: 'input' };
+    return { path, diagnostics: [], error: `internal error while extracting: ${err.stack ?? err}`, errorKind: 'internal' };
+  }
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function ioMessage(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err.code) {
+    case 'ENOENT': return 'no such file';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'is a directory';
+    case 'ENOSPC': return 'no space left on device';
+    default: return err.message ?? String(e);
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Runs jobs across worker threads and hands results back in input order (a reorder buffer), so output stays
+ * deterministic whatever finishes first. At most `jobs` files are in flight per worker pair; nothing else is held.
+ */
+import { Worker } from 'node:worker_threads';
+import type { JobOptions, JobResult } from './job.js';
+
+export interface PoolJob {
+  path: string;
+  out?: { path: string; tmp: string };
+}
+
+export async function runPool(jobs: PoolJob[], opts: JobOptions, threads: number, onResult: (r: JobResult, index: number) => void | Promise<void>): Promise<void> {
+  const url = new URL('./worker.js', import.meta.url);
+  const workers = Array.from({ length: Math.max(1, Math.min(threads, jobs.length)) }, () => new Worker(url));
+  const done = new Map<number, JobResult>();
+  let next = 0, emitted = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      if (jobs.length === 0) return resolve();
+      const flush = async () => {
+        while (done.has(emitted)) {
+          const r = done.get(emitted) as JobResult;
+          done.delete(emitted);
+          await onResult(r, emitted);
+          emitted++;
+        }
+        if (emitted === jobs.length) resolve();
+      };
+      const feed = (w: Worker) => {
+        if (next >= jobs.length) return;
+        const id = next++;
+        const job = jobs[id] as PoolJob;
+        w.postMessage({ id, path: job.path, opts, out: job.out });
+      };
+      for (const w of workers) {
+        w.on('message', (m: { id: number; result: JobResult }) => {
+          done.set(m.id, m.result);
+          feed(w);
+          flush().catch(reject);
+        });
+        w.on('error', reject);
+        // two jobs per worker keep it busy while the main thread prints
+        feed(w);
+        feed(w);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

@@ -11,7 +11,8 @@ export interface PoolJob {
 }
 
 export async function runPool(jobs: PoolJob[], opts: JobOptions, threads: number, onResult: (r: JobResult, index: number) => void | Promise<void>): Promise<void> {
-  const url = new URL('./worker.js', import.meta.url);
+  // from the TypeScript sources (tests) the compiled worker is in dist/
+  const url = new URL(import.meta.url.endsWith('.ts') ? '../../dist/cli/worker.js' : './worker.js', import.meta.url);
   const workers = Array.from({ length: Math.max(1, Math.min(threads, jobs.length)) }, () => new Worker(url));
   const done = new Map<number, JobResult>();
   let next = 0, emitted = 0;

@@ -17,3 +17,19 @@ import type { ExtractOptions, Plan } from './model.js';
 export async function extract(input: PlanInput, options: ExtractOptions = {}): Promise<Plan> {
   return (await extractPlan(input, options)).plan;
 }
+
+export type { ValidateDiagnostic, ValidateOptions } from './validate/index.js';
+
+/**
+ * Validates the text of a plan document (YAML or JSON) against `qplan/plan@1` and its semantic checks;
+ * returns diagnostics with `line`/`column` into that text. Async only because zod and yaml load on first use
+ * (they cost ~70 ms, which `extract` users should not pay).
+ */
+export async function validatePlan(source: string, options: import('./validate/index.js').ValidateOptions = {}): Promise<import('./validate/index.js').ValidateDiagnostic[]> {
+  return (await import('./validate/index.js')).validatePlan(source, options);
+}
+
+/** The JSON Schema (draft 2020-12) of `qplan/plan@1`, generated from the zod schema; what `qplan schema` prints. */
+export async function planSchema(): Promise<Record<string, unknown>> {
+  return (await import('./validate/schema.js')).planSchema();
+}

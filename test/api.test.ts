@@ -13,9 +13,11 @@ describe('public API', () => {
         "PLAN_SCHEMA_ID",
         "extract",
         "extractPlan",
+        "planSchema",
         "toJson",
         "toNdjson",
         "toYaml",
+        "validatePlan",
       ]
     `);
   });

@@ -129,9 +129,8 @@ export function tooLargeDiagnostic(size: number, max: number): ValidateDiagnosti
 }
 
 function diag(code: string, severity: Diagnostic['severity'], message: string, line: number | null, column?: number): ValidateDiagnostic {
-  const d: ValidateDiagnostic = { severity, code, line, message };
-  if (column !== undefined) d.column = column;
-  return d;
+  // key order as printed in JSON: where before what
+  return column === undefined ? { severity, code, line, message } : { severity, code, line, column, message };
 }
 
 /** Sorted by (document, line, column, code), duplicates dropped: the order diagnostics are printed in. */

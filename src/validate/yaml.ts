@@ -62,7 +62,7 @@ export function readYaml(src: string): ReadResult {
     for (const e of doc.errors) {
       ok = false;
       const dup = e.code === 'DUPLICATE_KEY';
-      const key = dup ? src.slice(e.pos[0], e.pos[1]).trim() : '';
+      const key = dup ? keyAt(src, e.pos[0]) : '';
       problems.push({
         code: dup ? 'yaml-duplicate-key' : 'yaml-syntax',
         severity: 'error',
@@ -82,8 +82,12 @@ export function readYaml(src: string): ReadResult {
         if (tag && !CORE_TAGS.has(tag)) {
           ok = false;
           const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!');
+          // point at the tag itself (`!!js/function`), which precedes the value's range
+          const start = node.range?.[0];
+          const written = start === undefined ? -1 : src.lastIndexOf(shown, start);
+          const lineStart = start === undefined ? 0 : src.lastIndexOf('\n', start - 1) + 1;
           problems.push({
-            code: 'yaml-tag', severity: 'error', place: at(node.range?.[0]),
+            code: 'yaml-tag', severity: 'error', place: at(written >= lineStart ? written : start),
             message: `tag ${shown} is not allowed: plan files use plain YAML (strings, numbers, lists, maps), so the value was not read`,
           });
         }
@@ -98,7 +102,7 @@ export function readYaml(src: string): ReadResult {
         ok = false;
         problems.push({
           code: 'yaml-alias-limit', severity: 'error', place: firstAlias(doc, at),
-          message: `too many aliases: expanding its ${aliases} aliases would exceed ${MAX_ALIAS_COUNT} nodes (an "alias bomb"); the document was not read`,
+          message: `too many aliases: its ${aliases} aliases expand exponentially (an "alias bomb"); qplan allows ${MAX_ALIAS_COUNT} alias expansions per document, so it was not read`,
         });
       }
     }
@@ -139,6 +143,14 @@ function locate(doc: Document.Parsed, path: DataPath, focus: 'value' | 'key' = '
   }
   const target = focus === 'key' && keyNode ? keyNode : (node as Node | null);
   return at(target?.range?.[0] ?? 0);
+}
+
+/** The key text at a mapping key's offset (`jurisdiction` in `  jurisdiction: 示例县`). */
+function keyAt(src: string, offset: number): string {
+  const end = src.indexOf('\n', offset);
+  const rest = src.slice(offset, end < 0 ? undefined : end);
+  const m = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:#]*?)\s*:(?:\s|$)/.exec(rest);
+  return (m?.[1] ?? rest).trim().replace(/^["']|["']$/g, '');
 }
 
 /** yaml's messages carry a code frame and "at line …" we print ourselves; keep the sentence. */

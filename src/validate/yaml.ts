@@ -98,9 +98,12 @@ export function readYaml(src: string): ReadResult {
       try {
         data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
       } catch (e) {
-        if (!(e instanceof ReferenceError) || !/alias/i.test(e.message)) throw e;
+        if (!(e instanceof ReferenceError)) throw e;
         ok = false;
-        problems.push({
+        // yaml throws ReferenceError both for a bomb and for an alias used before its anchor
+        if (!/excessive/i.test(e.message)) {
+          problems.push({ code: 'yaml-syntax', severity: 'error', place: firstAlias(doc, at), message: plainYamlError(e.message) });
+        } else problems.push({
           code: 'yaml-alias-limit', severity: 'error', place: firstAlias(doc, at),
           message: `too many aliases: its ${aliases} aliases expand exponentially (an "alias bomb"); qplan allows ${MAX_ALIAS_COUNT} alias expansions per document, so it was not read`,
         });

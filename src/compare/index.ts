@@ -1,0 +1,9 @@
+/** The comparison library: pure functions over plans and vocabularies (no filesystem, no process). */
+export { comparePlans, uniqueLabels, type CompareInput, type CompareOptions } from './compare.js';
+export { classify, type Classification } from './classify.js';
+export { AgencyResolver, type AgencyMatch } from './agencies.js';
+export { alignIndicators, normalizeIndicator } from './indicators.js';
+export { planItems, ownNames } from './items.js';
+export { SimilarityIndex, tokens, bigramDice } from './text.js';
+export { loadVocabulary, parseTaxonomy, parseAgencies, parseIndicators, DEFAULT_VOCABULARY_URLS, VocabularyError, type TextReader } from './vocab.js';
+export * from './types.js';

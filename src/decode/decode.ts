@@ -4,6 +4,7 @@
  * ICU), so no decoding library is needed. Binary input (images, archives, NUL-ridden bytes) is refused.
  */
 import { createHash } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
 import { InputError, type Collector } from '../diagnostics.js';
 
 export interface Decoded {
@@ -49,9 +50,19 @@ export function sniffDeclaredCharset(bytes: Uint8Array): string | null {
   return m?.[1] ? canonicalEncoding(m[1]) : null;
 }
 
+const decoders = new Map<string, InstanceType<typeof TextDecoder>>();
 function tryDecode(label: string, bytes: Uint8Array, fatal: boolean): string | null {
+  // UTF-8 is the common case: a native validity check and toString beat a fatal TextDecoder
+  if (label === 'utf-8') {
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (fatal && !isUtf8(buf)) return null;
+    return buf.toString('utf8');
+  }
   try {
-    return new TextDecoder(label, { fatal }).decode(bytes);
+    const key = `${label}|${fatal}`;
+    let d = decoders.get(key);
+    if (!d) { d = new TextDecoder(label, { fatal }); decoders.set(key, d); }
+    return d.decode(bytes);
   } catch {
     return null;
   }
@@ -75,7 +86,7 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 export function decode(bytes: Uint8Array, file: string, ctx: Collector, opts: { encoding?: string; html?: boolean } = {}): Decoded {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const done = (text: string, encoding: string): Decoded => {
-    if (text.trim() === '' || /^[\s\u0000\ufeff]*$/.test(text)) throw new InputError('input-empty', `${file}: the file is empty (no text to read)`);
+    if (!/[^\s\u0000\ufeff\u200b]/.test(text)) throw new InputError('input-empty', `${file}: the file is empty (no text to read)`);
     return { text, encoding, sha256, bytes: bytes.length };
   };
   if (bytes.length === 0) throw new InputError('input-empty', `${file}: the file is empty (0 bytes)`);
@@ -86,7 +97,7 @@ export function decode(bytes: Uint8Array, file: string, ctx: Collector, opts: { 
     if (text === null) throw new InputError('input-binary', `${file}: unknown encoding '${opts.encoding}'`);
     return done(text.replace(/^\ufeff/, ''), enc);
   }
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return done(new TextDecoder('utf-8').decode(bytes.subarray(3)), 'utf-8');
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return done(tryDecode('utf-8', bytes.subarray(3), false) as string, 'utf-8');
   if (startsWith(bytes, [0xff, 0xfe])) return done(new TextDecoder('utf-16le').decode(bytes.subarray(2)), 'utf-16le');
   if (startsWith(bytes, [0xfe, 0xff])) return done(new TextDecoder('utf-16be').decode(bytes.subarray(2)), 'utf-16be');
 

@@ -8,7 +8,7 @@ import { decode } from '../decode/decode.js';
 import { LineIndex, blockOffset } from '../adapters/lines.js';
 import { fromText } from '../adapters/text.js';
 import { detectFormat } from '../adapters/detect.js';
-import { outline, type Outline, type View } from '../outline/outline.js';
+import { outline, srcAt, type Outline, type View } from '../outline/outline.js';
 import { extractMeta, orig } from './meta.js';
 import { extractTasks } from './tasks.js';
 import { cutTitle } from './titles.js';
@@ -42,7 +42,7 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
   else if (format === 'markdown') blocks = (await import('../adapters/markdown.js')).fromMarkdown(text, ctx);
   else blocks = fromText(text);
 
-  const script = await import('../decode/script.js').then((m) => m.detectScript(blocks));
+  const script = await import('../decode/script.js').then((m) => m.detectScript(text));
   const fold = script === 'traditional' ? await (await import('../decode/script.js')).traditionalFold() : undefined;
   if (fold) ctx.report('traditional-script', null, 'the text is in traditional characters; matched through a simplified copy');
 
@@ -50,7 +50,7 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
   const { meta, docYear } = extractMeta(o, ctx);
   if (script === 'traditional') meta.script = 'traditional';
   const lines = new LineIndex(text);
-  const pos = (v: View, normIndex: number) => lines.position(blockOffset(v.b, v.map[normIndex] ?? 0));
+  const pos = (v: View, normIndex: number) => lines.position(blockOffset(v.b, srcAt(v, normIndex)));
 
   const tasksOut = extractTasks(o.items, ctx);
   if (tasksOut.length === 0) ctx.report('no-tasks', null, 'no numbered task was found');

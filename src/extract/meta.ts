@@ -5,7 +5,7 @@
  */
 import type { Meta, Level } from '../model.js';
 import type { Collector } from '../diagnostics.js';
-import type { Outline, View } from '../outline/outline.js';
+import { srcAt, type Outline, type View } from '../outline/outline.js';
 import { ISSUER_LINE, NOTICE_TITLE, PLAN_TITLE_END } from '../lexicon/structure.js';
 import { MUNICIPALITIES, PROVINCES, PROVINCE_SHORT, ZONE_SUFFIX } from '../lexicon/places.js';
 import { damagedDateReadings, findDate, isDateLine, parseDate } from './dates.js';
@@ -13,7 +13,7 @@ import { YEAR_MARK } from '../lexicon/targets.js';
 
 /** The original characters of a view between two normalized indices. */
 export function orig(v: View, s = 0, e = v.norm.length): string {
-  return v.b.text.slice(v.map[s] ?? 0, v.map[e] ?? v.b.text.length);
+  return v.b.text.slice(srcAt(v, s), srcAt(v, e));
 }
 
 type Field = 'doc_number' | 'signed' | 'published' | 'issuer' | 'title' | 'skip';

@@ -4,7 +4,7 @@
  */
 import type { Task } from '../model.js';
 import type { Collector } from '../diagnostics.js';
-import type { ItemNode, View } from '../outline/outline.js';
+import { srcAt, type ItemNode, type View } from '../outline/outline.js';
 import { orig } from './meta.js';
 import { cutTitle } from './titles.js';
 import { findUnitNote } from './units.js';
@@ -25,7 +25,7 @@ export function extractTasks(items: ItemNode[], ctx: Collector): TaskOut[] {
     const { v, start } = it.head;
     const rest = v.norm.slice(start);
     const cut = cutTitle(rest);
-    if (cut.guessed) ctx.report('title-boundary-guessed', v.b.line, `no 。 after the title of item ${it.printed}; title taken as '${rest.slice(0, cut.end)}'`, undefined, (v.map[start] ?? 0) + 1);
+    if (cut.guessed) ctx.report('title-boundary-guessed', v.b.line, `no 。 after the title of item ${it.printed}; title taken as '${rest.slice(0, cut.end)}'`, undefined, srcAt(v, start) + 1);
     const title = orig(v, start, start + cut.end).trim();
 
     // the body: the rest of the first block and every continuation block; the unit note is cut out of it

@@ -99,8 +99,11 @@ export function findUnitNote(norm: string): UnitNote | null {
   return { lead, responsible, etc, start, end, openLost, closeLost };
 }
 
+const GLOBAL = new Map<RegExp, RegExp>();
 function lastMatch(s: string, re: RegExp): number {
-  const g = new RegExp(re.source, 'g');
+  let g = GLOBAL.get(re);
+  if (!g) { g = new RegExp(re.source, 'g'); GLOBAL.set(re, g); }
+  g.lastIndex = 0;
   let last = -1;
   for (let m = g.exec(s); m; m = g.exec(s)) last = m.index;
   return last;

@@ -17,7 +17,9 @@ import { isDateLine } from '../extract/dates.js';
 export interface View {
   b: Block;
   norm: string;
-  map: number[];
+  /** norm index → index in `b.text`; null when the only change is trimming `lead` leading characters. */
+  map: number[] | null;
+  lead: number;
   /** Index of the block in the document's block list. */
   i: number;
 }
@@ -75,9 +77,15 @@ export interface Outline {
 
 export function makeView(b: Block, i: number, fold?: (ch: string) => string): View {
   const { norm, map } = normalizeText(b.text, fold);
-  const lead = norm.length - norm.trimStart().length;
   const t = norm.trim();
-  return { b, norm: t, map: map.slice(lead, lead + t.length + 1), i };
+  if (t.length === norm.length) return { b, norm, map, lead: 0, i };
+  const lead = norm.length - norm.trimStart().length;
+  return { b, norm: t, map: map ? map.slice(lead, lead + t.length + 1) : null, lead: map ? 0 : lead, i };
+}
+
+/** Index in the block's original text of character `i` of a view's normalized text. */
+export function srcAt(v: View, i: number): number {
+  return v.map ? (v.map[i] ?? v.b.text.length) : Math.min(v.lead + i, v.b.text.length);
 }
 
 type Head =
@@ -161,9 +169,10 @@ export function outline(blocks: Block[], ctx: Collector, fold?: (ch: string) => 
   // The body starts at the first `一、` that is followed by a `二、` (a lone `一、` in a notice is not a chapter).
   const heads = views.map((v) => (v.b.type === 'row' ? null : classify(v.norm)));
   let start = -1;
-  for (let k = 0; k < views.length && start < 0; k++) {
+  const lastTwo = heads.findLastIndex((x) => x?.kind === 'chapter' && x.n === 2);
+  for (let k = 0; k < lastTwo && start < 0; k++) {
     const h = heads[k];
-    if (h?.kind === 'chapter' && h.n === 1 && heads.slice(k + 1).some((x) => x?.kind === 'chapter' && x.n === 2)) start = k;
+    if (h?.kind === 'chapter' && h.n === 1) start = k;
   }
   if (start < 0) {
     // No chapters: a flat list of numbered tasks; start at the first numbered item.

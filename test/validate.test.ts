@@ -43,6 +43,21 @@ describe('qplan schema', () => {
     expect(s.additionalProperties).toBe(false);
   });
 
+  it('uses only keywords that mean the same in draft-07, so editors limited to draft-07 still check plans', () => {
+    const seen = new Set<string>();
+    const walk = (o: unknown, propertyNames = false): void => {
+      if (Array.isArray(o)) { o.forEach((x) => walk(x)); return; }
+      if (typeof o !== 'object' || o === null) return;
+      for (const [k, v] of Object.entries(o)) {
+        if (!propertyNames) seen.add(k);
+        walk(v, k === 'properties' && !propertyNames);
+      }
+    };
+    walk(JSON.parse(readFileSync('schema/plan.schema.json', 'utf8')));
+    const draft7Compatible = ['$id', '$schema', 'additionalProperties', 'anyOf', 'const', 'description', 'enum', 'items', 'maximum', 'maxLength', 'minLength', 'minimum', 'pattern', 'properties', 'required', 'title', 'type'];
+    expect([...seen].filter((k) => !draft7Compatible.includes(k))).toEqual([]);
+  });
+
   it('ajv and zod agree on the fixtures', () => {
     const check = ajvValidator();
     expect(check(YAML.parse(VALID)), JSON.stringify(check.errors)).toBe(true);

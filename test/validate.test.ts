@@ -272,3 +272,38 @@ describe('library', () => {
     }
   });
 });
+
+describe('qplan validate: stdin, symlink loops, crashes', () => {
+  it('- reads a plan document from stdin', async () => {
+    const ok = await runCli(['validate', '-'], { stdin: VALID });
+    expect(ok.code).toBe(0);
+    const bad = await runCli(['validate', '-'], { stdin: VALID.replace('  level: district', '  level: town') });
+    expect(bad.stderr).toContain("<stdin>:12:10: error: meta.level is 'town'; expected one of province, city, district, county, zone [schema-enum]");
+    expect(bad.code).toBe(1);
+  });
+
+  it('a symlink loop does not make ** endless', async () => {
+    const { mkdirSync, symlinkSync, copyFileSync } = await import('node:fs');
+    const root = join(tmp, 'loop');
+    mkdirSync(join(root, 'a'), { recursive: true });
+    copyFileSync('fixtures/valid/minimal.plan.yaml', join(root, 'a', 'x.plan.yaml'));
+    symlinkSync('..', join(root, 'a', 'up'));
+    const r = await runCli(['validate', '--format', 'json', `${root}/**/x.plan.yaml`]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toContain(`${root}/a/x.plan.yaml`);
+  });
+});
+
+describe('bin/qplan.js validate (subprocess)', () => {
+  it('prints file:line:col and exits 1 on errors; --format github annotates', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const file = 'fixtures/invalid/task-id-duplicate.plan.yaml';
+    const r = spawnSync(process.execPath, ['bin/qplan.js', 'validate', file], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toContain(`${file}:43:9: error: task id '2' is used twice`);
+    const g = spawnSync(process.execPath, ['bin/qplan.js', 'validate', '--format', 'github', file], { encoding: 'utf8' });
+    expect(g.stdout).toMatch(/^::error file=fixtures\/invalid\/task-id-duplicate\.plan\.yaml,line=43,col=9,/);
+    const s = spawnSync(process.execPath, ['bin/qplan.js', 'validate', 'seeds/'], { encoding: 'utf8' });
+    expect(s.status, s.stderr).toBe(0);
+  });
+});

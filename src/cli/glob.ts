@@ -20,27 +20,31 @@ export async function expandGlob(pattern: string, io: Io): Promise<string[]> {
     while (i < segs.length - 1 && !hasGlob(segs[i] as string)) base.push(segs[i++] as string);
     const start = base.length === 0 ? '.' : absolute && base.length === 1 ? '/' : base.join('/');
     const prefix = base.length === 0 ? '' : `${base.join('/')}/`;
-    for (const m of await match(start, prefix, segs.slice(i), io)) found.add(m);
+    for (const m of await match(start, prefix, segs.slice(i), io, new Set())) found.add(m);
   }
   return [...found].sort();
 }
 
-async function match(dir: string, prefix: string, segs: string[], io: Io): Promise<string[]> {
+async function match(dir: string, prefix: string, segs: string[], io: Io, seen: Set<string>): Promise<string[]> {
   const [seg, ...rest] = segs;
   if (seg === undefined) return [];
   if (seg === '**') {
+    // a symlink back up the tree would make `**` endless: each real directory is walked once
+    const key = `${await io.fs.realpath(dir).catch(() => dir)}\u0000${segs.join('/')}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
     // zero directories, or one more and `**` again
-    const out = await match(dir, prefix, rest, io);
+    const out = await match(dir, prefix, rest, io, seen);
     for (const name of await list(dir, io)) {
       if (name.startsWith('.') || name === 'node_modules') continue;
-      if (await isDir(`${dir}/${name}`, io)) out.push(...(await match(`${dir}/${name}`, `${prefix}${name}/`, segs, io)));
+      if (await isDir(`${dir}/${name}`, io)) out.push(...(await match(`${dir}/${name}`, `${prefix}${name}/`, segs, io, seen)));
     }
     return out;
   }
   if (!hasGlob(seg)) {
     const path = `${prefix}${seg}`;
     if (rest.length === 0) return (await exists(`${dir}/${seg}`, io)) ? [path] : [];
-    return match(`${dir}/${seg}`, `${path}/`, rest, io);
+    return match(`${dir}/${seg}`, `${path}/`, rest, io, seen);
   }
   const re = segmentRegex(seg);
   const out: string[] = [];
@@ -48,7 +52,7 @@ async function match(dir: string, prefix: string, segs: string[], io: Io): Promi
     if (name.startsWith('.') && !seg.startsWith('.')) continue;
     if (!re.test(name)) continue;
     if (rest.length === 0) out.push(`${prefix}${name}`);
-    else if (await isDir(`${dir}/${name}`, io)) out.push(...(await match(`${dir}/${name}`, `${prefix}${name}/`, rest, io)));
+    else if (await isDir(`${dir}/${name}`, io)) out.push(...(await match(`${dir}/${name}`, `${prefix}${name}/`, rest, io, seen)));
   }
   return out;
 }

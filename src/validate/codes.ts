@@ -8,6 +8,8 @@ import type { CodeInfo } from '../diagnostics.js';
 export const VALIDATE_CODES = {
   // reading the file
   'file-too-large': { severity: 'error', description: 'the file is larger than the size limit (20 MB unless --max-size) and was not read' },
+  'file-unreadable': { severity: 'error', description: 'the file could not be read (missing, permission denied); the run exits 2' },
+  'internal-error': { severity: 'error', description: 'checking this file crashed qplan (a bug: please report it); the other files are still checked, and the run exits 2' },
   'file-not-utf8': { severity: 'error', description: 'a plan YAML/JSON file is not valid UTF-8' },
   'yaml-syntax': { severity: 'error', description: 'the file is not well-formed YAML or JSON' },
   'yaml-duplicate-key': { severity: 'error', description: 'a mapping has the same key twice' },

@@ -26,7 +26,7 @@ export function define(program: Command, io: Io, state: RunState): void {
   program
     .command('validate')
     .description('check plan YAML/JSON against qplan/plan@1, and raw plan files through the extractor')
-    .argument('<paths...>', 'files, directories (walked) or globs (plans/**/*.plan.yaml)')
+    .argument('<paths...>', 'files, directories (walked), globs (plans/**/*.plan.yaml), or - for a plan on stdin')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['human', 'json', 'github']).default('human'))
     .option('--strict', 'exit 1 when any warning is reported')
     .option('-v, --verbose', 'show info diagnostics too')
@@ -39,6 +39,7 @@ Examples:
   qplan validate 'plans/**/*.plan.yaml' --strict
   qplan validate --format github plans/       # annotations in a GitHub Actions log
   qplan validate --format json out/ | jq '.summary'
+  qplan extract plan.txt | qplan validate -
 
 Exit status: 0 no errors (warnings allowed) · 1 errors (--strict: or warnings) · 2 usage or I/O problems`)
     .action(async (paths: string[], opts: Opts) => {
@@ -58,6 +59,7 @@ async function validateCommand(args: string[], opts: Opts, io: Io): Promise<numb
   let usageProblem = false;
   const paths: string[] = [];
   for (const arg of args) {
+    if (arg === '-') { paths.push('-'); continue; }
     const literal = await io.fs.stat(arg).then(() => true, () => false);
     if (!literal && hasGlob(arg)) {
       const matched = (await expandGlob(arg, io)).filter((p) => VALIDATE_EXT.test(p));
@@ -78,13 +80,26 @@ async function validateCommand(args: string[], opts: Opts, io: Io): Promise<numb
   const { validateBytes, tooLargeDiagnostic } = await import('../../validate/index.js');
   const results: FileResult[] = [];
   for (const path of unique) {
+    const label = path === '-' ? '<stdin>' : path;
+    let bytes: Uint8Array;
     try {
-      const st = await io.fs.stat(path);
-      // refused before reading: a 2 GB file must not be loaded only to be told it is too big
-      if (st.size > maxBytes) { results.push({ path, diagnostics: [tooLargeDiagnostic(st.size, maxBytes)] }); continue; }
-      results.push({ path, diagnostics: await validateBytes(await io.fs.readFile(path), { path, maxBytes }) });
+      if (path === '-') bytes = await io.readStdin();
+      else {
+        // refused before reading: a 2 GB file must not be loaded only to be told it is too big
+        const st = await io.fs.stat(path);
+        if (st.size > maxBytes) { results.push({ path, diagnostics: [tooLargeDiagnostic(st.size, maxBytes)] }); continue; }
+        bytes = await io.fs.readFile(path);
+      }
     } catch (e) {
-      results.push({ path, diagnostics: [], ioError: `cannot read: ${ioMessage(e)}` });
+      results.push({ path: label, diagnostics: [], ioError: `cannot read: ${ioMessage(e)}` });
+      continue;
+    }
+    try {
+      // stdin carries a plan document (`qplan extract x.txt | qplan validate -`)
+      results.push({ path: label, diagnostics: await validateBytes(bytes, { path: path === '-' ? '<stdin>.yaml' : path, maxBytes }) });
+    } catch (e) {
+      // one file's crash must not hide the others' results
+      results.push({ path: label, diagnostics: [], ioError: `internal error while checking: ${(e as Error)?.stack ?? String(e)}` });
     }
   }
 

@@ -64,7 +64,7 @@ export function renderHuman(results: FileResult[], p: Paint, opts: { verbose?: b
   const blocks: string[] = [];
   for (const r of results) {
     const lines: string[] = [];
-    if (r.ioError) lines.push(`${p.path(r.path)}: ${p.error('error')}: ${r.ioError} ${p.dim('[file-unreadable]')}`);
+    if (r.ioError) lines.push(`${p.path(r.path)}: ${p.error('error')}: ${r.ioError} ${p.dim(`[${ioCode(r)}]`)}`);
     for (const d of r.diagnostics) {
       if (d.severity === 'info' && !opts.verbose) continue;
       const where = d.line === null ? r.path : `${r.path}:${d.line}${d.column !== undefined ? `:${d.column}` : ''}`;
@@ -109,7 +109,7 @@ export function renderJson(results: FileResult[]): string {
 export function renderGithub(results: FileResult[], opts: { verbose?: boolean } = {}): string {
   const out: string[] = [];
   for (const r of results) {
-    if (r.ioError) out.push(`::error file=${prop(r.path)},title=${prop('qplan file-unreadable')}::${data(r.ioError)}`);
+    if (r.ioError) out.push(`::error file=${prop(r.path)},title=${prop(`qplan ${ioCode(r)}`)}::${data(r.ioError)}`);
     for (const d of r.diagnostics) {
       if (d.severity === 'info' && !opts.verbose) continue;
       const kind = d.severity === 'info' ? 'notice' : d.severity;
@@ -121,6 +121,10 @@ export function renderGithub(results: FileResult[], opts: { verbose?: boolean } 
     }
   }
   return out.length > 0 ? `${out.join('\n')}\n` : '';
+}
+
+function ioCode(r: FileResult): string {
+  return r.ioError?.startsWith('internal error') ? 'internal-error' : 'file-unreadable';
 }
 
 // the escapes the Actions runner decodes (actions/toolkit `command.ts`)

@@ -1,13 +1,14 @@
 /** Worker-thread entry for batch extraction: receives jobs, runs them, posts small results back. */
 import { parentPort } from 'node:worker_threads';
-import { promises as fsp } from 'node:fs';
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { runJob, type JobOptions } from './job.js';
 
+// a worker has nothing else to do while it waits: synchronous fs is the cheapest here
 const fs = {
-  readFile: (p: string) => fsp.readFile(p),
-  writeFile: (p: string, d: string) => fsp.writeFile(p, d),
-  rename: (a: string, b: string) => fsp.rename(a, b),
-  unlink: (p: string) => fsp.unlink(p),
+  readFile: async (p: string) => readFileSync(p),
+  writeFile: async (p: string, d: string) => writeFileSync(p, d),
+  rename: async (a: string, b: string) => renameSync(a, b),
+  unlink: async (p: string) => unlinkSync(p),
 };
 
 parentPort?.on('message', async (m: { id: number; path: string; opts: JobOptions; out?: { path: string; tmp: string } }) => {

@@ -29,6 +29,14 @@ function scalar(v: Json, flow: boolean): string {
 
 const isScalar = (v: Json) => v === null || typeof v !== 'object';
 
+function isPlain(v: unknown): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (Array.isArray(v)) return v.every((x) => x !== undefined && isPlain(x));
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) return Object.values(v as object).every((x) => x === undefined || isPlain(x));
+  return false;
+}
+
 function inlineList(a: Json[]): string | null {
   if (a.length === 0) return '[]';
   if (a.length > 12 || !a.every((x) => isScalar(x) && String(x).length <= 24)) return null;
@@ -72,7 +80,8 @@ function emit(v: Json, indent: string, out: string[]): void {
 
 /** YAML text for a JSON-compatible value (an object or array at the top). */
 export function stringifyYaml(value: unknown): string {
-  const v = JSON.parse(JSON.stringify(value)) as Json;
+  // plans are plain data already; anything else (Dates, undefined in arrays) goes through JSON first
+  const v = (isPlain(value) ? value : JSON.parse(JSON.stringify(value))) as Json;
   if (isScalar(v)) return `${scalar(v, false)}\n`;
   if (Array.isArray(v) && v.length === 0) return '[]\n';
   if (!Array.isArray(v) && Object.keys(v).length === 0) return '{}\n';

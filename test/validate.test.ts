@@ -141,6 +141,11 @@ describe('YAML safety', () => {
     expect(codes(VALID.replace('  title: 示例区质量强区建设实施方案', '  title: !!str 示例区质量强区建设实施方案'))).toEqual([]);
   });
 
+  it('absurd nesting is a plain error, not a crash', () => {
+    const d = validatePlan(`a: ${'['.repeat(100000)}${']'.repeat(100000)}\n`);
+    expect(d.map((x) => [x.code, x.message])).toEqual([['yaml-syntax', 'the YAML nests too deeply to read (plan files nest a few levels)']]);
+  });
+
   it('refuses files over the size limit before reading them', async () => {
     const r = await runCli(['validate', '--max-size', '0.001', 'fixtures/valid/minimal.plan.yaml']);
     expect(r.code).toBe(1);
@@ -153,6 +158,14 @@ describe('semantic checks', () => {
   it('a document without a schema field says what is supported', () => {
     const d = validatePlan(VALID.replace('schema: qplan/plan@1\n', ''));
     expect(d.map((x) => [x.code, x.message])).toEqual([['schema-version-unknown', "the document has no 'schema' field; supported: qplan/plan@1 (add 'schema: qplan/plan@1' at the top)"]]);
+  });
+
+  it('several missing fields of one mapping are one message', () => {
+    const d = validatePlan('schema: qplan/plan@1\nfoo: 1\n');
+    expect(d.map((x) => [x.code, x.line, x.column, x.message])).toEqual([
+      ['schema-required', 1, 1, 'the document is missing the required fields source, meta, sections, tasks, columns, targets, appendix, diagnostics'],
+      ['schema-unknown-key', 2, 1, 'unknown field foo'],
+    ]);
   });
 
   it('growth may exceed 100%; rates may not', () => {

@@ -82,6 +82,29 @@ export function schemaIssues(data: unknown): SchemaIssue[] {
         out.push({ code: 'schema-invalid', path, focus: 'value', message: `${where}: ${issue.message}` });
     }
   }
+  return groupMissing(out);
+}
+
+/** Several fields missing from one mapping read better as one message (a stray non-plan YAML misses all eight). */
+function groupMissing(issues: SchemaIssue[]): SchemaIssue[] {
+  const byParent = new Map<string, SchemaIssue[]>();
+  for (const i of issues) {
+    if (i.code !== 'schema-required') continue;
+    const key = JSON.stringify(i.path.slice(0, -1));
+    byParent.set(key, [...(byParent.get(key) ?? []), i]);
+  }
+  const out: SchemaIssue[] = [];
+  const done = new Set<string>();
+  for (const i of issues) {
+    const key = JSON.stringify(i.path.slice(0, -1));
+    const group = i.code === 'schema-required' ? byParent.get(key) ?? [] : [];
+    if (group.length < 2) { out.push(i); continue; }
+    if (done.has(key)) continue;
+    done.add(key);
+    const parent = i.path.slice(0, -1);
+    const names = group.map((g) => String(g.path[g.path.length - 1])).join(', ');
+    out.push({ code: 'schema-required', path: parent, focus: 'value', message: `${showPath(parent)} is missing the required fields ${names}` });
+  }
   return out;
 }
 

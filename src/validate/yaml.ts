@@ -158,6 +158,8 @@ function keyAt(src: string, offset: number): string {
 
 /** yaml's messages carry a code frame and "at line …" we print ourselves; keep the sentence. */
 function plainYamlError(msg: string): string {
+  // yaml reports its own stack overflow on absurd nesting as an error; say what it means
+  if (/Maximum call stack/i.test(msg)) return 'the YAML nests too deeply to read (plan files nest a few levels)';
   const first = msg.split('\n')[0] ?? msg;
   return first.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
 }

@@ -1,11 +1,181 @@
-/** `qplan compare`: placeholder until issue 4 lands. */
-import type { Command } from 'commander';
+/**
+ * `qplan compare PLAN…`: lay plans side by side — themes, indicators, agencies, task alignment, gaps — as terminal
+ * tables, Markdown, CSV, JSON (`qplan/compare@1`) or a self-contained HTML report. Inputs are raw plan files (any
+ * format `extract` reads) or extracted plan YAML/JSON, mixed. Everything heavy loads inside the action.
+ */
+import { Command, Option } from 'commander';
+import { fileURLToPath } from 'node:url';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
+import type { Plan } from '../../model.js';
+import type { CompareInput } from '../../compare/compare.js';
+import type { ViewName } from '../render/compare-views.js';
+
+type Format = 'table' | 'markdown' | 'csv' | 'json' | 'html';
+
+interface Opts {
+  label?: string;
+  view: ViewName | 'all';
+  format?: Format;
+  output?: string;
+  taxonomy?: string;
+  baseline?: string;
+  explain?: boolean;
+  color: boolean;
+}
+
+const PLAN_DOC = /\.(?:ya?ml|json)$/i;
+const INPUT_EXT = /\.(?:txt|text|html?|shtml|xhtml|md|markdown|ya?ml|json)$/i;
+const EXT_FORMAT: [RegExp, Format][] = [[/\.html?$/i, 'html'], [/\.(?:md|markdown)$/i, 'markdown'], [/\.csv$/i, 'csv'], [/\.json$/i, 'json'], [/\.txt$/i, 'table']];
 
 export function define(program: Command, io: Io, state: RunState): void {
-  program.command('compare').description('compare plans side by side').action(() => {
-    io.stderr.write('qplan compare: not implemented yet\n');
-    state.exitCode = 2;
-  });
+  program
+    .command('compare')
+    .description('compare plans side by side: theme coverage, indicators, agencies, task alignment and gaps')
+    .argument('<plans...>', 'two or more plan files (raw text/HTML/Markdown, or extracted plan YAML/JSON), or directories')
+    .option('--label <labels>', 'comma-separated labels for the plans, in order (default: each plan\'s jurisdiction)')
+    .addOption(new Option('--view <view>', 'what to show').choices(['themes', 'indicators', 'agencies', 'tasks', 'gaps', 'all']).default('all'))
+    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, otherwise JSON; with -o, from the file extension)').choices(['table', 'markdown', 'csv', 'json', 'html']))
+    .option('-o, --output <file>', 'write to FILE instead of stdout (e.g. report.html)')
+    .option('--taxonomy <file>', 'theme taxonomy YAML instead of the built-in 质量强国建设纲要 one')
+    .option('--baseline <plan>', 'measure gaps against this plan (e.g. the parent city plan) instead of against each other')
+    .option('--explain', 'show the words that decided each theme assignment')
+    .option('--no-color', 'no colour in terminal tables (also: NO_COLOR=1, or when stdout is not a terminal)')
+    .addHelpText('after', `
+Examples:
+  qplan compare seeds/000* seeds/001* seeds/003* seeds/004*
+  qplan compare --view indicators --format markdown a.txt b.plan.yaml
+  qplan compare --format html -o report.html seeds/000* seeds/001*
+  qplan compare --baseline city.txt district-a.txt district-b.txt --view gaps
+
+Exit status: 0 ok · 2 usage, unreadable input or bad taxonomy`)
+    .action(async (files: string[], opts: Opts) => {
+      state.exitCode = await compareCommand(files, opts, io);
+    });
+}
+
+class UsageError extends Error {}
+
+async function compareCommand(files: string[], opts: Opts, io: Io): Promise<number> {
+  const fail = (msg: string) => {
+    io.stderr.write(`qplan compare: ${msg}\n`);
+    return 2;
+  };
+  try {
+    const format: Format = opts.format ?? (opts.output ? EXT_FORMAT.find(([re]) => re.test(opts.output ?? ''))?.[1] ?? 'json' : io.stdout.isTTY ? 'table' : 'json');
+    const { collectInputs } = await import('../files.js');
+    const inputs: CompareInput[] = [];
+    for (const ref of await collectInputs(files, io, INPUT_EXT)) for (const plan of await loadPlans(ref.path, io)) inputs.push({ plan });
+    if (opts.baseline) {
+      const base = await loadPlans(opts.baseline, io);
+      // the baseline given among the plans too is marked, not added twice
+      const same = inputs.find((i) => i.plan.source.path === opts.baseline);
+      if (same) same.baseline = true;
+      else for (const plan of base) inputs.push({ plan, baseline: true });
+    }
+    if (inputs.length < 2) return fail(`needs two or more plans (got ${inputs.length})`);
+    if (opts.label !== undefined) {
+      const labels = opts.label.split(/[,，]/).map((s) => s.trim());
+      const own = inputs.filter((i) => !i.baseline);
+      if (labels.length > own.length) return fail(`--label gives ${labels.length} labels for ${own.length} plans`);
+      labels.forEach((l, k) => {
+        const target = own[k];
+        if (target && l) target.label = l;
+      });
+    }
+
+    const { loadVocabulary } = await import('../../compare/vocab.js');
+    const decoder = new TextDecoder();
+    let taxonomyText: string | undefined;
+    if (opts.taxonomy) taxonomyText = decoder.decode(await readOrFail(io, opts.taxonomy));
+    const vocabulary = await loadVocabulary(async (u) => decoder.decode(await io.fs.readFile(fileURLToPath(u))), { taxonomyText, taxonomySource: opts.taxonomy });
+    const { comparePlans } = await import('../../compare/compare.js');
+    const result = comparePlans(inputs, { vocabulary });
+
+    if (result.unknown_agencies.length > 0) {
+      io.stderr.write(`qplan compare: ${result.unknown_agencies.length} unit name(s) not in the agency table, kept as written: ${result.unknown_agencies.map((u) => u.name).join('、')}\n`);
+    }
+
+    let text: string;
+    const views: ViewName[] = opts.view === 'all' ? ['themes', 'indicators', 'agencies', 'tasks', 'gaps'] : [opts.view];
+    if (format === 'json') {
+      text = `${JSON.stringify(result, null, 2)}\n`;
+    } else if (format === 'html') {
+      text = (await import('../render/compare-html.js')).renderHtml(result);
+    } else {
+      const { buildGrids } = await import('../render/compare-views.js');
+      const r = await import('../render/compare-text.js');
+      const grids = buildGrids(result, views, { explain: opts.explain });
+      if (format === 'csv') text = r.renderCsv(grids);
+      else if (format === 'markdown') text = r.renderMarkdown(result, opts.view === 'all' ? [r.plansGrid(result), ...grids] : grids);
+      else {
+        // colour only for a terminal: never for files, pipes, NO_COLOR or --no-color (FORCE_COLOR overrides the TTY test)
+        const forced = Boolean(io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0');
+        const color = opts.color !== false && !opts.output && !io.env.NO_COLOR && (io.stdout.isTTY || forced);
+        const columns = io.stdout.columns && io.stdout.columns > 40 ? io.stdout.columns : 120;
+        text = r.renderTables(opts.view === 'all' ? [r.plansGrid(result), ...grids] : grids, columns, color);
+      }
+    }
+    if (opts.output) {
+      const { writeAtomic } = await import('../files.js');
+      await writeAtomic(io, opts.output, text);
+      io.stderr.write(`qplan compare: wrote ${opts.output}\n`);
+    } else io.stdout.write(text);
+    return 0;
+  } catch (e) {
+    const err = e as Error;
+    if (err instanceof UsageError || err.name === 'VocabularyError' || err.name === 'InputError') return fail(err.message);
+    if ((err as NodeJS.ErrnoException).code === 'EPIPE') return 0;
+    if (/^[^:]+: (?:no such file|permission denied)/.test(err.message)) return fail(err.message);
+    throw e;
+  }
+}
+
+async function readOrFail(io: Io, path: string): Promise<Uint8Array> {
+  try {
+    return path === '-' ? await io.readStdin() : await io.fs.readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
+  }
+}
+
+/**
+ * The plans in one input: an extracted plan document (YAML, JSON; a JSON array or a multi-document YAML stream
+ * gives several) or a raw plan file, which is extracted on the spot.
+ */
+async function loadPlans(path: string, io: Io): Promise<Plan[]> {
+  const bytes = await readOrFail(io, path);
+  const head = new TextDecoder().decode(bytes.subarray(0, 4096)).replace(/^\ufeff/, '');
+  const looksLikeDoc = PLAN_DOC.test(path) || /^\s*[[{]/.test(head) || /^schema:\s*qplan\/plan@1/m.test(head);
+  if (looksLikeDoc && !/\.(?:txt|html?|md)$/i.test(path)) {
+    const text = new TextDecoder().decode(bytes).replace(/^\ufeff/, '');
+    let docs: unknown[];
+    try {
+      if (/^\s*[[{]/.test(text)) {
+        const parsed: unknown = JSON.parse(text);
+        docs = Array.isArray(parsed) ? parsed : [parsed];
+      } else {
+        const YAML = await import('yaml');
+        docs = YAML.parseAllDocuments(text).map((d) => {
+          if (d.errors.length > 0) throw new Error(d.errors[0]?.message.split('\n')[0]);
+          return d.toJS() as unknown;
+        });
+      }
+    } catch (e) {
+      throw new UsageError(`${path}: not a readable plan document: ${(e as Error).message}`);
+    }
+    const plans = docs.filter((d) => d !== null && d !== undefined);
+    for (const d of plans) {
+      const p = d as Partial<Plan>;
+      if (p.schema !== 'qplan/plan@1' || !Array.isArray(p.tasks) || !Array.isArray(p.targets) || typeof p.meta !== 'object') {
+        throw new UsageError(`${path}: not a qplan/plan@1 document (run \`qplan extract\` on the raw file, or pass the raw file itself)`);
+      }
+      (p as Plan).columns ??= [];
+    }
+    if (plans.length === 0) throw new UsageError(`${path}: empty plan document`);
+    return plans as Plan[];
+  }
+  const { extractPlan } = await import('../../extract/index.js');
+  return [(await extractPlan(bytes, { path })).plan];
 }

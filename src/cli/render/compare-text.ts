@@ -1,0 +1,148 @@
+/**
+ * Text renderings of the comparison grids: terminal tables (cli-table3, chalk), Markdown and CSV.
+ *
+ * cli-table3 wraps by code units and its default style emits ANSI even into pipes, so cells are pre-wrapped here by
+ * display width (a CJK character takes two columns) and the table is built with `style: {head: [], border: []}`
+ * and no `wordWrap`. Colour is applied per wrapped line, only when the caller decided colour is on.
+ */
+import Table from 'cli-table3';
+import { Chalk, type ChalkInstance } from 'chalk';
+import { charWidth, displayWidth } from '../width.js';
+import type { Cell, Grid } from './compare-views.js';
+import type { CompareResult } from '../../compare/types.js';
+
+/** Wraps one line to `width` display columns, preferring to break after a separator (, 、 ; space ·). */
+export function wrapLine(text: string, width: number): string[] {
+  if (width <= 0 || displayWidth(text) <= width) return [text];
+  const out: string[] = [];
+  let line = '';
+  let w = 0;
+  let breakAt = -1; // index in `line` just after the last separator
+  for (const ch of text) {
+    const cw = charWidth(ch.codePointAt(0) ?? 0);
+    if (w + cw > width && line.length > 0) {
+      if (breakAt > 0 && breakAt < line.length) {
+        out.push(line.slice(0, breakAt).trimEnd());
+        line = line.slice(breakAt).trimStart();
+      } else {
+        out.push(line.trimEnd());
+        line = '';
+      }
+      w = displayWidth(line);
+      breakAt = -1;
+    }
+    if (line.length === 0 && ch === ' ') continue;
+    line += ch;
+    w += cw;
+    if (/[,、;·\s，；)）]/u.test(ch)) breakAt = line.length;
+  }
+  if (line) out.push(line);
+  return out;
+}
+
+export function wrapCell(lines: string[], width: number): string[] {
+  return lines.flatMap((l) => wrapLine(l, width));
+}
+
+/** Column widths (content only, without padding) that fit `total` terminal columns. */
+export function fitWidths(natural: number[], total: number): number[] {
+  const n = natural.length;
+  const avail = Math.max(n * 6, total - (n + 1) - 2 * n); // borders and one space of padding each side
+  if (natural.reduce((a, b) => a + b, 0) <= avail) return natural;
+  const widths = natural.map(() => 0);
+  // the first column (row names) gets at most a quarter; the rest share what is left, small columns first
+  widths[0] = Math.min(natural[0] ?? 0, Math.max(10, Math.floor(avail / 4)));
+  let left = avail - (widths[0] ?? 0);
+  const rest = natural.map((w, i) => ({ w, i })).slice(1).sort((a, b) => a.w - b.w);
+  rest.forEach((c, k) => {
+    const share = Math.floor(left / (rest.length - k));
+    const w = Math.max(6, Math.min(c.w, share));
+    widths[c.i] = w;
+    left -= w;
+  });
+  return widths;
+}
+
+function colorLine(chalk: ChalkInstance, cell: Cell, line: string): string {
+  if (chalk.level === 0) return line;
+  switch (cell.tone) {
+    case 'dim': return chalk.gray(line);
+    case 'bad': return chalk.red(line);
+    case 'warn': return chalk.yellow(line);
+    case 'good': return chalk.green(line);
+  }
+  if (cell.heat !== undefined && cell.heat > 0) return cell.heat >= 0.5 ? chalk.bold.green(line) : chalk.green(line);
+  return line;
+}
+
+/** One grid as a cli-table3 table, `columns` wide at most. */
+export function renderTable(grid: Grid, columns: number, color: boolean): string {
+  const chalk = new Chalk({ level: color ? 1 : 0 });
+  const all = [grid.header.map((h) => ({ lines: [h] } as Cell)), ...grid.rows];
+  const natural = grid.header.map((_, i) => Math.max(1, ...all.map((r) => Math.max(0, ...(r[i]?.lines ?? []).map(displayWidth)))));
+  const widths = fitWidths(natural, columns);
+  const table = new Table({
+    head: grid.header.map((h, i) => wrapLine(h, widths[i] ?? 10).map((l) => chalk.bold(l)).join('\n')),
+    colWidths: widths.map((w) => w + 2),
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+    // no rule between body rows: multi-line cells stay readable and the table half as long
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    wordWrap: false,
+  });
+  for (const row of grid.rows) {
+    table.push(row.map((cell, i) => wrapCell(cell.lines, widths[i] ?? 10).map((l) => colorLine(chalk, cell, l)).join('\n')));
+  }
+  const title = chalk.bold(grid.title);
+  return `${title}\n${table.toString()}\n${grid.note ? `${chalk.gray(grid.note)}\n` : ''}`;
+}
+
+/** The plans being compared, as a small grid (shown above the views). */
+export function plansGrid(r: CompareResult): Grid {
+  return {
+    view: 'plans', title: '计划 (plans)', header: ['计划', '标题', '来源', '任务', '目标'],
+    rows: r.plans.map((p) => [
+      { lines: [p.baseline ? `${p.label} (基准)` : p.label] }, { lines: [p.title ?? '—'] }, { lines: [p.source] },
+      { lines: [`${p.counts.task}+${p.counts.safeguard}${p.counts.column_items ? ` 专栏${p.counts.column_items}` : ''}`] },
+      { lines: [String(p.counts.targets)] },
+    ]),
+  };
+}
+
+export function renderTables(grids: Grid[], columns: number, color: boolean): string {
+  return grids.map((g) => renderTable(g, columns, color)).join('\n');
+}
+
+const mdEscape = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;');
+
+/** GitHub-flavoured Markdown: one heading and table per grid. */
+export function renderMarkdown(r: CompareResult, grids: Grid[]): string {
+  const out = [`# qplan compare: ${r.plans.map((p) => p.label).join(' · ')}`, ''];
+  for (const g of grids) {
+    out.push(`## ${g.title}`, '');
+    out.push(`| ${g.header.map(mdEscape).join(' | ')} |`);
+    out.push(`|${g.header.map(() => '---').join('|')}|`);
+    for (const row of g.rows) out.push(`| ${row.map((c) => c.lines.map(mdEscape).join('<br>')).join(' | ')} |`);
+    if (g.note) out.push('', `_${mdEscape(g.note)}_`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/**
+ * CSV for spreadsheets: a UTF-8 byte-order mark (without it Excel reads UTF-8 Chinese as mojibake) and CRLF rows.
+ * Several views are separated by an empty line, each headed by a `# view` row.
+ */
+export function renderCsv(grids: Grid[]): string {
+  const lines: string[] = [];
+  grids.forEach((g, i) => {
+    if (grids.length > 1) {
+      if (i > 0) lines.push('');
+      lines.push(csvField(`# ${g.view}`));
+    }
+    lines.push(g.header.map(csvField).join(','));
+    for (const row of g.rows) lines.push(row.map((c) => csvField(c.lines.join('\n'))).join(','));
+  });
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,127 @@
+/**
+ * The views of a comparison as plain grids (header + rows of cells), shared by the terminal table, Markdown and
+ * CSV renderers so the three always say the same thing. A cell is a list of lines plus a few hints (heat, marks)
+ * that a renderer may turn into colour; the text alone must carry the meaning (pipes and files have no colour).
+ */
+import type { CompareResult, IndicatorCell } from '../../compare/types.js';
+
+export type ViewName = 'themes' | 'indicators' | 'agencies' | 'tasks' | 'gaps';
+export const VIEWS: ViewName[] = ['themes', 'indicators', 'agencies', 'tasks', 'gaps'];
+
+export interface Cell {
+  lines: string[];
+  /** 0 (nothing) … 1 (the most in this view), for heat colouring. */
+  heat?: number;
+  tone?: 'good' | 'warn' | 'bad' | 'dim';
+}
+
+export interface Grid {
+  view: ViewName | 'plans';
+  title: string;
+  header: string[];
+  rows: Cell[][];
+  /** A line under the table explaining its marks. */
+  note?: string;
+}
+
+const COMPARATOR: Record<string, string> = { '>=': '≥', '>': '>', '=': '=', '<=': '≤', '<': '<' };
+
+/** `≥98.2% 2027`, with the ambition mark and the match confidence when it is not an exact alias. */
+export function indicatorText(c: IndicatorCell): string[] {
+  const year = c.year === null ? '(无年份)' : `${c.year}${c.year_inferred ? '*' : ''}`;
+  const mark = c.ambition === 'most' ? ' ▲' : c.ambition === 'least' ? ' ▼' : '';
+  const lines = [`${COMPARATOR[c.comparator] ?? c.comparator}${c.value}${c.unit} ${year}${mark}`];
+  if (c.match === 'similar') lines.push(`≈${c.confidence} ${c.indicator}`);
+  return lines;
+}
+
+const plainCell = (lines: string[], extra: Omit<Cell, 'lines'> = {}): Cell => ({ lines, ...extra });
+const NONE = '—';
+
+export function buildGrids(r: CompareResult, views: ViewName[], opts: { explain?: boolean } = {}): Grid[] {
+  const labels = r.plans.map((p) => p.label);
+  const themeName = new Map(r.themes.map((t) => [t.id, t.name]));
+  const indicatorName = new Map(r.indicators.map((i) => [i.id, i.name]));
+  const grids: Grid[] = [];
+  for (const view of views) {
+    if (view === 'themes') {
+      const max = Math.max(1, ...r.themes.flatMap((t) => labels.map((l) => t.plans[l]?.items.length ?? 0)));
+      grids.push({
+        view, title: '主题覆盖 (themes)', header: ['主题', ...labels],
+        rows: r.themes.map((t) => [
+          plainCell([t.name, t.id]),
+          ...labels.map((l) => {
+            const c = t.plans[l];
+            if (!c || c.items.length === 0) return plainCell([NONE], { heat: 0, tone: 'dim' });
+            const lines = opts.explain
+              ? Object.entries(c.why).map(([id, w]) => `${id}: ${[...w.title.map((x) => `「${x}」`), ...w.body].join(' ')}`)
+              : [c.items.join(', ')];
+            if (c.targets > 0) lines.push(`目标 ${c.targets}`);
+            return plainCell(lines, { heat: c.items.length / max });
+          }),
+        ]),
+        note: opts.explain ? '「」 = word in the title (weighted); others = words in the body' : 'items: task ids, column:N = 专栏 N, goal:L = goals bullet on line L',
+      });
+    } else if (view === 'indicators') {
+      // rows that several plans share first: they are what the view is for
+      const rows = [...r.indicators].sort((a, b) => Object.keys(b.plans).length - Object.keys(a.plans).length);
+      grids.push({
+        view, title: '指标 (indicators)', header: ['指标', ...labels],
+        rows: rows.map((row) => [
+          plainCell([row.name, ...(row.listed ? [] : ['(未列入指标表)'])]),
+          ...labels.map((l) => {
+            const c = row.plans[l];
+            if (!c) return plainCell([NONE], { tone: 'dim' });
+            return plainCell(indicatorText(c), { tone: c.ambition === 'most' ? 'good' : c.ambition === 'least' ? 'warn' : undefined });
+          }),
+        ]),
+        note: '▲ most / ▼ least ambitious where year and unit agree · * year from the plan horizon · ≈ matched by similarity (confidence)',
+      });
+    } else if (view === 'agencies') {
+      const loadOf = (c: { lead: string[]; responsible: string[] }) => new Set([...c.lead, ...c.responsible]).size;
+      const max = Math.max(1, ...r.agencies.flatMap((a) => Object.values(a.plans).map(loadOf)));
+      grids.push({
+        view, title: '责任单位 (agencies)', header: ['机构', ...labels],
+        rows: r.agencies.map((a) => [
+          plainCell([a.name, ...(a.known ? [] : ['(未识别)'])], a.known ? {} : { tone: 'warn' }),
+          ...labels.map((l) => {
+            const c = a.plans[l];
+            if (!c) return plainCell([NONE], { heat: 0, tone: 'dim' });
+            const counts = [c.lead.length ? `牵头 ${c.lead.length}` : '', c.responsible.length ? `责任 ${c.responsible.length}` : ''].filter(Boolean).join(' · ');
+            return plainCell([counts, c.names.join('、')], { heat: loadOf(c) / max });
+          }),
+        ]),
+        note: 'task counts per plan (牵头 = lead, 责任 = responsible), then the names as written',
+      });
+    } else if (view === 'tasks') {
+      grids.push({
+        view, title: '任务对照 (tasks)', header: ['任务', ...labels],
+        rows: r.alignments.map((a) => [
+          plainCell([`${a.plan} ${a.task}`, a.title]),
+          ...labels.map((l) => {
+            if (l === a.plan) return plainCell(['·'], { tone: 'dim' });
+            const c = a.counterparts[l];
+            if (!c || c.task === null) return plainCell([NONE], { tone: 'dim' });
+            return plainCell([`${c.task} (${c.score.toFixed(2)})`, c.title ?? ''], { heat: c.score, tone: c.score < 0.1 ? 'dim' : undefined });
+          }),
+        ]),
+        note: 'closest task of each other plan by text similarity (bigram TF-IDF cosine, place names and boilerplate removed)',
+      });
+    } else if (view === 'gaps') {
+      const unclassified = new Map(r.unclassified.map((u) => [u.plan, u.items]));
+      grids.push({
+        view, title: '缺口 (gaps)', header: ['计划', '缺少的主题', '缺少的指标', '无责任单位的任务', '无年份的目标', '未分类'],
+        rows: r.gaps.map((g) => [
+          plainCell([g.plan]),
+          plainCell([g.missing_themes.length ? `${g.missing_themes.length}: ` + g.missing_themes.map((id) => themeName.get(id) ?? id).join('、') : NONE], { tone: g.missing_themes.length ? 'bad' : 'dim' }),
+          plainCell([g.missing_indicators.length ? `${g.missing_indicators.length}: ` + g.missing_indicators.map((id) => indicatorName.get(id) ?? id).join('、') : NONE], { tone: g.missing_indicators.length ? 'warn' : 'dim' }),
+          plainCell([g.tasks_without_units.length ? `${g.tasks_without_units.length}: ${g.tasks_without_units.join(', ')}` : NONE], { tone: g.tasks_without_units.length ? 'bad' : 'dim' }),
+          plainCell([g.targets_without_year.length ? g.targets_without_year.map((t) => `${t.indicator} (L${t.line})`).join('、') : NONE], { tone: g.targets_without_year.length ? 'warn' : 'dim' }),
+          plainCell([(unclassified.get(g.plan) ?? []).join(', ') || NONE], { tone: 'dim' }),
+        ]),
+        note: r.plans.some((p) => p.baseline) ? `measured against the baseline ${r.plans.filter((p) => p.baseline).map((p) => p.label).join(', ')}` : 'measured against the other plans',
+      });
+    }
+  }
+  return grids;
+}

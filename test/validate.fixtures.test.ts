@@ -38,6 +38,7 @@ const ROWS: Row[] = [
   { file: 'task-title-missing.plan.yaml', expect: [{ code: 'task-title-missing', severity: 'error', line: 47, column: 12, message: "task '3' has an empty title" }] },
   { file: 'task-units-missing.plan.yaml', expect: [{ code: 'task-units-missing', severity: 'warning', line: 43, column: 5, message: "task '3' names no lead or responsible unit" }] },
   { file: 'target-percent-over-100.plan.yaml', expect: [{ code: 'target-percent-over-100', severity: 'error', line: 56, column: 12, message: "target '到2027年,产品质量合格率达到195%以上' is 195%: a percentage over 100" }] },
+  { file: 'target-where-unknown.plan.yaml', expect: [{ code: 'target-where-unknown', severity: 'error', line: 61, column: 12, message: "target is placed in task:9, but the plan has no task with id '9'" }] },
   { file: 'target-year-missing.plan.yaml', expect: [{ code: 'target-year-missing', severity: 'error', line: 59, column: 11, message: `target ${Q} has no year` }] },
   { file: 'target-year-outside-horizon.plan.yaml', expect: [{ code: 'target-year-outside-horizon', severity: 'error', line: 59, column: 11, message: `target ${Q} is for 2040, after the plan's horizon (2027, 2035)` }] },
   { file: 'target-year-before-plan.plan.yaml', expect: [{ code: 'target-year-before-plan', severity: 'error', line: 59, column: 11, message: `target ${Q} is for 2020, before the plan's date (2024-03-01)` }] },

@@ -15,6 +15,22 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 export function checkPlan(plan: Rec, report: Report): void {
   checkTasks(list(plan.tasks), report);
   checkTargets(list(plan.targets), isRec(plan.meta) ? plan.meta : {}, report);
+  checkPlaces(plan, report);
+}
+
+/** `where: task:<id>` and `column:<n>` must name a task and a 专栏 of this plan (hand edits break them). */
+function checkPlaces(plan: Rec, report: Report): void {
+  const ids = new Set(list(plan.tasks).flatMap((t) => (isRec(t) && typeof t.id === 'string' ? [t.id] : [])));
+  const cols = new Set(list(plan.columns).flatMap((c) => (isRec(c) && typeof c.number === 'number' ? [String(c.number)] : [])));
+  list(plan.targets).forEach((t, i) => {
+    if (!isRec(t) || typeof t.where !== 'string') return;
+    const m = /^(task|column):(.+)$/.exec(t.where);
+    if (!m?.[2]) return;
+    const known = m[1] === 'task' ? ids : cols;
+    if (!known.has(m[2])) {
+      report('target-where-unknown', ['targets', i, 'where'], `target is placed in ${t.where}, but the plan has no ${m[1] === 'task' ? `task with id '${m[2]}'` : `专栏 ${m[2]}`}`);
+    }
+  });
 }
 
 function checkTasks(tasks: unknown[], report: Report): void {

@@ -32,6 +32,7 @@ export const VALIDATE_CODES = {
   'task-title-missing': { severity: 'error', description: 'a task has an empty title' },
   'task-units-missing': { severity: 'warning', description: 'a task names no lead or responsible unit' },
   'target-percent-over-100': { severity: 'error', description: 'a percentage target is over 100% (growth rates excepted)' },
+  'target-where-unknown': { severity: 'error', description: "a target's `where` names a task id or 专栏 number the plan does not have" },
   'target-year-missing': { severity: 'error', description: 'a target has no year' },
   'target-year-outside-horizon': { severity: 'error', description: "a target's year lies after the plan's last horizon year" },
   'target-year-before-plan': { severity: 'error', description: "a target's year lies before the year the plan was signed or published" },

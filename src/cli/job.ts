@@ -36,6 +36,10 @@ export async function runJob(fs: FileAccess, path: string, opts: JobOptions, out
   } catch (e) {
     return { path, diagnostics: [], error: `cannot read: ${ioMessage(e)}`, errorKind: 'input' };
   }
+  // extracted plans and other data are not plan texts: say what to use instead
+  if (!opts.from && /\.(?:ya?ml|json|ndjson)$/i.test(path)) {
+    return { path, diagnostics: [], error: 'this is YAML/JSON data, not a plan text (check plan files with `qplan validate`, compare them with `qplan compare`)', errorKind: 'input' };
+  }
   try {
     const { extractPlan } = await import('../extract/index.js');
     const ser = await import('../serialize/serialize.js');

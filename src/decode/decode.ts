@@ -68,18 +68,23 @@ function tryDecode(label: string, bytes: Uint8Array, fatal: boolean): string | n
   }
 }
 
-/** Guess UTF-16 without a BOM from where the NUL bytes fall (ASCII and CJK text both leave a pattern). */
+/**
+ * UTF-16 without a BOM: ASCII text leaves NULs in every other byte, CJK text does not, so decode and judge
+ * the result instead: almost all characters must be CJK, ASCII text or common punctuation.
+ */
 function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  const n = Math.min(bytes.length - (bytes.length % 2), 4096);
-  if (n < 4) return null;
-  let evenNul = 0, oddNul = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) evenNul++;
-    if (bytes[i + 1] === 0) oddNul++;
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
+  const probe = bytes.subarray(0, Math.min(bytes.length, 8192));
+  for (const enc of ['utf-16le', 'utf-16be'] as const) {
+    const text = tryDecode(enc, probe, false);
+    if (!text) continue;
+    let good = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if ((c >= 0x20 && c < 0x7f) || c === 10 || c === 13 || c === 9 || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || c === 0x2014 || c === 0x2015 || c === 0x201c || c === 0x201d || c === 0xa0) good++;
+    }
+    if (good >= text.length * 0.97 && /[\n\u4e00-\u9fff]/.test(text)) return enc;
   }
-  const pairs = n / 2;
-  if (oddNul > pairs * 0.2 && evenNul < pairs * 0.02) return 'utf-16le';
-  if (evenNul > pairs * 0.2 && oddNul < pairs * 0.02) return 'utf-16be';
   return null;
 }
 
@@ -104,11 +109,11 @@ export function decode(bytes: Uint8Array, file: string, ctx: Collector, opts: { 
   for (const [sig, what] of MAGIC) {
     if (startsWith(bytes, sig)) throw new InputError('input-binary', `${file}: this is ${what}, not a plan text`);
   }
-  const u16 = utf16WithoutBom(bytes);
+  const u16 = isUtf8(bytes) ? null : utf16WithoutBom(bytes);
   if (u16) {
     const text = tryDecode(u16, bytes, true);
     if (text !== null) {
-      ctx.report('encoding-fallback', null, `no byte-order mark; the byte pattern reads as ${u16}`);
+      ctx.report('encoding-fallback', null, `no byte-order mark; the bytes read as ${u16}`);
       return done(text, u16);
     }
   }

@@ -43,10 +43,19 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
   else blocks = fromText(text);
 
   const script = await import('../decode/script.js').then((m) => m.detectScript(text));
-  const fold = script === 'traditional' ? await (await import('../decode/script.js')).traditionalFold() : undefined;
-  if (fold) ctx.report('traditional-script', null, 'the text is in traditional characters; matched through a simplified copy');
+  // traditional script (質量強國): every stage reads a simplified copy (same offsets); values are put back at the end
+  let restore: ((plan: Plan) => void) | undefined;
+  const sourceBlocks = blocks;
+  if (script === 'traditional') {
+    const fold = await (await import('../decode/script.js')).traditionalFold();
+    const f = await import('../decode/fold.js');
+    blocks = f.foldBlocks(blocks, fold);
+    const back = f.restorer(sourceBlocks, blocks);
+    restore = (plan) => f.restorePlan(plan, back);
+    ctx.report('traditional-script', null, 'the text is in traditional characters; matched through a simplified copy');
+  }
 
-  const o = outline(blocks, ctx, fold);
+  const o = outline(blocks, ctx);
   const { meta, docYear } = extractMeta(o, ctx);
   if (script === 'traditional') meta.script = 'traditional';
   const lines = new LineIndex(text);
@@ -163,5 +172,6 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
     appendix,
     diagnostics: ctx.sorted(),
   };
-  return { plan, blocks, outline: o };
+  restore?.(plan);
+  return { plan, blocks: sourceBlocks, outline: o };
 }

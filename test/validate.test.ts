@@ -215,6 +215,15 @@ describe('qplan validate: paths, globs, exit codes, formats', () => {
     expect(JSON.parse(deep.stdout).files.map((f: { path: string }) => f.path)).toEqual(['fixtures/valid/minimal.plan.yaml']);
   });
 
+  it('a glob that matches directories walks them', async () => {
+    const r = await runCli(['validate', '--format', 'json', 'fixtures/val*']);
+    expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual(['fixtures/valid/minimal.plan.yaml']);
+  });
+
+  it('validate --help matches fixtures/cli/validate-help.txt', async () => {
+    await expect((await runCli(['validate', '--help'])).stdout).toMatchFileSnapshot('../fixtures/cli/validate-help.txt');
+  });
+
   it('exit 2 for a missing path or an unmatched glob; the other paths are still checked', async () => {
     const r = await runCli(['validate', 'no/such/dir', 'fixtures/valid/']);
     expect(r.code).toBe(2);

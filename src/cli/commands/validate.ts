@@ -62,7 +62,13 @@ async function validateCommand(args: string[], opts: Opts, io: Io): Promise<numb
     if (arg === '-') { paths.push('-'); continue; }
     const literal = await io.fs.stat(arg).then(() => true, () => false);
     if (!literal && hasGlob(arg)) {
-      const matched = (await expandGlob(arg, io)).filter((p) => VALIDATE_EXT.test(p));
+      // a matched directory is walked like one given by name (`plans/20*`); matched files need a plan extension
+      const matched: string[] = [];
+      for (const m of await expandGlob(arg, io)) {
+        const dir = await io.fs.stat(m).then((st) => st.isDirectory(), () => false);
+        if (dir) matched.push(...(await collectInputs([m], io, VALIDATE_EXT)).map((i) => i.path));
+        else if (VALIDATE_EXT.test(m)) matched.push(m);
+      }
       if (matched.length === 0) { io.stderr.write(`qplan validate: no files match ${arg}\n`); usageProblem = true; }
       paths.push(...matched);
       continue;

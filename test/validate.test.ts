@@ -82,6 +82,7 @@ describe('the seeds validate', () => {
     const r = await runCli(['validate', '--format', 'json', dir]);
     expect(r.code, r.stdout).toBe(0);
     const report = JSON.parse(r.stdout);
+    expect(report.schema).toBe('qplan/validate@1');
     expect(report.summary).toMatchObject({ files: 10, errors: 0, ioErrors: 0 });
     const check = ajvValidator();
     for (const id of SEEDS) {
@@ -139,6 +140,16 @@ describe('YAML safety', () => {
     expect(codes(`%YAML 1.1\n---\n${VALID}`)).toEqual([]);
     // explicit core tags are plain YAML
     expect(codes(VALID.replace('  title: 示例区质量强区建设实施方案', '  title: !!str 示例区质量强区建设实施方案'))).toEqual([]);
+  });
+
+  it('CRLF line ends and a BOM keep the lines and columns an editor shows', () => {
+    const bad = VALID.replace('  level: district', '  level: town');
+    const expected = [['schema-enum', 12, 10]];
+    const at = (src: string) => validatePlan(src).map((d) => [d.code, d.line, d.column]);
+    expect(at(bad)).toEqual(expected);
+    expect(at(bad.replace(/\n/g, '\r\n'))).toEqual(expected);
+    expect(at(`\ufeff${bad}`)).toEqual(expected);
+    expect(at(`\ufeff${VALID.replace('schema: qplan/plan@1', 'schema: qplan/plan@9')}`)).toEqual([['schema-version-unknown', 2, 9]]);
   });
 
   it('absurd nesting is a plain error, not a crash', () => {

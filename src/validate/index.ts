@@ -46,7 +46,8 @@ export function validatePlan(source: string, options: ValidateOptions = {}): Val
     const size = new TextEncoder().encode(source).length;
     if (size > max) return [tooLargeDiagnostic(size, max)];
   }
-  const text = source.charCodeAt(0) === 0xfeff ? ` ${source.slice(1)}` : source; // keep columns: BOM → space
+  // editors do not count a BOM as a column, so dropping it keeps line 1's columns as they show them
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const out: ValidateDiagnostic[] = [];
   const { docs, problems } = readYaml(text);
   for (const p of problems) {

@@ -89,6 +89,9 @@ export function summary(c: Counts, p: Paint = plain, strict = false): string {
   return `${head}: ${parts.join(', ')} in ${n(c.filesWithProblems, 'file')}`;
 }
 
+/** The version of the `--format json` report; a change of its shape gets a new id. */
+export const VALIDATE_REPORT_ID = 'qplan/validate@1';
+
 /** Machine-readable: every diagnostic (info included), per file, with counts. */
 export function renderJson(results: FileResult[]): string {
   const c = count(results);
@@ -99,7 +102,7 @@ export function renderJson(results: FileResult[]): string {
     warnings: r.diagnostics.filter((d) => d.severity === 'warning').length,
     diagnostics: r.diagnostics,
   }));
-  return `${JSON.stringify({ files, summary: c }, null, 2)}\n`;
+  return `${JSON.stringify({ schema: VALIDATE_REPORT_ID, files, summary: c }, null, 2)}\n`;
 }
 
 /**

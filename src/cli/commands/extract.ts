@@ -67,6 +67,10 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
     io.stderr.write(`qplan extract: ${(e as Error).message}\n`);
     return 2;
   }
+  if (inputs.length === 0) {
+    io.stderr.write(`qplan extract: no plan files (.txt, .html, .md) found in ${files.join(', ')}\n`);
+    return 2;
+  }
   // plan the outputs first: refuse any that would overwrite an input
   const outPaths = new Map<InputRef, string>();
   if (opts.outDir) {

@@ -124,6 +124,11 @@ describe('YAML safety', () => {
     expect(ms).toBeLessThan(5000);
   });
 
+  it('an empty document at the end of a stream is skipped', () => {
+    expect(codes(`${VALID}---\n`)).toEqual([]);
+    expect(codes(`---\n${VALID}---\n${VALID.replace('schema: qplan/plan@1', 'schema: qplan/plan@0')}`)).toEqual(['schema-version-unknown']);
+  });
+
   it('still reads a plan with a few harmless aliases', () => {
     const src = VALID.replace('    lead: [区市场监管局]', '    lead: &lead [区市场监管局]').replace('    lead: [区商务委]', '    lead: *lead');
     expect(codes(src)).toEqual([]);

@@ -53,11 +53,13 @@ export function readYaml(src: string): ReadResult {
   // `schema: 'core'` wins over a `%YAML 1.1` directive, so 1.1's timestamp/binary/omap types never apply
   const parsed = parseAllDocuments(src, { lineCounter: lc, schema: 'core', merge: false, uniqueKeys: true, prettyErrors: false, strict: true });
   const list: Document.Parsed[] = Array.isArray(parsed) ? parsed : [];
-  if (list.length === 0 || list.every((d) => d.contents === null)) {
+  if (list.every((d) => isEmptyDoc(d) && d.errors.length === 0)) {
     problems.push({ code: 'yaml-empty', severity: 'error', message: 'the file holds no YAML document', place: { line: 1, column: 1 } });
     return { docs, problems };
   }
   for (const doc of list) {
+    // a stray `---` at the end of a stream is an empty document, not a plan to check
+    if (isEmptyDoc(doc) && doc.errors.length === 0) continue;
     let ok = true;
     for (const e of doc.errors) {
       ok = false;
@@ -112,6 +114,12 @@ export function readYaml(src: string): ReadResult {
     docs.push({ data: ok ? data : undefined, ok, locate: (path, focus) => locate(doc, path, focus, at) });
   }
   return { docs, problems };
+}
+
+/** `---` with nothing (or only comments) after it: yaml gives it an empty plain scalar. */
+function isEmptyDoc(doc: Document.Parsed): boolean {
+  const c = doc.contents;
+  return c === null || (isScalar(c) && c.source === '' && !c.tag);
 }
 
 function firstAlias(doc: Document.Parsed, at: (o: number | undefined) => Place | null): Place | null {

@@ -194,6 +194,7 @@ export function comparePlans(inputs: (Plan | CompareInput)[], options: CompareOp
   return {
     schema: COMPARE_SCHEMA_ID,
     taxonomy: taxonomy.name,
+    groups: taxonomy.groups,
     plans: planInfo,
     themes,
     indicators,

@@ -178,6 +178,8 @@ export interface UnclassifiedEntry {
 export interface CompareResult {
   schema: typeof COMPARE_SCHEMA_ID;
   taxonomy: string;
+  /** Extra: the taxonomy's level-1 groups (id and name), in order. */
+  groups: { id: string; name: string }[];
   plans: ComparePlanInfo[];
   themes: ThemeRow[];
   indicators: IndicatorRow[];

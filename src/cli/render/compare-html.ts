@@ -67,10 +67,11 @@ export function renderHtml(r: CompareResult): string {
     '<p class="muted">Each cell lists the items that carry the theme (click to read them); the deeper the green, the more items.</p>',
     `<table id="heatmap" class="heat"><thead><tr><th>主题 Theme</th>${labels.map((l) => `<th>${esc(l)}</th>`).join('')}</tr></thead><tbody>`);
   let group = '';
+  const groupName = new Map(r.groups.map((g) => [g.id, g.name]));
   for (const t of r.themes) {
     if (t.group !== group) {
       group = t.group;
-      out.push(`<tr><th colspan="${labels.length + 1}">${esc(group)}</th></tr>`);
+      out.push(`<tr><th colspan="${labels.length + 1}">${esc(groupName.get(group) ?? group)} <span class="muted">${esc(group)}</span></th></tr>`);
     }
     const cells = labels.map((l) => {
       const c = t.plans[l];

@@ -1,0 +1,79 @@
+/**
+ * The HTML report in a real browser: Debian's Chromium driven by playwright-core (no browser download, nothing
+ * installed at run time; .ci/run installs `chromium fonts-wqy-microhei`). Checks that the heat map and the
+ * indicator table are visible, that a cell's link lands on its task text, and that the page requests nothing
+ * beyond itself. Leaves a screenshot in test-output/.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers.js';
+import { COMPARE_SEEDS, seedPath } from './compare.helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`compare.browser: skipped — ${CHROMIUM} not found (apt-get install chromium fonts-wqy-microhei)`);
+
+describe.skipIf(!haveChromium)(`HTML report in headless Chromium${haveChromium ? '' : ` (skipped: ${CHROMIUM} not found)`}`, () => {
+  it('shows the heat map and the indicator table, links cells to task texts, and loads nothing from outside', async () => {
+    const outDir = resolve('test-output');
+    mkdirSync(outDir, { recursive: true });
+    const report = resolve(outDir, 'compare-report.html');
+    const r = await runCli(['compare', '--format', 'html', '-o', report, ...COMPARE_SEEDS.map(seedPath)]);
+    expect(r.code).toBe(0);
+
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const outside: string[] = [];
+      const seen: string[] = [];
+      // every request passes through here: only the file itself (and inline data:) may load
+      await page.route('**/*', (route) => {
+        const url = route.request().url();
+        seen.push(url);
+        if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
+        outside.push(url);
+        return route.abort();
+      });
+      page.on('request', (req) => {
+        const url = req.url();
+        if (!url.startsWith('file:') && !url.startsWith('data:') && !outside.includes(url)) outside.push(url);
+      });
+      await page.goto(pathToFileURL(report).href, { waitUntil: 'load' });
+
+      const heat = page.locator('#heatmap');
+      await expect(heat.isVisible()).resolves.toBe(true);
+      await expect(page.locator('#indicator-table').isVisible()).resolves.toBe(true);
+      await expect(page.locator('#agency-table').isVisible()).resolves.toBe(true);
+      await expect(page.locator('#gap-table').isVisible()).resolves.toBe(true);
+      // one row per theme plus the group rows; a covered cell has a coloured background
+      expect(await heat.locator('tbody tr').count()).toBeGreaterThanOrEqual(36);
+      const bg = await heat.locator('td[style*="background"]').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+      expect(bg).not.toBe('rgba(0, 0, 0, 0)');
+      const foodRow = page.locator('#indicator-table tr', { hasText: '食品评价性抽检合格率' });
+      await expect(foodRow.count()).resolves.toBe(1);
+      expect(await foodRow.innerText()).toContain('98.5');
+
+      await page.screenshot({ path: resolve(outDir, 'compare-report.png'), fullPage: false });
+
+      // a heat map link lands on the task text with its source line
+      const link = heat.locator('a', { hasText: /^17$/ }).first();
+      const href = await link.getAttribute('href');
+      await link.click();
+      const target = page.locator(href ?? '#none');
+      await expect(target.isVisible()).resolves.toBe(true);
+      expect(await target.innerText()).toMatch(/seeds\/000_3c93fe66f1b042f6\.txt:\d+/);
+
+      await page.screenshot({ path: resolve(outDir, 'compare-report-task.png'), fullPage: false });
+      expect(outside).toEqual([]);
+      expect(seen.length).toBeGreaterThanOrEqual(1);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});

@@ -5,10 +5,12 @@
  */
 import type { Io } from './io.js';
 
+/** Whether an argument contains glob syntax. */
 export function hasGlob(arg: string): boolean {
   return /[*?[{]/.test(arg);
 }
 
+/** The paths matching a glob, sorted; none when nothing matches. */
 export async function expandGlob(pattern: string, io: Io): Promise<string[]> {
   const found = new Set<string>();
   for (const p of braces(pattern)) {

@@ -6,12 +6,14 @@ import { zhToInt } from '../lexicon/numerals.js';
 import type { DataPath } from './yaml.js';
 import type { ValidateCode } from './codes.js';
 
+/** How a check reports: a code, the data path concerned and a plain sentence. */
 export type Report = (code: ValidateCode, path: DataPath, message: string, focus?: 'value' | 'key') => void;
 
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
+/** Runs the semantic checks on one plan's data (shape already checked or not). */
 export function checkPlan(plan: Rec, report: Report): void {
   checkTasks(list(plan.tasks), report);
   checkTargets(list(plan.targets), isRec(plan.meta) ? plan.meta : {}, report);

@@ -5,6 +5,7 @@
  */
 import type { CodeInfo } from '../diagnostics.js';
 
+/** Every code `qplan validate` adds to the extractor's, with its default severity and meaning. */
 export const VALIDATE_CODES = {
   // reading the file
   'file-too-large': { severity: 'error', description: 'the file is larger than the size limit (20 MB unless --max-size) and was not read' },
@@ -38,4 +39,5 @@ export const VALIDATE_CODES = {
   'target-year-before-plan': { severity: 'error', description: "a target's year lies before the year the plan was signed or published" },
 } as const satisfies Record<string, CodeInfo>;
 
+/** A code from {@link VALIDATE_CODES}. */
 export type ValidateCode = keyof typeof VALIDATE_CODES;

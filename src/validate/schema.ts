@@ -24,6 +24,7 @@ export function planSchema(): Record<string, unknown> {
   };
 }
 
+/** A schema problem in plain words, with the data path it concerns. */
 export interface SchemaIssue {
   code: ValidateCode;
   path: DataPath;

@@ -12,8 +12,10 @@ export const MAX_ALIAS_COUNT = 100;
 /** The tags of the YAML 1.2 core schema; any other explicit tag is refused. */
 const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
+/** A path into the data: keys and list indexes (`['tasks', 3, 'title']`). */
 export type DataPath = readonly (string | number)[];
 
+/** 1-based line and column in the file. */
 export interface Place {
   line: number;
   column: number;
@@ -35,6 +37,7 @@ export interface ReadDoc {
   locate(path: DataPath, focus?: 'value' | 'key'): Place | null;
 }
 
+/** The documents of a YAML stream and what went wrong reading them. */
 export interface ReadResult {
   docs: ReadDoc[];
   problems: ReadProblem[];

@@ -12,6 +12,7 @@ export interface FileResult {
   ioError?: string;
 }
 
+/** Totals for the summary line and the JSON report. */
 export interface Counts {
   files: number;
   errors: number;
@@ -22,6 +23,7 @@ export interface Counts {
   ioErrors: number;
 }
 
+/** Counts errors, warnings and infos over all files. */
 export function count(results: FileResult[]): Counts {
   const c: Counts = { files: results.length, errors: 0, warnings: 0, infos: 0, filesWithProblems: 0, ioErrors: 0 };
   for (const r of results) {

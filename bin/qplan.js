@@ -12,7 +12,7 @@ try {
   process.exit(2);
 }
 for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
-  process.on(sig, () => { main.cleanupTemps(unlinkSync); process.exit(code); });
+  process.on(sig, () => { main.abortBatch(unlinkSync).finally(() => process.exit(code)); });
 }
 process.stdout.on('error', (e) => { if (e.code === 'EPIPE') process.exit(0); });
 process.exitCode = await main.run(process.argv.slice(2), io.nodeIo(process)).catch((e) => {

@@ -2,7 +2,7 @@
  * The world as the CLI sees it. Only `bin/qplan.js` builds the real one (`nodeIo()`); tests pass a fake with
  * captured output. Commands never touch `process` directly.
  */
-import { promises as fsp } from 'node:fs';
+import { promises as fsp, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 
 export interface Io {
   stdout: { write(s: string): void; isTTY: boolean; columns?: number };
@@ -42,9 +42,10 @@ export function nodeIo(proc: NodeJS.Process): Io {
     cwd: proc.cwd(),
     fs: {
       readFile: (p) => fsp.readFile(p),
-      writeFile: (p, d) => fsp.writeFile(p, d),
-      rename: (a, b) => fsp.rename(a, b),
-      unlink: (p) => fsp.unlink(p),
+      // writes are synchronous so that a signal never lands while a write is half-done in the thread pool
+      writeFile: async (p, d) => writeFileSync(p, d),
+      rename: async (a, b) => renameSync(a, b),
+      unlink: async (p) => unlinkSync(p),
       mkdir: async (p) => { await fsp.mkdir(p, { recursive: true }); },
       stat: (p) => fsp.stat(p),
       readdir: (p) => fsp.readdir(p),

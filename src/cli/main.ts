@@ -78,4 +78,4 @@ function isEpipe(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { code?: string }).code === 'EPIPE';
 }
 
-export { cleanupTemps } from './commands/extract.js';
+export { abortBatch } from './commands/extract.js';

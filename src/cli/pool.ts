@@ -10,10 +10,20 @@ export interface PoolJob {
   out?: { path: string; tmp: string };
 }
 
+/** Workers of running pools, so an interrupt can stop them before cleaning up their temp files. */
+const active = new Set<Worker>();
+
+/** Stops every worker; a write in progress finishes first (a thread cannot be stopped inside a system call). */
+export async function terminateAll(): Promise<void> {
+  await Promise.all([...active].map((w) => w.terminate()));
+  active.clear();
+}
+
 export async function runPool(jobs: PoolJob[], opts: JobOptions, threads: number, onResult: (r: JobResult, index: number) => void | Promise<void>): Promise<void> {
   // from the TypeScript sources (tests) the compiled worker is in dist/
   const url = new URL(import.meta.url.endsWith('.ts') ? '../../dist/cli/worker.js' : './worker.js', import.meta.url);
   const workers = Array.from({ length: Math.max(1, Math.min(threads, jobs.length)) }, () => new Worker(url));
+  for (const w of workers) active.add(w);
   const done = new Map<number, JobResult>();
   let next = 0, emitted = 0;
   try {
@@ -47,6 +57,6 @@ export async function runPool(jobs: PoolJob[], opts: JobOptions, threads: number
       }
     });
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all(workers.map((w) => { active.delete(w); return w.terminate(); }));
   }
 }

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { collectInputs, outputName, type InputRef } from '../files.js';
 import { runJob, type JobResult } from '../job.js';
-import { runPool } from '../pool.js';
+import { runPool, terminateAll } from '../pool.js';
 import { renderDiagnostic } from '../render/diagnostics.js';
 
 interface Opts {
@@ -136,6 +136,7 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
     });
   } else {
     for (const inp of inputs) {
+      if (aborted) break;
       const out = outPaths.get(inp);
       const tmp = out ? tmpOf(out) : undefined;
       if (tmp) pendingTemps.add(tmp);
@@ -159,13 +160,19 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
 /** Temp files being written right now; removed by {@link cleanupTemps} when the process is interrupted. */
 const pendingTemps = new Set<string>();
 
-/** Removes half-written temp files (called by the bin on SIGINT/SIGTERM). */
-export function cleanupTemps(unlinkSync: (p: string) => void): void {
+/**
+ * On SIGINT/SIGTERM (called by the bin): stop starting jobs, stop the workers, then remove the temp files that
+ * were being written, so only complete plans remain in the output directory.
+ */
+export async function abortBatch(unlinkSync: (p: string) => void): Promise<void> {
+  aborted = true;
+  await terminateAll();
   for (const t of pendingTemps) {
     try { unlinkSync(t); } catch { /* already renamed or never created */ }
   }
   pendingTemps.clear();
 }
+let aborted = false;
 
 function defaultJobs(): number {
   return Math.max(1, availableParallelism());

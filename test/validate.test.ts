@@ -184,6 +184,13 @@ describe('semantic checks', () => {
     ]);
   });
 
+  it('a list that is not a list of plans is one finding', () => {
+    const d = validatePlan('- input: 到2027年\n  expect: 2027\n- input: 2025年\n  expect: 2025\n');
+    expect(d.map((x) => [x.code, x.line, x.column, x.message])).toEqual([
+      ['schema-version-unknown', 1, 1, "the document is a list, not a qplan/plan@1 plan or a list of plans (no item has a 'schema' field)"],
+    ]);
+  });
+
   it('growth may exceed 100%; rates may not', () => {
     const growth = VALID.replace('- indicator: 产品质量合格率', '- indicator: 质量认证证书数量增长').replace('    value: 95\n', '    value: 150\n');
     expect(codes(growth)).toEqual([]);

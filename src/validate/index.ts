@@ -56,7 +56,13 @@ export function validatePlan(source: string, options: ValidateOptions = {}): Val
   docs.forEach((doc, d) => {
     if (!doc.ok) return;
     const multi = docs.length > 1 ? d : undefined;
-    // `qplan extract --format json a b` writes an array of plans
+    // `qplan extract --format json a b` writes an array of plans; a list of anything else is one finding, not one per item
+    const isPlanList = Array.isArray(doc.data) && doc.data.some((p) => typeof p === 'object' && p !== null && 'schema' in p);
+    if (Array.isArray(doc.data) && !isPlanList) {
+      const place = doc.locate([]);
+      out.push({ ...diag('schema-version-unknown', 'error', `the document is a list, not a ${PLAN_SCHEMA_ID} plan or a list of plans (no item has a 'schema' field)`, place?.line ?? null, place?.column), pointer: '' });
+      return;
+    }
     const units: [unknown, DataPath][] = Array.isArray(doc.data) ? doc.data.map((p, i) => [p, [i]]) : [[doc.data, []]];
     for (const [data, prefix] of units) out.push(...checkOne(data, prefix, doc, multi));
   });

@@ -42,6 +42,14 @@ export function buildGrids(r: CompareResult, views: ViewName[], opts: { explain?
   const labels = r.plans.map((p) => p.label);
   const themeName = new Map(r.themes.map((t) => [t.id, t.name]));
   const indicatorName = new Map(r.indicators.map((i) => [i.id, i.name]));
+  const listed = new Set(r.indicators.filter((i) => i.listed).map((i) => i.id));
+  // the table names the indicators of the indicator table; one-off names of other plans are only counted (JSON has them all)
+  const missingIndicators = (ids: string[]) => {
+    if (ids.length === 0) return NONE;
+    const named = ids.filter((id) => listed.has(id)).map((id) => indicatorName.get(id) ?? id);
+    const others = ids.length - named.length;
+    return `${ids.length}: ${[...named, ...(others ? [`+${others} 未列入指标表`] : [])].join('、')}`;
+  };
   const grids: Grid[] = [];
   for (const view of views) {
     if (view === 'themes') {
@@ -114,7 +122,7 @@ export function buildGrids(r: CompareResult, views: ViewName[], opts: { explain?
         rows: r.gaps.map((g) => [
           plainCell([g.plan]),
           plainCell([g.missing_themes.length ? `${g.missing_themes.length}: ` + g.missing_themes.map((id) => themeName.get(id) ?? id).join('、') : NONE], { tone: g.missing_themes.length ? 'bad' : 'dim' }),
-          plainCell([g.missing_indicators.length ? `${g.missing_indicators.length}: ` + g.missing_indicators.map((id) => indicatorName.get(id) ?? id).join('、') : NONE], { tone: g.missing_indicators.length ? 'warn' : 'dim' }),
+          plainCell([missingIndicators(g.missing_indicators)], { tone: g.missing_indicators.length ? 'warn' : 'dim' }),
           plainCell([g.tasks_without_units.length ? `${g.tasks_without_units.length}: ${g.tasks_without_units.join(', ')}` : NONE], { tone: g.tasks_without_units.length ? 'bad' : 'dim' }),
           plainCell([g.targets_without_year.length ? g.targets_without_year.map((t) => `${t.indicator} (L${t.line})`).join('、') : NONE], { tone: g.targets_without_year.length ? 'warn' : 'dim' }),
           plainCell([(unclassified.get(g.plan) ?? []).join(', ') || NONE], { tone: 'dim' }),

@@ -1,6 +1,6 @@
 /**
  * Dates as plans print them — `2023-12-27`, `2024年3月22日`, `二〇一二年四月十三日` — and as scrapes damage
- * them: `2023121` (年/月/日 dropped). A damaged date is only repaired when the evidence allows: a single
+ * them: `2023121`, `2024年322日` (年/月/日 dropped). A damaged date is only repaired when the evidence allows: a single
  * valid split, or a metadata date that agrees with one of the splits. Otherwise it stays unread.
  */
 import { zhToInt } from '../lexicon/numerals.js';
@@ -9,8 +9,11 @@ const ZH_DIGITS = '〇零一二三四五六七八九十';
 const ISO = /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$/;
 const YMD = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/;
 const ZH_YMD = new RegExp(`^([${ZH_DIGITS}]{4})\\s*年\\s*([${ZH_DIGITS}]{1,3})\\s*月\\s*([${ZH_DIGITS}]{1,3})\\s*日$`);
-/** Digits only, 5–8 of them, starting like a year: a date that lost 年月日 or its separators. */
-const DAMAGED = /^((?:19|20)\d{2})(\d{1,4})$/;
+/**
+ * A date that lost some of 年/月/日: `2023121`, `2024年322日`, `20243月22日`. The year is the first four
+ * digits; what 月 still separates is certain, the rest is split every valid way.
+ */
+const DAMAGED = /^((?:19|20)\d{2})年?(\d{1,2}月\d{1,2}|\d{2,4})日?$/;
 
 function iso(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > 31) return null;
@@ -34,14 +37,19 @@ export function parseDate(s: string): string | null {
 
 /** Every valid reading of a date that lost its separators: `2023121` → 2023-01-21 and 2023-12-01. */
 export function damagedDateReadings(s: string): string[] {
-  const m = DAMAGED.exec(s.trim());
+  const m = DAMAGED.exec(s.trim().replace(/\s+/g, ''));
   if (!m) return [];
   const y = Number(m[1]);
   const rest = m[2] as string;
+  if (rest.includes('月')) {
+    const [mo, d] = rest.split('月');
+    const r = iso(y, Number(mo), Number(d));
+    return r ? [r] : [];
+  }
   const out: string[] = [];
   for (let cut = 1; cut < rest.length; cut++) {
     const mo = rest.slice(0, cut), d = rest.slice(cut);
-    if (mo.length > 2 || d.length > 2 || mo.startsWith('0') && mo.length === 1 || d.startsWith('0') && d.length === 1) continue;
+    if (mo.length > 2 || d.length > 2 || (mo.startsWith('0') && mo.length === 1) || (d.startsWith('0') && d.length === 1)) continue;
     const r = iso(y, Number(mo), Number(d));
     if (r && !out.includes(r)) out.push(r);
   }

@@ -11,7 +11,7 @@
  */
 import * as cheerio from 'cheerio';
 import type { Block } from '../model.js';
-import type { Collector } from '../diagnostics.js';
+import { InputError, type Collector } from '../diagnostics.js';
 import { LineIndex } from './lines.js';
 import { alignText } from './align.js';
 
@@ -70,7 +70,9 @@ export function fromHtml(text: string, ctx: Collector): Block[] {
   if (capped.flattened > 0) {
     ctx.report('html-nesting-flattened', null, `the page nests elements deeper than ${MAX_DEPTH} levels; ${capped.flattened} deeper start tags were flattened (as browsers do)`);
   }
-  const $ = cheerio.load(capped.text, { sourceCodeLocationInfo: true });
+  // the flattened copy has the same offsets and lines; characters are aligned against what parse5 read
+  const src = capped.text;
+  const $ = cheerio.load(src, { sourceCodeLocationInfo: true });
   const root = $.root()[0] as unknown as DomNode;
   const lines = new LineIndex(text);
   const decodeEntity = entityDecoder();
@@ -161,7 +163,7 @@ export function fromHtml(text: string, ctx: Collector): Block[] {
       const loc = n.sourceCodeLocation;
       const data = n.data ?? '';
       const from = loc?.startOffset ?? buf.lastOffset;
-      const offs = alignText(data, text, from, loc?.endOffset ?? from, { decodeEntity });
+      const offs = alignText(data, src, from, loc?.endOffset ?? from, { decodeEntity });
       buf.add(data, offs, f.pre, blocks, heading);
       continue;
     }
@@ -172,7 +174,7 @@ export function fromHtml(text: string, ctx: Collector): Block[] {
     if (name === 'br') { buf.flush(blocks, heading); continue; }
     if (name === 'table' && isDataTable(n, stats)) {
       buf.flush(blocks, heading);
-      emitTable(n, text, lines, decodeEntity, blocks);
+      emitTable(n, src, lines, decodeEntity, blocks);
       continue;
     }
     if (BLOCK.has(name)) buf.flush(blocks, heading);
@@ -184,6 +186,7 @@ export function fromHtml(text: string, ctx: Collector): Block[] {
     for (let k = kids.length - 1; k >= 0; k--) stack.push({ n: kids[k] as DomNode, exit: false, pre, inBody });
   }
   buf.flush(blocks, heading);
+  if (blocks.length === 0) throw new InputError('input-empty', 'the page has no readable text (only markup, scripts or page chrome)');
   return blocks;
 }
 

@@ -14,7 +14,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Block } from '../model.js';
-import type { Collector } from '../diagnostics.js';
+import { InputError, type Collector } from '../diagnostics.js';
 import { LineIndex } from './lines.js';
 import { alignText } from './align.js';
 
@@ -127,6 +127,7 @@ export function fromMarkdown(text: string, _ctx: Collector): Block[] {
       }
     }
   }
+  if (blocks.length === 0) throw new InputError('input-empty', 'the Markdown file has no readable text');
   return blocks;
 }
 

@@ -1,0 +1,202 @@
+/**
+ * The HTML and Markdown adapters on small synthetic inputs: what becomes a block, what is dropped, and that every
+ * character keeps its source offset.
+ */
+import { describe, expect, it } from 'vitest';
+import { fromHtml, capNesting } from '../src/adapters/html.js';
+import { fromMarkdown } from '../src/adapters/markdown.js';
+import { alignText } from '../src/adapters/align.js';
+import { detectFormat, sniffFormat } from '../src/adapters/detect.js';
+import { Collector } from '../src/diagnostics.js';
+import { extractPlan } from '../src/extract/index.js';
+import type { Block } from '../src/model.js';
+
+const html = (s: string) => fromHtml(s, new Collector());
+const md = (s: string) => fromMarkdown(s, new Collector());
+const texts = (bs: Block[]) => bs.map((b) => b.text);
+
+/** Every character of a block that is written literally in the source sits at its offset. */
+function expectOffsets(src: string, b: Block, literal = (c: string) => !/\s/.test(c)) {
+  expect(b.offsets?.length).toBe(b.text.length + 1);
+  for (let i = 0; i < b.text.length; i++) {
+    const c = b.text[i] as string;
+    const at = src[b.offsets?.[i] as number];
+    if (literal(c) && at !== c && at !== '&') throw new Error(`«${b.text}»[${i}] ${c} is at ${b.offsets?.[i]}: ${src[b.offsets?.[i] as number]}`);
+  }
+}
+
+const page = (body: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>关于印发质量强区建设实施方案的通知</title></head><body>\n${body}\n</body></html>`;
+
+describe('fromHtml', () => {
+  it('decodes entities and keeps their source offsets', () => {
+    const src = page('<div><p>一、总体要求&nbsp;&ldquo;质量&rdquo;&#x533A;&#21306;A&amp;B</p></div>');
+    const bs = html(src);
+    expect(texts(bs)).toEqual(['一、总体要求\u00a0“质量”区区A&B']);
+    const b = bs[0] as Block;
+    expectOffsets(src, b);
+    expect(src.slice(b.offsets?.[6], (b.offsets?.[6] as number) + 6)).toBe('&nbsp;');
+    expect(src.slice(b.offsets?.[11], (b.offsets?.[11] as number) + 7)).toBe('&#x533A');
+    expect(src.slice(b.offsets?.[12], (b.offsets?.[12] as number) + 7)).toBe('&#21306');
+  });
+
+  it('makes one block per paragraph and per <br> line, whitespace collapsed', () => {
+    const src = page('<div>（一）主要目标<br>到2027年，<span>合格率</span>\n   达到<b>98%</b>以上。<br/><br/><p>二、重点任务</p>尾巴</div>');
+    const bs = html(src);
+    expect(texts(bs)).toEqual(['（一）主要目标', '到2027年，合格率 达到98%以上。', '二、重点任务', '尾巴']);
+    for (const b of bs) expectOffsets(src, b);
+  });
+
+  it('gives each block the line of the HTML file where its text starts', () => {
+    const src = '<html><body>\n<div>\n<p>\n  一、总体要求</p>\n\n<p>1.夯实基础。</p></div></body></html>';
+    const bs = html(src);
+    expect(bs.map((b) => [b.text, b.line])).toEqual([['一、总体要求', 4], ['1.夯实基础。', 6]]);
+  });
+
+  it('reads text in nested divs, and headings as headings', () => {
+    const src = page('<div><div><div><div><h2>江北区质量强区建设实施方案</h2><div><div><p>一、总体要求</p></div></div></div></div></div></div>');
+    const bs = html(src);
+    expect(bs.map((b) => [b.type, b.text, b.depth])).toEqual([['heading', '江北区质量强区建设实施方案', 2], ['para', '一、总体要求', undefined]]);
+  });
+
+  it('never reads scripts, styles, noscript, templates or hidden elements', () => {
+    const src = page(`<div id="content"><p>一、总体要求。到2027年，质量整体水平明显提升，质量强区建设取得阶段性成效。</p>
+      <script>document.write('<p>1.加快建设质量基础设施。（牵头单位：区市场监管局）</p>')</script>
+      <style>p::before { content: "二、重点任务" }</style><noscript>2.完善质量政策</noscript>
+      <template><p>3.模板里的任务</p></template><div style="display: none">4.隐藏的任务</div><p hidden>5.也隐藏</p></div>`);
+    expect(texts(html(src))).toEqual(['一、总体要求。到2027年，质量整体水平明显提升，质量强区建设取得阶段性成效。']);
+  });
+
+  it('drops navigation, menus, share widgets and footers around the article body', () => {
+    const body = '<p>一、总体要求。深入实施质量强区战略，构建更加适配的质量供给体系，推动高质量发展。</p>'.repeat(5);
+    const src = page(`<div class="top"><span>欢迎访问人民政府门户网站</span></div>
+      <nav><a href="/">首页</a><a href="/a">政务公开</a></nav>
+      <ul class="menu-list"><li><a href="/">首页</a></li><li><a href="/b">政务服务</a></li><li><a href="/c">互动交流</a></li></ul>
+      <div class="main"><h1>某某区人民政府关于印发质量强区建设实施方案的通知</h1>
+        <div class="article"><div class="con">${body}</div>
+        <div class="share">分享到：<a>微信</a><a>微博</a></div></div>
+        <div class="xgwz"><h4>相关文章</h4><ul><li><a>关于开展质量月活动的通知</a></li><li><a>关于印发质量工作要点的通知</a></li></ul></div>
+      </div>
+      <div class="footer"><p>主办单位：人民政府办公室</p><p>网站标识码 0000000000</p></div>`);
+    const c = new Collector();
+    const got = texts(fromHtml(src, c));
+    expect(got[0]).toBe('某某区人民政府关于印发质量强区建设实施方案的通知');
+    expect(got.slice(1)).toEqual(Array(5).fill('一、总体要求。深入实施质量强区战略，构建更加适配的质量供给体系，推动高质量发展。'));
+    expect(c.list.map((d) => d.code)).toContain('html-body-guessed');
+  });
+
+  it('reads a data table as rows with cells, the metadata labels included', () => {
+    const src = page(`<table><tbody>
+      <tr><th>索引号</th><td>11500105/2023-00108</td><th>发文字号</th><td>某府发〔2023〕32号</td></tr>
+      <tr><td>成文日期</td><td>2023-12-01</td><td>发布日期</td><td></td></tr></tbody></table>
+      <div><p>一、总体要求</p></div>`);
+    const bs = html(src);
+    expect(bs.map((b) => b.type)).toEqual(['row', 'row', 'para']);
+    expect(bs[0]?.cells?.map((c) => c.text)).toEqual(['索引号', '11500105/2023-00108', '发文字号', '某府发〔2023〕32号']);
+    expect(bs[1]?.cells?.map((c) => c.text)).toEqual(['成文日期', '2023-12-01', '发布日期', '']);
+    expect(bs[0]?.text).toBe('索引号 | 11500105/2023-00108 | 发文字号 | 某府发〔2023〕32号');
+    for (const c of bs[0]?.cells ?? []) expectOffsets(src, c);
+  });
+
+  it('reads a layout table (a 专栏 box, a page in one cell) as paragraphs', () => {
+    const src = page(`<table><tr><td><p>专栏1 产业质量竞争力提升工程</p><p>——开展农业提质增效行动。</p><p>——实施制造业质量提升行动。</p></td></tr></table>`);
+    expect(html(src).map((b) => [b.type, b.text])).toEqual([
+      ['para', '专栏1 产业质量竞争力提升工程'], ['para', '——开展农业提质增效行动。'], ['para', '——实施制造业质量提升行动。'],
+    ]);
+  });
+
+  it('survives 100,000 nested divs quickly (nesting beyond 512 levels is flattened, offsets kept)', () => {
+    const n = 100_000;
+    const src = `<html><body>${'<div>'.repeat(n)}<p>一、总体要求</p>${'</div>'.repeat(n)}</body></html>`;
+    const started = Date.now();
+    const c = new Collector();
+    const bs = fromHtml(src, c);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(texts(bs)).toEqual(['一、总体要求']);
+    expectOffsets(src, bs[0] as Block);
+    expect(c.list.map((d) => d.code)).toContain('html-nesting-flattened');
+  });
+
+  it('capNesting leaves ordinary pages alone and keeps lengths and newlines', () => {
+    const ordinary = page('<div><p>a<p>b<ul><li>c<li>d</ul></div>');
+    expect(capNesting(ordinary, 512).text).toBe(ordinary);
+    const deep = `${'<div>\n'.repeat(10)}x${'</div>'.repeat(10)}`;
+    const capped = capNesting(deep, 4);
+    expect(capped.text.length).toBe(deep.length);
+    expect(capped.text.split('\n').length).toBe(deep.split('\n').length);
+    expect(capped.flattened).toBe(6);
+    expect((capped.text.match(/<div>/g) ?? []).length).toBe(4);
+    expect((capped.text.match(/<\/div>/g) ?? []).length).toBe(4);
+  });
+
+  it('refuses a page without readable text', () => {
+    expect(() => html('<html><body><div><script>var a = "一、总体要求";</script></div></body></html>')).toThrow(/no readable text/);
+  });
+});
+
+describe('fromMarkdown', () => {
+  it('strips # markers: a heading is a block the outline reads as a chapter', async () => {
+    const src = '# 某某区质量强区建设实施方案\n\n## 一、总体要求\n\n到2027年，食品评价性抽检合格率达到98%以上。\n\n## 二、推动变革\n\n1. 夯实产业基础。加强标准建设。\n2. 提升产品质量。开展质量提升行动。\n';
+    const bs = md(src);
+    expect(bs.map((b) => [b.type, b.text, b.depth])).toEqual([
+      ['heading', '某某区质量强区建设实施方案', 1], ['heading', '一、总体要求', 2], ['para', '到2027年，食品评价性抽检合格率达到98%以上。', undefined],
+      ['heading', '二、推动变革', 2], ['para', '1.夯实产业基础。加强标准建设。', undefined], ['para', '2.提升产品质量。开展质量提升行动。', undefined],
+    ]);
+    for (const b of bs) expectOffsets(src, b);
+    const { plan } = await extractPlan(src, { path: 'plan.md' });
+    expect(plan.sections.map((s) => [s.number, s.title])).toEqual([['一', '总体要求'], ['二', '推动变革']]);
+    expect(plan.tasks.map((t) => [t.id, t.chapter, t.title, t.line])).toEqual([['1', '二', '夯实产业基础', 9], ['2', '二', '提升产品质量', 10]]);
+    expect(plan.meta.title).toBe('某某区质量强区建设实施方案');
+  });
+
+  it('splits paragraphs into lines: merged （一） lines and swallowed 2． lines become blocks', () => {
+    const src = '（一）指导思想\n（二）基本原则\n\n1. 制造业质量提升\n2．农产品质量提升\n3、服务质量提升\n';
+    expect(texts(md(src))).toEqual(['（一）指导思想', '（二）基本原则', '1.制造业质量提升', '2．农产品质量提升', '3、服务质量提升']);
+  });
+
+  it('keeps the printed list number, so a numbering gap stays visible', () => {
+    expect(texts(md('3. 第三项\n4. 第四项\n6. 第六项\n'))).toEqual(['3.第三项', '4.第四项', '6.第六项']);
+  });
+
+  it('strips emphasis, escapes and entities, keeping offsets', () => {
+    const src = '一、**总体**要求 \\*注\\* &amp; `代码` [链接](http://example.com)\n';
+    const bs = md(src);
+    expect(texts(bs)).toEqual(['一、总体要求 *注* & 代码 链接']);
+    expectOffsets(src, bs[0] as Block, (c) => /[\u4e00-\u9fff*]/.test(c));
+  });
+
+  it('reads a GFM table as rows with cells', () => {
+    const src = '| 序号 | 指标名称 | 2015年 |\n| --- | --- | --- |\n| 1 | 制造业产品质量合格率(%) | 95 |\n';
+    const bs = md(src);
+    expect(bs.map((b) => b.type)).toEqual(['row', 'row']);
+    expect(bs[1]?.cells?.map((c) => c.text)).toEqual(['1', '制造业产品质量合格率(%)', '95']);
+    expect(bs[1]?.line).toBe(3);
+    for (const c of bs[1]?.cells ?? []) expectOffsets(src, c);
+  });
+
+  it('gives bullet items a bullet (专栏 items), unless they already have one', () => {
+    expect(texts(md('- 开展农业提质增效行动\n- ——实施制造业质量提升行动\n'))).toEqual(['•开展农业提质增效行动', '——实施制造业质量提升行动']);
+  });
+});
+
+describe('alignText', () => {
+  it('maps decoded text back through CRLF, escapes and unknown rewrites without going backwards', () => {
+    const src = 'ab\r\ncd\\*e';
+    expect(alignText('ab\ncd*e', src, 0, src.length)).toEqual([0, 1, 3, 4, 5, 7, 8, 9]);
+  });
+});
+
+describe('format detection', () => {
+  const bytes = (s: string) => new TextEncoder().encode(s);
+  it('goes by the extension first', () => {
+    expect(detectFormat('a.htm', bytes('plain'))).toBe('html');
+    expect(detectFormat('a.markdown', bytes('<p>x</p>'))).toBe('markdown');
+    expect(detectFormat('a.txt', bytes('<html>'))).toBe('text');
+  });
+  it('sniffs content without a known extension (stdin, .dat)', () => {
+    expect(sniffFormat(bytes('<!DOCTYPE html><html><body><p>一、总体要求</p></body></html>'))).toBe('html');
+    expect(sniffFormat(bytes('\ufeff  <html lang="zh-CN">'))).toBe('html');
+    expect(sniffFormat(bytes('# 质量强区建设实施方案\n\n## 一、总体要求\n'))).toBe('markdown');
+    expect(sniffFormat(bytes('| 序号 | 指标 |\n| --- | --- |\n'))).toBe('markdown');
+    expect(sniffFormat(bytes('一、总体要求\n1.夯实基础。\n'))).toBe('text');
+  });
+});

@@ -8,7 +8,7 @@ import type { Comparator } from '../model.js';
 import { zhToInt } from '../lexicon/numerals.js';
 import {
   COUNT_FIRST_VERBS, HEADING_PREFIX, INDICATOR_LEADING, INDICATOR_TRAILING, NOT_TARGET_AFTER, PREFIX_COMPARATORS, SUFFIX_COMPARATORS,
-  UNITS, WEAK_UNITS, YEAR_MARK,
+  CHANGE_WORDS, UNITS, WEAK_UNITS, YEAR_MARK,
 } from '../lexicon/targets.js';
 
 export interface FoundTarget {
@@ -169,7 +169,8 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     if (after === '') {
       // noun first: `合格率达到98.3%以上`
       const cmp = endsWithComparator(before);
-      const nounPart = cmp ? before.replace(/\s+$/, '').slice(0, -cmp[0].length) : before;
+      // a change (`能耗下降14%`) is not the level itself: the verb stays in the indicator
+      const nounPart = cmp && !CHANGE_WORDS.test(cmp[0]) ? before.replace(/\s+$/, '').slice(0, -cmp[0].length) : before;
       const cleaned = cleanIndicator(nounPart);
       if (!unit && !cmp && !suffix) {
         if (cleaned.text.length >= 2 && !chinese) bare.push({ ns, ne, value, cs, indicator: cleaned.text, cut: cleaned.cut });

@@ -27,6 +27,9 @@ export const PREFIX_COMPARATORS: Array<[string, Comparator]> = [
   ['均达到', '>='], ['均达', '>='], ['全部达到', '>='], ['达到', '>='], ['达', '>='], ['约为', '='], ['约', '='], ['近', '='], ['为', '>='],
 ];
 
+/** Comparator words that name a change rather than a level; they stay in the indicator (`能耗下降`). */
+export const CHANGE_WORDS = /^(?:下降|降低|减少|提高|提升|增长|增加)$/;
+
 /** Comparator words after a value (and its unit). */
 export const SUFFIX_COMPARATORS: Array<[string, Comparator]> = [
   ['及以上', '>='], ['以上', '>='], ['及以下', '<='], ['以下', '<='], ['以内', '<='], ['之内', '<='], ['左右', '='], ['上下', '='],

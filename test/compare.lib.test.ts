@@ -257,3 +257,34 @@ describe('similarity index', () => {
     }
   });
 });
+
+describe('scale', () => {
+  it('compares 100 plans in seconds, not minutes (inverted indexes, no all-pairs)', async () => {
+    const vocabulary = await defaultVocabulary();
+    const seeds = await seedPlans();
+    const many = Array.from({ length: 100 }, (_, i) => ({ plan: seeds[i % seeds.length] as NonNullable<(typeof seeds)[number]>, label: `P${i}` }));
+    const t0 = performance.now();
+    const r = comparePlans(many, { vocabulary });
+    const ms = performance.now() - t0;
+    expect(r.alignments).toHaveLength(many.reduce((n, m) => n + m.plan.tasks.length, 0));
+    // copies of the same plan find each other with the highest score
+    expect(r.alignments.find((a) => a.plan === 'P0' && a.task === '17')?.counterparts['P4']).toMatchObject({ task: '17' });
+    expect(ms).toBeLessThan(20_000);
+  }, 60_000);
+});
+
+describe('architecture', () => {
+  it('keeps src/compare pure: no cli, no node: modules, no process', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    for (const f of readdirSync('src/compare').filter((n) => n.endsWith('.ts'))) {
+      const text = readFileSync(`src/compare/${f}`, 'utf8');
+      expect(text, f).not.toMatch(/from ['"](?:node:|fs|path|\.\.\/cli\/)/);
+      expect(text, f).not.toMatch(/\bprocess\./);
+      expect(text, f).not.toMatch(/from ['"](?:chalk|cli-table3)/);
+    }
+  });
+  it('uses chalk and cli-table3 only in src/cli/render', async () => {
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync('src/cli/commands/compare.ts', 'utf8')).not.toMatch(/from ['"](?:chalk|cli-table3|yaml|playwright)/);
+  });
+});

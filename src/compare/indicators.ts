@@ -6,7 +6,7 @@
  */
 import type { Target } from '../model.js';
 import type { IndicatorCell, IndicatorEntry, IndicatorLexicon, IndicatorRow } from './types.js';
-import { NameSimilarity, halfWidth, removePhrases } from './text.js';
+import { NameSimilarity, halfWidth, removePhrases, tokens } from './text.js';
 
 const QUOTES = /[“”‘’"'「」『』《》\s]/gu;
 
@@ -89,16 +89,28 @@ export function alignIndicators(plans: PlanTargets[], lex: IndicatorLexicon): In
     if (placed) rows.push(row(e.id, e.name, true, e.direction, placed));
   }
   // unlisted names: exact normalized names join; otherwise the most similar cluster that lacks this plan
-  const clusters: { norm: string; name: string; members: Placed[] }[] = [];
+  const clusters: { order: number; norm: string; name: string; members: Placed[] }[] = [];
+  // candidates share a bigram with the name (an inverted index), so a corpus of thousands of targets stays fast
+  const byToken = new Map<string, Set<(typeof clusters)[number]>>();
   for (const u of unlisted) {
     let best: { c: (typeof clusters)[number]; score: number } | null = null;
-    for (const c of clusters) {
+    const candidates = new Set<(typeof clusters)[number]>();
+    for (const t of tokens(u.norm)) for (const c of byToken.get(t) ?? []) candidates.add(c);
+    for (const c of [...candidates].sort((a, b) => a.order - b.order)) {
       const score = c.norm === u.norm ? 1 : sim.score(c.norm, u.norm);
       const taken = c.members.some((m) => m.label === u.label);
       if (score >= lex.cluster_similarity && (!taken || c.norm === u.norm) && (!best || score > best.score)) best = { c, score };
     }
     if (best) best.c.members.push({ label: u.label, target: u.target, match: best.score === 1 ? 'same-name' : 'similar', confidence: round2(best.score) });
-    else clusters.push({ norm: u.norm, name: u.target.indicator, members: [{ label: u.label, target: u.target, match: 'unlisted', confidence: 1 }] });
+    else {
+      const c = { order: clusters.length, norm: u.norm, name: u.target.indicator, members: [{ label: u.label, target: u.target, match: 'unlisted' as const, confidence: 1 }] };
+      clusters.push(c);
+      for (const t of tokens(u.norm)) {
+        const set = byToken.get(t) ?? new Set();
+        set.add(c);
+        byToken.set(t, set);
+      }
+    }
   }
   for (const c of clusters) {
     // a cluster that another plan joined reads as a shared name, not as unlisted

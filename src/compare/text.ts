@@ -107,8 +107,13 @@ export class SimilarityIndex {
       for (const [t, w] of v) v.set(t, w / norm);
       return v;
     });
+    // a bigram found in a large share of a big corpus (质量, 提升) weighs next to nothing but would make every
+    // document a candidate of every other; past a few hundred documents it is left out of the postings, which keeps
+    // the search near-linear. Small comparisons (a handful of plans) stay exact.
+    const maxDf = Math.max(300, Math.ceil(n * 0.05));
     this.vectors.forEach((v, doc) => {
       for (const [t, w] of v) {
+        if ((df.get(t) ?? 0) > maxDf) continue;
         let list = this.postings.get(t);
         if (!list) this.postings.set(t, (list = []));
         list.push({ doc, w });

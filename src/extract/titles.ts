@@ -1,5 +1,6 @@
 /**
- * The title of an item is its first sentence (`1.夯实产业基础质量支撑。加快…` → 夯实产业基础质量支撑).
+ * The title of an item is its first sentence (`1.夯实产业基础质量支撑。加快…` → 夯实产业基础质量支撑), or what
+ * precedes a colon (`1.提升产业质量:推动…`).
  * When the scrape lost the 。 (`(三)强化督查考核探索建立…`), the boundary is guessed at the second
  * policy verb, and the guess is reported.
  */
@@ -37,7 +38,7 @@ function firstStop(t: string): number {
     const c = t[i];
     if (c === '“' || c === '(' || c === '《') depth++;
     else if ((c === '”' || c === ')' || c === '》') && depth > 0) depth--;
-    else if ((c === '。' || c === '!' || c === '?') && depth === 0) return i;
+    else if ((c === '。' || c === '!' || c === '?' || c === ':') && depth === 0) return i;
   }
   return -1;
 }

@@ -200,3 +200,39 @@ describe('format detection', () => {
     expect(sniffFormat(bytes('一、总体要求\n1.夯实基础。\n'))).toBe('text');
   });
 });
+
+describe('HTML pages through the whole pipeline', () => {
+  const plan = async (src: string) => (await extractPlan(new TextEncoder().encode(src), { path: 'page.html' })).plan;
+  const article = `<p>一、总体要求</p><p>（一）主要目标</p><p>到2025年，全区质量整体水平进一步提高，食品抽检合格率达到98%以上。</p>
+    <p>二、重点任务</p><p>1.夯实产业基础质量支撑。加快产业基础高级化进程，提高产业链供应链稳定性和竞争力。（牵头单位：区经济信息委；责任单位：区科技局等）</p>
+    <p>2.提升产品质量。开展质量提升行动，制造业产品质量合格率达到95%以上。（责任单位：区市场监管局）</p>
+    <p>三、保障措施</p><p>（一）坚持党的领导。加强组织领导，建立工作机制，统筹推进各项工作。</p>`;
+
+  it('reads the metadata table before the article (发文字号, 成文日期, 发布日期)', async () => {
+    const p = await plan(page(`<div class="xxgk"><table>
+      <tr><td>索引号</td><td>000014349/2024-00012</td><td>主题分类</td><td>其他</td></tr>
+      <tr><td>发文字号</td><td>某府发〔2024〕7号</td><td>成文日期</td><td>2024年03月22日</td></tr>
+      <tr><td>发布机构</td><td>某某区人民政府</td><td>发布日期</td><td>2024-03-28</td></tr></table></div>
+      <h1>某某区人民政府关于印发某某区质量强区建设实施方案的通知</h1>
+      <div class="article"><div class="content"><p>某某区质量强区建设实施方案</p>${article}</div></div>`));
+    expect(p.meta).toMatchObject({ doc_number: '某府发〔2024〕7号', signed: '2024-03-22', published: '2024-03-28', title: '某某区质量强区建设实施方案' });
+    expect(p.meta.notice_title).toBe('某某区人民政府关于印发某某区质量强区建设实施方案的通知');
+    expect(p.tasks.map((t) => [t.id, t.title, t.lead, t.responsible])).toEqual([
+      ['1', '夯实产业基础质量支撑', ['区经济信息委'], ['区科技局']], ['2', '提升产品质量', [], ['区市场监管局']], ['(一)', '坚持党的领导', [], []],
+    ]);
+  });
+
+  it('reads an appendix indicator table as rows and targets', async () => {
+    const p = await plan(page(`<div class="content"><p>某某区质量强区建设实施方案</p>${article}
+      <p>某某区人民政府</p><p>2024年3月22日</p><p>附件1</p><p>某某区质量发展主要指标</p>
+      <table border="1"><tr><th>序号</th><th>指标名称</th><th>2025年目标</th></tr>
+      <tr><td>1</td><td>制造业产品质量合格率（%）</td><td>95</td></tr>
+      <tr><td>2</td><td>培育国家级标准化示范区个数</td><td>2</td></tr></table></div>`));
+    expect(p.appendix).toHaveLength(1);
+    expect(p.appendix[0]?.columns).toEqual(['序号', '指标名称', '2025年目标']);
+    expect(p.appendix[0]?.rows).toEqual([['1', '制造业产品质量合格率（%）', '95'], ['2', '培育国家级标准化示范区个数', '2']]);
+    expect(p.targets.filter((t) => t.where === 'appendix').map((t) => [t.indicator, t.value, t.unit, t.year])).toEqual([
+      ['制造业产品质量合格率（%）', 95, '%', 2025], ['培育国家级标准化示范区个数', 2, '个', 2025],
+    ]);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import type { AppendixTable } from '../model.js';
 import type { Collector } from '../diagnostics.js';
-import type { View } from '../outline/outline.js';
+import { makeView, type View } from '../outline/outline.js';
 import { orig } from './meta.js';
 
 export interface TableOut {
@@ -38,7 +38,8 @@ export function buildTable(att: { number: string; head: View; views: View[] }, c
         title, number: att.number || null, columns: cells(head as View), rows: body.map((r) => cells(r).map((c) => (NOT_APPLICABLE.test(c) ? null : c))),
         row_lines: body.map((r) => r.b.line), line: att.head.b.line,
       },
-      cellViews: body.map((r) => [r]),
+      // a real table (HTML <table>, GFM, pipe rows) has its cells: indicator and value are read from them
+      cellViews: body.map((r) => (r.b.cells?.length ? r.b.cells.map((c) => makeView(c, r.i)) : [r])),
       groups: [],
       headerYears: yearsIn(cells(head as View).join(' ')),
     };
@@ -108,5 +109,8 @@ function yearsIn(s: string): number[] {
 /** Measure word implied by an indicator name: 个数 → 个, 户数 → 户, 项数 → 项 … */
 export function unitFromName(name: string): string {
   const m = /(个|户|项|件|家|张|所|座|名|人|条|次|台|套)数(?:\(.*\))?$/.exec(name.replace(/\s+/g, ''));
-  return m ? (m[1] as string) : '';
+  if (m) return m[1] as string;
+  // the unit in the indicator's name, as HTML tables print it: `制造业产品质量合格率(%)`, `研发投入(亿元)`
+  const paren = /\((%|‰|[\u4e00-\u9fff]{1,3})\)$/.exec(name.replace(/\s+/g, ''));
+  return paren && !/年/.test(paren[1] as string) ? (paren[1] as string) : '';
 }

@@ -35,6 +35,8 @@ const ROWS: Row[] = [
       { code: 'task-numbering-repeat', severity: 'error', line: 43, column: 9, message: "task '2' follows '3': the numbering goes back" },
     ],
   },
+  { file: 'task-chapter-unknown.plan.yaml', expect: [{ code: 'task-chapter-unknown', severity: 'error', line: 45, column: 14, message: "task '3' is in chapter 三, which is not among the sections (一, 二)" }] },
+  { file: 'line-order.plan.yaml', expect: [{ code: 'line-order', severity: 'warning', line: 52, column: 11, message: "tasks[2] is at line 9, before tasks[1] at line 10: tasks keep the document's order" }] },
   { file: 'task-title-missing.plan.yaml', expect: [{ code: 'task-title-missing', severity: 'error', line: 47, column: 12, message: "task '3' has an empty title" }] },
   { file: 'task-units-missing.plan.yaml', expect: [{ code: 'task-units-missing', severity: 'warning', line: 43, column: 5, message: "task '3' names no lead or responsible unit" }] },
   { file: 'target-percent-over-100.plan.yaml', expect: [{ code: 'target-percent-over-100', severity: 'error', line: 56, column: 12, message: "target '到2027年,产品质量合格率达到195%以上' is 195%: a percentage over 100" }] },

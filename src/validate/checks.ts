@@ -18,6 +18,29 @@ export function checkPlan(plan: Rec, report: Report): void {
   checkTasks(list(plan.tasks), report);
   checkTargets(list(plan.targets), isRec(plan.meta) ? plan.meta : {}, report);
   checkPlaces(plan, report);
+  checkStructure(plan, report);
+}
+
+/** Tasks sit in chapters the plan lists, and tasks and sections keep the document's order (the contract). */
+function checkStructure(plan: Rec, report: Report): void {
+  const sections = list(plan.sections).filter(isRec);
+  const numbers = new Set(sections.flatMap((s) => (typeof s.number === 'string' ? [s.number] : [])));
+  list(plan.tasks).forEach((t, i) => {
+    if (!isRec(t) || typeof t.chapter !== 'string' || numbers.size === 0 || numbers.has(t.chapter)) return;
+    report('task-chapter-unknown', ['tasks', i, 'chapter'], `task '${String(t.id)}' is in chapter ${t.chapter}, which is not among the sections (${[...numbers].join(', ')})`);
+  });
+  // targets are grouped by where they were found, so only these two lists promise source order
+  for (const key of ['sections', 'tasks'] as const) {
+    let prev: number | null = null;
+    list(plan[key]).forEach((item, i) => {
+      // a line below 1 is already a schema error; comparing it would only repeat that
+      if (!isRec(item) || typeof item.line !== 'number' || item.line < 1) return;
+      if (prev !== null && item.line < prev) {
+        report('line-order', [key, i, 'line'], `${key}[${i}] is at line ${item.line}, before ${key}[${i - 1}] at line ${prev}: ${key} keep the document's order`);
+      }
+      prev = item.line;
+    });
+  }
 }
 
 /** `where: task:<id>` and `column:<n>` must name a task and a 专栏 of this plan (hand edits break them). */

@@ -30,6 +30,8 @@ export const VALIDATE_CODES = {
   'task-id-duplicate': { severity: 'error', description: 'two tasks share one id; ids must be unique within a plan' },
   'task-numbering-gap': { severity: 'warning', description: 'task numbers skip one or more numbers (a task may have been lost)' },
   'task-numbering-repeat': { severity: 'error', description: 'a task number repeats or goes back within its sequence' },
+  'task-chapter-unknown': { severity: 'error', description: "a task's chapter is not one of the plan's sections" },
+  'line-order': { severity: 'warning', description: 'tasks or sections are not in document order (their lines go back)' },
   'task-title-missing': { severity: 'error', description: 'a task has an empty title' },
   'task-units-missing': { severity: 'warning', description: 'a task names no lead or responsible unit' },
   'target-percent-over-100': { severity: 'error', description: 'a percentage target is over 100% (growth rates excepted)' },

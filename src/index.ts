@@ -33,4 +33,4 @@ export async function validatePlan(source: string, options: import('./validate/i
 export async function planSchema(): Promise<Record<string, unknown>> {
   return (await import('./validate/schema.js')).planSchema();
 }
-export { comparePlans, loadVocabulary, uniqueLabels, COMPARE_SCHEMA_ID, type CompareInput, type CompareOptions, type CompareResult, type Vocabulary } from './compare/index.js';
+export { comparePlans, loadVocabulary, type CompareInput, type CompareOptions, type CompareResult, type Vocabulary } from './compare/index.js';

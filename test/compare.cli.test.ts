@@ -1,5 +1,6 @@
 /** `qplan compare` through run(argv, io): formats, flags, inputs, exit codes, and golden outputs. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -208,5 +209,19 @@ describe('qplan compare: inputs and flags', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('qplan compare: the built binary', () => {
+  const built = existsSync('dist/cli/main.js');
+  it.skipIf(!built)('runs the README command through bin/qplan.js (data files found from dist/)', () => {
+    const r = spawnSync(process.execPath, ['bin/qplan.js', 'compare', ...SEEDS], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.plans.map((p: { label: string }) => p.label)).toEqual(['江北区', '渝中区', '宿迁市', '东丽区']);
+    expect(doc.themes.length).toBe(36);
+    const help = spawnSync(process.execPath, ['bin/qplan.js', 'compare', '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('--baseline <plan>');
   });
 });

@@ -32,13 +32,13 @@ export class AgencyResolver {
     this.aliasesByLength = [...this.byAlias.keys()].sort((x, y) => y.length - x.length || (x < y ? -1 : 1));
   }
 
-  /** Resolves one written name; `own` are the plan's own place names (东丽区, 东丽, 天津市, 天津). */
+  /** Resolves one written name; `own` are the plan's own place names (e.g. 滨海新区, 滨海, 天津市, 天津). */
   resolve(written: string, own: readonly string[] = []): AgencyMatch {
     const raw = halfWidth(written).replace(/\s+/g, '');
     const hit = (a: AgencyEntry, stem: string): AgencyMatch => ({ id: a.id, name: a.name, known: true, stem });
     const direct = this.lookup(raw);
     if (direct) return hit(direct, raw);
-    // 公安东丽分局 → 公安分局, 东丽海关 → 海关: the plan's own place names are not part of the organ's name
+    // 公安<place>分局 → 公安分局, <place>海关 → 海关: the plan's own place names are not part of the organ's name
     const local = removePhrases(raw, own).replace(/\s+/g, '') || raw;
     const r2 = this.stripPrefix(local, this.lex.party_prefixes);
     const p = this.stripPrefix(r2, this.lex.level_prefixes);

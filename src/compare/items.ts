@@ -1,12 +1,12 @@
 /**
  * The comparable items of a plan — tasks, goal items, safeguards, goals bullets and 专栏 items — and the names a
- * plan uses for itself (removed before texts of different plans are compared: "提升江北标准先进性" and
- * "提升渝中标准先进性" are the same task).
+ * plan uses for itself (removed before texts of different plans are compared: "提升甲区标准先进性" and
+ * "提升乙区标准先进性" are the same task).
  */
 import type { Plan } from '../model.js';
 import type { CompareItem } from './types.js';
 
-/** Level suffixes of place names, longest first: 东丽区 → 东丽, 宿迁市 → 宿迁, 广西壮族自治区 → 广西. */
+/** Level suffixes of place names, longest first: 朝阳区 → 朝阳, 苏州市 → 苏州, 广西壮族自治区 → 广西. */
 const PLACE_SUFFIX = /(?:维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|自治州|自治县|自治旗|新区|地区|市|区|县|省|州|旗|盟)$/u;
 
 /** A place name and its short form (the short form only when at least two characters remain). */
@@ -18,7 +18,7 @@ export function placeForms(name: string | null | undefined): string[] {
   return out;
 }
 
-/** The names a plan calls itself and its parent by: 江北区, 江北, 重庆市, 重庆. */
+/** The names a plan calls itself and its parent by: 甲区 and its short form, its parent city and that one's short form. */
 export function ownNames(plan: Plan): string[] {
   return [...placeForms(plan.meta.jurisdiction), ...placeForms(plan.meta.parent)];
 }

@@ -12,7 +12,7 @@ export function halfWidth(s: string): string {
   return s.replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
-/** Removes every occurrence of the given phrases (longest first, so 江北区 goes before 江北). */
+/** Removes every occurrence of the given phrases (longest first, so 朝阳区 goes before 朝阳). */
 export function removePhrases(s: string, phrases: readonly string[]): string {
   const sorted = [...new Set(phrases.filter((p) => p.length > 0))].sort((a, b) => b.length - a.length);
   let out = s;

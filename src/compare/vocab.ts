@@ -35,10 +35,22 @@ export async function loadVocabulary(read: TextReader, opts: { taxonomyText?: st
     }
   };
   const u = DEFAULT_VOCABULARY_URLS;
+  // built code reads dist/…; should the build have skipped copying the data files, the sources next to it serve
+  const readData = async (url: URL, source: string): Promise<string> => {
+    try {
+      return await read(url);
+    } catch (e) {
+      try {
+        return await read(new URL(`../../src/${source}`, import.meta.url));
+      } catch {
+        throw e;
+      }
+    }
+  };
   const [tax, ag, ind] = await Promise.all([
-    opts.taxonomyText !== undefined ? Promise.resolve(opts.taxonomyText) : read(u.taxonomy),
-    read(u.agencies),
-    read(u.indicators),
+    opts.taxonomyText !== undefined ? Promise.resolve(opts.taxonomyText) : readData(u.taxonomy, 'compare/taxonomy.default.yaml'),
+    readData(u.agencies, 'lexicon/agencies.yaml'),
+    readData(u.indicators, 'lexicon/indicators.yaml'),
   ]);
   const taxWhere = opts.taxonomySource ?? 'taxonomy.default.yaml';
   return {

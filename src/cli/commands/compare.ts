@@ -31,7 +31,7 @@ const EXT_FORMAT: [RegExp, Format][] = [[/\.html?$/i, 'html'], [/\.(?:md|markdow
 export function define(program: Command, io: Io, state: RunState): void {
   program
     .command('compare')
-    .description('compare plans side by side: theme coverage, indicators, agencies, task alignment and gaps')
+    .description('compare plans side by side (themes, indicators, agencies, tasks, gaps)')
     .argument('<plans...>', 'two or more plan files (raw text/HTML/Markdown, or extracted plan YAML/JSON), or directories')
     .option('--label <labels>', 'comma-separated labels for the plans, in order (default: each plan\'s jurisdiction)')
     .addOption(new Option('--view <view>', 'what to show').choices(['themes', 'indicators', 'agencies', 'tasks', 'gaps', 'all']).default('all'))

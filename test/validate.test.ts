@@ -39,6 +39,8 @@ describe('qplan schema', () => {
     const s = JSON.parse((await runCli(['schema'])).stdout);
     expect(s.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(s.$id).toBe('https://qplan.dev/schema/plan@1.json');
+    const yaml = (await runCli(['extract', '--quiet', 'seeds/003_d34b9a5638ecd82e.txt'])).stdout;
+    expect(yaml.split('\n')[0]).toBe(`# yaml-language-server: $schema=${s.$id}`);
     expect(s.required).toEqual(['schema', 'source', 'meta', 'sections', 'tasks', 'columns', 'targets', 'appendix', 'diagnostics']);
     expect(s.additionalProperties).toBe(false);
   });

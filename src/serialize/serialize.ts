@@ -5,6 +5,7 @@
  */
 import type { Plan } from '../model.js';
 import { stringifyYaml } from './yaml.js';
+import { PLAN_SCHEMA_URL } from '../schema/constants.js';
 
 export function toJson(plan: Plan): string {
   return `${JSON.stringify(plan, null, 2)}\n`;
@@ -19,4 +20,5 @@ export function toYaml(plan: Plan): string {
   return `${YAML_MODELINE}\n${stringifyYaml(plan)}`;
 }
 
-export const YAML_MODELINE = '# yaml-language-server: $schema=https://qplan.dev/schema/plan@1.json';
+/** Points editors at the schema; the URL is the schema's own `$id`, so the two cannot disagree. */
+export const YAML_MODELINE = `# yaml-language-server: $schema=${PLAN_SCHEMA_URL}`;

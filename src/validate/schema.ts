@@ -4,11 +4,11 @@
  */
 import { z } from 'zod';
 import { Plan, PLAN_SCHEMA_ID } from '../schema/plan.js';
+import { PLAN_SCHEMA_URL } from '../schema/constants.js';
 import type { ValidateCode } from './codes.js';
 import type { DataPath } from './yaml.js';
 
-/** Where the schema is published; the YAML modeline written by `qplan extract` names the same address. */
-export const PLAN_SCHEMA_URL = 'https://qplan.dev/schema/plan@1.json';
+export { PLAN_SCHEMA_URL };
 
 /** The JSON Schema (draft 2020-12) of `qplan/plan@1`, generated from the zod definitions. */
 export function planSchema(): Record<string, unknown> {

@@ -89,7 +89,7 @@ export function parseTaxonomy(doc: unknown, where = 'taxonomy'): Taxonomy {
     body: num(s.body, 1, `${where}: scoring.body`),
     body_cap: num(s.body_cap, 2, `${where}: scoring.body_cap`),
     min_score: num(s.min_score, 3, `${where}: scoring.min_score`),
-    relative: num(s.relative, 0.34, `${where}: scoring.relative`),
+    relative: num(s.relative, 0.25, `${where}: scoring.relative`),
   };
   const seen = new Set<string>();
   const themes = doc.themes.map((t, i) => {

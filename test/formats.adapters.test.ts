@@ -84,6 +84,12 @@ describe('fromHtml', () => {
     expect(c.list.map((d) => d.code)).toContain('html-body-guessed');
   });
 
+  it('applies class hints to regions only: inline runs in the body stay, a share box in the body goes', () => {
+    const body = '<p>一、总体要求。深入实施质量强区战略，<span class="top">构建</span>更加适配的<font class="font">质量供给体系</font>。</p>'.repeat(3);
+    const src = page(`<div class="article">${body}<div class="bdshare">分享到：<a>微信</a></div></div>`);
+    expect(texts(html(src))).toEqual(Array(3).fill('一、总体要求。深入实施质量强区战略，构建更加适配的质量供给体系。'));
+  });
+
   it('reads a data table as rows with cells, the metadata labels included', () => {
     const src = page(`<table><tbody>
       <tr><th>索引号</th><td>11500105/2023-00108</td><th>发文字号</th><td>某府发〔2023〕32号</td></tr>

@@ -37,6 +37,8 @@ const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'body', 'cap
   'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'listing', 'plaintext', 'xmp']);
 /** Class/id words of chrome regions (hints only: used outside the body, and only on text that does not look like a title). */
 const CHROME_WORDS = /^(?:nav|navs|navbar|nav\d*|menu|menus|mainnav|subnav|topnav|header|head|top|topbar|banner|footer|foot|bottom|copyright|copy|share|bdshare|jiathis|breadcrumb|crumb|crumbs|location|position|path|sidebar|side|aside|toolbar|tool|tools|search|login|related|relate|links|link|friendlink|qrcode|ewm|print|close|fontsize|font)$/i;
+/** Inside the article body only unmistakable widgets are dropped by name. */
+const SHARE_WORDS = /^(?:share|bdshare|jiathis|qrcode|ewm)$/i;
 const CHROME_ROLES = /^(?:navigation|banner|contentinfo|search|menu|menubar|complementary)$/i;
 /** A title-shaped text that must survive a chrome hint (`…关于印发…的通知`, `…实施方案`). */
 const TITLE_LIKE = /关于|通知|方案|意见|规划|纲要|计划/;
@@ -140,9 +142,11 @@ export function fromHtml(text: string, ctx: Collector): Block[] {
     if (CHROME_TAGS.has(el.name ?? '') && s.headings === 0) return true;
     if (CHROME_ROLES.test(el.attribs?.role ?? '')) return true;
     if (inBody ? s.links >= 3 && s.linkCjk >= s.cjk * 0.7 && el.name !== 'p' : s.links >= 2 && s.linkCjk >= s.cjk * 0.5) return true;
+    // class/id hints name regions, not inline runs: `<span class="font">` inside a paragraph is text
+    if (!BLOCK.has(el.name ?? '')) return false;
     const words = `${el.attribs?.class ?? ''} ${el.attribs?.id ?? ''}`.split(/[\s_-]+/).filter(Boolean);
-    if (words.some((w) => CHROME_WORDS.test(w)) && s.headings === 0 && !TITLE_LIKE.test(plainText(el))) return true;
-    return false;
+    const hint = inBody ? SHARE_WORDS : CHROME_WORDS;
+    return words.some((w) => hint.test(w)) && s.headings === 0 && !TITLE_LIKE.test(plainText(el));
   };
 
   const blocks: Block[] = [];

@@ -273,7 +273,8 @@ function isDataTable(table: DomNode, stats: Map<DomNode, Stats>): boolean {
         if (n.type === 'tag') stack.push(...(n.children ?? []));
       }
     }
-    if (filled >= 2) multi = true;
+    // two filled cells, or a header cell beside a value cell left empty (`<th>成文日期</th><td></td>`)
+    if (filled >= 2 || (filled === 1 && cellsOf(tr).length >= 2 && cellsOf(tr).some((c) => c.name === 'th'))) multi = true;
   }
   return multi;
 }

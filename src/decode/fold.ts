@@ -1,7 +1,7 @@
 /**
  * Reading a traditional-script plan (質量強國) through a simplified copy. The blocks are folded one UTF-16 unit to
  * one (so every offset and line stays valid) and the whole pipeline runs on the simplified reading: every rule
- * (`區` in `江北區`, `發` in `江北府發〔2023〕32號`, `指標` in an appendix title) matches as it does in simplified
+ * (`區` in `和平區`, `發` in `某府發〔2024〕7號`, `指標` in an appendix title) matches as it does in simplified
  * text. The plan's values are then put back into the document's own characters, by position where the value is
  * a slice of the text and character by character (the document's most frequent spelling) where it was assembled.
  */

@@ -52,6 +52,13 @@ describe('fromHtml', () => {
     expect(bs.map((b) => [b.text, b.line])).toEqual([['一、总体要求', 4], ['1.夯实基础。', 6]]);
   });
 
+  it('keeps lines right in a CRLF page, and reads <pre> line by line', () => {
+    const src = '<html><body>\r\n<div>\r\n<p>一、总体要求</p>\r\n<pre>1.夯实基础。\r\n2.提升质量。</pre></div></body></html>';
+    const bs = html(src);
+    expect(bs.map((b) => [b.text, b.line])).toEqual([['一、总体要求', 3], ['1.夯实基础。', 4], ['2.提升质量。', 5]]);
+    for (const b of bs) expectOffsets(src, b);
+  });
+
   it('reads text in nested divs, and headings as headings', () => {
     const src = page('<div><div><div><div><h2>某某区质量强区建设实施方案</h2><div><div><p>一、总体要求</p></div></div></div></div></div></div>');
     const bs = html(src);

@@ -58,6 +58,8 @@ export function damagedDateReadings(s: string): string[] {
 
 /** A line that is only a date (intact or damaged), as under a signature. */
 export function isDateLine(norm: string): boolean {
+  // every paragraph of a body is asked; a date is short
+  if (norm.length > 24) return false;
   const t = norm.trim();
   return parseDate(t) !== null || damagedDateReadings(t).length > 0;
 }

@@ -51,3 +51,11 @@ describe('dependency direction', () => {
     for (const f of files('src').filter((x) => x.endsWith('.ts'))) expect(readFileSync(f, 'utf8'), f).not.toMatch(/江北|渝中|宿迁|东丽/);
   });
 });
+
+describe('generated docs', () => {
+  it('the README table of diagnostic codes matches the registries', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(process.execPath, ['scripts/gen-docs.mjs', '--check'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+  });
+});

@@ -12,7 +12,9 @@ export function fromText(text: string): Block[] {
   LINE.lastIndex = 0;
   for (let m = LINE.exec(text); m && m[0] !== ''; m = LINE.exec(text)) {
     lineNo++;
-    const raw = m[0].replace(/[\r\n]+$/, '');
+    let end = m[0].length;
+    while (end > 0 && (m[0].charCodeAt(end - 1) === 10 || m[0].charCodeAt(end - 1) === 13)) end--;
+    const raw = end === m[0].length ? m[0] : m[0].slice(0, end);
     const offset = m.index;
     if (raw.trim() === '' || /^[\s\u00a0\u3000\u200b\ufeff]*$/.test(raw)) continue;
     const block: Block = { type: 'para', text: raw, line: lineNo, offset };

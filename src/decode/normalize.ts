@@ -8,7 +8,7 @@
 export interface Normalized {
   norm: string;
   /** null when nothing changed (the identity map, the common case, is not materialized). */
-  map: number[] | null;
+  map: Int32Array | null;
 }
 
 const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad]);
@@ -17,27 +17,39 @@ const SPACES = new Set([0x3000, 0x00a0, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 
 /** Characters the fold changes or drops; text without them (most lines of a clean page) takes the fast path. */
 const NEEDS_FOLD = /[\uff01-\uff5e\u3000\u00a0\u2002-\u200d\u202f\u205f\u2060\ufeff\u00ad\u2015\u2500\u2501\u2e3a\u25cb\u039f\uff61\t]/;
 
+/** The fold as a table over the BMP: FOLD[c] is what c becomes; DROP marks characters that vanish. */
+const DROP = 0xffff;
+const FOLD = (() => {
+  const t = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) t[c] = c;
+  for (let c = 0xff01; c <= 0xff5e; c++) t[c] = c - 0xfee0;
+  for (const c of SPACES) t[c] = 0x20;
+  for (const c of ZERO_WIDTH) t[c] = DROP;
+  for (const c of [0x2015, 0x2500, 0x2501, 0x2e3a]) t[c] = 0x2014; // ― ─ → —
+  for (const c of [0x25cb, 0x039f]) t[c] = 0x3007; // ○ and Greek Ο stand in for 〇 in scraped dates
+  t[0xff61] = 0x3002;
+  t[DROP] = DROP;
+  return t;
+})();
+
 /** Per-character mapping; `extra` lets a caller fold more (e.g. traditional → simplified) one char to one char. */
 export function normalizeText(s: string, extra?: (ch: string) => string): Normalized {
   if (!extra && !NEEDS_FOLD.test(s)) return { norm: s, map: null };
-  const codes: string[] = [];
-  const map: number[] = [];
+  const out = new Uint16Array(s.length);
+  const map = new Int32Array(s.length + 1);
+  let n = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (ZERO_WIDTH.has(c)) continue;
-    let out: string;
-    if (c >= 0xff01 && c <= 0xff5e) out = String.fromCharCode(c - 0xfee0);
-    else if (SPACES.has(c)) out = ' ';
-    else if (c === 0x2015 || c === 0x2500 || c === 0x2501 || c === 0x2e3a) out = '—';
-    else if (c === 0x25cb || c === 0x039f) out = '〇'; // ○ and Greek Ο stand in for 〇 in scraped dates
-    else if (c === 0xff61) out = '。';
-    else out = s[i] as string;
-    if (extra) out = extra(out);
-    codes.push(out);
-    map.push(i);
+    let c = FOLD[s.charCodeAt(i)] as number;
+    if (c === DROP) continue;
+    if (extra) c = extra(String.fromCharCode(c)).charCodeAt(0);
+    out[n] = c;
+    map[n++] = i;
   }
-  map.push(s.length);
-  return { norm: codes.join(''), map };
+  map[n] = s.length;
+  let norm = '';
+  // fromCharCode.apply on chunks: one string build instead of a push per character
+  for (let k = 0; k < n; k += 8192) norm += String.fromCharCode.apply(null, out.subarray(k, Math.min(n, k + 8192)) as unknown as number[]);
+  return { norm, map: n === s.length ? map : map.subarray(0, n + 1) };
 }
 
 /** Normalization for comparison keys (ids, names): the same folding, spaces removed. */

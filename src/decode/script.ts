@@ -17,8 +17,8 @@ const TABLE = (() => {
 })();
 
 export function detectScript(text: string): 'simplified' | 'traditional' {
-  // a sample is enough: the first 8 K characters
-  const n = Math.min(text.length, 8192);
+  // a sample is enough: the first 4 K characters
+  const n = Math.min(text.length, 4096);
   let trad = 0, simp = 0;
   for (let i = 0; i < n; i++) {
     const k = TABLE[text.charCodeAt(i)];

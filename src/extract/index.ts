@@ -7,6 +7,7 @@ import { Collector } from '../diagnostics.js';
 import { decode } from '../decode/decode.js';
 import { LineIndex, blockOffset } from '../adapters/lines.js';
 import { fromText } from '../adapters/text.js';
+import { detectScript } from '../decode/script.js';
 import { detectFormat } from '../adapters/detect.js';
 import { outline, srcAt, type Outline, type View } from '../outline/outline.js';
 import { extractMeta, orig } from './meta.js';
@@ -42,7 +43,7 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
   else if (format === 'markdown') blocks = (await import('../adapters/markdown.js')).fromMarkdown(text, ctx);
   else blocks = fromText(text);
 
-  const script = await import('../decode/script.js').then((m) => m.detectScript(text));
+  const script = detectScript(text);
   // traditional script (質量強國): every stage reads a simplified copy (same offsets); values are put back at the end
   let restore: ((plan: Plan) => void) | undefined;
   const sourceBlocks = blocks;

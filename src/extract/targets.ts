@@ -37,17 +37,30 @@ export interface TargetContext {
 
 const HARD_STOP = /[,，;；。:：!！?？\n]/;
 const CN_COUNT_UNITS = '个项家件所座名条张处';
-const NUMBER = new RegExp(`(\\d+(?:\\.\\d+)?)|([两二三四五六七八九十百千]+)(?=[${CN_COUNT_UNITS}])`, 'g');
+const DIGITS = /\d+(?:\.\d+)?/g;
+const CN_COUNT = new RegExp(`[两二三四五六七八九十百千]+(?=[${CN_COUNT_UNITS}])`, 'g');
+
+/** Arabic and Chinese-numeral counts in order (two simple scans are faster than one alternation). */
+function numbersIn(s: string): Array<{ index: number; text: string; chinese: boolean }> {
+  const out: Array<{ index: number; text: string; chinese: boolean }> = [];
+  for (const m of s.matchAll(DIGITS)) out.push({ index: m.index ?? 0, text: m[0], chinese: false });
+  for (const m of s.matchAll(CN_COUNT)) out.push({ index: m.index ?? 0, text: m[0], chinese: true });
+  return out.sort((a, b) => a.index - b.index);
+}
 
 interface YearMark { at: number; end: number; year: number; opener: boolean }
 
 export function yearMarks(s: string): YearMark[] {
   const out: YearMark[] = [];
+  if (s.indexOf('年') < 0) return out;
   for (const m of s.matchAll(YEAR_MARK)) {
-    const at = m.index ?? 0;
-    const end = at + m[0].length;
+    let at = m.index ?? 0;
+    // the governing word before the year (`到2027年`, `截至2025年底`) belongs to the mark
+    const lead = /(?:到|至|截至|截止到?)$/.exec(s.slice(Math.max(0, at - 3), at));
+    if (lead) at -= lead[0].length;
+    const end = (m.index ?? 0) + m[0].length;
     if (/\d/.test(s[at - 1] ?? '') || /[-—~至]/.test(s[end] ?? '') || /[-—~]$/.test(s.slice(Math.max(0, at - 1), at))) continue; // ranges and longer numbers
-    out.push({ at, end, year: Number(m[1]), opener: /^[,，:：]/.test(s.slice(end)) || /^(?:到|至)/.test(m[0]) });
+    out.push({ at, end, year: Number(m[1]), opener: /^[,，:：]/.test(s.slice(end, end + 1)) || lead !== null && /^(?:到|至)/.test(lead[0]) });
   }
   return out;
 }
@@ -134,15 +147,14 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
   const out: FoundTarget[] = [];
   const bare: Array<{ ns: number; ne: number; value: number; cs: number; indicator: string; cut: number }> = [];
 
-  NUMBER.lastIndex = 0;
-  for (let m = NUMBER.exec(s); m; m = NUMBER.exec(s)) {
-    const ns = m.index, ne = ns + m[0].length;
-    const chinese = m[2] !== undefined;
+  for (const m of numbersIn(s)) {
+    const ns = m.index, ne = ns + m.text.length;
+    const chinese = m.chinese;
     if (inYear(ns) || inProtected(ns)) continue;
     const prev = s[ns - 1] ?? '', next = s[ne] ?? '';
     if (/[A-Za-z+\-—~.“"第/]/.test(prev) || /[A-Za-z+”"/]/.test(next)) continue;
     if (/\d/.test(prev)) continue;
-    const value = chinese ? zhToInt(m[2] as string) : Number(m[1]);
+    const value = chinese ? zhToInt(m.text) : Number(m.text);
     if (!Number.isFinite(value) || (chinese && value < 2)) continue;
 
     const unit = matchUnit(s, ne);

@@ -46,5 +46,5 @@ export const INDICATOR_TRAILING = /(?:均|全部|要|将|稳步|逐步|每年|�
 /** Words trimmed from the start of an indicator. */
 export const INDICATOR_LEADING = /^(?:在|其中|以及|及|和|并|且|使|让|全年|同时|力争)/;
 
-/** `到2027年` / `2025年,` / `至2025年底` — a governing year. */
-export const YEAR_MARK = /(?:到|至|截至|截止到?)?(\d{4})\s*年(?:底|末|前)?/g;
+/** `2025年` / `2025年底` — a year mark; the governing word before it (`到`, `截至`) is read by the caller. */
+export const YEAR_MARK = /(\d{4})\s*年(?:底|末|前)?/g;

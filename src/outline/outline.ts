@@ -19,7 +19,7 @@ export interface View {
   b: Block;
   norm: string;
   /** norm index → index in `b.text`; null when the only change is trimming `lead` leading characters. */
-  map: number[] | null;
+  map: Int32Array | null;
   lead: number;
   /** Index of the block in the document's block list. */
   i: number;
@@ -141,7 +141,8 @@ function hasBody(norm: string, rest: number): boolean {
 }
 
 function isChrome(v: View): boolean {
-  return CHROME.test(v.norm);
+  // chrome is short (`分享到`, `您的当前位置: 首页>…`); a task paragraph is not scanned for it
+  return v.norm.length <= 80 && CHROME.test(v.norm);
 }
 
 /** Signature block: an issuer line followed by a date, or a bare date after the body. */

@@ -13,7 +13,7 @@ import * as cheerio from 'cheerio';
 import type { Block } from '../model.js';
 import { InputError, type Collector } from '../diagnostics.js';
 import { LineIndex } from './lines.js';
-import { alignText } from './align.js';
+import { alignText, type AlignOptions } from './align.js';
 
 /** The part of a domhandler node we read (cheerio's tree, built by parse5 with source locations). */
 interface DomNode {
@@ -46,18 +46,35 @@ const TITLE_LIKE = /关于|通知|方案|意见|规划|纲要|计划/;
 export const MAX_DEPTH = 512;
 
 const isCjk = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
-const WS = /[ \t\n\r\f]/;
+/** The ASCII whitespace a browser collapses (not NBSP, not U+3000). */
+const isWs = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 12;
+/** What `/[\s\u00a0\u3000\u200b\ufeff]/` matches: a line made only of these is blank. */
+const isBlankChar = (c: number) => c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
 function countCjk(s: string): number {
   let n = 0;
-  for (let i = 0; i < s.length; i++) if (isCjk(s.charCodeAt(i))) n++;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x3400 && isCjk(c)) n++;
+  }
   return n;
 }
 
+/** `h1`…`h6` → 1…6, anything else 0. */
+function headingLevel(name: string): number {
+  if (name.length !== 2 || name.charCodeAt(0) !== 104) return 0;
+  const d = name.charCodeAt(1) - 48;
+  return d >= 1 && d <= 6 ? d : 0;
+}
+
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
 function isHidden(el: DomNode): boolean {
-  const a = el.attribs ?? {};
+  const a = el.attribs;
+  if (a === undefined) return false;
   if ('hidden' in a) return true;
-  return /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style ?? '');
+  const style = a.style;
+  return style !== undefined && style.length >= 11 && HIDDEN_STYLE.test(style);
 }
 
 interface Stats {
@@ -77,29 +94,36 @@ export function fromHtml(text: string, ctx: Collector): Block[] {
   const $ = cheerio.load(src, { sourceCodeLocationInfo: true });
   const root = $.root()[0] as unknown as DomNode;
   const lines = new LineIndex(text);
-  const decodeEntity = entityDecoder();
 
   // Pass 1, children before parents: how much Chinese text (and how much of it in links) each element holds.
   const stats = new Map<DomNode, Stats>();
   const order: DomNode[] = [];
   for (const stack = [root]; stack.length > 0;) {
     const n = stack.pop() as DomNode;
-    if (n.type === 'tag' || n.type === 'script' || n.type === 'style' || n.type === 'root') {
-      if (n.type !== 'root' && (DROP.has(n.name ?? '') || isHidden(n))) continue;
+    const type = n.type;
+    if (type === 'tag' || type === 'script' || type === 'style' || type === 'root') {
+      if (type !== 'root' && (DROP.has(n.name ?? '') || isHidden(n))) continue;
       order.push(n);
-      for (const c of n.children ?? []) stack.push(c);
+      const kids = n.children;
+      if (kids !== undefined) for (let k = 0; k < kids.length; k++) stack.push(kids[k] as DomNode);
     }
   }
   for (let k = order.length - 1; k >= 0; k--) {
     const n = order[k] as DomNode;
     const s: Stats = { cjk: 0, linkCjk: 0, links: 0, headings: 0 };
-    for (const c of n.children ?? []) {
-      if (c.type === 'text') s.cjk += countCjk(c.data ?? '');
-      const cs = stats.get(c);
-      if (cs) { s.cjk += cs.cjk; s.linkCjk += cs.linkCjk; s.links += cs.links; s.headings += cs.headings; }
+    const kids = n.children;
+    if (kids !== undefined) {
+      for (let i = 0; i < kids.length; i++) {
+        const c = kids[i] as DomNode;
+        if (c.type === 'text') { s.cjk += countCjk(c.data ?? ''); continue; }
+        const cs = stats.get(c);
+        if (cs) { s.cjk += cs.cjk; s.linkCjk += cs.linkCjk; s.links += cs.links; s.headings += cs.headings; }
+      }
     }
-    if (n.name === 'a') { s.linkCjk = s.cjk; s.links++; }
-    if (/^h[1-3]$/.test(n.name ?? '')) s.headings++;
+    const name = n.name ?? '';
+    if (name === 'a') { s.linkCjk = s.cjk; s.links++; }
+    const h = headingLevel(name);
+    if (h >= 1 && h <= 3) s.headings++;
     stats.set(n, s);
   }
   const text$ = (n: DomNode) => (stats.get(n)?.cjk ?? 0) - (stats.get(n)?.linkCjk ?? 0);
@@ -135,61 +159,72 @@ export function fromHtml(text: string, ctx: Collector): Block[] {
    * Chrome: menus (mostly links), chrome elements, chrome-named regions. Inside the body container a region must
    * be more clearly a link list (`详见<a>附件1</a>、<a>附件2</a>` in a paragraph is text).
    */
-  const isChrome = (el: DomNode, inBody: boolean): boolean => {
+  const isChrome = (el: DomNode, s: Stats, inBody: boolean): boolean => {
     if (spine.has(el)) return false;
-    const s = stats.get(el);
-    if (!s) return true;
-    if (CHROME_TAGS.has(el.name ?? '') && s.headings === 0) return true;
-    if (CHROME_ROLES.test(el.attribs?.role ?? '')) return true;
-    if (inBody ? s.links >= 3 && s.linkCjk >= s.cjk * 0.7 && el.name !== 'p' : s.links >= 2 && s.linkCjk >= s.cjk * 0.5) return true;
+    const name = el.name ?? '';
+    if (s.headings === 0 && CHROME_TAGS.has(name)) return true;
+    const a = el.attribs;
+    if (a?.role !== undefined && CHROME_ROLES.test(a.role)) return true;
+    if (inBody ? s.links >= 3 && s.linkCjk >= s.cjk * 0.7 && name !== 'p' : s.links >= 2 && s.linkCjk >= s.cjk * 0.5) return true;
     // class/id hints name regions, not inline runs: `<span class="font">` inside a paragraph is text
-    if (!BLOCK.has(el.name ?? '')) return false;
-    const words = `${el.attribs?.class ?? ''} ${el.attribs?.id ?? ''}`.split(/[\s_-]+/).filter(Boolean);
+    if (!BLOCK.has(name) || s.headings !== 0) return false;
+    const cls = a?.class, id = a?.id;
+    if (!cls && !id) return false;
+    const words = `${cls ?? ''} ${id ?? ''}`.split(/[\s_-]+/);
     const hint = inBody ? SHARE_WORDS : CHROME_WORDS;
-    return words.some((w) => hint.test(w)) && s.headings === 0 && !TITLE_LIKE.test(plainText(el));
+    return words.some((w) => w !== '' && hint.test(w)) && !TITLE_LIKE.test(plainText(el));
   };
 
   const blocks: Block[] = [];
-  const buf = new LineBuffer(lines);
-  let heading = 0;
-  // Pass 2, document order, iterative (a page may nest hundreds of levels): emit blocks.
-  type Frame = { n: DomNode; exit: boolean; pre: boolean; inBody: boolean };
-  const stack: Frame[] = [{ n: body, exit: false, pre: false, inBody: container === body }];
-  while (stack.length > 0) {
-    const f = stack.pop() as Frame;
-    const n = f.n;
-    if (f.exit) {
-      if (BLOCK.has(n.name ?? '')) buf.flush(blocks, heading);
-      if (/^h[1-6]$/.test(n.name ?? '')) heading = 0;
+  const buf = new LineBuffer(lines, blocks);
+  // Pass 2, document order, iterative (a page may nest hundreds of levels): emit blocks. A frame is a node and
+  // its flags (on exit, inside <pre>, inside the body container), on two parallel stacks.
+  const EXIT = 1, PRE = 2, IN_BODY = 4;
+  const nodes: DomNode[] = [body];
+  const flags: number[] = [container === body ? IN_BODY : 0];
+  while (nodes.length > 0) {
+    const n = nodes.pop() as DomNode;
+    const f = flags.pop() as number;
+    const type = n.type;
+    if (f & EXIT) {
+      const name = n.name ?? '';
+      if (BLOCK.has(name)) buf.flush();
+      if (headingLevel(name) !== 0) buf.heading = 0;
       continue;
     }
-    if (n.type === 'text') {
+    if (type === 'text') {
       const loc = n.sourceCodeLocation;
       const data = n.data ?? '';
       const from = loc?.startOffset ?? buf.lastOffset;
-      const offs = alignText(data, src, from, loc?.endOffset ?? from, { decodeEntity });
-      buf.add(data, offs, f.pre, blocks, heading);
+      const to = loc?.endOffset ?? from;
+      // a text node without entities or CRLF is its source range character for character
+      if (to - from === data.length && data.indexOf('&') < 0 && src.startsWith(data, from)) buf.addPlain(data, from, (f & PRE) !== 0);
+      else buf.addAligned(data, alignText(data, src, from, to, ALIGN), (f & PRE) !== 0);
       continue;
     }
-    if (n.type !== 'tag' || !stats.has(n)) continue;
+    if (type !== 'tag') continue;
+    const s = stats.get(n);
+    if (s === undefined) continue;
     const name = n.name ?? '';
-    const inBody = f.inBody || n === container;
-    if (isChrome(n, inBody)) continue;
-    if (name === 'br') { buf.flush(blocks, heading); continue; }
+    const inBody = (f & IN_BODY) !== 0 || n === container;
+    if (isChrome(n, s, inBody)) continue;
+    if (name === 'br') { buf.flush(); continue; }
     if (name === 'table' && isDataTable(n, stats)) {
-      buf.flush(blocks, heading);
-      emitTable(n, src, lines, decodeEntity, blocks);
+      buf.flush();
+      emitTable(n, src, lines, blocks);
       continue;
     }
-    if (BLOCK.has(name)) buf.flush(blocks, heading);
-    const h = /^h([1-6])$/.exec(name);
-    if (h) heading = Number(h[1]);
-    const pre = f.pre || name === 'pre' || name === 'textarea' || /white-space\s*:\s*pre/i.test(n.attribs?.style ?? '');
-    stack.push({ n, exit: true, pre, inBody });
-    const kids = n.children ?? [];
-    for (let k = kids.length - 1; k >= 0; k--) stack.push({ n: kids[k] as DomNode, exit: false, pre, inBody });
+    if (BLOCK.has(name)) buf.flush();
+    const h = headingLevel(name);
+    if (h !== 0) buf.heading = h;
+    const pre = (f & PRE) !== 0 || name === 'pre' || name === 'textarea' || (n.attribs?.style !== undefined && /white-space\s*:\s*pre/i.test(n.attribs.style));
+    const down = (pre ? PRE : 0) | (inBody ? IN_BODY : 0);
+    nodes.push(n);
+    flags.push(down | EXIT);
+    const kids = n.children;
+    if (kids !== undefined) for (let k = kids.length - 1; k >= 0; k--) { nodes.push(kids[k] as DomNode); flags.push(down); }
   }
-  buf.flush(blocks, heading);
+  buf.flush();
   if (blocks.length === 0) throw new InputError('input-empty', 'the page has no readable text (only markup, scripts or page chrome)');
   return blocks;
 }
@@ -211,41 +246,98 @@ function plainText(el: DomNode): string {
   return out;
 }
 
-/** Accumulates the characters of the current line with their source offsets; one flush = one block. */
+/**
+ * Accumulates the current line (its text and the source offset of each character); one flush = one block.
+ * Text is appended in runs, offsets into one array that becomes the block's `offsets` without a copy.
+ */
 class LineBuffer {
-  private chars: string[] = [];
+  private text = '';
   private offs: number[] = [];
+  /** The character code last appended (32 for a collapsed space), -1 when the line is empty. */
+  private last = -1;
   private end = 0;
   lastOffset = 0;
-  constructor(private readonly lines: LineIndex) {}
+  heading = 0;
+  constructor(private readonly lines: LineIndex, private readonly blocks: Block[]) {}
 
-  add(data: string, offs: number[], pre: boolean, blocks: Block[], heading: number): void {
-    for (let i = 0; i < data.length; i++) {
-      const c = data[i] as string;
-      if (pre && c === '\n') { this.flush(blocks, heading); continue; }
-      if (!pre && WS.test(c)) {
+  /** A text node that is its source range `[from, from + data.length)` character for character. */
+  addPlain(data: string, from: number, pre: boolean): void {
+    const n = data.length;
+    let i = 0;
+    while (i < n) {
+      const c = data.charCodeAt(i);
+      if (pre) {
+        if (c === 10) { this.flush(); i++; continue; }
+        let j = data.indexOf('\n', i);
+        if (j < 0) j = n;
+        this.text += data.slice(i, j);
+        const offs = this.offs;
+        for (let k = i; k < j; k++) offs.push(from + k);
+        this.last = data.charCodeAt(j - 1);
+        this.end = from + j;
+        i = j;
+        continue;
+      }
+      if (isWs(c)) {
         // collapse runs of ASCII whitespace to one space, as a browser renders them; NBSP and U+3000 stay
-        if (this.chars.length === 0 || this.chars[this.chars.length - 1] === ' ') continue;
-        this.chars.push(' ');
-      } else this.chars.push(c);
-      this.offs.push(offs[i] as number);
-      this.end = (offs[i + 1] as number) ?? (offs[i] as number) + 1;
+        if (this.last !== -1 && this.last !== 32) {
+          this.text += ' ';
+          this.offs.push(from + i);
+          this.last = 32;
+          this.end = from + i + 1;
+        }
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < n && !isWs(data.charCodeAt(j))) j++;
+      this.text += i === 0 && j === n ? data : data.slice(i, j);
+      const offs = this.offs;
+      for (let k = i; k < j; k++) offs.push(from + k);
+      this.last = data.charCodeAt(j - 1);
+      this.end = from + j;
+      i = j;
     }
-    this.lastOffset = offs[offs.length - 1] ?? this.lastOffset;
+    this.lastOffset = from + n;
   }
 
-  flush(blocks: Block[], heading: number): void {
-    let s = 0, e = this.chars.length;
-    while (s < e && this.chars[s] === ' ') s++;
-    while (e > s && this.chars[e - 1] === ' ') e--;
-    const t = this.chars.slice(s, e).join('');
-    if (t !== '' && !/^[\s\u00a0\u3000\u200b\ufeff]*$/.test(t)) {
-      const offsets = this.offs.slice(s, e);
-      offsets.push(e < this.chars.length ? (this.offs[e] as number) : this.end);
-      blocks.push(makeBlock(t, offsets, this.lines, heading));
+  /** A text node with its offsets from {@link alignText} (`data.length + 1` of them). */
+  addAligned(data: string, o: number[], pre: boolean): void {
+    for (let i = 0; i < data.length; i++) {
+      const c = data.charCodeAt(i);
+      if (pre && c === 10) { this.flush(); continue; }
+      if (!pre && isWs(c)) {
+        if (this.last === -1 || this.last === 32) continue;
+        this.text += ' ';
+        this.last = 32;
+      } else {
+        this.text += data[i] as string;
+        this.last = c;
+      }
+      this.offs.push(o[i] as number);
+      this.end = (o[i + 1] as number) ?? (o[i] as number) + 1;
     }
-    this.chars = [];
-    this.offs = [];
+    this.lastOffset = o[o.length - 1] ?? this.lastOffset;
+  }
+
+  flush(): void {
+    const text = this.text;
+    const offs = this.offs;
+    let s = 0, e = text.length;
+    while (s < e && text.charCodeAt(s) === 32) s++;
+    while (e > s && text.charCodeAt(e - 1) === 32) e--;
+    let blank = true;
+    for (let i = s; i < e && blank; i++) if (!isBlankChar(text.charCodeAt(i))) blank = false;
+    if (!blank) {
+      const endAt = e < text.length ? (offs[e] as number) : this.end;
+      let offsets: number[];
+      if (s === 0) { offsets = offs; offsets.length = e; this.offs = []; } else offsets = offs.slice(s, e);
+      offsets.push(endAt);
+      this.blocks.push(makeBlock(s === 0 && e === text.length ? text : text.slice(s, e), offsets, this.lines, this.heading));
+    }
+    if (this.offs === offs) offs.length = 0;
+    this.text = '';
+    this.last = -1;
   }
 }
 
@@ -264,20 +356,38 @@ function isDataTable(table: DomNode, stats: Map<DomNode, Stats>): boolean {
   let multi = false;
   for (const tr of rowsOf(table)) {
     let filled = 0;
-    for (const cell of cellsOf(tr)) {
+    const cells = cellsOf(tr);
+    for (const cell of cells) {
       if ((stats.get(cell)?.cjk ?? 0) > 300) return false;
-      if (plainText(cell).trim() !== '') filled++;
+      if (hasVisibleText(cell)) filled++;
       for (const stack = [...(cell.children ?? [])]; stack.length > 0;) {
         const n = stack.pop() as DomNode;
         if (n.name === 'table') return false;
-        if (n.type === 'tag') stack.push(...(n.children ?? []));
+        if (n.type === 'tag') for (const c of n.children ?? []) stack.push(c);
       }
     }
     // two filled cells, or a header cell beside a value cell left empty (`<th>成文日期</th><td></td>`)
-    if (filled >= 2 || (filled === 1 && cellsOf(tr).length >= 2 && cellsOf(tr).some((c) => c.name === 'th'))) multi = true;
+    if (filled >= 2 || (filled === 1 && cells.length >= 2 && cells.some((c) => c.name === 'th'))) multi = true;
   }
   return multi;
 }
+
+/** `plainText(cell).trim() !== ''` without building the text. */
+function hasVisibleText(el: DomNode): boolean {
+  let seen = 0;
+  for (const stack = [el]; stack.length > 0 && seen < 2000;) {
+    const n = stack.pop() as DomNode;
+    if (n.type === 'text') {
+      const d = n.data ?? '';
+      for (let i = 0; i < d.length; i++) if (!isTrimmed(d.charCodeAt(i))) return true;
+      seen += d.length;
+    } else if (n.type === 'tag' && !DROP.has(n.name ?? '')) for (let k = (n.children ?? []).length - 1; k >= 0; k--) stack.push((n.children as DomNode[])[k] as DomNode);
+  }
+  return false;
+}
+
+/** What `String.prototype.trim` removes: JS whitespace and line terminators (not U+200B). */
+const isTrimmed = (c: number) => c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
 function rowsOf(table: DomNode): DomNode[] {
   const rows: DomNode[] = [];
@@ -293,26 +403,28 @@ function cellsOf(tr: DomNode): DomNode[] {
 }
 
 /** One `row` block per `<tr>`, its cells as blocks; the row's text is its cells joined by ` | `. */
-function emitTable(table: DomNode, src: string, lines: LineIndex, decodeEntity: (r: string) => string, blocks: Block[]): void {
+function emitTable(table: DomNode, src: string, lines: LineIndex, blocks: Block[]): void {
   for (const c of table.children ?? []) {
     if (c.name !== 'caption') continue;
-    const cap = cellBlock(c, src, lines, decodeEntity);
+    const cap = cellBlock(c, src, lines);
     if (cap) blocks.push(cap);
   }
   for (const tr of rowsOf(table)) {
     const cells: Block[] = [];
     for (const td of cellsOf(tr)) {
       const at = td.sourceCodeLocation?.startOffset ?? 0;
-      cells.push(cellBlock(td, src, lines, decodeEntity) ?? { type: 'para', text: '', line: lines.position(at).line, offset: at, offsets: [at] });
+      cells.push(cellBlock(td, src, lines) ?? { type: 'para', text: '', line: lines.position(at).line, offset: at, offsets: [at] });
     }
     if (!cells.some((c) => c.text !== '')) continue;
     let text = '';
     const offsets: number[] = [];
-    cells.forEach((c, k) => {
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k] as Block;
       if (k > 0) { text += ' | '; offsets.push(c.offset, c.offset, c.offset); }
       text += c.text;
-      offsets.push(...(c.offsets ?? []).slice(0, c.text.length));
-    });
+      const o = c.offsets ?? [];
+      for (let i = 0; i < c.text.length && i < o.length; i++) offsets.push(o[i] as number);
+    }
     const last = cells[cells.length - 1] as Block;
     offsets.push((last.offsets ?? [])[last.text.length] ?? last.offset);
     const first = cells.find((c) => c.text !== '') as Block;
@@ -321,51 +433,56 @@ function emitTable(table: DomNode, src: string, lines: LineIndex, decodeEntity: 
 }
 
 /** A table cell's text as one block: inner paragraphs and `<br>` become single spaces. */
-function cellBlock(cell: DomNode, src: string, lines: LineIndex, decodeEntity: (r: string) => string): Block | null {
-  const chars: string[] = [];
+function cellBlock(cell: DomNode, src: string, lines: LineIndex): Block | null {
+  let text = '';
+  let last = -1;
   const offs: number[] = [];
   let end = cell.sourceCodeLocation?.startOffset ?? 0;
   const space = (at: number) => {
-    if (chars.length > 0 && chars[chars.length - 1] !== ' ') { chars.push(' '); offs.push(at); }
+    if (last !== -1 && last !== 32) { text += ' '; offs.push(at); last = 32; }
   };
   for (const stack: DomNode[] = [...(cell.children ?? [])].reverse(); stack.length > 0;) {
     const n = stack.pop() as DomNode;
     if (n.type === 'text') {
       const loc = n.sourceCodeLocation;
       const data = n.data ?? '';
-      const o = alignText(data, src, loc?.startOffset ?? end, loc?.endOffset ?? end, { decodeEntity });
+      const from = loc?.startOffset ?? end;
+      const to = loc?.endOffset ?? end;
+      const o = to - from === data.length && data.indexOf('&') < 0 && src.startsWith(data, from) ? null : alignText(data, src, from, to, ALIGN);
       for (let i = 0; i < data.length; i++) {
-        if (WS.test(data[i] as string)) space(o[i] as number);
-        else { chars.push(data[i] as string); offs.push(o[i] as number); }
+        const c = data.charCodeAt(i);
+        const at = o === null ? from + i : (o[i] as number);
+        if (isWs(c)) space(at);
+        else { text += data[i] as string; offs.push(at); last = c; }
       }
-      end = o[data.length] ?? end;
+      end = o === null ? from + data.length : (o[data.length] ?? end);
       continue;
     }
     if (n.type !== 'tag' || DROP.has(n.name ?? '') || isHidden(n)) continue;
     if (n.name === 'br' || BLOCK.has(n.name ?? '')) space(n.sourceCodeLocation?.startOffset ?? end);
     for (let k = (n.children ?? []).length - 1; k >= 0; k--) stack.push((n.children as DomNode[])[k] as DomNode);
   }
-  let s = 0, e = chars.length;
-  while (s < e && chars[s] === ' ') s++;
-  while (e > s && chars[e - 1] === ' ') e--;
+  let s = 0, e = text.length;
+  while (s < e && text.charCodeAt(s) === 32) s++;
+  while (e > s && text.charCodeAt(e - 1) === 32) e--;
   if (s === e) return null;
   const offsets = offs.slice(s, e);
-  offsets.push(e < chars.length ? (offs[e] as number) : end);
-  return makeBlock(chars.slice(s, e).join(''), offsets, lines, 0);
+  offsets.push(e < text.length ? (offs[e] as number) : end);
+  return makeBlock(text.slice(s, e), offsets, lines, 0);
 }
 
-/** Decodes an entity reference exactly as parse5 does (by asking it), cached per distinct reference. */
-function entityDecoder(): (ref: string) => string {
-  const cache = new Map<string, string>();
-  return (ref: string) => {
-    let d = cache.get(ref);
-    if (d === undefined) {
-      d = cheerio.load(ref, null, false).text();
-      cache.set(ref, d);
-    }
-    return d;
-  };
+/** Entity references decoded exactly as parse5 does (by asking it), shared by all pages: a pure function of the reference. */
+const entityCache = new Map<string, string>();
+function decodeEntityRef(ref: string): string {
+  let d = entityCache.get(ref);
+  if (d === undefined) {
+    d = cheerio.load(ref, null, false).text();
+    if (entityCache.size >= 4096) entityCache.clear();
+    entityCache.set(ref, d);
+  }
+  return d;
 }
+const ALIGN: AlignOptions = { decodeEntity: decodeEntityRef };
 
 /**
  * Flattens nesting deeper than `max` levels by blanking the excess start and end tags with spaces (newlines

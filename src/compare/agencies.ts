@@ -32,14 +32,24 @@ export class AgencyResolver {
     this.aliasesByLength = [...this.byAlias.keys()].sort((x, y) => y.length - x.length || (x < y ? -1 : 1));
   }
 
+  /** Resolved names: by the written name when the plan's own names play no part, else by name and own names. */
+  private readonly cache = new Map<string, AgencyMatch>();
+
   /** Resolves one written name; `own` are the plan's own place names (e.g. 滨海新区, 滨海, 天津市, 天津). */
   resolve(written: string, own: readonly string[] = []): AgencyMatch {
     const raw = halfWidth(written).replace(/\s+/g, '');
+    // 公安<place>分局 → 公安分局, <place>海关 → 海关: the plan's own place names are not part of the organ's name
+    const local = removePhrases(raw, own).replace(/\s+/g, '') || raw;
+    const key = local === raw ? written : `${written}\u0000${own.join('\u0001')}`;
+    let m = this.cache.get(key);
+    if (!m) this.cache.set(key, (m = this.resolveUncached(written, raw, local)));
+    return { ...m };
+  }
+
+  private resolveUncached(written: string, raw: string, local: string): AgencyMatch {
     const hit = (a: AgencyEntry, stem: string): AgencyMatch => ({ id: a.id, name: a.name, known: true, stem });
     const direct = this.lookup(raw);
     if (direct) return hit(direct, raw);
-    // 公安<place>分局 → 公安分局, <place>海关 → 海关: the plan's own place names are not part of the organ's name
-    const local = removePhrases(raw, own).replace(/\s+/g, '') || raw;
     const r2 = this.stripPrefix(local, this.lex.party_prefixes);
     const p = this.stripPrefix(r2, this.lex.level_prefixes);
     // every suffix reading, longest first: 区城市管理局 is 城市管理 + 局, not 城市 + 管理局

@@ -25,11 +25,71 @@ function blank(s: string, word: string): string {
   return s.split(word).join('\u0000'.repeat(word.length));
 }
 
-const sortedCache = new WeakMap<object, { word: string; weight: number }[]>();
-function longestFirst(signals: { word: string; weight: number }[]): { word: string; weight: number }[] {
-  let s = sortedCache.get(signals);
-  if (!s) sortedCache.set(signals, (s = [...signals].sort((a, b) => b.word.length - a.word.length)));
-  return s;
+/**
+ * All signal words of a taxonomy, indexed by their first code unit, so one pass over an item finds the few words
+ * it contains; then only the themes with one of those words are scored, and only over those words (a word absent
+ * from the text cannot appear once others are blanked, so the result is the same as trying every word).
+ */
+interface SignalIndex {
+  words: string[];
+  /** Per first code unit, the word indices that start with it. */
+  byFirst: Map<number, number[]>;
+  /** Per word index, the themes (taxonomy order) that have it. */
+  themesOf: number[][];
+  /** Per theme, its signals longest first, with word indices. */
+  signals: { word: string; weight: number; wi: number }[][];
+  /** Scratch: per word, the tick of the item it was last found in (title, body). */
+  inTitle: Uint32Array;
+  inBody: Uint32Array;
+  tick: number;
+}
+
+const signalCache = new WeakMap<Taxonomy, SignalIndex>();
+function signalIndex(taxonomy: Taxonomy): SignalIndex {
+  let ix = signalCache.get(taxonomy);
+  if (ix) return ix;
+  const index = new Map<string, number>();
+  const words: string[] = [];
+  const byFirst = new Map<number, number[]>();
+  const themesOf: number[][] = [];
+  const wordIndex = (word: string): number => {
+    let wi = index.get(word);
+    if (wi === undefined) {
+      wi = words.length;
+      index.set(word, wi);
+      words.push(word);
+      themesOf.push([]);
+      const list = byFirst.get(word.charCodeAt(0));
+      if (list) list.push(wi);
+      else byFirst.set(word.charCodeAt(0), [wi]);
+    }
+    return wi;
+  };
+  const signals = taxonomy.themes.map((theme, order) =>
+    // longest signals first (a stable sort: equal lengths keep the file's order)
+    [...theme.signals].sort((a, b) => b.word.length - a.word.length).filter((sg) => sg.word.length > 0).map((sg) => {
+      const wi = wordIndex(sg.word);
+      const owners = themesOf[wi] as number[];
+      if (owners[owners.length - 1] !== order) owners.push(order);
+      return { word: sg.word, weight: sg.weight, wi };
+    }));
+  ix = { words, byFirst, themesOf, signals, inTitle: new Uint32Array(words.length), inBody: new Uint32Array(words.length), tick: 0 };
+  signalCache.set(taxonomy, ix);
+  return ix;
+}
+
+/** Marks the words found in `text` with `tick`; adds the themes having them to `themes`. */
+function present(text: string, ix: SignalIndex, mark: Uint32Array, tick: number, themes: Set<number>): void {
+  for (let i = 0; i < text.length; i++) {
+    const list = ix.byFirst.get(text.charCodeAt(i));
+    if (!list) continue;
+    for (const wi of list) {
+      if (mark[wi] !== tick && text.startsWith(ix.words[wi] as string, i)) {
+        mark[wi] = tick;
+        for (const th of ix.themesOf[wi] as number[]) themes.add(th);
+      }
+    }
+  }
 }
 
 /** Assigns themes to one item (title and body text). */
@@ -37,19 +97,27 @@ export function classify(title: string, body: string, taxonomy: Taxonomy): Class
   const t = halfWidth(title);
   const b = halfWidth(body);
   const { scoring } = taxonomy;
+  const ix = signalIndex(taxonomy);
+  const tick = ++ix.tick;
+  const candidates = new Set<number>();
+  present(t, ix, ix.inTitle, tick, candidates);
+  present(b, ix, ix.inBody, tick, candidates);
+  if (candidates.size === 0) return { themes: [], evidence: {} };
   const scored: { id: string; ev: ThemeEvidence; order: number }[] = [];
-  taxonomy.themes.forEach((theme, order) => {
+  for (const order of [...candidates].sort((x, y) => x - y)) {
+    const theme = taxonomy.themes[order];
+    if (!theme) continue;
     const ev: ThemeEvidence = { score: 0, title: [], body: [] };
     // longest signals first, and a matched span is blanked: 质量安全监管 must not count again as 监管 and 质量安全
     let tt = t;
     let bb = b;
-    for (const { word, weight } of longestFirst(theme.signals)) {
-      if (tt.includes(word)) {
+    for (const { word, weight, wi } of ix.signals[order] ?? []) {
+      if (ix.inTitle[wi] === tick && tt.includes(word)) {
         ev.score += scoring.title * weight;
         ev.title.push(word);
         tt = blank(tt, word);
       }
-      const n = Math.min(count(bb, word), scoring.body_cap);
+      const n = ix.inBody[wi] === tick ? Math.min(count(bb, word), scoring.body_cap) : 0;
       if (n > 0) {
         ev.score += scoring.body * weight * n;
         ev.body.push(word);
@@ -57,7 +125,7 @@ export function classify(title: string, body: string, taxonomy: Taxonomy): Class
       }
     }
     if (ev.score > 0) scored.push({ id: theme.id, ev, order });
-  });
+  }
   if (scored.length === 0) return { themes: [], evidence: {} };
   // strongest first; the taxonomy order breaks ties so output is deterministic
   scored.sort((x, y) => y.ev.score - x.ev.score || x.order - y.order);

@@ -65,6 +65,8 @@ export function alignIndicators(plans: PlanTargets[], lex: IndicatorLexicon): In
   const unlisted: { label: string; target: Target; norm: string }[] = [];
   const normed = plans.map((p) => p.targets.map((t) => normalizeIndicator(t.indicator, lex, p.own)));
   const sim = new NameSimilarity([...aliases.map((a) => a.norm), ...normed.flat()]);
+  // plans of one genre repeat their indicator names: each distinct name is looked up once
+  const nearest = new Map<string, { entry: IndicatorEntry; score: number } | null>();
   for (const [pi, p] of plans.entries()) {
     for (const [ti, t] of p.targets.entries()) {
       const norm = normed[pi]?.[ti] ?? '';
@@ -73,10 +75,14 @@ export function alignIndicators(plans: PlanTargets[], lex: IndicatorLexicon): In
         push(listed, e.id, { label: p.label, target: t, match: 'alias', confidence: 1 });
         continue;
       }
-      let best: { entry: IndicatorEntry; score: number } | null = null;
-      for (const a of aliases) {
-        const score = sim.score(norm, a.norm);
-        if (!best || score > best.score) best = { entry: a.entry, score };
+      let best = nearest.get(norm);
+      if (best === undefined) {
+        best = null;
+        for (const a of aliases) {
+          const score = sim.score(norm, a.norm);
+          if (!best || score > best.score) best = { entry: a.entry, score };
+        }
+        nearest.set(norm, best);
       }
       if (best && best.score >= lex.similarity) push(listed, best.entry.id, { label: p.label, target: t, match: 'similar', confidence: round2(best.score) });
       else unlisted.push({ label: p.label, target: t, norm });

@@ -2,13 +2,18 @@
  * Text features for comparing Chinese plan text without a segmenter: CJK character bigrams plus ASCII words and
  * numbers, weighted by TF-IDF, compared by cosine. Plans of this genre share their vocabulary almost word for word
  * ("提升…标准先进性"), so bigrams carry enough signal; jieba would add 190 ms and a native binary for little gain.
+ *
+ * A corpus of a thousand plans has tens of thousands of tasks, so the index keeps its vectors in flat typed arrays
+ * (token ids and weights per document) instead of a Map per document, and tokens are numbers (a CJK bigram is its
+ * two UTF-16 code units) until someone asks for their text.
  */
 
 const FULLWIDTH = /[\uff01-\uff5e]/g;
-const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const HAS_WIDE = /[\uff01-\uff5e\u3000]/;
 
 /** Full-width ASCII to half-width, so `（一）` and `(一)`, `ＧＤＰ` and `GDP` compare equal. */
 export function halfWidth(s: string): string {
+  if (!HAS_WIDE.test(s)) return s;
   return s.replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
@@ -21,37 +26,95 @@ export function removePhrases(s: string, phrases: readonly string[]): string {
 }
 
 /**
+ * `removePhrases` for many texts and many phrases (every plan's place names, the genre's boilerplate): the phrases
+ * are sorted once, and one pass over a text finds which of them occur, so only those are removed (in the same
+ * longest-first order, with the same result).
+ */
+export class PhraseRemover {
+  private readonly sorted: string[];
+  /** Per UTF-16 code unit, the phrases (indices into `sorted`) that start with it. */
+  private readonly byFirst = new Map<number, number[]>();
+  /** Phrases with a space could appear only once a removal has put one there: always tried. */
+  private readonly always: number[] = [];
+  private readonly stamp: Uint32Array;
+  private tick = 0;
+
+  constructor(phrases: readonly string[]) {
+    this.sorted = [...new Set(phrases.filter((p) => p.length > 0))].sort((a, b) => b.length - a.length);
+    this.sorted.forEach((p, k) => {
+      if (p.includes(' ')) this.always.push(k);
+      const c = p.charCodeAt(0);
+      const list = this.byFirst.get(c);
+      if (list) list.push(k);
+      else this.byFirst.set(c, [k]);
+    });
+    this.stamp = new Uint32Array(this.sorted.length);
+  }
+
+  remove(s: string): string {
+    if (this.sorted.length === 0) return s;
+    const hits = [...this.always];
+    const tick = ++this.tick;
+    for (let i = 0; i < s.length; i++) {
+      const list = this.byFirst.get(s.charCodeAt(i));
+      if (!list) continue;
+      for (const k of list) {
+        if (this.stamp[k] !== tick && s.startsWith(this.sorted[k] as string, i)) {
+          this.stamp[k] = tick;
+          hits.push(k);
+        }
+      }
+    }
+    if (hits.length === 0) return s;
+    hits.sort((a, b) => a - b);
+    let out = s;
+    for (const k of hits) {
+      const p = this.sorted[k] as string;
+      if (out.includes(p)) out = out.split(p).join(' ');
+    }
+    return out;
+  }
+}
+
+const isCjk = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+/** `[A-Za-z0-9.%]` */
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 46 || c === 37;
+
+/**
+ * Calls `emit` with each token of a text as a key: a CJK bigram as `first * 65536 + second`, a single-character
+ * CJK run as its code unit, an ASCII word or number as its lower-cased string. See `tokens` for the rules.
+ */
+export function forEachToken(s: string, emit: (key: number | string) => void): void {
+  const text = halfWidth(s);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isCjk(c)) {
+      let j = i + 1;
+      while (j < n && isCjk(text.charCodeAt(j))) j++;
+      if (j - i === 1) emit(c);
+      else for (let k = i; k + 1 < j; k++) emit(text.charCodeAt(k) * 65536 + text.charCodeAt(k + 1));
+      i = j;
+    } else if (isWordChar(c)) {
+      let j = i + 1;
+      while (j < n && isWordChar(text.charCodeAt(j))) j++;
+      emit(text.slice(i, j).toLowerCase());
+      i = j;
+    } else i++;
+  }
+}
+
+const keyText = (k: number | string): string =>
+  typeof k === 'string' ? k : k < 65536 ? String.fromCharCode(k) : String.fromCharCode(Math.floor(k / 65536), k % 65536);
+
+/**
  * Bigram tokens of a text: each run of CJK characters gives its overlapping character pairs (a single character
  * run gives itself), each ASCII word or number gives one lower-cased token. Punctuation separates runs.
  */
 export function tokens(s: string): string[] {
   const out: string[] = [];
-  const text = halfWidth(s);
-  let run = '';
-  let word = '';
-  const flushRun = () => {
-    if (run.length === 1) out.push(run);
-    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
-    run = '';
-  };
-  const flushWord = () => {
-    if (word) out.push(word.toLowerCase());
-    word = '';
-  };
-  for (const ch of text) {
-    if (CJK.test(ch)) {
-      flushWord();
-      run += ch;
-    } else if (/[A-Za-z0-9.%]/.test(ch)) {
-      flushRun();
-      word += ch;
-    } else {
-      flushRun();
-      flushWord();
-    }
-  }
-  flushRun();
-  flushWord();
+  forEachToken(s, (k) => out.push(keyText(k)));
   return out;
 }
 
@@ -65,97 +128,324 @@ export function bigramDice(a: string, b: string): number {
   return (2 * common) / (A.size + B.size);
 }
 
-/** A sparse, L2-normalized TF-IDF vector. */
-export type Vector = Map<string, number>;
-
 /** A document for the index: its owner group (a plan) and its weighted token bags. */
 export interface IndexDoc {
   group: number;
   /** Token bags with a weight each (e.g. the title counted twice as much as the body). */
   parts: { text: string; weight: number }[];
+  /** Documents are matched only with documents of the same class (e.g. tasks with tasks); default 0. */
+  cls?: number;
+}
+
+/** A match: the document, its group and the cosine. */
+export interface Match {
+  doc: number;
+  group: number;
+  score: number;
+}
+
+/** Bounds of the candidate search of `SimilarityIndex.top` (see there). */
+export interface TopOptions {
+  /** At most this many groups, best first. */
+  k: number;
+  /** Only matches scoring at least this. */
+  minScore?: number;
+  /** Candidates come from the document's this many heaviest tokens … */
+  tokens?: number;
+  /** … and, per token, the this many documents in which it weighs most. */
+  postings?: number;
+  /** Exact cosine for the this many best candidates (at least `4 k`). */
+  pool?: number;
+}
+
+/** A growable typed array of 32-bit ints. */
+class IntList {
+  a = new Int32Array(1024);
+  n = 0;
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
 }
 
 /**
- * TF-IDF over all documents plus an inverted index (token → postings), so that finding each document's best
- * match in every other group touches only the documents that share a token with it: near-linear in the corpus
- * for text like this, instead of comparing all pairs.
+ * TF-IDF over all documents plus inverted indexes (token → documents), so that finding a document's matches touches
+ * only documents that share a token with it instead of comparing all pairs.
+ *
+ * - `bestPerGroup` (exact): the best document of every other group, over the postings of all the document's tokens
+ *   (a bigram found in a large share of a big corpus, such as 质量 or 提升, weighs next to nothing and is left out of
+ *   these postings; small comparisons stay exact).
+ * - `top` (bounded): the best documents of the `k` best groups. Candidates come from the document's most
+ *   distinctive tokens and, per token, only the documents it weighs most in (an impact-ordered, capped posting
+ *   list); candidates are then scored by exact cosine. The work per document is bounded, so the whole alignment
+ *   grows linearly with the corpus even when hundreds of plans share their wording nearly word for word.
  */
 export class SimilarityIndex {
-  readonly vectors: Vector[];
-  private readonly postings = new Map<string, { doc: number; w: number }[]>();
+  readonly size: number;
+  private readonly groupOf: Int32Array;
+  private readonly clsOf: Int32Array;
+  /** Vectors: document d's token ids and L2-normalized weights sit in [vStart[d], vStart[d + 1]), in first-occurrence order. */
+  private readonly vStart: Int32Array;
+  private readonly vTok: Int32Array;
+  private readonly vW: Float64Array;
+  private readonly df: Int32Array;
+  private readonly vocabSize: number;
+  private readonly maxDf: number;
+  private exact?: { start: Int32Array; doc: Int32Array; w: Float64Array };
+  private impact?: { cap: number; start: Int32Array; doc: Int32Array; w: Float64Array };
+  private readonly acc: Float64Array;
+  private readonly touched: Int32Array;
+  private readonly dense: Float64Array;
 
-  constructor(readonly docs: IndexDoc[]) {
-    const tfs = docs.map((d) => {
-      const tf = new Map<string, number>();
-      for (const p of d.parts) for (const t of tokens(p.text)) tf.set(t, (tf.get(t) ?? 0) + p.weight);
-      return tf;
-    });
-    const df = new Map<string, number>();
-    for (const tf of tfs) for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  constructor(docs: readonly IndexDoc[]) {
     const n = docs.length;
-    this.vectors = tfs.map((tf) => {
-      const v: Vector = new Map();
+    this.size = n;
+    this.groupOf = Int32Array.from(docs, (d) => d.group);
+    this.clsOf = Int32Array.from(docs, (d) => d.cls ?? 0);
+    const ids = new Map<number | string, number>();
+    let tf = new Float64Array(4096);
+    let stamp = new Int32Array(4096);
+    const rawStart = new Int32Array(n + 1);
+    const rawTok = new IntList();
+    const rawTf: number[] = [];
+    let dfList = new Int32Array(4096);
+    docs.forEach((d, di) => {
+      const first = rawTok.n;
+      for (const p of d.parts) {
+        const weight = p.weight;
+        forEachToken(p.text, (key) => {
+          let id = ids.get(key);
+          if (id === undefined) {
+            id = ids.size;
+            ids.set(key, id);
+            if (id >= tf.length) {
+              const grow = <T extends Float64Array | Int32Array>(a: T, make: (len: number) => T): T => {
+                const b = make(a.length * 2);
+                b.set(a);
+                return b;
+              };
+              tf = grow(tf, (l) => new Float64Array(l));
+              stamp = grow(stamp, (l) => new Int32Array(l));
+              dfList = grow(dfList, (l) => new Int32Array(l));
+            }
+          }
+          if (stamp[id] !== di + 1) {
+            stamp[id] = di + 1;
+            tf[id] = 0;
+            rawTok.push(id);
+            dfList[id] = (dfList[id] ?? 0) + 1;
+          }
+          tf[id] = (tf[id] ?? 0) + weight;
+        });
+      }
+      for (let j = first; j < rawTok.n; j++) rawTf.push(tf[rawTok.a[j] as number] as number);
+      rawStart[di + 1] = rawTok.n;
+    });
+    this.vocabSize = ids.size;
+    this.df = dfList.slice(0, ids.size);
+    // weights: sublinear tf (a word repeated in a long task should not swamp the rest) × idf, L2-normalized
+    const vStart = new Int32Array(n + 1);
+    const vTok = new Int32Array(rawTok.n);
+    const vW = new Float64Array(rawTok.n);
+    let m = 0;
+    for (let d = 0; d < n; d++) {
+      const from = m;
       let norm = 0;
-      for (const [t, c] of tf) {
-        // sublinear tf: a word repeated in a long task should not swamp the rest
-        const w = (1 + Math.log(c)) * Math.log((n + 1) / ((df.get(t) ?? 0) + 0.5));
+      for (let j = rawStart[d] as number; j < (rawStart[d + 1] as number); j++) {
+        const t = rawTok.a[j] as number;
+        const w = (1 + Math.log(rawTf[j] as number)) * Math.log((n + 1) / ((this.df[t] as number) + 0.5));
         if (w <= 0) continue;
-        v.set(t, w);
+        vTok[m] = t;
+        vW[m] = w;
+        m++;
         norm += w * w;
       }
       norm = Math.sqrt(norm) || 1;
-      for (const [t, w] of v) v.set(t, w / norm);
-      return v;
-    });
-    // a bigram found in a large share of a big corpus (质量, 提升) weighs next to nothing but would make every
-    // document a candidate of every other; past a few hundred documents it is left out of the postings, which keeps
-    // the search near-linear. Small comparisons (a handful of plans) stay exact.
-    const maxDf = Math.max(300, Math.ceil(n * 0.05));
-    this.vectors.forEach((v, doc) => {
-      for (const [t, w] of v) {
-        if ((df.get(t) ?? 0) > maxDf) continue;
-        let list = this.postings.get(t);
-        if (!list) this.postings.set(t, (list = []));
-        list.push({ doc, w });
+      for (let j = from; j < m; j++) vW[j] = (vW[j] as number) / norm;
+      vStart[d + 1] = m;
+    }
+    this.vStart = vStart;
+    this.vTok = vTok.slice(0, m);
+    this.vW = vW.slice(0, m);
+    this.maxDf = Math.max(300, Math.ceil(n * 0.05));
+    this.acc = new Float64Array(n);
+    this.touched = new Int32Array(n);
+    this.dense = new Float64Array(this.vocabSize);
+  }
+
+  /** Posting lists (token → documents in document order, with weights); `useDf`: without the very common tokens. */
+  private postings(useDf: boolean): { start: Int32Array; doc: Int32Array; w: Float64Array } {
+    const { vStart, vTok, vW, size } = this;
+    const count = new Int32Array(this.vocabSize + 1);
+    const keep = (t: number) => !useDf || (this.df[t] as number) <= this.maxDf;
+    for (let j = 0; j < vTok.length; j++) {
+      const t = vTok[j] as number;
+      if (keep(t)) count[t + 1] = (count[t + 1] as number) + 1;
+    }
+    for (let t = 0; t < this.vocabSize; t++) count[t + 1] = (count[t + 1] as number) + (count[t] as number);
+    const start = count;
+    const fill = start.slice(0, this.vocabSize);
+    const total = start[this.vocabSize] as number;
+    const doc = new Int32Array(total);
+    const w = new Float64Array(total);
+    for (let d = 0; d < size; d++) {
+      for (let j = vStart[d] as number; j < (vStart[d + 1] as number); j++) {
+        const t = vTok[j] as number;
+        if (!keep(t)) continue;
+        const at = fill[t] as number;
+        fill[t] = at + 1;
+        doc[at] = d;
+        w[at] = vW[j] as number;
       }
-    });
+    }
+    return { start, doc, w };
   }
 
   /** Cosine of two indexed documents. */
   cosine(a: number, b: number): number {
-    const va = this.vectors[a];
-    const vb = this.vectors[b];
-    if (!va || !vb) return 0;
-    const [small, large] = va.size <= vb.size ? [va, vb] : [vb, va];
+    if (a < 0 || b < 0 || a >= this.size || b >= this.size) return 0;
+    this.load(a, 1);
+    const s = this.dot(b);
+    this.load(a, 0);
+    return s;
+  }
+
+  /** Puts document `d`'s weights into the dense scratch vector (`on` = 1), or clears them (`on` = 0). */
+  private load(d: number, on: 0 | 1): void {
+    for (let j = this.vStart[d] as number; j < (this.vStart[d + 1] as number); j++) this.dense[this.vTok[j] as number] = on ? (this.vW[j] as number) : 0;
+  }
+
+  /** Dot product of document `d` with the loaded document. */
+  private dot(d: number): number {
     let s = 0;
-    for (const [t, w] of small) s += w * (large.get(t) ?? 0);
+    for (let j = this.vStart[d] as number; j < (this.vStart[d + 1] as number); j++) s += (this.vW[j] as number) * (this.dense[this.vTok[j] as number] as number);
     return s;
   }
 
   /**
-   * For document `doc`, the best-scoring document of each other group (among `candidates`, when given: a filter
-   * such as "same kind"). Scores accumulate over the postings of the document's own tokens only.
+   * For document `doc`, the best-scoring document of each other group (among those `accept` lets through, when
+   * given, and of the same class). Scores accumulate over the postings of the document's own tokens only. Exact.
    */
   bestPerGroup(doc: number, accept: (other: number) => boolean = () => true): Map<number, { doc: number; score: number }> {
-    const acc = new Map<number, number>();
-    const self = this.docs[doc];
-    const v = this.vectors[doc];
-    if (!self || !v) return new Map();
-    for (const [t, w] of v) {
-      for (const p of this.postings.get(t) ?? []) {
-        if (p.doc === doc || this.docs[p.doc]?.group === self.group) continue;
-        acc.set(p.doc, (acc.get(p.doc) ?? 0) + w * p.w);
+    const best = new Map<number, { doc: number; score: number }>();
+    if (doc < 0 || doc >= this.size) return best;
+    const p = (this.exact ??= this.postings(true));
+    const { acc, touched, groupOf } = this;
+    const g = groupOf[doc] as number;
+    let nt = 0;
+    for (let j = this.vStart[doc] as number; j < (this.vStart[doc + 1] as number); j++) {
+      const t = this.vTok[j] as number;
+      const w = this.vW[j] as number;
+      for (let k = p.start[t] as number; k < (p.start[t + 1] as number); k++) {
+        const o = p.doc[k] as number;
+        if (o === doc || groupOf[o] === g) continue;
+        if (acc[o] === 0) touched[nt++] = o;
+        acc[o] = (acc[o] as number) + w * (p.w[k] as number);
       }
     }
-    const best = new Map<number, { doc: number; score: number }>();
-    for (const [other, score] of acc) {
-      if (!accept(other)) continue;
-      const g = this.docs[other]?.group ?? -1;
-      const cur = best.get(g);
-      // ties go to the earlier document, so results do not depend on map order
-      if (!cur || score > cur.score + 1e-12 || (Math.abs(score - cur.score) <= 1e-12 && other < cur.doc)) best.set(g, { doc: other, score });
+    const cls = this.clsOf[doc];
+    for (let i = 0; i < nt; i++) {
+      const other = touched[i] as number;
+      const score = acc[other] as number;
+      acc[other] = 0;
+      if (this.clsOf[other] !== cls || !accept(other)) continue;
+      const og = groupOf[other] as number;
+      const cur = best.get(og);
+      // ties go to the earlier document, so results do not depend on the order of the postings
+      if (!cur || score > cur.score + 1e-12 || (Math.abs(score - cur.score) <= 1e-12 && other < cur.doc)) best.set(og, { doc: other, score });
     }
     return best;
+  }
+
+  /**
+   * For document `doc`, the best document of each of the `k` best other groups (same class only), best first,
+   * each scoring at least `minScore`. Bounded work per document; see the class comment.
+   */
+  top(doc: number, opts: TopOptions): Match[] {
+    if (doc < 0 || doc >= this.size || opts.k <= 0) return [];
+    const T = opts.tokens ?? 32;
+    const cap = opts.postings ?? 256;
+    const pool = Math.max(opts.pool ?? 64, 4 * opts.k);
+    const minScore = opts.minScore ?? 0;
+    if (!this.impact || this.impact.cap !== cap) this.impact = this.impactPostings(cap);
+    const p = this.impact;
+    const { acc, touched, groupOf, clsOf } = this;
+    const g = groupOf[doc] as number;
+    const cls = clsOf[doc] as number;
+    // the document's heaviest tokens
+    const from = this.vStart[doc] as number;
+    const to = this.vStart[doc + 1] as number;
+    let order = Array.from({ length: to - from }, (_, i) => from + i);
+    if (order.length > T) order = order.sort((a, b) => (this.vW[b] as number) - (this.vW[a] as number) || a - b).slice(0, T);
+    let nt = 0;
+    for (const j of order) {
+      const t = this.vTok[j] as number;
+      const w = this.vW[j] as number;
+      for (let k = p.start[t] as number; k < (p.start[t + 1] as number); k++) {
+        const o = p.doc[k] as number;
+        if (o === doc || groupOf[o] === g || clsOf[o] !== cls) continue;
+        if (acc[o] === 0) touched[nt++] = o;
+        acc[o] = (acc[o] as number) + w * (p.w[k] as number);
+      }
+    }
+    // the best candidates by partial score (ties: earlier document), then exact cosine for those
+    const cand = Array.from(touched.subarray(0, nt));
+    if (cand.length > pool) {
+      cand.sort((a, b) => (acc[b] as number) - (acc[a] as number) || a - b);
+      cand.length = pool;
+    }
+    for (let i = 0; i < nt; i++) acc[touched[i] as number] = 0;
+    this.load(doc, 1);
+    const best = new Map<number, Match>();
+    for (const o of cand) {
+      const score = this.dot(o);
+      const og = groupOf[o] as number;
+      const cur = best.get(og);
+      if (!cur || score > cur.score + 1e-12 || (Math.abs(score - cur.score) <= 1e-12 && o < cur.doc)) best.set(og, { doc: o, group: og, score });
+    }
+    this.load(doc, 0);
+    return [...best.values()]
+      .filter((m) => m.score >= minScore)
+      .sort((a, b) => (Math.abs(b.score - a.score) > 1e-12 ? b.score - a.score : a.doc - b.doc))
+      .slice(0, opts.k);
+  }
+
+  /** Per token, the `cap` documents it weighs most in (ties: earlier document first). */
+  private impactPostings(cap: number): { cap: number; start: Int32Array; doc: Int32Array; w: Float64Array } {
+    const all = this.postings(false);
+    const start = new Int32Array(this.vocabSize + 1);
+    let total = 0;
+    for (let t = 0; t < this.vocabSize; t++) total += Math.min(cap, (all.start[t + 1] as number) - (all.start[t] as number));
+    const doc = new Int32Array(total);
+    const w = new Float64Array(total);
+    let m = 0;
+    const idx: number[] = [];
+    for (let t = 0; t < this.vocabSize; t++) {
+      const a = all.start[t] as number;
+      const b = all.start[t + 1] as number;
+      start[t] = m;
+      if (b - a <= cap) {
+        doc.set(all.doc.subarray(a, b), m);
+        w.set(all.w.subarray(a, b), m);
+        m += b - a;
+        continue;
+      }
+      idx.length = 0;
+      for (let k = a; k < b; k++) idx.push(k);
+      idx.sort((x, y) => (all.w[y] as number) - (all.w[x] as number) || (all.doc[x] as number) - (all.doc[y] as number));
+      for (let i = 0; i < cap; i++) {
+        const k = idx[i] as number;
+        doc[m] = all.doc[k] as number;
+        w[m] = all.w[k] as number;
+        m++;
+      }
+    }
+    start[this.vocabSize] = m;
+    return { cap, start, doc, w };
   }
 }
 
@@ -167,6 +457,8 @@ export class SimilarityIndex {
 export class NameSimilarity {
   private readonly idf = new Map<string, number>();
   private readonly n: number;
+  /** Per name: its distinct tokens with their squared weights, and the sum of those. */
+  private readonly cache = new Map<string, { w: Map<string, number>; norm: number }>();
 
   constructor(corpus: readonly string[]) {
     const uniq = [...new Set(corpus)];
@@ -179,16 +471,28 @@ export class NameSimilarity {
     return this.idf.get(t) ?? Math.log((this.n + 1) / 0.5);
   }
 
-  score(a: string, b: string): number {
-    const A = new Set(tokens(a));
-    const B = new Set(tokens(b));
-    let dot = 0, na = 0, nb = 0;
-    for (const t of A) {
-      const w = this.weight(t) ** 2;
-      na += w;
-      if (B.has(t)) dot += w;
+  /** The distinct tokens of a name, in order, with their squared weights. */
+  private bag(s: string): { w: Map<string, number>; norm: number } {
+    let b = this.cache.get(s);
+    if (!b) {
+      const w = new Map<string, number>();
+      let norm = 0;
+      for (const t of tokens(s)) {
+        if (w.has(t)) continue;
+        const x = this.weight(t) ** 2;
+        w.set(t, x);
+        norm += x;
+      }
+      this.cache.set(s, (b = { w, norm }));
     }
-    for (const t of B) nb += this.weight(t) ** 2;
-    return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+    return b;
+  }
+
+  score(a: string, b: string): number {
+    const A = this.bag(a);
+    const B = this.bag(b);
+    let dot = 0;
+    for (const [t, x] of A.w) if (B.w.has(t)) dot += x;
+    return A.norm > 0 && B.norm > 0 ? dot / Math.sqrt(A.norm * B.norm) : 0;
   }
 }

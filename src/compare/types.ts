@@ -166,8 +166,13 @@ export interface Gap {
   tasks_without_units: string[];
   /** Extra: targets whose sentence gives no year (the year, if any, was inferred from the plan's horizon). */
   targets_without_year: { indicator: string; line: number; year: number | null }[];
-  /** Extra: who has what this plan lacks (labels), per theme / indicator id. */
+  /**
+   * Extra: who has what this plan lacks (labels, in plan order), per theme / indicator id; at most
+   * `missing_from_max` of them (a corpus of a thousand plans would otherwise name hundreds per gap).
+   */
   missing_from: Record<string, string[]>;
+  /** Extra: how many plans have it, per theme / indicator id (the full length of the `missing_from` list). */
+  missing_from_count: Record<string, number>;
 }
 
 export interface UnclassifiedEntry {
@@ -175,11 +180,37 @@ export interface UnclassifiedEntry {
   items: string[];
 }
 
+/** The sections of a comparison, as `compare --view` names them. */
+export type CompareView = 'themes' | 'indicators' | 'agencies' | 'tasks' | 'gaps';
+export const COMPARE_VIEWS: readonly CompareView[] = ['themes', 'indicators', 'agencies', 'tasks', 'gaps'];
+
+/** How the counterparts of `alignments` were chosen. */
+export interface AlignmentRule {
+  /**
+   * `every-plan`: each task's closest counterpart in every other plan (`task: null` where none shares a word);
+   * `top`: only in the `top` plans with the closest counterparts, each scoring at least `min_score`, best first.
+   */
+  rule: 'every-plan' | 'top';
+  top: number | null;
+  min_score: number;
+  /** Comparisons of at most this many plans use `every-plan` unless told otherwise. */
+  every_plan_up_to: number;
+}
+
 export interface CompareResult {
   schema: typeof COMPARE_SCHEMA_ID;
   taxonomy: string;
   /** Extra: the taxonomy's level-1 groups (id and name), in order. */
   groups: { id: string; name: string }[];
+  /**
+   * Extra: the sections this document holds. A comparison asked for some views only (`compare --view gaps`) computes
+   * what those need; the other sections are present and empty.
+   */
+  views: CompareView[];
+  /** Extra: how the counterparts of `alignments` were chosen (when the tasks view was computed). */
+  alignment_rule?: AlignmentRule;
+  /** Extra: `gaps[].missing_from` names at most this many plans per theme or indicator (when gaps were computed). */
+  missing_from_max?: number;
   plans: ComparePlanInfo[];
   themes: ThemeRow[];
   indicators: IndicatorRow[];

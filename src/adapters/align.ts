@@ -22,17 +22,21 @@ export interface AlignOptions {
  */
 export function alignText(value: string, src: string, from: number, to: number, opts: AlignOptions = {}): number[] {
   const out: number[] = [];
+  const decodeEntity = opts.decodeEntity;
+  const n = value.length;
   let i = from;
   let j = 0;
-  while (j < value.length) {
-    const c = value[j] as string;
+  // character codes, not one-character strings: a CJK character read as a string is an allocation
+  while (j < n) {
     if (i >= to) { out.push(Math.min(i, to)); j++; continue; }
-    const s = src[i] as string;
-    if (s === '&' && opts.decodeEntity) {
+    const s = src.charCodeAt(i);
+    const c = value.charCodeAt(j);
+    if (s === c && s !== 38) { out.push(i); i++; j++; continue; }
+    if (s === 38 && decodeEntity) {
       ENTITY.lastIndex = i;
       const m = ENTITY.exec(src);
       if (m && i + m[0].length <= to) {
-        const d = opts.decodeEntity(m[0]);
+        const d = decodeEntity(m[0]);
         if (d !== m[0] && d.length > 0 && value.startsWith(d, j)) {
           for (let k = 0; k < d.length; k++) out.push(i);
           i += m[0].length;
@@ -43,10 +47,10 @@ export function alignText(value: string, src: string, from: number, to: number, 
     }
     if (s === c) { out.push(i); i++; j++; continue; }
     // parse5 and remark fold CRLF and lone CR to LF
-    if (s === '\r' && c === '\n') { if (src[i + 1] === '\n') i++; out.push(i); i++; j++; continue; }
+    if (s === 13 && c === 10) { if (src.charCodeAt(i + 1) === 10) i++; out.push(i); i++; j++; continue; }
     // something the parser removed (an escape, a code fence, indentation): skip ahead to the next match
     let k = 1;
-    while (k <= RESYNC && i + k < to && src[i + k] !== c) k++;
+    while (k <= RESYNC && i + k < to && src.charCodeAt(i + k) !== c) k++;
     if (k <= RESYNC && i + k < to) { i += k; continue; }
     // a character the parser made up (a decoded entity we cannot read): pin it here
     out.push(i);

@@ -198,8 +198,8 @@ export function fromHtml(text: string, ctx: Collector): Block[] {
       const from = loc?.startOffset ?? buf.lastOffset;
       const to = loc?.endOffset ?? from;
       // a text node without entities or CRLF is its source range character for character
-      if (to - from === data.length && data.indexOf('&') < 0 && src.startsWith(data, from)) buf.addPlain(data, from, (f & PRE) !== 0);
-      else buf.addAligned(data, alignText(data, src, from, to, ALIGN), (f & PRE) !== 0);
+      const plain = to - from === data.length && data.indexOf('&') < 0 && src.startsWith(data, from);
+      buf.add(data, plain ? null : alignText(data, src, from, to, ALIGN), from, (f & PRE) !== 0);
       continue;
     }
     if (type !== 'tag') continue;
@@ -260,64 +260,43 @@ class LineBuffer {
   heading = 0;
   constructor(private readonly lines: LineIndex, private readonly blocks: Block[]) {}
 
-  /** A text node that is its source range `[from, from + data.length)` character for character. */
-  addPlain(data: string, from: number, pre: boolean): void {
+  /**
+   * A text node: `o` holds its offsets from {@link alignText} (`data.length + 1` of them), or is null when the node
+   * is its source range `[from, from + data.length)` character for character. Text is appended in runs.
+   */
+  add(data: string, o: number[] | null, from: number, pre: boolean): void {
     const n = data.length;
     let i = 0;
     while (i < n) {
       const c = data.charCodeAt(i);
+      let j: number;
       if (pre) {
         if (c === 10) { this.flush(); i++; continue; }
-        let j = data.indexOf('\n', i);
+        j = data.indexOf('\n', i);
         if (j < 0) j = n;
-        this.text += data.slice(i, j);
-        const offs = this.offs;
-        for (let k = i; k < j; k++) offs.push(from + k);
-        this.last = data.charCodeAt(j - 1);
-        this.end = from + j;
-        i = j;
-        continue;
-      }
-      if (isWs(c)) {
+      } else if (isWs(c)) {
         // collapse runs of ASCII whitespace to one space, as a browser renders them; NBSP and U+3000 stay
         if (this.last !== -1 && this.last !== 32) {
           this.text += ' ';
-          this.offs.push(from + i);
+          this.offs.push(o === null ? from + i : (o[i] as number));
           this.last = 32;
-          this.end = from + i + 1;
+          this.end = o === null ? from + i + 1 : (o[i + 1] as number);
         }
         i++;
         continue;
+      } else {
+        j = i + 1;
+        while (j < n && !isWs(data.charCodeAt(j))) j++;
       }
-      let j = i + 1;
-      while (j < n && !isWs(data.charCodeAt(j))) j++;
       this.text += i === 0 && j === n ? data : data.slice(i, j);
       const offs = this.offs;
-      for (let k = i; k < j; k++) offs.push(from + k);
+      if (o === null) for (let k = i; k < j; k++) offs.push(from + k);
+      else for (let k = i; k < j; k++) offs.push(o[k] as number);
       this.last = data.charCodeAt(j - 1);
-      this.end = from + j;
+      this.end = o === null ? from + j : (o[j] as number);
       i = j;
     }
-    this.lastOffset = from + n;
-  }
-
-  /** A text node with its offsets from {@link alignText} (`data.length + 1` of them). */
-  addAligned(data: string, o: number[], pre: boolean): void {
-    for (let i = 0; i < data.length; i++) {
-      const c = data.charCodeAt(i);
-      if (pre && c === 10) { this.flush(); continue; }
-      if (!pre && isWs(c)) {
-        if (this.last === -1 || this.last === 32) continue;
-        this.text += ' ';
-        this.last = 32;
-      } else {
-        this.text += data[i] as string;
-        this.last = c;
-      }
-      this.offs.push(o[i] as number);
-      this.end = (o[i + 1] as number) ?? (o[i] as number) + 1;
-    }
-    this.lastOffset = o[o.length - 1] ?? this.lastOffset;
+    this.lastOffset = o === null ? from + n : (o[o.length - 1] ?? this.lastOffset);
   }
 
   flush(): void {

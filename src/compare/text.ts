@@ -34,6 +34,8 @@ export class PhraseRemover {
   private readonly sorted: string[];
   /** Per UTF-16 code unit, the phrases (indices into `sorted`) that start with it. */
   private readonly byFirst = new Map<number, number[]>();
+  /** Whether any phrase starts with a code unit (a quick filter before the map). */
+  private readonly starts = new Uint8Array(65536);
   /** Phrases with a space could appear only once a removal has put one there: always tried. */
   private readonly always: number[] = [];
   private readonly stamp: Uint32Array;
@@ -44,6 +46,7 @@ export class PhraseRemover {
     this.sorted.forEach((p, k) => {
       if (p.includes(' ')) this.always.push(k);
       const c = p.charCodeAt(0);
+      this.starts[c] = 1;
       const list = this.byFirst.get(c);
       if (list) list.push(k);
       else this.byFirst.set(c, [k]);
@@ -56,7 +59,9 @@ export class PhraseRemover {
     const hits = [...this.always];
     const tick = ++this.tick;
     for (let i = 0; i < s.length; i++) {
-      const list = this.byFirst.get(s.charCodeAt(i));
+      const c = s.charCodeAt(i);
+      if (this.starts[c] === 0) continue;
+      const list = this.byFirst.get(c);
       if (!list) continue;
       for (const k of list) {
         if (this.stamp[k] !== tick && s.startsWith(this.sorted[k] as string, i)) {
@@ -157,6 +162,8 @@ export interface TopOptions {
   /** Exact cosine for the this many best candidates (at least `4 k`). */
   pool?: number;
 }
+
+const HIST_BUCKETS = 1024;
 
 /** A growable typed array of 32-bit ints. */
 class IntList {
@@ -393,11 +400,7 @@ export class SimilarityIndex {
       }
     }
     // the best candidates by partial score (ties: earlier document), then exact cosine for those
-    const cand = Array.from(touched.subarray(0, nt));
-    if (cand.length > pool) {
-      cand.sort((a, b) => (acc[b] as number) - (acc[a] as number) || a - b);
-      cand.length = pool;
-    }
+    const cand = nt > pool ? this.best(nt, pool) : Array.from(touched.subarray(0, nt));
     for (let i = 0; i < nt; i++) acc[touched[i] as number] = 0;
     this.load(doc, 1);
     const best = new Map<number, Match>();
@@ -412,6 +415,41 @@ export class SimilarityIndex {
       .filter((m) => m.score >= minScore)
       .sort((a, b) => (Math.abs(b.score - a.score) > 1e-12 ? b.score - a.score : a.doc - b.doc))
       .slice(0, opts.k);
+  }
+
+  private readonly hist = new Int32Array(HIST_BUCKETS + 1);
+
+  /**
+   * The `pool` touched documents with the highest partial scores (ties: earlier document), without sorting them
+   * all: a histogram of the scores (which lie in [0, 1]) finds the bucket where the cut falls, and only that bucket
+   * is sorted.
+   */
+  private best(nt: number, pool: number): number[] {
+    const { acc, touched, hist } = this;
+    const bucket = (o: number) => Math.min(HIST_BUCKETS, Math.max(0, Math.floor((acc[o] as number) * HIST_BUCKETS)));
+    for (let i = 0; i < nt; i++) {
+      const b = bucket(touched[i] as number);
+      hist[b] = (hist[b] as number) + 1;
+    }
+    let need = pool;
+    let cut = HIST_BUCKETS;
+    for (; cut > 0; cut--) {
+      const h = hist[cut] as number;
+      if (h >= need) break;
+      need -= h;
+    }
+    hist.fill(0);
+    const out: number[] = [];
+    const edge: number[] = [];
+    for (let i = 0; i < nt; i++) {
+      const o = touched[i] as number;
+      const b = bucket(o);
+      if (b > cut) out.push(o);
+      else if (b === cut) edge.push(o);
+    }
+    edge.sort((a, b) => (acc[b] as number) - (acc[a] as number) || a - b);
+    for (let i = 0; i < need && i < edge.length; i++) out.push(edge[i] as number);
+    return out;
   }
 
   /** Per token, the `cap` documents it weighs most in (ties: earlier document first). */

@@ -189,12 +189,19 @@ describe('qplan compare: inputs and flags', () => {
     expect(r.unclassified.find((u: { plan: string }) => u.plan === '乙区').items.length).toBeGreaterThan(0);
   });
 
-  it('selects one view for table, Markdown and CSV; JSON is always whole', async () => {
+  it('selects one view for table, Markdown, CSV and JSON (views says which); HTML is always whole', async () => {
     const md = await runCli(['compare', '--format', 'markdown', '--view', 'agencies', ...FIX]);
     expect(md.stdout).toContain('## 责任单位 (agencies)');
     expect(md.stdout).not.toContain('## 主题覆盖');
     const gaps = await runCli(['compare', '--format', 'table', '--view', 'gaps', ...FIX]);
     expect(gaps.stdout).toContain('无责任单位的任务');
+    const json = JSON.parse((await runCli(['compare', '--format', 'json', '--view', 'agencies', ...FIX])).stdout);
+    expect(json.views).toEqual(['agencies']);
+    expect(json.agencies.length).toBeGreaterThan(0);
+    expect(json.themes).toEqual([]);
+    const html = await runCli(['compare', '--format', 'html', '--view', 'agencies', ...FIX]);
+    expect(html.stdout).toContain('id="heatmap"');
+    expect(html.stdout).toContain('closest:');
   });
 
   it.each([

@@ -12,6 +12,7 @@ import type { CompareInput } from '../../compare/compare.js';
 import type { ViewName } from '../render/compare-views.js';
 
 type Format = 'table' | 'markdown' | 'csv' | 'json' | 'html';
+const ALL_VIEWS: readonly ViewName[] = ['themes', 'indicators', 'agencies', 'tasks', 'gaps'];
 
 interface Opts {
   label?: string;
@@ -21,10 +22,10 @@ interface Opts {
   taxonomy?: string;
   baseline?: string;
   explain?: boolean;
+  alignTop?: string;
   color: boolean;
 }
 
-const PLAN_DOC = /\.(?:ya?ml|json)$/i;
 const INPUT_EXT = /\.(?:txt|text|html?|shtml|xhtml|md|markdown|ya?ml|json)$/i;
 const EXT_FORMAT: [RegExp, Format][] = [[/\.html?$/i, 'html'], [/\.(?:md|markdown)$/i, 'markdown'], [/\.csv$/i, 'csv'], [/\.json$/i, 'json'], [/\.txt$/i, 'table']];
 
@@ -40,6 +41,7 @@ export function define(program: Command, io: Io, state: RunState): void {
     .option('--taxonomy <file>', 'theme taxonomy YAML instead of the built-in 质量强国建设纲要 one')
     .option('--baseline <plan>', 'measure gaps against this plan (e.g. the parent city plan) instead of against each other')
     .option('--explain', 'show the words that decided each theme assignment')
+    .option('--align-top <k>', "tasks view: each task's closest counterparts in the K best-matching plans only, or 'all' for every other plan (default: every plan up to 20 plans, else the best 10)")
     .option('--no-color', 'no colour in terminal tables (also: NO_COLOR=1, or when stdout is not a terminal)')
     .addHelpText('after', `
 Examples:
@@ -62,6 +64,13 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
     return 2;
   };
   try {
+    let alignTop: number | 'all' | undefined;
+    if (opts.alignTop !== undefined) {
+      const v = opts.alignTop.trim().toLowerCase();
+      if (v === 'all') alignTop = 'all';
+      else if (/^\d+$/.test(v) && Number(v) >= 1) alignTop = Number(v);
+      else return fail(`--align-top: expected a positive number or 'all' (got '${opts.alignTop}')`);
+    }
     const format: Format = opts.format ?? (opts.output ? EXT_FORMAT.find(([re]) => re.test(opts.output ?? ''))?.[1] ?? 'json' : io.stdout.isTTY ? 'table' : 'json');
     const { collectInputs } = await import('../files.js');
     const inputs: CompareInput[] = [];
@@ -90,14 +99,16 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
     if (opts.taxonomy) taxonomyText = decoder.decode(await readOrFail(io, opts.taxonomy));
     const vocabulary = await loadVocabulary(async (u) => decoder.decode(await io.fs.readFile(fileURLToPath(u))), { taxonomyText, taxonomySource: opts.taxonomy });
     const { comparePlans } = await import('../../compare/compare.js');
-    const result = comparePlans(inputs, { vocabulary });
+    // compute what the output shows: one view for a table, Markdown, CSV or JSON; everything for the HTML report
+    const computed: ViewName[] = opts.view === 'all' || format === 'html' ? [...ALL_VIEWS] : [opts.view];
+    const result = comparePlans(inputs, { vocabulary, views: computed, ...(alignTop !== undefined ? { alignTop } : {}) });
 
     if (result.unknown_agencies.length > 0) {
       io.stderr.write(`qplan compare: ${result.unknown_agencies.length} unit name(s) not in the agency table, kept as written: ${result.unknown_agencies.map((u) => u.name).join('、')}\n`);
     }
 
     let text: string;
-    const views: ViewName[] = opts.view === 'all' ? ['themes', 'indicators', 'agencies', 'tasks', 'gaps'] : [opts.view];
+    const views: ViewName[] = opts.view === 'all' ? [...ALL_VIEWS] : [opts.view];
     if (format === 'json') {
       text = `${JSON.stringify(result, null, 2)}\n`;
     } else if (format === 'html') {
@@ -140,42 +151,7 @@ async function readOrFail(io: Io, path: string): Promise<Uint8Array> {
   }
 }
 
-/**
- * The plans in one input: an extracted plan document (YAML, JSON; a JSON array or a multi-document YAML stream
- * gives several) or a raw plan file, which is extracted on the spot.
- */
 async function loadPlans(path: string, io: Io): Promise<Plan[]> {
   const bytes = await readOrFail(io, path);
-  const head = new TextDecoder().decode(bytes.subarray(0, 4096)).replace(/^\ufeff/, '');
-  const looksLikeDoc = PLAN_DOC.test(path) || /^\s*[[{]/.test(head) || /^schema:\s*qplan\/plan@1/m.test(head);
-  if (looksLikeDoc && !/\.(?:txt|html?|md)$/i.test(path)) {
-    const text = new TextDecoder().decode(bytes).replace(/^\ufeff/, '');
-    let docs: unknown[];
-    try {
-      if (/^\s*[[{]/.test(text)) {
-        const parsed: unknown = JSON.parse(text);
-        docs = Array.isArray(parsed) ? parsed : [parsed];
-      } else {
-        const YAML = await import('yaml');
-        docs = YAML.parseAllDocuments(text).map((d) => {
-          if (d.errors.length > 0) throw new Error(d.errors[0]?.message.split('\n')[0]);
-          return d.toJS() as unknown;
-        });
-      }
-    } catch (e) {
-      throw new UsageError(`${path}: not a readable plan document: ${(e as Error).message}`);
-    }
-    const plans = docs.filter((d) => d !== null && d !== undefined);
-    for (const d of plans) {
-      const p = d as Partial<Plan>;
-      if (p.schema !== 'qplan/plan@1' || !Array.isArray(p.tasks) || !Array.isArray(p.targets) || typeof p.meta !== 'object') {
-        throw new UsageError(`${path}: not a qplan/plan@1 document (run \`qplan extract\` on the raw file, or pass the raw file itself)`);
-      }
-      (p as Plan).columns ??= [];
-    }
-    if (plans.length === 0) throw new UsageError(`${path}: empty plan document`);
-    return plans as Plan[];
-  }
-  const { extractPlan } = await import('../../extract/index.js');
-  return [(await extractPlan(bytes, { path })).plan];
+  return (await import('./compare-load.js')).loadPlans(path, bytes);
 }

@@ -127,7 +127,11 @@ export function renderHtml(r: CompareResult): string {
   out.push('<section id="gaps"><h2>缺口 Gaps</h2><table id="gap-table"><thead><tr><th>计划</th><th>缺少的主题</th><th>缺少的指标</th><th>无责任单位的任务</th><th>无年份的目标</th><th>未分类</th></tr></thead><tbody>');
   const unclassified = new Map(r.unclassified.map((u) => [u.plan, u.items]));
   for (const g of r.gaps) {
-    const who = (id: string) => esc((g.missing_from[id] ?? []).join('、'));
+    const who = (id: string) => {
+      const names = g.missing_from[id] ?? [];
+      const n = g.missing_from_count?.[id] ?? names.length;
+      return esc(`${names.join('、')}${n > names.length ? ` … (${n})` : ''}`);
+    };
     out.push(`<tr><td>${esc(g.plan)}</td>` +
       `<td>${g.missing_themes.map((id) => `<span title="${who(id)}">${esc(themeName.get(id) ?? id)}</span>`).join('、') || '—'}</td>` +
       `<td>${g.missing_indicators.map((id) => `<span title="${who(id)}">${esc(indName.get(id) ?? id)}</span>`).join('、') || '—'}</td>` +

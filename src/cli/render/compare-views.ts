@@ -101,6 +101,19 @@ export function buildGrids(r: CompareResult, views: ViewName[], opts: { explain?
         ]),
         note: 'task counts per plan (牵头 = lead, 责任 = responsible), then the names as written',
       });
+    } else if (view === 'tasks' && r.alignment_rule?.rule === 'top') {
+      // a large comparison: each task's closest counterparts, best first, instead of a column per plan
+      const k = Math.max(1, ...r.alignments.map((a) => Object.keys(a.counterparts).length));
+      grids.push({
+        view, title: '任务对照 (tasks)', header: ['任务', ...Array.from({ length: k }, (_, i) => `#${i + 1}`)],
+        rows: r.alignments.map((a) => {
+          const cells = Object.entries(a.counterparts).map(([l, c]) =>
+            plainCell([`${l} ${c.task ?? NONE} (${c.score.toFixed(2)})`, c.title ?? ''], { heat: c.score }));
+          while (cells.length < k) cells.push(plainCell([NONE], { tone: 'dim' }));
+          return [plainCell([`${a.plan} ${a.task}`, a.title]), ...cells];
+        }),
+        note: `closest tasks of the ${r.alignment_rule.top} best-matching other plans, best first, scoring at least ${r.alignment_rule.min_score} (bigram TF-IDF cosine, place names and boilerplate removed; --align-top all for every plan)`,
+      });
     } else if (view === 'tasks') {
       grids.push({
         view, title: '任务对照 (tasks)', header: ['任务', ...labels],

@@ -1,6 +1,7 @@
 /**
- * fromHtml: a saved government web page → blocks. The page is parsed with parse5 (through cheerio) keeping source
- * locations, so every block maps each character back to the HTML file and line numbers point where the text sits.
+ * fromHtml: a saved government web page → blocks. The page is parsed with parse5 (through cheerio, into the light
+ * tree of dom.ts) keeping source locations, so every block maps each character back to the HTML file and line
+ * numbers point where the text sits.
  *
  * The article body is found by where the Chinese text is, not by site-specific selectors: from <body> down, the
  * element that holds most of the page's non-link CJK text is the body container. Inside it everything readable is
@@ -14,17 +15,7 @@ import type { Block } from '../model.js';
 import { InputError, type Collector } from '../diagnostics.js';
 import { LineIndex } from './lines.js';
 import { alignText, type AlignOptions } from './align.js';
-
-/** The part of a domhandler node we read (cheerio's tree, built by parse5 with source locations). */
-interface DomNode {
-  type: string;
-  name?: string;
-  data?: string;
-  attribs?: Record<string, string>;
-  children?: DomNode[];
-  parent?: DomNode | null;
-  sourceCodeLocation?: { startOffset: number; endOffset: number } | null;
-}
+import { parseTree, type DomNode } from './dom.js';
 
 /** Never text: their content is code, styling, embedded objects or form controls. */
 const DROP = new Set(['head', 'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'svg', 'math', 'canvas', 'object', 'embed', 'applet',
@@ -226,19 +217,6 @@ export function fromHtml(text: string, ctx: Collector): Block[] {
   buf.flush();
   if (blocks.length === 0) throw new InputError('input-empty', 'the page has no readable text (only markup, scripts or page chrome)');
   return blocks;
-}
-
-/**
- * The page's tree, parsed by parse5 through cheerio with source locations. The document node cheerio returns stays
- * referenced from the (long-lived) closures `cheerio.load` makes, so a tree hanging from it survives the young
- * generation and is promoted: the GC then costs more than the parse. The children are moved to a root of our
- * own, so the tree dies young once the page is read (this halves the time of a parse).
- */
-function parseTree(src: string): DomNode {
-  const doc = cheerio.load(src, { sourceCodeLocationInfo: true }).root()[0] as unknown as DomNode;
-  const children = doc.children ?? [];
-  doc.children = [];
-  return { type: 'root', children, parent: null, sourceCodeLocation: doc.sourceCodeLocation ?? null };
 }
 
 function describe(el: DomNode): string {

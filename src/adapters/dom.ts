@@ -1,0 +1,155 @@
+/**
+ * The HTML page as a light tree: parse5 (through cheerio) builds it with a tree adapter of our own, so the tree is
+ * exactly the one the HTML5 algorithm gives (implied <html>/<body>, foster-parented table text, the adoption agency
+ * for misnested formatting tags) but each node is one small object of a single shape with only what fromHtml reads:
+ * type, tag name, attributes, text, children, parent and the source range. cheerio's default adapter builds
+ * domhandler nodes with namespace and prefix maps per element and copies every location object when an element
+ * closes; ours keeps two offsets per node (a quarter of the parse time on government pages).
+ */
+import * as cheerio from 'cheerio';
+import type { Token, TreeAdapter, TreeAdapterTypeMap } from 'parse5';
+
+/** Where a node sits in the source: `[startOffset, endOffset)`; `endTag` when an element was closed by its end tag. */
+export interface SourceSpan {
+  startOffset: number;
+  endOffset: number;
+  endTag: boolean;
+}
+
+/**
+ * A node of the page. `type` is domhandler's: `root` (document, template content), `tag`, `script`, `style`,
+ * `text`, `comment`, `directive` (doctype). `name` is '' and `attribs`/`children` undefined where they do not apply.
+ */
+export class DomNode {
+  parent: DomNode | null = null;
+  sourceCodeLocation: SourceSpan | null = null;
+  /** Document mode (documents only; parse5 asks for it). */
+  mode = '';
+  constructor(
+    public type: string,
+    public name: string,
+    public data: string,
+    public attribs: Record<string, string> | undefined,
+    /** The attributes as parse5 gave them (parse5 reads them back to clone formatting elements). */
+    public attrs: Token.Attribute[] | undefined,
+    public namespace: string,
+    public children: DomNode[] | undefined,
+  ) {}
+}
+
+type LiteMap = TreeAdapterTypeMap<DomNode, DomNode, DomNode, DomNode, DomNode, DomNode, DomNode, DomNode, DomNode, DomNode>;
+
+const container = () => new DomNode('root', '', '', undefined, undefined, '', []);
+const textNode = (data: string) => new DomNode('text', '', data, undefined, undefined, '', undefined);
+
+/** parse5's tree adapter interface over {@link DomNode}; behaviour mirrors parse5-htmlparser2-tree-adapter. */
+const lite: TreeAdapter<LiteMap> = {
+  createDocument: () => {
+    const d = container();
+    d.mode = 'no-quirks';
+    return d;
+  },
+  createDocumentFragment: container,
+  createElement(tagName, namespaceURI, attrs) {
+    const attribs: Record<string, string> = Object.create(null);
+    for (let i = 0; i < attrs.length; i++) {
+      const a = attrs[i] as Token.Attribute;
+      attribs[a.name] = a.value;
+    }
+    const type = tagName === 'script' ? 'script' : tagName === 'style' ? 'style' : 'tag';
+    return new DomNode(type, tagName, '', attribs, attrs, namespaceURI, []);
+  },
+  createCommentNode: (data) => new DomNode('comment', '', data, undefined, undefined, '', undefined),
+  createTextNode: textNode,
+  appendChild(parent, node) {
+    (parent.children as DomNode[]).push(node);
+    node.parent = parent;
+  },
+  insertBefore(parent, node, ref) {
+    const kids = parent.children as DomNode[];
+    kids.splice(kids.indexOf(ref), 0, node);
+    node.parent = parent;
+  },
+  setTemplateContent(tmpl, content) {
+    lite.appendChild(tmpl, content);
+  },
+  getTemplateContent: (tmpl) => (tmpl.children as DomNode[])[0] as DomNode,
+  setDocumentType(document, name) {
+    const kids = document.children as DomNode[];
+    if (!kids.some((n) => n.type === 'directive')) lite.appendChild(document, new DomNode('directive', '!doctype', name, undefined, undefined, '', undefined));
+  },
+  setDocumentMode(document, mode) {
+    document.mode = mode;
+  },
+  getDocumentMode: (document) => document.mode as ReturnType<TreeAdapter['getDocumentMode']>,
+  detachNode(node) {
+    const p = node.parent;
+    if (p) {
+      const kids = p.children as DomNode[];
+      kids.splice(kids.indexOf(node), 1);
+      node.parent = null;
+    }
+  },
+  insertText(parent, text) {
+    const kids = parent.children as DomNode[];
+    const last = kids[kids.length - 1];
+    if (last !== undefined && last.type === 'text') last.data += text;
+    else lite.appendChild(parent, textNode(text));
+  },
+  insertTextBefore(parent, text, ref) {
+    const kids = parent.children as DomNode[];
+    const prev = kids[kids.indexOf(ref) - 1];
+    if (prev !== undefined && prev.type === 'text') prev.data += text;
+    else lite.insertBefore(parent, textNode(text), ref);
+  },
+  adoptAttributes(recipient, attrs) {
+    const attribs = recipient.attribs as Record<string, string>;
+    for (const a of attrs) {
+      if (attribs[a.name] !== undefined) continue;
+      attribs[a.name] = a.value;
+      recipient.attrs = [...(recipient.attrs ?? []), a];
+    }
+  },
+  getFirstChild: (node) => node.children?.[0] ?? null,
+  getChildNodes: (node) => node.children ?? [],
+  getParentNode: (node) => node.parent,
+  getAttrList: (el) => el.attrs ?? [],
+  getTagName: (el) => el.name,
+  getNamespaceURI: (el) => el.namespace as ReturnType<TreeAdapter['getNamespaceURI']>,
+  getTextNodeContent: (node) => node.data,
+  getCommentNodeContent: (node) => node.data,
+  getDocumentTypeNodeName: (node) => node.data,
+  getDocumentTypeNodePublicId: () => '',
+  getDocumentTypeNodeSystemId: () => '',
+  isTextNode: (node): node is DomNode => node.type === 'text',
+  isCommentNode: (node): node is DomNode => node.type === 'comment',
+  isDocumentTypeNode: (node): node is DomNode => node.type === 'directive',
+  isElementNode: (node): node is DomNode => node.type === 'tag' || node.type === 'script' || node.type === 'style',
+  setNodeSourceCodeLocation(node, loc) {
+    node.sourceCodeLocation = loc ? { startOffset: loc.startOffset, endOffset: loc.endOffset, endTag: loc.endTag !== undefined } : null;
+  },
+  // parse5 reads the location back only to test it exists and whether <html>/<body> got an end tag
+  getNodeSourceCodeLocation: (node) => node.sourceCodeLocation as unknown as ReturnType<TreeAdapter['getNodeSourceCodeLocation']>,
+  updateNodeSourceCodeLocation(node, end) {
+    const loc = node.sourceCodeLocation;
+    if (loc === null) return;
+    if (end.endOffset !== undefined && end.endOffset !== null) loc.endOffset = end.endOffset;
+    if (end.endTag !== undefined) loc.endTag = true;
+  },
+};
+
+/**
+ * Parses a page into a {@link DomNode} tree. The document cheerio returns stays referenced from the long-lived
+ * closures `cheerio.load` makes, so a tree hanging from it would survive the young generation and be promoted (the
+ * GC then cost more than the parse): the children are moved to a root of our own, and the tree dies young once the
+ * page is read.
+ */
+export function parseTree(src: string): DomNode {
+  const options = { sourceCodeLocationInfo: true, treeAdapter: lite as unknown as NonNullable<cheerio.CheerioOptions['treeAdapter']> };
+  const doc = cheerio.load(src, options).root()[0] as unknown as DomNode;
+  const root = container();
+  root.children = doc.children ?? [];
+  for (const c of root.children) c.parent = root;
+  doc.children = [];
+  return root;
+}

@@ -9,22 +9,25 @@
 import * as cheerio from 'cheerio';
 import type { Token, TreeAdapter, TreeAdapterTypeMap } from 'parse5';
 
-/** Where a node sits in the source: `[startOffset, endOffset)`; `endTag` when an element was closed by its end tag. */
-export interface SourceSpan {
-  startOffset: number;
-  endOffset: number;
-  endTag: boolean;
-}
-
 /**
  * A node of the page. `type` is domhandler's: `root` (document, template content), `tag`, `script`, `style`,
  * `text`, `comment`, `directive` (doctype). `name` is '' and `attribs`/`children` undefined where they do not apply.
+ * One class, every field set in the constructor: all nodes share one shape, so the walks over them stay monomorphic.
  */
 export class DomNode {
   parent: DomNode | null = null;
-  sourceCodeLocation: SourceSpan | null = null;
+  /** Source range `[start, end)`, -1 when parse5 made the node up (an implied <tbody>, a reconstructed <b>). */
+  start = -1;
+  end = -1;
+  /** The element was closed by its own end tag (parse5 asks, for <html> and <body>). */
+  endTag = false;
   /** Document mode (documents only; parse5 asks for it). */
   mode = '';
+  /** Scratch counts for fromHtml: CJK characters inside (-1: not counted, the node is dropped), in links, links, h1–h3. */
+  cjk = -1;
+  linkCjk = 0;
+  links = 0;
+  headings = 0;
   constructor(
     public type: string,
     public name: string,
@@ -126,15 +129,17 @@ const lite: TreeAdapter<LiteMap> = {
   isDocumentTypeNode: (node): node is DomNode => node.type === 'directive',
   isElementNode: (node): node is DomNode => node.type === 'tag' || node.type === 'script' || node.type === 'style',
   setNodeSourceCodeLocation(node, loc) {
-    node.sourceCodeLocation = loc ? { startOffset: loc.startOffset, endOffset: loc.endOffset, endTag: loc.endTag !== undefined } : null;
+    node.start = loc ? loc.startOffset : -1;
+    node.end = loc ? loc.endOffset : -1;
+    node.endTag = loc?.endTag !== undefined;
   },
-  // parse5 reads the location back only to test it exists and whether <html>/<body> got an end tag
-  getNodeSourceCodeLocation: (node) => node.sourceCodeLocation as unknown as ReturnType<TreeAdapter['getNodeSourceCodeLocation']>,
+  // parse5 reads a location back only to test that it exists and whether <html>/<body> got an end tag: the node
+  // itself answers both (`endTag`), no location object is kept
+  getNodeSourceCodeLocation: (node) => (node.start >= 0 ? (node as unknown as ReturnType<TreeAdapter['getNodeSourceCodeLocation']>) : null),
   updateNodeSourceCodeLocation(node, end) {
-    const loc = node.sourceCodeLocation;
-    if (loc === null) return;
-    if (end.endOffset !== undefined && end.endOffset !== null) loc.endOffset = end.endOffset;
-    if (end.endTag !== undefined) loc.endTag = true;
+    if (node.start < 0) return;
+    if (end.endOffset !== undefined && end.endOffset !== null) node.end = end.endOffset;
+    if (end.endTag !== undefined) node.endTag = true;
   },
 };
 

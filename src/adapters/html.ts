@@ -68,12 +68,10 @@ function isHidden(el: DomNode): boolean {
   return style !== undefined && style.length >= 11 && HIDDEN_STYLE.test(style);
 }
 
-interface Stats {
-  cjk: number;
-  linkCjk: number;
-  links: number;
-  headings: number;
-}
+/** Pass 1 counted this element (it is not dropped): its counts are in `cjk`, `linkCjk`, `links`, `headings`. */
+const counted = (n: DomNode) => n.cjk >= 0;
+/** Start offset of a node in the source, or `dflt` for a node parse5 made up. */
+const startOf = (n: DomNode, dflt: number) => (n.start >= 0 ? n.start : dflt);
 
 export function fromHtml(text: string, ctx: Collector): Block[] {
   const capped = capNesting(text, MAX_DEPTH);
@@ -86,13 +84,12 @@ export function fromHtml(text: string, ctx: Collector): Block[] {
   const lines = new LineIndex(text);
 
   // Pass 1, children before parents: how much Chinese text (and how much of it in links) each element holds.
-  const stats = new Map<DomNode, Stats>();
   const order: DomNode[] = [];
   for (const stack = [root]; stack.length > 0;) {
     const n = stack.pop() as DomNode;
     const type = n.type;
     if (type === 'tag' || type === 'script' || type === 'style' || type === 'root') {
-      if (type !== 'root' && (DROP.has(n.name ?? '') || isHidden(n))) continue;
+      if (type !== 'root' && (DROP.has(n.name) || isHidden(n))) continue;
       order.push(n);
       const kids = n.children;
       if (kids !== undefined) for (let k = 0; k < kids.length; k++) stack.push(kids[k] as DomNode);
@@ -100,23 +97,22 @@ export function fromHtml(text: string, ctx: Collector): Block[] {
   }
   for (let k = order.length - 1; k >= 0; k--) {
     const n = order[k] as DomNode;
-    const s: Stats = { cjk: 0, linkCjk: 0, links: 0, headings: 0 };
+    let cjk = 0, linkCjk = 0, links = 0, headings = 0;
     const kids = n.children;
     if (kids !== undefined) {
       for (let i = 0; i < kids.length; i++) {
         const c = kids[i] as DomNode;
-        if (c.type === 'text') { s.cjk += countCjk(c.data ?? ''); continue; }
-        const cs = stats.get(c);
-        if (cs) { s.cjk += cs.cjk; s.linkCjk += cs.linkCjk; s.links += cs.links; s.headings += cs.headings; }
+        if (c.type === 'text') cjk += countCjk(c.data);
+        else if (counted(c)) { cjk += c.cjk; linkCjk += c.linkCjk; links += c.links; headings += c.headings; }
       }
     }
-    const name = n.name ?? '';
-    if (name === 'a') { s.linkCjk = s.cjk; s.links++; }
+    const name = n.name;
+    if (name === 'a') { linkCjk = cjk; links++; }
     const h = headingLevel(name);
-    if (h >= 1 && h <= 3) s.headings++;
-    stats.set(n, s);
+    if (h >= 1 && h <= 3) headings++;
+    n.cjk = cjk; n.linkCjk = linkCjk; n.links = links; n.headings = headings;
   }
-  const text$ = (n: DomNode) => (stats.get(n)?.cjk ?? 0) - (stats.get(n)?.linkCjk ?? 0);
+  const text$ = (n: DomNode) => (counted(n) ? n.cjk - n.linkCjk : 0);
 
   // The body container: descend from <body> while one child holds at least half of the page's running text.
   let body: DomNode = root;
@@ -131,14 +127,13 @@ export function fromHtml(text: string, ctx: Collector): Block[] {
     let at: DomNode = body;
     for (;;) {
       let best: DomNode | null = null;
-      for (const c of at.children ?? []) if (stats.has(c) && (best === null || text$(c) > text$(best))) best = c;
+      for (const c of at.children ?? []) if (counted(c) && (best === null || text$(c) > text$(best))) best = c;
       if (best === null || text$(best) < total * 0.5) break;
       at = best;
     }
     container = at;
-    const loc = container.sourceCodeLocation;
     if (container !== body) {
-      ctx.report('html-body-guessed', loc ? lines.position(loc.startOffset).line : null,
+      ctx.report('html-body-guessed', container.start >= 0 ? lines.position(container.start).line : null,
         `article body taken as <${container.name}${describe(container)}> (${Math.round((text$(container) / total) * 100)}% of the page's text)`);
     }
   }
@@ -149,9 +144,9 @@ export function fromHtml(text: string, ctx: Collector): Block[] {
    * Chrome: menus (mostly links), chrome elements, chrome-named regions. Inside the body container a region must
    * be more clearly a link list (`详见<a>附件1</a>、<a>附件2</a>` in a paragraph is text).
    */
-  const isChrome = (el: DomNode, s: Stats, inBody: boolean): boolean => {
+  const isChrome = (el: DomNode, s: DomNode, inBody: boolean): boolean => {
     if (spine.has(el)) return false;
-    const name = el.name ?? '';
+    const name = el.name;
     if (s.headings === 0 && CHROME_TAGS.has(name)) return true;
     const a = el.attribs;
     if (a?.role !== undefined && CHROME_ROLES.test(a.role)) return true;
@@ -177,29 +172,27 @@ export function fromHtml(text: string, ctx: Collector): Block[] {
     const f = flags.pop() as number;
     const type = n.type;
     if (f & EXIT) {
-      const name = n.name ?? '';
+      const name = n.name;
       if (BLOCK.has(name)) buf.flush();
       if (headingLevel(name) !== 0) buf.heading = 0;
       continue;
     }
     if (type === 'text') {
-      const loc = n.sourceCodeLocation;
-      const data = n.data ?? '';
-      const from = loc?.startOffset ?? buf.lastOffset;
-      const to = loc?.endOffset ?? from;
+      const data = n.data;
+      const from = n.start >= 0 ? n.start : buf.lastOffset;
+      const to = n.start >= 0 ? n.end : from;
       // a text node without entities or CRLF is its source range character for character
       const plain = to - from === data.length && data.indexOf('&') < 0 && src.startsWith(data, from);
       buf.add(data, plain ? null : alignText(data, src, from, to, ALIGN), from, (f & PRE) !== 0);
       continue;
     }
     if (type !== 'tag') continue;
-    const s = stats.get(n);
-    if (s === undefined) continue;
-    const name = n.name ?? '';
+    if (!counted(n)) continue;
+    const name = n.name;
     const inBody = (f & IN_BODY) !== 0 || n === container;
-    if (isChrome(n, s, inBody)) continue;
+    if (isChrome(n, n, inBody)) continue;
     if (name === 'br') { buf.flush(); continue; }
-    if (name === 'table' && isDataTable(n, stats)) {
+    if (name === 'table' && isDataTable(n)) {
       buf.flush();
       emitTable(n, src, lines, blocks);
       continue;
@@ -230,8 +223,8 @@ function plainText(el: DomNode): string {
   let out = '';
   for (const stack = [el]; stack.length > 0 && out.length < 2000;) {
     const n = stack.pop() as DomNode;
-    if (n.type === 'text') out += n.data ?? '';
-    else if (n.type === 'tag' && !DROP.has(n.name ?? '')) for (let k = (n.children ?? []).length - 1; k >= 0; k--) stack.push((n.children as DomNode[])[k] as DomNode);
+    if (n.type === 'text') out += n.data;
+    else if (n.type === 'tag' && !DROP.has(n.name)) for (let k = (n.children ?? []).length - 1; k >= 0; k--) stack.push((n.children as DomNode[])[k] as DomNode);
   }
   return out;
 }
@@ -321,13 +314,13 @@ function makeBlock(text: string, offsets: number[], lines: LineIndex, heading: n
  * A data table (metadata 索引号/发文字号, appendix indicators) is read as rows; a layout table (the whole page in
  * one cell, a 专栏 box drawn as a one-column table) is read as ordinary text.
  */
-function isDataTable(table: DomNode, stats: Map<DomNode, Stats>): boolean {
+function isDataTable(table: DomNode): boolean {
   let multi = false;
   for (const tr of rowsOf(table)) {
     let filled = 0;
     const cells = cellsOf(tr);
     for (const cell of cells) {
-      if ((stats.get(cell)?.cjk ?? 0) > 300) return false;
+      if (counted(cell) && cell.cjk > 300) return false;
       if (hasVisibleText(cell)) filled++;
       for (const stack = [...(cell.children ?? [])]; stack.length > 0;) {
         const n = stack.pop() as DomNode;
@@ -347,10 +340,10 @@ function hasVisibleText(el: DomNode): boolean {
   for (const stack = [el]; stack.length > 0 && seen < 2000;) {
     const n = stack.pop() as DomNode;
     if (n.type === 'text') {
-      const d = n.data ?? '';
+      const d = n.data;
       for (let i = 0; i < d.length; i++) if (!isTrimmed(d.charCodeAt(i))) return true;
       seen += d.length;
-    } else if (n.type === 'tag' && !DROP.has(n.name ?? '')) for (let k = (n.children ?? []).length - 1; k >= 0; k--) stack.push((n.children as DomNode[])[k] as DomNode);
+    } else if (n.type === 'tag' && !DROP.has(n.name)) for (let k = (n.children ?? []).length - 1; k >= 0; k--) stack.push((n.children as DomNode[])[k] as DomNode);
   }
   return false;
 }
@@ -381,7 +374,7 @@ function emitTable(table: DomNode, src: string, lines: LineIndex, blocks: Block[
   for (const tr of rowsOf(table)) {
     const cells: Block[] = [];
     for (const td of cellsOf(tr)) {
-      const at = td.sourceCodeLocation?.startOffset ?? 0;
+      const at = startOf(td, 0);
       cells.push(cellBlock(td, src, lines) ?? { type: 'para', text: '', line: lines.position(at).line, offset: at, offsets: [at] });
     }
     if (!cells.some((c) => c.text !== '')) continue;
@@ -406,17 +399,16 @@ function cellBlock(cell: DomNode, src: string, lines: LineIndex): Block | null {
   let text = '';
   let last = -1;
   const offs: number[] = [];
-  let end = cell.sourceCodeLocation?.startOffset ?? 0;
+  let end = startOf(cell, 0);
   const space = (at: number) => {
     if (last !== -1 && last !== 32) { text += ' '; offs.push(at); last = 32; }
   };
   for (const stack: DomNode[] = [...(cell.children ?? [])].reverse(); stack.length > 0;) {
     const n = stack.pop() as DomNode;
     if (n.type === 'text') {
-      const loc = n.sourceCodeLocation;
-      const data = n.data ?? '';
-      const from = loc?.startOffset ?? end;
-      const to = loc?.endOffset ?? end;
+      const data = n.data;
+      const from = n.start >= 0 ? n.start : end;
+      const to = n.start >= 0 ? n.end : end;
       const o = to - from === data.length && data.indexOf('&') < 0 && src.startsWith(data, from) ? null : alignText(data, src, from, to, ALIGN);
       for (let i = 0; i < data.length; i++) {
         const c = data.charCodeAt(i);
@@ -427,8 +419,8 @@ function cellBlock(cell: DomNode, src: string, lines: LineIndex): Block | null {
       end = o === null ? from + data.length : (o[data.length] ?? end);
       continue;
     }
-    if (n.type !== 'tag' || DROP.has(n.name ?? '') || isHidden(n)) continue;
-    if (n.name === 'br' || BLOCK.has(n.name ?? '')) space(n.sourceCodeLocation?.startOffset ?? end);
+    if (n.type !== 'tag' || DROP.has(n.name) || isHidden(n)) continue;
+    if (n.name === 'br' || BLOCK.has(n.name)) space(startOf(n, end));
     for (let k = (n.children ?? []).length - 1; k >= 0; k--) stack.push((n.children as DomNode[])[k] as DomNode);
   }
   let s = 0, e = text.length;

@@ -10,6 +10,7 @@ import { ALIGN_EVERY_PLAN_UP_TO, ALIGN_TOP, MISSING_FROM_MAX, comparePlans } fro
 import { PhraseRemover, SimilarityIndex, removePhrases } from '../src/compare/text.js';
 import { readPlanYaml } from '../src/cli/commands/compare-load.js';
 import { stringifyYaml } from '../src/serialize/yaml.js';
+import { jsonPieces } from '../src/cli/render/compare-json.js';
 import { toYaml } from '../src/serialize/serialize.js';
 import type { Plan } from '../src/model.js';
 import { runCli } from './helpers.js';
@@ -220,6 +221,20 @@ describe('reading plan YAML', () => {
     ['a blank line', 'a: 1\n\nb: 2\n'],
   ])('steps aside for %s', (_, text) => {
     expect(readPlanYaml(text)).toBeNull();
+  });
+});
+
+describe('JSON written in pieces', () => {
+  const json = fc.jsonValue({ maxDepth: 4 });
+  const maybe = fc.oneof(json, fc.constant(undefined));
+  const top = fc.oneof(maybe, fc.array(maybe), fc.dictionary(fc.string(), maybe));
+  test.prop([fc.dictionary(fc.string(), top, { maxKeys: 8 })], { seed: 5, numRuns: 500 })(
+    'is exactly JSON.stringify(doc, null, 2)', (doc) => {
+      expect([...jsonPieces(doc)].join('')).toBe(JSON.stringify(doc, null, 2));
+    });
+  it('for a whole comparison', async () => {
+    const r = comparePlans(await seedPlans(), { vocabulary: await defaultVocabulary() });
+    expect([...jsonPieces({ ...r })].join('')).toBe(JSON.stringify(r, null, 2));
   });
 });
 

@@ -110,7 +110,15 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
     let text: string;
     const views: ViewName[] = opts.view === 'all' ? [...ALL_VIEWS] : [opts.view];
     if (format === 'json') {
-      text = `${JSON.stringify(result, null, 2)}\n`;
+      // the text of JSON.stringify(result, null, 2), written in pieces (a corpus gives ~100 MB of it)
+      const { writeJson } = await import('../render/compare-json.js');
+      if (!opts.output) {
+        writeJson({ ...result }, (s) => io.stdout.write(s));
+        return 0;
+      }
+      const parts: string[] = [];
+      writeJson({ ...result }, (s) => parts.push(s));
+      text = parts.join('');
     } else if (format === 'html') {
       text = (await import('../render/compare-html.js')).renderHtml(result);
     } else {

@@ -21,6 +21,11 @@ export class DomNode {
   end = -1;
   /** The element was closed by its own end tag (parse5 asks, for <html> and <body>). */
   endTag = false;
+  /**
+   * A text node whose text is its source range character for character and holds no `&`: `data` equals
+   * `source.slice(start, end)` (no entity, no CR, no NUL), so readers may take the characters from the source.
+   */
+  plain = false;
   /** Document mode (documents only; parse5 asks for it). */
   mode = '';
   /** Scratch counts for fromHtml: CJK characters inside (-1: not counted, the node is dropped), in links, links, h1–h3. */
@@ -42,8 +47,17 @@ export class DomNode {
 
 type LiteMap = TreeAdapterTypeMap<DomNode, DomNode, DomNode, DomNode, DomNode, DomNode, DomNode, DomNode, DomNode, DomNode>;
 
+/** The page being parsed and the last text chunk parse5 inserted (parse5 sets its location right after). */
+let source = '';
+let chunk = '';
+
 const container = () => new DomNode('root', '', '', undefined, undefined, '', []);
 const textNode = (data: string) => new DomNode('text', '', data, undefined, undefined, '', undefined);
+
+/** The last chunk is the source `[from, to)` as written, with no `&`. */
+function isVerbatim(from: number, to: number): boolean {
+  return to - from === chunk.length && chunk.indexOf('&') < 0 && source.startsWith(chunk, from);
+}
 
 /** parse5's tree adapter interface over {@link DomNode}; behaviour mirrors parse5-htmlparser2-tree-adapter. */
 const lite: TreeAdapter<LiteMap> = {
@@ -94,12 +108,14 @@ const lite: TreeAdapter<LiteMap> = {
     }
   },
   insertText(parent, text) {
+    chunk = text;
     const kids = parent.children as DomNode[];
     const last = kids[kids.length - 1];
     if (last !== undefined && last.type === 'text') last.data += text;
     else lite.appendChild(parent, textNode(text));
   },
   insertTextBefore(parent, text, ref) {
+    chunk = text;
     const kids = parent.children as DomNode[];
     const prev = kids[kids.indexOf(ref) - 1];
     if (prev !== undefined && prev.type === 'text') prev.data += text;
@@ -132,13 +148,19 @@ const lite: TreeAdapter<LiteMap> = {
     node.start = loc ? loc.startOffset : -1;
     node.end = loc ? loc.endOffset : -1;
     node.endTag = loc?.endTag !== undefined;
+    // a new text node: its first chunk is plain when it is exactly the source it spans
+    if (node.type === 'text') node.plain = loc !== null && isVerbatim(node.start, node.end);
   },
   // parse5 reads a location back only to test that it exists and whether <html>/<body> got an end tag: the node
   // itself answers both (`endTag`), no location object is kept
   getNodeSourceCodeLocation: (node) => (node.start >= 0 ? (node as unknown as ReturnType<TreeAdapter['getNodeSourceCodeLocation']>) : null),
   updateNodeSourceCodeLocation(node, end) {
     if (node.start < 0) return;
-    if (end.endOffset !== undefined && end.endOffset !== null) node.end = end.endOffset;
+    if (end.endOffset !== undefined && end.endOffset !== null) {
+      // a chunk appended to a text node keeps it plain when it is the source right after the node's end
+      if (node.type === 'text') node.plain = node.plain && isVerbatim(node.end, end.endOffset);
+      node.end = end.endOffset;
+    }
     if (end.endTag !== undefined) node.endTag = true;
   },
 };
@@ -151,7 +173,13 @@ const lite: TreeAdapter<LiteMap> = {
  */
 export function parseTree(src: string): DomNode {
   const options = { sourceCodeLocationInfo: true, treeAdapter: lite as unknown as NonNullable<cheerio.CheerioOptions['treeAdapter']> };
-  const doc = cheerio.load(src, options).root()[0] as unknown as DomNode;
+  let doc: DomNode;
+  source = src;
+  try {
+    doc = cheerio.load(src, options).root()[0] as unknown as DomNode;
+  } finally {
+    source = chunk = '';
+  }
   const root = container();
   root.children = doc.children ?? [];
   for (const c of root.children) c.parent = root;

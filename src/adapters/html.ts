@@ -41,10 +41,10 @@ const isWs = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c ===
 /** What `/[\s\u00a0\u3000\u200b\ufeff]/` matches: a line made only of these is blank. */
 const isBlankChar = (c: number) => c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
-function countCjk(s: string): number {
+/** CJK characters in `s[from, to)`. */
+function countCjk(s: string, from: number, to: number): number {
   let n = 0;
-  const len = s.length;
-  for (let i = 0; i < len; i++) {
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     // CJK ideographs (U+4E00–9FFF, extension A U+3400–4DBF, compatibility U+F900–FAFF), tested inline: V8 ran
     // this loop four times slower through a helper
@@ -72,6 +72,11 @@ function isHidden(el: DomNode): boolean {
 
 /** Pass 1 counted this element (it is not dropped): its counts are in `cjk`, `linkCjk`, `links`, `headings`. */
 const counted = (n: DomNode) => n.cjk >= 0;
+/**
+ * A text node that is its source range character for character, without entities (see DomNode.plain): its
+ * characters are read from the (flat) source, and its `data`, built by parse5 chunk by chunk, is never touched.
+ */
+const isPlain = (n: DomNode) => n.plain && n.end - n.start === n.data.length;
 /** Start offset of a node in the source, or `dflt` for a node parse5 made up. */
 const startOf = (n: DomNode, dflt: number) => (n.start >= 0 ? n.start : dflt);
 
@@ -104,7 +109,7 @@ export function fromHtml(text: string, ctx: Collector): Block[] {
     if (kids !== undefined) {
       for (let i = 0; i < kids.length; i++) {
         const c = kids[i] as DomNode;
-        if (c.type === 'text') cjk += countCjk(c.data);
+        if (c.type === 'text') cjk += isPlain(c) ? countCjk(src, c.start, c.end) : countCjk(c.data, 0, c.data.length);
         else if (counted(c)) { cjk += c.cjk; linkCjk += c.linkCjk; links += c.links; headings += c.headings; }
       }
     }
@@ -184,8 +189,8 @@ export function fromHtml(text: string, ctx: Collector): Block[] {
       const from = n.start >= 0 ? n.start : buf.lastOffset;
       const to = n.start >= 0 ? n.end : from;
       // a text node without entities or CRLF is its source range character for character
-      const plain = to - from === data.length && data.indexOf('&') < 0 && src.startsWith(data, from);
-      buf.add(data, plain ? null : alignText(data, src, from, to, ALIGN), from, (f & PRE) !== 0);
+      if (isPlain(n)) buf.add(src, from, to, null, (f & PRE) !== 0);
+      else buf.add(data, 0, data.length, alignText(data, src, from, to, ALIGN), (f & PRE) !== 0);
       continue;
     }
     if (type !== 'tag') continue;
@@ -246,42 +251,40 @@ class LineBuffer {
   constructor(private readonly lines: LineIndex, private readonly blocks: Block[]) {}
 
   /**
-   * A text node: `o` holds its offsets from {@link alignText} (`data.length + 1` of them), or is null when the node
-   * is its source range `[from, from + data.length)` character for character. Text is appended in runs.
+   * A text node's characters `s[a, b)`: either the node's own text (`a` = 0) with its offsets `o` from
+   * {@link alignText} (`b - a + 1` of them), or, for a plain node, the source itself (`o` null, each character at
+   * its own index). Text is appended in runs.
    */
-  add(data: string, o: number[] | null, from: number, pre: boolean): void {
-    const n = data.length;
-    let i = 0;
-    while (i < n) {
-      const c = data.charCodeAt(i);
-      let j: number;
+  add(s: string, a: number, b: number, o: number[] | null, pre: boolean): void {
+    let i = a;
+    while (i < b) {
+      const c = s.charCodeAt(i);
+      let j = i + 1;
       if (pre) {
         if (c === 10) { this.flush(); i++; continue; }
-        j = data.indexOf('\n', i);
-        if (j < 0) j = n;
+        while (j < b && s.charCodeAt(j) !== 10) j++;
       } else if (isWs(c)) {
         // collapse runs of ASCII whitespace to one space, as a browser renders them; NBSP and U+3000 stay
         if (this.last !== -1 && this.last !== 32) {
           this.text += ' ';
-          this.offs.push(o === null ? from + i : (o[i] as number));
+          this.offs.push(o === null ? i : (o[i] as number));
           this.last = 32;
-          this.end = o === null ? from + i + 1 : (o[i + 1] as number);
+          this.end = o === null ? i + 1 : (o[i + 1] as number);
         }
         i++;
         continue;
       } else {
-        j = i + 1;
-        while (j < n && !isWs(data.charCodeAt(j))) j++;
+        while (j < b && !isWs(s.charCodeAt(j))) j++;
       }
-      this.text += i === 0 && j === n ? data : data.slice(i, j);
+      this.text += i === 0 && j === s.length ? s : s.slice(i, j);
       const offs = this.offs;
-      if (o === null) for (let k = i; k < j; k++) offs.push(from + k);
+      if (o === null) for (let k = i; k < j; k++) offs.push(k);
       else for (let k = i; k < j; k++) offs.push(o[k] as number);
-      this.last = data.charCodeAt(j - 1);
-      this.end = o === null ? from + j : (o[j] as number);
+      this.last = s.charCodeAt(j - 1);
+      this.end = o === null ? j : (o[j] as number);
       i = j;
     }
-    this.lastOffset = o === null ? from + n : (o[o.length - 1] ?? this.lastOffset);
+    this.lastOffset = o === null ? b : (o[o.length - 1] ?? this.lastOffset);
   }
 
   flush(): void {

@@ -147,7 +147,8 @@ const lite: TreeAdapter<LiteMap> = {
   setNodeSourceCodeLocation(node, loc) {
     node.start = loc ? loc.startOffset : -1;
     node.end = loc ? loc.endOffset : -1;
-    node.endTag = loc?.endTag !== undefined;
+    // (a location is set when a node is made, before any end tag: `endTag` comes with updates)
+    node.endTag = false;
     // a new text node: its first chunk is plain when it is exactly the source it spans
     if (node.type === 'text') node.plain = loc !== null && isVerbatim(node.start, node.end);
   },

@@ -119,6 +119,21 @@ describe('large comparisons', async () => {
     expect(r.gaps.some((g) => Object.values(g.missing_from_count).some((n) => n > MISSING_FROM_MAX))).toBe(true);
   });
 
+  it('renders the terminal tables of a corpus quickly, every line as wide as the border', async () => {
+    const { buildGrids } = await import('../src/cli/render/compare-views.js');
+    const { renderTables } = await import('../src/cli/render/compare-text.js');
+    const t0 = performance.now();
+    const text = renderTables(buildGrids(r, ['gaps', 'tasks']), 100, false);
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    const { displayWidth } = await import('../src/cli/width.js');
+    let width = -1;
+    for (const line of text.split('\n')) {
+      if (line.startsWith('┌')) width = displayWidth(line);
+      else if (line.startsWith('│') || line.startsWith('└')) expect(displayWidth(line)).toBe(width);
+    }
+    expect(text).toContain('│ #1 ');
+  });
+
   it('grows near-linearly with the number of plans', () => {
     const time = (plans: Plan[]) => {
       const t0 = performance.now();

@@ -13,7 +13,7 @@
 import * as cheerio from 'cheerio';
 import type { Block } from '../model.js';
 import { InputError, type Collector } from '../diagnostics.js';
-import { LineIndex } from './lines.js';
+import { LineIndex, rowFromCells } from './lines.js';
 import { alignText, type AlignOptions } from './align.js';
 import { parseTree, type DomNode } from './dom.js';
 
@@ -383,19 +383,7 @@ function emitTable(table: DomNode, src: string, lines: LineIndex, blocks: Block[
       cells.push(cellBlock(td, src, lines) ?? { type: 'para', text: '', line: lines.position(at).line, offset: at, offsets: [at] });
     }
     if (!cells.some((c) => c.text !== '')) continue;
-    let text = '';
-    const offsets: number[] = [];
-    for (let k = 0; k < cells.length; k++) {
-      const c = cells[k] as Block;
-      if (k > 0) { text += ' | '; offsets.push(c.offset, c.offset, c.offset); }
-      text += c.text;
-      const o = c.offsets ?? [];
-      for (let i = 0; i < c.text.length && i < o.length; i++) offsets.push(o[i] as number);
-    }
-    const last = cells[cells.length - 1] as Block;
-    offsets.push((last.offsets ?? [])[last.text.length] ?? last.offset);
-    const first = cells.find((c) => c.text !== '') as Block;
-    blocks.push({ type: 'row', text, line: first.line, offset: offsets[0] as number, offsets, cells });
+    blocks.push(rowFromCells(cells));
   }
 }
 

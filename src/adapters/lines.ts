@@ -30,3 +30,20 @@ export function blockOffset(b: Block, i: number): number {
   if (b.offsets) return b.offsets[Math.min(i, b.offsets.length - 1)] ?? b.offset;
   return b.offset + i;
 }
+
+/** A table row as one block: its cells joined by ` | `, each separator pinned to the next cell's start. */
+export function rowFromCells(cells: Block[]): Block {
+  let text = '';
+  const offsets: number[] = [];
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k] as Block;
+    if (k > 0) { text += ' | '; offsets.push(c.offset, c.offset, c.offset); }
+    text += c.text;
+    const o = c.offsets;
+    for (let i = 0; i < c.text.length; i++) offsets.push(o ? (o[i] as number) : c.offset + i);
+  }
+  const last = cells[cells.length - 1] as Block;
+  offsets.push(last.offsets?.[last.text.length] ?? last.offset + last.text.length);
+  const first = cells.find((c) => c.text !== '') ?? (cells[0] as Block);
+  return { type: 'row', text, line: first.line, offset: offsets[0] ?? first.offset, offsets, cells };
+}

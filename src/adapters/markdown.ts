@@ -15,7 +15,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Block } from '../model.js';
 import { InputError, type Collector } from '../diagnostics.js';
-import { LineIndex } from './lines.js';
+import { LineIndex, rowFromCells } from './lines.js';
 import { alignText } from './align.js';
 
 /** The part of an mdast node we read. */
@@ -93,7 +93,7 @@ export function fromMarkdown(text: string, _ctx: Collector): Block[] {
             const r = inline(c, text);
             return trimmedBlock(r, startOf(c), lines);
           });
-          if (cells.some((c) => c.text !== '')) blocks.push(rowBlock(cells, lines));
+          if (cells.some((c) => c.text !== '')) blocks.push(rowFromCells(cells));
         }
         break;
       case 'list': {
@@ -242,20 +242,3 @@ function trimmedBlock(r: Run, at: number, lines: LineIndex): Block {
   return block(r.chars.slice(s, e).join('').replace(/\n/g, ' '), [...r.offs.slice(s, e), end], lines, 'para');
 }
 
-/** A table row: its cells joined by ` | `, the separators pinned to the next cell's start. */
-function rowBlock(cells: Block[], lines: LineIndex): Block {
-  let text = '';
-  const offsets: number[] = [];
-  cells.forEach((c, k) => {
-    if (k > 0) { text += ' | '; offsets.push(c.offset, c.offset, c.offset); }
-    text += c.text;
-    offsets.push(...(c.offsets ?? []).slice(0, c.text.length));
-  });
-  const last = cells[cells.length - 1] as Block;
-  offsets.push((last.offsets ?? [])[last.text.length] ?? last.offset);
-  const first = cells.find((c) => c.text !== '') ?? cells[0] as Block;
-  const b = block(text, offsets, lines, 'row');
-  b.line = first.line;
-  b.cells = cells;
-  return b;
-}

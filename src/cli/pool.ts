@@ -10,6 +10,9 @@ export interface PoolJob {
   out?: { path: string; tmp: string };
 }
 
+/** A roomier young generation: a plan's short-lived strings then die young instead of being promoted (~5%). */
+const WORKER_OPTIONS = { resourceLimits: { maxYoungGenerationSizeMb: 64 } };
+
 /** Workers of running pools, so an interrupt can stop them before cleaning up their temp files. */
 const active = new Set<Worker>();
 
@@ -22,7 +25,7 @@ export async function terminateAll(): Promise<void> {
 export async function runPool(jobs: PoolJob[], opts: JobOptions, threads: number, onResult: (r: JobResult, index: number) => void | Promise<void>): Promise<void> {
   // from the TypeScript sources (tests) the compiled worker is in dist/
   const url = new URL(import.meta.url.endsWith('.ts') ? '../../dist/cli/worker.js' : './worker.js', import.meta.url);
-  const workers = Array.from({ length: Math.max(1, Math.min(threads, jobs.length)) }, () => new Worker(url));
+  const workers = Array.from({ length: Math.max(1, Math.min(threads, jobs.length)) }, () => new Worker(url, WORKER_OPTIONS));
   for (const w of workers) active.add(w);
   const done = new Map<number, JobResult>();
   let next = 0, emitted = 0;

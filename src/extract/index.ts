@@ -25,6 +25,10 @@ export interface ExtractResult {
   outline: Outline;
 }
 
+// heavy adapters load on first use (cheerio ~120 ms, remark ~40 ms), then stay
+let htmlAdapter: typeof import('../adapters/html.js') | undefined;
+let markdownAdapter: typeof import('../adapters/markdown.js') | undefined;
+
 /** A plan input: raw bytes (any supported encoding) or already-decoded text. */
 export type PlanInput = Uint8Array | string;
 
@@ -39,8 +43,8 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
   const text = decoded.text;
 
   let blocks: Block[];
-  if (format === 'html') blocks = (await import('../adapters/html.js')).fromHtml(text, ctx);
-  else if (format === 'markdown') blocks = (await import('../adapters/markdown.js')).fromMarkdown(text, ctx);
+  if (format === 'html') blocks = (htmlAdapter ??= await import('../adapters/html.js')).fromHtml(text, ctx);
+  else if (format === 'markdown') blocks = (markdownAdapter ??= await import('../adapters/markdown.js')).fromMarkdown(text, ctx);
   else blocks = fromText(text);
 
   const script = detectScript(text);

@@ -8,7 +8,7 @@ import type {
   ThemeRow, Vocabulary,
 } from './types.js';
 import { COMPARE_SCHEMA_ID, COMPARE_VIEWS } from './types.js';
-import { classify } from './classify.js';
+import { classify, type Classification } from './classify.js';
 import { AgencyResolver } from './agencies.js';
 import { alignIndicators } from './indicators.js';
 import { ownNames, planItems, placeForms, reportedId } from './items.js';
@@ -130,11 +130,20 @@ function themeRows(plans: Prepared[], options: CompareOptions): { rows: ThemeRow
   const themes: ThemeRow[] = taxonomy.themes.map((t) => ({ id: t.id, name: t.name, group: t.group, plans: {} }));
   const themeById = new Map(themes.map((t) => [t.id, t]));
   const unclassified = plans.map((p) => ({ plan: p.label, items: [] as string[] }));
+  // plans of one genre copy whole tasks from each other (a district from its city): same text, same themes
+  const seen = new Map<string, Map<string, Classification>>();
+  const classified = (title: string, text: string): Classification => {
+    let byText = seen.get(title);
+    if (!byText) seen.set(title, (byText = new Map()));
+    let c = byText.get(text);
+    if (!c) byText.set(text, (c = classify(title, text, taxonomy)));
+    return c;
+  };
   plans.forEach((p, pi) => {
     for (const t of themes) t.plans[p.label] = { items: [], targets: 0, with_units: 0, why: {} };
     const themesOfItem = new Map<string, string[]>();
     for (const item of p.items) {
-      const c = classify(item.title, item.text, taxonomy);
+      const c = classified(item.title, item.text);
       item.themes = c.themes;
       themesOfItem.set(item.id, c.themes);
       if (c.themes.length === 0) unclassified[pi]?.items.push(item.id);

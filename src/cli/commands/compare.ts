@@ -74,7 +74,22 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
     const format: Format = opts.format ?? (opts.output ? EXT_FORMAT.find(([re]) => re.test(opts.output ?? ''))?.[1] ?? 'json' : io.stdout.isTTY ? 'table' : 'json');
     const { collectInputs } = await import('../files.js');
     const inputs: CompareInput[] = [];
-    for (const ref of await collectInputs(files, io, INPUT_EXT)) for (const plan of await loadPlans(ref.path, io)) inputs.push({ plan });
+    const refs = await collectInputs(files, io, INPUT_EXT);
+    // files are read a few ahead of the one being parsed, so reading overlaps parsing; plans stay in input order
+    const reads: (Promise<Uint8Array> | null)[] = [];
+    const readAhead = (upTo: number) => {
+      while (reads.length < Math.min(refs.length, upTo)) {
+        const read = readOrFail(io, refs[reads.length]?.path ?? '');
+        read.catch(() => undefined); // awaited (and reported) in order below
+        reads.push(read);
+      }
+    };
+    for (const [i, ref] of refs.entries()) {
+      readAhead(i + READ_AHEAD);
+      const bytes = await (reads[i] as Promise<Uint8Array>);
+      reads[i] = null;
+      for (const plan of await loadPlans(ref.path, io, bytes)) inputs.push({ plan });
+    }
     if (opts.baseline) {
       const base = await loadPlans(opts.baseline, io);
       // the baseline given among the plans too is marked, not added twice
@@ -159,7 +174,9 @@ async function readOrFail(io: Io, path: string): Promise<Uint8Array> {
   }
 }
 
-async function loadPlans(path: string, io: Io): Promise<Plan[]> {
-  const bytes = await readOrFail(io, path);
-  return (await import('./compare-load.js')).loadPlans(path, bytes);
+async function loadPlans(path: string, io: Io, bytes?: Uint8Array): Promise<Plan[]> {
+  return (await import('./compare-load.js')).loadPlans(path, bytes ?? (await readOrFail(io, path)));
 }
+
+/** Files read ahead of the one being parsed. */
+const READ_AHEAD = 16;

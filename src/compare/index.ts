@@ -1,9 +1,11 @@
 /** The comparison library: pure functions over plans and vocabularies (no filesystem, no process). */
-export { comparePlans, uniqueLabels, type CompareInput, type CompareOptions } from './compare.js';
+export {
+  comparePlans, uniqueLabels, ALIGN_EVERY_PLAN_UP_TO, ALIGN_TOP, ALIGN_MIN_SCORE, MISSING_FROM_MAX, type CompareInput, type CompareOptions,
+} from './compare.js';
 export { classify, type Classification } from './classify.js';
 export { AgencyResolver, type AgencyMatch } from './agencies.js';
 export { alignIndicators, normalizeIndicator } from './indicators.js';
 export { planItems, ownNames } from './items.js';
-export { SimilarityIndex, tokens, bigramDice } from './text.js';
+export { SimilarityIndex, PhraseRemover, tokens, bigramDice, type TopOptions, type Match } from './text.js';
 export { loadVocabulary, parseTaxonomy, parseAgencies, parseIndicators, DEFAULT_VOCABULARY_URLS, VocabularyError, type TextReader } from './vocab.js';
 export * from './types.js';

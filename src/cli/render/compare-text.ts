@@ -1,9 +1,12 @@
 /**
  * Text renderings of the comparison grids: terminal tables (box drawing, chalk), Markdown and CSV.
  *
- * Cells are wrapped here by display width (a CJK character takes two columns; cli-table3 wraps by code units, which
- * breaks CJK) and padded by it. Colour is applied per wrapped line, only when the caller decided colour is on.
+ * Terminal tables are cli-table3's job. It wraps by code units (which loses CJK characters) and its default style
+ * emits ANSI even into pipes, so cells are pre-wrapped here by display width (a CJK character takes two columns) and
+ * the table is built with `style: {head: [], border: []}` and no `wordWrap`. Colour is applied per wrapped line,
+ * only when the caller decided colour is on.
  */
+import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { charWidth, displayWidth } from '../width.js';
 import type { Cell, Grid } from './compare-views.js';
@@ -73,16 +76,44 @@ function colorLine(chalk: ChalkInstance, cell: Cell, line: string): string {
   return line;
 }
 
-/**
- * One grid as a box-drawn table, `columns` wide at most: the layout cli-table3 gives with one column of padding and
- * no rules between rows, drawn here line by line. (cli-table3 lays out in time quadratic in the rows and measures
- * every line of a tall cell several times over; the gaps of a few hundred plans took minutes.)
- */
+/** Above this many rows cli-table3's layout (quadratic in the rows) takes minutes; the same table is drawn directly. */
+export const TALL_TABLE = 300;
+
+/** One grid as a table, `columns` wide at most (cli-table3; very tall grids through {@link drawTable}). */
 export function renderTable(grid: Grid, columns: number, color: boolean): string {
+  if (grid.rows.length > TALL_TABLE) return drawTable(grid, columns, color);
   const chalk = new Chalk({ level: color ? 1 : 0 });
+  const widths = columnWidths(grid, columns);
+  const table = new Table({
+    head: grid.header.map((h, i) => wrapLine(h, widths[i] ?? 10).map((l) => chalk.bold(l)).join('\n')),
+    colWidths: widths.map((w) => w + 2),
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+    // no rule between body rows: multi-line cells stay readable and the table half as long
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    wordWrap: false,
+  });
+  for (const row of grid.rows) {
+    table.push(widths.map((w, i) => {
+      const cell = row[i] ?? { lines: [] };
+      return wrapCell(cell.lines, w).map((l) => colorLine(chalk, cell, l)).join('\n');
+    }));
+  }
+  return `${chalk.bold(grid.title)}\n${table.toString()}\n${grid.note ? `${chalk.gray(grid.note)}\n` : ''}`;
+}
+
+function columnWidths(grid: Grid, columns: number): number[] {
   const all = [grid.header.map((h) => ({ lines: [h] } as Cell)), ...grid.rows];
   const natural = grid.header.map((_, i) => Math.max(1, ...all.map((r) => Math.max(0, ...(r[i]?.lines ?? []).map(displayWidth)))));
-  const widths = fitWidths(natural, columns);
+  return fitWidths(natural, columns);
+}
+
+/**
+ * The layout cli-table3 gives (one column of padding, no rules between body rows), drawn line by line in linear
+ * time for grids taller than {@link TALL_TABLE}; a test keeps the two byte-identical.
+ */
+export function drawTable(grid: Grid, columns: number, color: boolean): string {
+  const chalk = new Chalk({ level: color ? 1 : 0 });
+  const widths = columnWidths(grid, columns);
   const rule = (left: string, mid: string, right: string) => `${left}${widths.map((w) => '─'.repeat(w + 2)).join(mid)}${right}`;
   const out = [chalk.bold(grid.title), rule('┌', '┬', '┐')];
   const put = (cells: string[][]) => {

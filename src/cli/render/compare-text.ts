@@ -76,12 +76,18 @@ function colorLine(chalk: ChalkInstance, cell: Cell, line: string): string {
   return line;
 }
 
-/** Above this many rows cli-table3's layout (quadratic in the rows) takes minutes; the same table is drawn directly. */
+/** Above this many lines cli-table3's layout (quadratic in the lines) takes minutes; the same table is drawn directly. */
 export const TALL_TABLE = 300;
+
+function height(grid: Grid): number {
+  let n = 0;
+  for (const row of grid.rows) n += Math.max(1, ...row.map((c) => c.lines.length));
+  return n;
+}
 
 /** One grid as a table, `columns` wide at most (cli-table3; very tall grids through {@link drawTable}). */
 export function renderTable(grid: Grid, columns: number, color: boolean): string {
-  if (grid.rows.length > TALL_TABLE) return drawTable(grid, columns, color);
+  if (height(grid) > TALL_TABLE) return drawTable(grid, columns, color);
   const chalk = new Chalk({ level: color ? 1 : 0 });
   const widths = columnWidths(grid, columns);
   const table = new Table({

@@ -76,66 +76,74 @@ function colorLine(chalk: ChalkInstance, cell: Cell, line: string): string {
   return line;
 }
 
-/** Above this many lines cli-table3's layout (quadratic in the lines) takes minutes; the same table is drawn directly. */
+/** Above this many rendered lines cli-table3's layout (quadratic in them) takes minutes; the table is drawn directly. */
 export const TALL_TABLE = 300;
 
-function height(grid: Grid): number {
-  let n = 0;
-  for (const row of grid.rows) n += Math.max(1, ...row.map((c) => c.lines.length));
-  return n;
+interface Laid {
+  widths: number[];
+  head: string[][];
+  rows: string[][][];
+  height: number;
 }
 
-/** One grid as a table, `columns` wide at most (cli-table3; very tall grids through {@link drawTable}). */
+/** Widths fitted to `columns`, every cell wrapped by display width and coloured line by line. */
+function layout(grid: Grid, columns: number, chalk: ChalkInstance): Laid {
+  const all = [grid.header.map((h) => ({ lines: [h] } as Cell)), ...grid.rows];
+  const natural = grid.header.map((_, i) => Math.max(1, ...all.map((r) => Math.max(0, ...(r[i]?.lines ?? []).map(displayWidth)))));
+  const widths = fitWidths(natural, columns);
+  const head = grid.header.map((h, i) => wrapLine(h, widths[i] ?? 10).map((l) => chalk.bold(l)));
+  let height = 0;
+  const rows = grid.rows.map((row) => {
+    const cells = widths.map((w, i) => {
+      const cell = row[i] ?? { lines: [] };
+      return wrapCell(cell.lines, w).map((l) => colorLine(chalk, cell, l));
+    });
+    height += Math.max(1, ...cells.map((c) => c.length));
+    return cells;
+  });
+  return { widths, head, rows, height };
+}
+
+/** One grid as a table, `columns` wide at most: cli-table3, or {@link drawTable} for very tall grids. */
 export function renderTable(grid: Grid, columns: number, color: boolean): string {
-  if (height(grid) > TALL_TABLE) return drawTable(grid, columns, color);
   const chalk = new Chalk({ level: color ? 1 : 0 });
-  const widths = columnWidths(grid, columns);
+  const t = layout(grid, columns, chalk);
+  if (t.height > TALL_TABLE) return draw(grid, t, chalk);
   const table = new Table({
-    head: grid.header.map((h, i) => wrapLine(h, widths[i] ?? 10).map((l) => chalk.bold(l)).join('\n')),
-    colWidths: widths.map((w) => w + 2),
+    head: t.head.map((lines) => lines.join('\n')),
+    colWidths: t.widths.map((w) => w + 2),
     style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
     // no rule between body rows: multi-line cells stay readable and the table half as long
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     wordWrap: false,
   });
-  for (const row of grid.rows) {
-    table.push(widths.map((w, i) => {
-      const cell = row[i] ?? { lines: [] };
-      return wrapCell(cell.lines, w).map((l) => colorLine(chalk, cell, l)).join('\n');
-    }));
-  }
+  for (const row of t.rows) table.push(row.map((lines) => lines.join('\n')));
   return `${chalk.bold(grid.title)}\n${table.toString()}\n${grid.note ? `${chalk.gray(grid.note)}\n` : ''}`;
-}
-
-function columnWidths(grid: Grid, columns: number): number[] {
-  const all = [grid.header.map((h) => ({ lines: [h] } as Cell)), ...grid.rows];
-  const natural = grid.header.map((_, i) => Math.max(1, ...all.map((r) => Math.max(0, ...(r[i]?.lines ?? []).map(displayWidth)))));
-  return fitWidths(natural, columns);
 }
 
 /**
  * The layout cli-table3 gives (one column of padding, no rules between body rows), drawn line by line in linear
- * time for grids taller than {@link TALL_TABLE}; a test keeps the two byte-identical.
+ * time; used past {@link TALL_TABLE} lines, and a test keeps the two byte-identical.
  */
 export function drawTable(grid: Grid, columns: number, color: boolean): string {
   const chalk = new Chalk({ level: color ? 1 : 0 });
-  const widths = columnWidths(grid, columns);
-  const rule = (left: string, mid: string, right: string) => `${left}${widths.map((w) => '─'.repeat(w + 2)).join(mid)}${right}`;
+  return draw(grid, layout(grid, columns, chalk), chalk);
+}
+
+function draw(grid: Grid, t: Laid, chalk: ChalkInstance): string {
+  const rule = (left: string, mid: string, right: string) => `${left}${t.widths.map((w) => '─'.repeat(w + 2)).join(mid)}${right}`;
   const out = [chalk.bold(grid.title), rule('┌', '┬', '┐')];
   const put = (cells: string[][]) => {
-    const height = Math.max(1, ...cells.map((c) => c.length));
-    for (let k = 0; k < height; k++) {
-      out.push(`│${widths.map((w, i) => {
+    const h = Math.max(1, ...cells.map((c) => c.length));
+    for (let k = 0; k < h; k++) {
+      out.push(`│${t.widths.map((w, i) => {
         const s = cells[i]?.[k] ?? '';
         return ` ${s}${' '.repeat(Math.max(0, w - displayWidth(s)))} `;
       }).join('│')}│`);
     }
   };
-  put(grid.header.map((h, i) => wrapLine(h, widths[i] ?? 10).map((l) => chalk.bold(l))));
-  for (const row of grid.rows) put(widths.map((w, i) => {
-    const cell = row[i] ?? { lines: [] };
-    return wrapCell(cell.lines, w).map((l) => colorLine(chalk, cell, l));
-  }));
+  put(t.head);
+  for (const row of t.rows) put(row);
   out.push(rule('└', '┴', '┘'));
   return `${out.join('\n')}\n${grid.note ? `${chalk.gray(grid.note)}\n` : ''}`;
 }

@@ -1,6 +1,11 @@
 /**
- * Runs jobs across worker threads and hands results back in input order (a reorder buffer), so output stays
- * deterministic whatever finishes first. At most `jobs` files are in flight per worker pair; nothing else is held.
+ * Batch extraction across cores. The main thread works too and `jobs - 1` worker threads help: every isolate
+ * compiles the whole pipeline before it runs fast (~0.5 CPU-s), so an idle main thread beside two workers pays one
+ * warm-up too many. Results are handed back in input order (a reorder buffer), so output stays deterministic
+ * whatever finishes first; only small results travel between threads, and nothing holds the corpus.
+ *
+ * A worker that dies (out of its bounded heap on a huge file, or a crash) hands its files back to the main
+ * thread, whose heap is larger; the batch goes on.
  */
 import { Worker } from 'node:worker_threads';
 import type { JobOptions, JobResult } from './job.js';
@@ -10,56 +15,109 @@ export interface PoolJob {
   out?: { path: string; tmp: string };
 }
 
-/** A roomier young generation: a plan's short-lived strings then die young instead of being promoted (~5%). */
-const WORKER_OPTIONS = { resourceLimits: { maxYoungGenerationSizeMb: 64 } };
+/** Workers keep a bounded heap, so a long batch's memory stays flat; files that need more go back to the main thread. */
+const WORKER_OPTIONS = { resourceLimits: { maxOldGenerationSizeMb: 256 } };
+/** Jobs in flight per worker: one running, one queued while the main thread is busy with its own. */
+const IN_FLIGHT = 2;
 
 /** Workers of running pools, so an interrupt can stop them before cleaning up their temp files. */
 const active = new Set<Worker>();
+let stopping = false;
 
 /** Stops every worker; a write in progress finishes first (a thread cannot be stopped inside a system call). */
 export async function terminateAll(): Promise<void> {
+  stopping = true;
   await Promise.all([...active].map((w) => w.terminate()));
   active.clear();
 }
 
-export async function runPool(jobs: PoolJob[], opts: JobOptions, threads: number, onResult: (r: JobResult, index: number) => void | Promise<void>): Promise<void> {
+export async function runPool(
+  jobs: PoolJob[],
+  opts: JobOptions,
+  threads: number,
+  local: (job: PoolJob) => Promise<JobResult>,
+  onResult: (r: JobResult, index: number) => void,
+  workerUrl?: URL,
+): Promise<void> {
   // from the TypeScript sources (tests) the compiled worker is in dist/
-  const url = new URL(import.meta.url.endsWith('.ts') ? '../../dist/cli/worker.js' : './worker.js', import.meta.url);
-  const workers = Array.from({ length: Math.max(1, Math.min(threads, jobs.length)) }, () => new Worker(url, WORKER_OPTIONS));
-  for (const w of workers) active.add(w);
-  const done = new Map<number, JobResult>();
+  const url = workerUrl ?? new URL(import.meta.url.endsWith('.ts') ? '../../dist/cli/worker.js' : './worker.js', import.meta.url);
+  const results = new Map<number, JobResult>();
+  const retry: number[] = [];
   let next = 0, emitted = 0;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      if (jobs.length === 0) return resolve();
-      const flush = async () => {
-        while (done.has(emitted)) {
-          const r = done.get(emitted) as JobResult;
-          done.delete(emitted);
-          await onResult(r, emitted);
-          emitted++;
-        }
-        if (emitted === jobs.length) resolve();
-      };
-      const feed = (w: Worker) => {
-        if (next >= jobs.length) return;
-        const id = next++;
+  const take = (): number => (stopping ? -1 : retry.length > 0 ? retry.shift() as number : next < jobs.length ? next++ : -1);
+  const flush = () => {
+    while (results.has(emitted)) {
+      const r = results.get(emitted) as JobResult;
+      results.delete(emitted);
+      onResult(r, emitted);
+      emitted++;
+    }
+  };
+  let wake: (() => void) | null = null;
+  const poke = () => { wake?.(); wake = null; };
+
+  const runWorker = () => new Promise<void>((resolve) => {
+    const w = new Worker(url, WORKER_OPTIONS);
+    active.add(w);
+    const inflight = new Set<number>();
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      active.delete(w);
+      void w.terminate();
+      resolve();
+    };
+    const feed = () => {
+      while (inflight.size < IN_FLIGHT) {
+        const id = take();
+        if (id < 0) break;
+        inflight.add(id);
         const job = jobs[id] as PoolJob;
         w.postMessage({ id, path: job.path, opts, out: job.out });
-      };
-      for (const w of workers) {
-        w.on('message', (m: { id: number; result: JobResult }) => {
-          done.set(m.id, m.result);
-          feed(w);
-          flush().catch(reject);
-        });
-        w.on('error', reject);
-        // two jobs per worker keep it busy while the main thread prints
-        feed(w);
-        feed(w);
       }
+      if (inflight.size === 0) finish();
+    };
+    w.on('message', (m: { id: number; result: JobResult }) => {
+      inflight.delete(m.id);
+      results.set(m.id, m.result);
+      flush();
+      feed();
     });
-  } finally {
-    await Promise.all(workers.map((w) => { active.delete(w); return w.terminate(); }));
-  }
+    const lost = () => {
+      if (done) return;
+      // its files go back to the main thread
+      retry.push(...inflight);
+      inflight.clear();
+      poke();
+      finish();
+    };
+    w.on('error', lost);
+    w.on('exit', lost);
+    feed();
+  });
+
+  const mainLoop = async () => {
+    for (;;) {
+      const id = take();
+      if (id < 0) {
+        // nothing left to start: wait for a worker to hand files back, or for the workers to finish
+        if (active.size === 0 || stopping) return;
+        await new Promise<void>((r) => { wake = r; setTimeout(r, 50); });
+        continue;
+      }
+      results.set(id, await local(jobs[id] as PoolJob));
+      flush();
+      // let worker messages in between jobs
+      await new Promise((r) => setImmediate(r));
+    }
+  };
+
+  stopping = false;
+  const helpers = Math.max(0, Math.min(threads - 1, jobs.length - 1));
+  const workers = Array.from({ length: helpers }, runWorker);
+  await Promise.all([mainLoop(), ...workers]);
+  // files handed back after the main loop had finished
+  for (let id = take(); id >= 0; id = take()) { results.set(id, await local(jobs[id] as PoolJob)); flush(); }
+  flush();
 }

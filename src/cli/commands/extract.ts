@@ -129,7 +129,7 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
       pendingTemps.add(tmp);
       return { path: inp.path, out: { path: out, tmp } };
     });
-    await runPool(poolJobs, jobOpts, jobs, (r, i) => {
+    await runPool(poolJobs, jobOpts, jobs, (job) => runJob(io.fs, job.path, jobOpts, job.out), (r, i) => {
       const t = poolJobs[i]?.out?.tmp;
       if (t) pendingTemps.delete(t);
       onResult(r);

@@ -136,14 +136,19 @@ if (b1.ok && bN.ok) {
   row('batch', `\`extract -o\` ${N} docs, --jobs 1`, `${(b1.wall / 1000).toFixed(2)} s (${(corpusMB / (b1.wall / 1000)).toFixed(1)} MB/s)`);
   row('batch', `\`extract -o\` ${N} docs, default jobs (${cores})`, `${(bN.wall / 1000).toFixed(2)} s, speed-up ${(b1.wall / bN.wall).toFixed(2)}×`, `≥ 1.7× with 2 jobs`, b1.wall / bN.wall >= 1.7 ? 'met' : 'MISSED');
 } else row('batch', 'extract -o', `failed: ${b1.error ?? bN.error}`);
-// peak RSS flat from 200 to N documents
-const small = join(work, 'corpus-200');
-mkdirSync(small);
-for (const f of readdirSync(corpus).sort().slice(0, 200)) symlinkSync(join(corpus, f), join(small, f));
-const r200 = measure(process.execPath, [BIN, 'extract', '-q', '-o', join(work, 'o200'), small], 3);
+// peak RSS flat from 200 to N documents (and at N/2, to tell warm-up from accumulation)
+const rssAt = (n) => {
+  const dir = join(work, `corpus-${n}`);
+  mkdirSync(dir);
+  for (const f of readdirSync(corpus).sort().slice(0, n)) symlinkSync(join(corpus, f), join(dir, f));
+  return measure(process.execPath, [BIN, 'extract', '-q', '-o', join(work, `o${n}`), dir], 3);
+};
+const r200 = rssAt(200);
+const rHalf = N >= 800 ? rssAt(Math.floor(N / 2)) : null;
 if (r200.rss && bN.rss) {
   const growth = bN.rss / r200.rss - 1;
-  row('memory', `batch extraction peak RSS, 200 → ${N} docs`, `${(r200.rss / 1024).toFixed(0)} MB → ${(bN.rss / 1024).toFixed(0)} MB (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(0)}%)`, 'flat within 20%', Math.abs(growth) <= 0.2 ? 'met' : 'MISSED');
+  const half = rHalf?.rss ? ` → ${(rHalf.rss / 1024).toFixed(0)} MB at ${Math.floor(N / 2)}` : '';
+  row('memory', `batch extraction peak RSS, 200 → ${N} docs`, `${(r200.rss / 1024).toFixed(0)} MB${half} → ${(bN.rss / 1024).toFixed(0)} MB (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(0)}%)`, 'flat within 20%', Math.abs(growth) <= 0.2 ? 'met' : 'MISSED');
 }
 
 // ---------- 4. compare at growing N ----------

@@ -18,7 +18,7 @@ export function fromText(text: string): Block[] {
     const offset = m.index;
     if (raw.trim() === '' || /^[\s\u00a0\u3000\u200b\ufeff]*$/.test(raw)) continue;
     const block: Block = { type: 'para', text: raw, line: lineNo, offset };
-    if (/\s\|\s|\|\s*\|/.test(raw) && raw.split('|').length >= 3) {
+    if (raw.indexOf('|') >= 0 && /\s\|\s|\|\s*\|/.test(raw) && raw.split('|').length >= 3) {
       block.type = 'row';
       block.cells = splitCells(raw, lineNo, offset);
     }

@@ -17,8 +17,8 @@ const TABLE = (() => {
 })();
 
 export function detectScript(text: string): 'simplified' | 'traditional' {
-  // a sample is enough: the first 4 K characters
-  const n = Math.min(text.length, 4096);
+  // a sample is enough: the first 2 K characters
+  const n = Math.min(text.length, 2048);
   let trad = 0, simp = 0;
   for (let i = 0; i < n; i++) {
     const k = TABLE[text.charCodeAt(i)];

@@ -15,7 +15,6 @@ import { extractTasks } from './tasks.js';
 import { cutTitle } from './titles.js';
 import { findTargets, openerYear, type FoundTarget, type TargetContext } from './targets.js';
 import { buildTable, unitFromName } from './appendix.js';
-import { findUnitNote } from './units.js';
 import { PLAN_SCHEMA_ID } from '../schema/constants.js';
 
 export interface ExtractResult {
@@ -99,14 +98,14 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
     goalsYear = openerYear(s, docYear) ?? goalsYear;
   }
   // tasks, goal items' own text is already under goals; tasks and safeguards by id
-  for (const { task, node } of tasksOut) {
+  for (const { task, node, note } of tasksOut) {
     if (node.kind === 'goal') continue;
     let year: number | null = null;
     const parts: Array<[View, number]> = [[node.head.v, node.head.start], ...node.more.map((m): [View, number] => [m, 0])];
     for (const [v, from] of parts) {
       let s = v.norm.slice(from);
-      const note = findUnitNote(s);
-      if (note) s = s.slice(0, note.start) + ' '.repeat(note.end - note.start) + s.slice(note.end);
+      // the unit note is not a place for targets; blank it, keeping positions
+      if (note?.v === v && note.start >= from) s = s.slice(0, note.start - from) + ' '.repeat(note.end - note.start) + s.slice(note.end - from);
       push(findTargets(s, tctx(year)), v, from, `task:${task.id}`);
       year = openerYear(s, docYear) ?? year;
     }

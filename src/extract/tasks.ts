@@ -7,12 +7,14 @@ import type { Collector } from '../diagnostics.js';
 import { srcAt, type ItemNode, type View } from '../outline/outline.js';
 import { orig } from './meta.js';
 import { cutTitle } from './titles.js';
-import { findUnitNote } from './units.js';
+import { findUnitNote, type UnitNote } from './units.js';
 import { zhToInt } from '../lexicon/numerals.js';
 
 export interface TaskOut {
   task: Task;
   node: ItemNode;
+  /** Where the task's unit note sits (in the normalized text of its view), so later stages can leave it out. */
+  note: { v: View; start: number; end: number } | null;
 }
 
 export function extractTasks(items: ItemNode[], ctx: Collector): TaskOut[] {
@@ -33,13 +35,13 @@ export function extractTasks(items: ItemNode[], ctx: Collector): TaskOut[] {
     let lead: string[] = [], responsible: string[] = [], etc = false;
     const texts: string[] = [];
     // the note is usually at the end of the last part; look from the end
-    let noteFound = false;
+    let noteAt: TaskOut['note'] = null;
     for (let p = parts.length - 1; p >= 0; p--) {
       const { v: pv, from } = parts[p] as { v: View; from: number };
       const body = pv.norm.slice(from);
-      const note = noteFound ? null : findUnitNote(body);
+      const note: UnitNote | null = noteAt ? null : findUnitNote(body);
       if (note) {
-        noteFound = true;
+        noteAt = { v: pv, start: from + note.start, end: from + note.end };
         lead = note.lead; responsible = note.responsible; etc = note.etc;
         if (note.openLost) ctx.report('unit-paren-lost', pv.b.line, `unit note of item ${it.printed} has lost its opening parenthesis`);
         if (note.closeLost) ctx.report('unit-list-unclosed', pv.b.line, `unit note of item ${it.printed} has lost its closing parenthesis`);
@@ -59,7 +61,7 @@ export function extractTasks(items: ItemNode[], ctx: Collector): TaskOut[] {
       units_etc: etc,
       line: v.b.line,
     };
-    out.push({ task, node: it });
+    out.push({ task, node: it, note: noteAt });
   }
   checkNumbering(items, ctx);
   return out;

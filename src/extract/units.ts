@@ -39,20 +39,8 @@ function splitOnAnd(s: string): string[] {
   return [s];
 }
 
-/** The last few answers: tasks and targets both ask about the same paragraph. */
-const recent = new Map<string, UnitNote | null>();
-
 /** Finds the unit note of a task paragraph (normalized text), or null when it has none. */
 export function findUnitNote(norm: string): UnitNote | null {
-  const hit = recent.get(norm);
-  if (hit !== undefined) return hit;
-  const note = readUnitNote(norm);
-  if (recent.size > 64) recent.clear();
-  recent.set(norm, note);
-  return note;
-}
-
-function readUnitNote(norm: string): UnitNote | null {
   // the note is the last parenthesised span that carries a unit mark; else an unparenthesised tail
   // the note closes the paragraph: look in its tail only (a long list of units is well under 400 characters)
   const tail = Math.max(0, norm.length - 400);

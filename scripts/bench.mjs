@@ -180,6 +180,12 @@ Measured by \`npm run bench\` (scripts/bench.mjs), medians of ${RUNS} runs unles
 ${table}
 `;
 writeFileSync(join(ROOT, 'BENCHMARKS.md'), md);
+// the README shows the same table (between its bench markers)
+const readmePath = join(ROOT, 'README.md');
+const readme = readFileSync(readmePath, 'utf8');
+if (readme.includes('<!-- bench:begin -->')) {
+  writeFileSync(readmePath, readme.replace(/<!-- bench:begin -->[\s\S]*?<!-- bench:end -->/, `<!-- bench:begin -->\n${table}\n<!-- bench:end -->`));
+}
 console.log(table);
 if (!KEEP) rmSync(work, { recursive: true, force: true });
 else console.error(`kept ${work}`);

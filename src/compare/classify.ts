@@ -6,7 +6,7 @@
  * without any signal is unclassified.
  */
 import type { Taxonomy, ThemeEvidence } from './types.js';
-import { halfWidth } from './text.js';
+import { halfWidth, PhraseFinder } from './text.js';
 
 export interface Classification {
   /** Theme ids, strongest first. */
@@ -32,9 +32,7 @@ function blank(s: string, word: string): string {
  */
 interface SignalIndex {
   words: string[];
-  /** Per first code unit, the word indices that start with it; `starts` flags those code units. */
-  byFirst: Map<number, number[]>;
-  starts: Uint8Array;
+  finder: PhraseFinder;
   /** Per word index, the themes (taxonomy order) that have it. */
   themesOf: number[][];
   /** Per theme, its signals longest first, with word indices. */
@@ -51,8 +49,6 @@ function signalIndex(taxonomy: Taxonomy): SignalIndex {
   if (ix) return ix;
   const index = new Map<string, number>();
   const words: string[] = [];
-  const byFirst = new Map<number, number[]>();
-  const starts = new Uint8Array(65536);
   const themesOf: number[][] = [];
   const wordIndex = (word: string): number => {
     let wi = index.get(word);
@@ -61,10 +57,6 @@ function signalIndex(taxonomy: Taxonomy): SignalIndex {
       index.set(word, wi);
       words.push(word);
       themesOf.push([]);
-      starts[word.charCodeAt(0)] = 1;
-      const list = byFirst.get(word.charCodeAt(0));
-      if (list) list.push(wi);
-      else byFirst.set(word.charCodeAt(0), [wi]);
     }
     return wi;
   };
@@ -76,25 +68,17 @@ function signalIndex(taxonomy: Taxonomy): SignalIndex {
       if (owners[owners.length - 1] !== order) owners.push(order);
       return { word: sg.word, weight: sg.weight, wi };
     }));
-  ix = { words, byFirst, starts, themesOf, signals, inTitle: new Uint32Array(words.length), inBody: new Uint32Array(words.length), tick: 0 };
+  ix = { words, finder: new PhraseFinder(words), themesOf, signals, inTitle: new Uint32Array(words.length), inBody: new Uint32Array(words.length), tick: 0 };
   signalCache.set(taxonomy, ix);
   return ix;
 }
 
 /** Marks the words found in `text` with `tick`; adds the themes having them to `themes`. */
 function present(text: string, ix: SignalIndex, mark: Uint32Array, tick: number, themes: Set<number>): void {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (ix.starts[c] === 0) continue;
-    const list = ix.byFirst.get(c);
-    if (!list) continue;
-    for (const wi of list) {
-      if (mark[wi] !== tick && text.startsWith(ix.words[wi] as string, i)) {
-        mark[wi] = tick;
-        for (const th of ix.themesOf[wi] as number[]) themes.add(th);
-      }
-    }
-  }
+  ix.finder.find(text, (wi) => {
+    mark[wi] = tick;
+    for (const th of ix.themesOf[wi] as number[]) themes.add(th);
+  });
 }
 
 /** Assigns themes to one item (title and body text). */

@@ -21,8 +21,7 @@ export async function collectInputs(args: string[], io: Io, ext: RegExp = PLAN_E
     try {
       st = await io.fs.stat(a);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new Error(`${a}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
+      throw new Error(`${a}: ${ioMessage(e)}`);
     }
     if (st.isDirectory()) out.push(...(await walk(a, io, ext)).map((p) => ({ path: p })));
     else out.push({ path: a });
@@ -62,13 +61,37 @@ export function outputName(inputs: InputRef[], format: string): Map<InputRef, st
   return names;
 }
 
-export async function writeAtomic(io: Io, path: string, data: string): Promise<void> {
-  const tmp = `${path}.tmp-${randomBytes(6).toString('hex')}`;
-  await io.fs.writeFile(tmp, data);
+/** The plain words for a failed file operation (`ENOENT` → no such file or directory). */
+export function ioMessage(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err.code) {
+    case 'ENOENT': return 'no such file or directory';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'is a directory';
+    case 'ENOSPC': return 'no space left on device';
+    default: return err.message ?? String(e);
+  }
+}
+
+/** What writing needs: enough of `Io['fs']` that a worker thread can supply it too. */
+export interface WriteAccess {
+  writeFile(path: string, data: string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+}
+
+/** Writes `data` to `tmp`, then renames it to `path`: readers never see a half-written file. */
+export async function writeVia(fs: WriteAccess, tmp: string, path: string, data: string): Promise<void> {
+  await fs.writeFile(tmp, data);
   try {
-    await io.fs.rename(tmp, path);
+    await fs.rename(tmp, path);
   } catch (e) {
-    await io.fs.unlink(tmp).catch(() => undefined);
+    await fs.unlink(tmp).catch(() => undefined);
     throw e;
   }
+}
+
+/** {@link writeVia} through a fresh temp name beside the target. */
+export async function writeAtomic(io: Io, path: string, data: string): Promise<void> {
+  await writeVia(io.fs, `${path}.tmp-${randomBytes(6).toString('hex')}`, path, data);
 }

@@ -4,6 +4,7 @@
  * holds the corpus in memory.
  */
 import type { Diagnostic } from '../model.js';
+import { ioMessage, writeVia, type WriteAccess } from './files.js';
 
 export interface JobOptions {
   format: 'yaml' | 'json' | 'ndjson';
@@ -22,11 +23,8 @@ export interface JobResult {
   errorKind?: 'input' | 'internal';
 }
 
-export interface FileAccess {
+export interface FileAccess extends WriteAccess {
   readFile(path: string): Promise<Uint8Array>;
-  writeFile(path: string, data: string): Promise<void>;
-  rename(from: string, to: string): Promise<void>;
-  unlink(path: string): Promise<void>;
 }
 
 export async function runJob(fs: FileAccess, path: string, opts: JobOptions, out?: { path: string; tmp: string }, stdin?: Uint8Array): Promise<JobResult> {
@@ -46,13 +44,7 @@ export async function runJob(fs: FileAccess, path: string, opts: JobOptions, out
     const { plan } = await extractPlan(bytes, { path, from: opts.from, encoding: opts.encoding });
     const text = opts.format === 'json' ? ser.toJson(plan) : opts.format === 'ndjson' ? ser.toNdjson(plan) : ser.toYaml(plan);
     if (out) {
-      await fs.writeFile(out.tmp, text);
-      try {
-        await fs.rename(out.tmp, out.path);
-      } catch (e) {
-        await fs.unlink(out.tmp).catch(() => undefined);
-        throw e;
-      }
+      await writeVia(fs, out.tmp, out.path, text);
       return { path, diagnostics: plan.diagnostics };
     }
     return { path, text, diagnostics: plan.diagnostics };
@@ -66,15 +58,4 @@ export async function runJob(fs: FileAccess, path: string, opts: JobOptions, out
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-export function ioMessage(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  switch (err.code) {
-    case 'ENOENT': return 'no such file';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'is a directory';
-    case 'ENOSPC': return 'no space left on device';
-    default: return err.message ?? String(e);
-  }
 }

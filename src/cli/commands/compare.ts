@@ -169,8 +169,7 @@ async function readOrFail(io: Io, path: string): Promise<Uint8Array> {
   try {
     return path === '-' ? await io.readStdin() : await io.fs.readFile(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
+    throw new UsageError(`${path}: ${(await import('../files.js')).ioMessage(e)}`);
   }
 }
 

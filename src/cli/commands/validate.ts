@@ -7,7 +7,7 @@
 import { Command, Option } from 'commander';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
-import { collectInputs } from '../files.js';
+import { collectInputs, ioMessage } from '../files.js';
 import { expandGlob, hasGlob } from '../glob.js';
 import type { FileResult } from '../render/validate.js';
 
@@ -132,14 +132,4 @@ function useColor(opts: Opts, io: Io): boolean {
   if (io.env.NO_COLOR) return false;
   if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== '0';
   return io.stderr.isTTY;
-}
-
-function ioMessage(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  switch (err.code) {
-    case 'ENOENT': return 'no such file';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'is a directory';
-    default: return err.message ?? String(e);
-  }
 }

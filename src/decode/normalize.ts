@@ -32,16 +32,15 @@ const FOLD = (() => {
   return t;
 })();
 
-/** Per-character mapping; `extra` lets a caller fold more (e.g. traditional → simplified) one char to one char. */
-export function normalizeText(s: string, extra?: (ch: string) => string): Normalized {
-  if (!extra && !NEEDS_FOLD.test(s)) return { norm: s, map: null };
+/** Per-character mapping into a typed array; a string needing no fold is returned as it is. */
+export function normalizeText(s: string): Normalized {
+  if (!NEEDS_FOLD.test(s)) return { norm: s, map: null };
   const out = new Uint16Array(s.length);
   const map = new Int32Array(s.length + 1);
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     let c = FOLD[s.charCodeAt(i)] as number;
     if (c === DROP) continue;
-    if (extra) c = extra(String.fromCharCode(c)).charCodeAt(0);
     out[n] = c;
     map[n++] = i;
   }
@@ -50,9 +49,4 @@ export function normalizeText(s: string, extra?: (ch: string) => string): Normal
   // fromCharCode.apply on chunks: one string build instead of a push per character
   for (let k = 0; k < n; k += 8192) norm += String.fromCharCode.apply(null, out.subarray(k, Math.min(n, k + 8192)) as unknown as number[]);
   return { norm, map: n === s.length ? map : map.subarray(0, n + 1) };
-}
-
-/** Normalization for comparison keys (ids, names): the same folding, spaces removed. */
-export function foldKey(s: string): string {
-  return normalizeText(s).norm.replace(/\s+/g, '');
 }

@@ -3,9 +3,6 @@ const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 
 const SMALL: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const BIG: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
-/** The characters a Chinese numeral is written with. */
-export const ZH_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
-
 /** Parse a Chinese numeral; NaN when the string is not one. Only call it on numbering or counted tokens. */
 export function zhToInt(s: string): number {
   if (s === '' || ![...s].every((c) => c in DIGIT || c in SMALL || c in BIG)) return NaN;
@@ -18,9 +15,4 @@ export function zhToInt(s: string): number {
     else { total += (section + digit) * (BIG[c] as number); section = 0; digit = 0; }
   }
   return total + section + digit;
-}
-
-/** A number written either way: "12" → 12, "十二" → 12. */
-export function readNumber(s: string): number {
-  return /^\d+(\.\d+)?$/.test(s) ? Number(s) : zhToInt(s);
 }

@@ -46,5 +46,3 @@ export const PLAN_TITLE_END = /(?:实施方案|方案|实施意见|意见|规划
 export const ISSUER_LINE = /^(?:中共)?[\u4e00-\u9fff]{2,24}(?:人民政府|人民政府办公室|人民政府办公厅|政府|委员会|办公室|办公厅|管委会)$/;
 /** `(此件公开发布)` and friends. */
 export const PUBLICATION_NOTE = /^\(此件.*\)$|^\(此件/;
-/** Addressee line: `各镇人民政府、街道办事处,区政府各部门,有关单位:`. */
-export const ADDRESSEES = /^(?:各|区政府|市政府|县政府|省政府).{2,80}[:：]$/;

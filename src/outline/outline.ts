@@ -76,8 +76,8 @@ export interface Outline {
   attachments: Array<{ number: string; head: View; views: View[] }>;
 }
 
-export function makeView(b: Block, i: number, fold?: (ch: string) => string): View {
-  const { norm, map } = normalizeText(b.text, fold);
+export function makeView(b: Block, i: number): View {
+  const { norm, map } = normalizeText(b.text);
   const t = norm.trim();
   if (t.length === norm.length) return { b, norm, map, lead: 0, i };
   const lead = norm.length - norm.trimStart().length;
@@ -166,8 +166,8 @@ function isProse(v: View): boolean {
   return /[。;；!！?？]$|[。,，;；].{4,}/.test(v.norm) || v.norm.length >= 24;
 }
 
-export function outline(blocks: Block[], ctx: Collector, fold?: (ch: string) => string): Outline {
-  const views = blocks.map((b, i) => makeView(b, i, fold));
+export function outline(blocks: Block[], ctx: Collector): Outline {
+  const views = blocks.map((b, i) => makeView(b, i));
   const out: Outline = { views, bodyStart: views.length, bodyEnd: views.length, chapters: [], items: [], columns: [], goals: [], attachments: [] };
 
   // The body starts at the first `一、` that is followed by a `二、` (a lone `一、` in a notice is not a chapter).

@@ -33,6 +33,9 @@ export const CODES = {
   'unit-list-unclosed': { severity: 'info', description: 'a unit note lost its closing parenthesis' },
   // targets
   'target-unit-inferred': { severity: 'warning', description: 'a target printed without its measure word took the unit of its list neighbours' },
+  'target-value-repaired': { severity: 'warning', description: 'a target value damaged by the scrape (a lost decimal point) was repaired; the only valid reading is used' },
+  'target-value-unreadable': { severity: 'warning', description: 'a target value is damaged and has no single valid reading; it is left out' },
+  'target-cut': { severity: 'info', description: 'the text ends right after a number (an excerpt cut before its unit); it is left out' },
   'target-year-inferred': { severity: 'info', description: "a target with no year in reach took the plan's first horizon year" },
   // appendix
   'appendix-flattened': { severity: 'info', description: 'an appendix table flattened one cell per line was rebuilt into rows' },

@@ -63,8 +63,7 @@ export function restorePlan(plan: Plan, back: (s: string) => string): void {
   const m = plan.meta;
   m.title = opt(m.title) ?? null;
   m.notice_title = opt(m.notice_title) ?? null;
-  m.jurisdiction = opt(m.jurisdiction) ?? null;
-  m.parent = opt(m.parent) ?? null;
+  // jurisdiction and parent are standard (simplified) names from the division table, not slices of the text
   m.issuer = opt(m.issuer) ?? null;
   m.doc_number = opt(m.doc_number) ?? null;
   for (const s of plan.sections) s.title = back(s.title);
@@ -81,6 +80,7 @@ export function restorePlan(plan: Plan, back: (s: string) => string): void {
   for (const t of plan.targets) {
     t.indicator = back(t.indicator);
     t.quote = back(t.quote);
+    t.unit = back(t.unit);
   }
   for (const a of plan.appendix) {
     a.title = back(a.title);

@@ -13,9 +13,10 @@ import { outline, srcAt, type Outline, type View } from '../outline/outline.js';
 import { extractMeta, orig } from './meta.js';
 import { extractTasks } from './tasks.js';
 import { cutTitle } from './titles.js';
-import { findTargets, openerYear, type FoundTarget, type TargetContext } from './targets.js';
+import { findTargets, openerYear, type FoundTarget, type SkippedNumber, type TargetContext } from './targets.js';
 import { buildTable, unitFromName } from './appendix.js';
 import { PLAN_SCHEMA_ID } from '../schema/constants.js';
+import { proseViews } from './prose.js';
 
 export interface ExtractResult {
   plan: Plan;
@@ -79,22 +80,35 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
     for (const f of found) {
       const start = pos(v, base + f.qStart);
       const quote = orig(v, base + f.qStart, base + f.qEnd);
-      targets.push({
+      const t: Target = {
         indicator: f.indicator, value: f.value, unit: f.unit, comparator: f.comparator, year: f.year,
         year_inferred: f.yearInferred, where, quote, line: start.line, column: start.column,
-      });
+      };
+      if (f.valueMax !== undefined) t.value_max = f.valueMax;
+      targets.push(t);
+      if (f.repair) ctx.report('target-value-repaired', start.line, `'${quote}': ${f.repair}`, undefined, start.column);
       if (f.unitInferred) ctx.report('target-unit-inferred', start.line, `'${quote}' has no measure word; read as ${f.value}${f.unit} like its list neighbours`, undefined, start.column);
       if (f.yearInferred && f.year !== null) ctx.report('target-year-inferred', start.line, `'${quote}' has no year in reach; the plan's first horizon year ${f.year} is used`, undefined, start.column);
     }
   };
-  const tctx = (year: number | null): TargetContext => ({ year, docYear, fallbackYear });
+  const lastView = o.views[o.views.length - 1];
+  const covered = new Set<View>();
+  const tctx = (year: number | null, v?: View): TargetContext => {
+    const skipped: SkippedNumber[] = [];
+    const c: TargetContext = { year, docYear, fallbackYear, atEnd: v !== undefined && v === lastView, skipped };
+    // reported as they are found (the list is filled by findTargets)
+    pending.push({ v, skipped });
+    return c;
+  };
+  const pending: Array<{ v: View | undefined; skipped: SkippedNumber[] }> = [];
 
   // goals: the year opener of a block governs the blocks after it
   let goalsYear: number | null = null;
   for (const seg of o.goals) {
     const s = seg.v.norm.slice(seg.start);
     if (s === '') continue;
-    push(findTargets(s, tctx(goalsYear)), seg.v, seg.start, 'goals');
+    covered.add(seg.v);
+    push(findTargets(s, tctx(goalsYear, seg.v)), seg.v, seg.start, 'goals');
     goalsYear = openerYear(s, docYear) ?? goalsYear;
   }
   // tasks, goal items' own text is already under goals; tasks and safeguards by id
@@ -103,10 +117,11 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
     let year: number | null = null;
     const parts: Array<[View, number]> = [[node.head.v, node.head.start], ...node.more.map((m): [View, number] => [m, 0])];
     for (const [v, from] of parts) {
+      covered.add(v);
       let s = v.norm.slice(from);
       // the unit note is not a place for targets; blank it, keeping positions
       if (note?.v === v && note.start >= from) s = s.slice(0, note.start - from) + ' '.repeat(note.end - note.start) + s.slice(note.end - from);
-      push(findTargets(s, tctx(year)), v, from, `task:${task.id}`);
+      push(findTargets(s, tctx(year, v)), v, from, `task:${task.id}`);
       year = openerYear(s, docYear) ?? year;
     }
   }
@@ -123,16 +138,31 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
       itemLines.push(pos(it.head.v, it.head.start).line);
       let year: number | null = null;
       for (const [v, from] of [[it.head.v, it.head.start] as [View, number], ...it.more.map((m): [View, number] => [m, 0])]) {
+        covered.add(v);
         const s = v.norm.slice(from);
-        push(findTargets(s, tctx(year)), v, from, `column:${c.number}`);
+        push(findTargets(s, tctx(year, v)), v, from, `column:${c.number}`);
         year = openerYear(s, docYear) ?? year;
       }
     }
+    covered.add(c.head);
     columns.push({
       number: c.number, title: orig(c.head, c.titleStart).trim(), items, after_task: c.afterItem ? idOf.get(c.afterItem) ?? null : null,
       line: pos(c.head, 0).line, item_lines: itemLines,
     });
   }
+  // running text nothing above read: a headline, a news lede, goals under a heading the outline missed
+  let proseYear: number | null = null;
+  const proseStart = targets.length;
+  const headingOf = new Map<Target, View>();
+  for (const p of proseViews(o, covered)) {
+    if (p.reset) proseYear = null;
+    const s = p.v.norm;
+    const before = targets.length;
+    push(findTargets(s, tctx(proseYear, p.v)), p.v, 0, p.where);
+    if (p.heading) for (const t of targets.slice(before)) headingOf.set(t, p.v);
+    proseYear = openerYear(s, docYear) ?? proseYear;
+  }
+  dropHeadingCopies(targets, proseStart, headingOf);
   // appendix tables; indicator tables give targets
   const appendix = [];
   for (const att of o.attachments) {
@@ -163,6 +193,15 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
     for (const g of t.groups) push(findTargets(g.v.norm, tctx(groupYear ?? null)), g.v, 0, 'appendix');
   }
 
+  for (const { v, skipped } of pending) {
+    if (!v) continue;
+    for (const k of skipped) {
+      // positions are relative to the scanned slice; the view's own line is precise enough for a skipped number
+      const p = pos(v, Math.min(v.norm.length, v.norm.indexOf(k.text) >= 0 ? v.norm.indexOf(k.text) : 0));
+      if (k.reason === 'cut') ctx.report('target-cut', p.line, `the text ends at '${k.text}' before a unit or decimal part; not read as a target`, undefined, p.column);
+      else ctx.report('target-value-unreadable', p.line, `'${k.text}' is not a valid rate and has no single repaired reading; left out`, undefined, p.column);
+    }
+  }
   const sections = o.chapters.map((c) => ({ number: c.ord, title: orig(c.v, c.v.norm.indexOf(c.title) >= 0 ? c.v.norm.indexOf(c.title) : 0, (c.v.norm.indexOf(c.title) >= 0 ? c.v.norm.indexOf(c.title) : 0) + c.title.length).trim(), line: pos(c.v, 0).line, role: c.role }));
 
   const plan: Plan = {
@@ -178,4 +217,29 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
   };
   restore?.(plan);
   return { plan, blocks: sourceBlocks, outline: o };
+}
+
+/**
+ * News summaries print a target twice: as a bold subheading and again in the paragraph under it. The subheading's
+ * copy is dropped when a target with the same value, unit and year and a similar indicator follows within a few
+ * blocks.
+ */
+function dropHeadingCopies(targets: Target[], from: number, headingOf: Map<Target, View>): void {
+  for (let k = targets.length - 1; k >= from; k--) {
+    const t = targets[k] as Target;
+    const hv = headingOf.get(t);
+    if (!hv) continue;
+    const twin = targets.slice(k + 1).find((u) => !headingOf.has(u) && u.value === t.value && u.unit === t.unit && u.year === t.year
+      && u.line > t.line && u.line - t.line <= 8 && similarIndicator(u.indicator, t.indicator));
+    if (twin) targets.splice(k, 1);
+  }
+}
+
+function similarIndicator(a: string, b: string): boolean {
+  if (a.includes(b) || b.includes(a)) return true;
+  const grams = (s: string) => new Set(Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2)));
+  const A = grams(a), B = grams(b);
+  let n = 0;
+  for (const g of A) if (B.has(g)) n++;
+  return A.size + B.size > 0 && (2 * n) / (A.size + B.size) >= 0.4;
 }

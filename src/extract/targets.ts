@@ -8,7 +8,7 @@ import type { Comparator } from '../model.js';
 import { zhToInt } from '../lexicon/numerals.js';
 import {
   COUNT_FIRST_VERBS, HEADING_PREFIX, INDICATOR_LEADING, INDICATOR_TRAILING, NOT_TARGET_AFTER, PREFIX_COMPARATORS, SUFFIX_COMPARATORS,
-  CHANGE_WORDS, UNITS, WEAK_UNITS, YEAR_MARK,
+  CHANGE_WORDS, UNITS, WEAK_UNITS, YEAR_MARK, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_TAIL, RATE_NAME,
 } from '../lexicon/targets.js';
 
 export interface FoundTarget {
@@ -24,6 +24,17 @@ export interface FoundTarget {
   qEnd: number;
   /** Where the value itself sits (for the column of the target). */
   valueAt: number;
+  /** The upper end of a range (`1—2个`); the value is its lower end. */
+  valueMax?: number;
+  /** How a damaged value was repaired (`985%` → 98.5), for a diagnostic. */
+  repair?: string;
+}
+
+/** A number the reader saw but did not emit, with the reason (for diagnostics). */
+export interface SkippedNumber {
+  at: number;
+  reason: 'cut' | 'value-unreadable';
+  text: string;
 }
 
 export interface TargetContext {
@@ -33,6 +44,10 @@ export interface TargetContext {
   docYear: number | null;
   /** The plan's first horizon year, for targets with no year in reach. */
   fallbackYear: number | null;
+  /** The scanned text is the document's last: a number that ends it may have been cut by the scrape. */
+  atEnd?: boolean;
+  /** Receives the numbers that look like targets but cannot be read with certainty. */
+  skipped?: SkippedNumber[];
 }
 
 const HARD_STOP = /[,，;；。:：!！?？\n]/;
@@ -145,6 +160,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
   const inProtected = (i: number) => prot.some(([a, b]) => i >= a && i < b);
   const inYear = (i: number) => marks.some((m) => i >= m.at && i < m.end);
   const out: FoundTarget[] = [];
+  const rangeEnd = new Set<number>();
   const bare: Array<{ ns: number; ne: number; value: number; cs: number; indicator: string; cut: number }> = [];
 
   for (const m of numbersIn(s)) {
@@ -154,31 +170,48 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     const prev = s[ns - 1] ?? '', next = s[ne] ?? '';
     if (/[A-Za-z+\-—~.“"第/]/.test(prev) || /[A-Za-z+”"/]/.test(next)) continue;
     if (/\d/.test(prev)) continue;
-    const value = chinese ? zhToInt(m.text) : Number(m.text);
+    let value = chinese ? zhToInt(m.text) : Number(m.text);
     if (!Number.isFinite(value) || (chinese && value < 2)) continue;
+    if (!chinese && rangeEnd.has(ns)) continue;
+    // a range `1—2个`: the value is its floor, the ceiling is kept beside it
+    const range = chinese ? null : RANGE_TAIL.exec(s.slice(ne, ne + 12));
+    const valueMax = range ? Number(range[1]) : undefined;
+    const ve = range ? ne + range[0].length : ne;
+    if (range) rangeEnd.add(ne + range[0].length - (range[1] as string).length);
 
-    const unit = matchUnit(s, ne);
-    let ue = ne;
-    if (unit) ue = s.indexOf(unit, ne) + unit.length;
-    else if (NOT_TARGET_AFTER.test(s.slice(ne).replace(/^ /, ''))) continue;
+    const unit = matchUnit(s, ve);
+    let ue = ve;
+    if (unit) ue = s.indexOf(unit, ve) + unit.length;
+    else if (NOT_TARGET_AFTER.test(s.slice(ve).replace(/^ /, ''))) continue;
     if (unit && NOT_TARGET_AFTER.test(s.slice(ue)) && unit !== '%') continue;
+    // counts of the plan's own parts: `31项任务`, `14个方面`, `3个部分25条`
+    if (unit && PLAN_PARTS_AFTER.test(s.slice(ue, ue + 8))) continue;
+    if (PLAN_PARTS_BEFORE.test(s.slice(Math.max(0, ns - 8), ns))) continue;
+    // the excerpt ends right after the digits: the unit or a decimal part may be lost, so nothing is certain
+    if (!unit && ctx.atEnd && s.slice(ve).trim() === '') {
+      ctx.skipped?.push({ at: ns, reason: 'cut', text: m.text });
+      continue;
+    }
     let suffix: Comparator | null = null;
     let se = ue;
+    const gap = /^ */.exec(s.slice(ue))?.[0].length ?? 0;
     for (const [w, c] of SUFFIX_COMPARATORS) {
-      if (s.startsWith(w, ue)) { suffix = c; se = ue + w.length; break; }
+      if (s.startsWith(w, ue + gap)) { suffix = c; se = ue + gap + w.length; break; }
     }
     const cs = clauseStart(s, ns);
     const ce = clauseEnd(s, se);
     const before = s.slice(cs, ns);
     const after = s.slice(se, ce).trim();
 
-    // history: governed by a year before the document's own
-    const governing = [...marks].reverse().find((mk) => mk.end <= ns);
-    if (governing && ctx.docYear !== null && governing.year < ctx.docYear) continue;
-    const year = governing && (ctx.docYear === null || governing.year >= ctx.docYear) ? governing.year : ctx.year;
+    // history: governed by a year before the document's own; a list of years (`2023年、2025年均…`) governs each
+    const governing = governingYears(marks, s, ns);
+    const years = governing.filter((y) => ctx.docYear === null || y >= ctx.docYear);
+    if (governing.length > 0 && years.length === 0) continue;
+    const year = years.length > 0 ? years[0] as number : ctx.year;
 
     let indicator: string, qStart: number, comparator: Comparator;
-    if (after === '') {
+    let repair: string | undefined;
+    if (after === '' || (unit === '%' && QUOTED_TERM.test(after))) {
       // noun first: `合格率达到98.3%以上`
       const cmp = endsWithComparator(before);
       // a change (`能耗下降14%`) is not the level itself: the verb stays in the indicator
@@ -189,14 +222,28 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
         continue;
       }
       if (unit && WEAK_UNITS.has(unit) && !cmp && !suffix) continue;
-      if (cleaned.text.length < 2 || /^[\d.%]+$/.test(cleaned.text)) {
-        // `…建成“一站式”服务平台,数量达到10个`: nothing nameable before the value
-        if (!COUNT_FIRST_VERBS.test(before)) continue;
-      }
-      if (COUNT_FIRST_VERBS.test(before.replace(/\s+$/, '')) && !cmp && cleaned.text.length < 2) continue;
-      indicator = cleaned.text;
       qStart = cs + cleaned.cut + (nounPart.length - nounPart.trimStart().length);
+      let name = cleaned.text;
+      if (name.length < 2 || /^[\d.%]+$/.test(name)) {
+        // `2023年合格率稳定在92%以上,到2025年达到94%`: the subject of the sentence carries over
+        const subject = cmp ? sentenceSubject(out, s, cs) : null;
+        if (subject !== null) { name = subject; qStart = cs + (before.length - before.trimStart().length); }
+        // `…建成“一站式”服务平台,数量达到10个`: nothing nameable before the value
+        else if (!COUNT_FIRST_VERBS.test(before)) continue;
+      }
+      if (COUNT_FIRST_VERBS.test(before.replace(/\s+$/, '')) && !cmp && name.length < 2) continue;
+      // `实现区级政务服务事项100%“全程网办”`: the quoted term completes the indicator
+      indicator = after === '' ? name : `${name}${after}`;
       comparator = suffix ?? cmp?.[1] ?? '>=';
+      if (unit === '%' && value > 100 && RATE_NAME.test(name) && !(cmp && CHANGE_WORDS.test(cmp[0]))) {
+        const fixed = lostDecimalPoint(m.text);
+        if (fixed === null) {
+          ctx.skipped?.push({ at: ns, reason: 'value-unreadable', text: `${m.text}%` });
+          continue;
+        }
+        repair = `${m.text}% read as ${fixed}% (a rate cannot pass 100%; the decimal point was lost and only this reading is a valid rate)`;
+        value = fixed;
+      }
     } else {
       // count first: `累计建成4.4万亩高标准农田`, `新创建20个省级以上标准化试点`
       if (!unit || !COUNT_FIRST_VERBS.test(before.replace(/\s+$/, ''))) continue;
@@ -206,10 +253,17 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
       comparator = suffix ?? '>=';
     }
     const qEnd = after === '' ? se : ce;
-    out.push({
-      indicator, value, unit: unit ?? '', comparator, year: year ?? ctx.fallbackYear, yearInferred: year === null,
-      unitInferred: false, qStart, qEnd, valueAt: ns,
-    });
+    const one = (y: number | null): FoundTarget => {
+      const t: FoundTarget = {
+        indicator, value, unit: unit ?? '', comparator, year: y ?? ctx.fallbackYear, yearInferred: y === null,
+        unitInferred: false, qStart, qEnd, valueAt: ns,
+      };
+      if (valueMax !== undefined) t.valueMax = valueMax;
+      if (repair) t.repair = repair;
+      return t;
+    };
+    if (years.length > 1) for (const y of years) out.push(one(y));
+    else out.push(one(year));
   }
 
   // a bare number in a list whose neighbours are counted: `国际标准2项,国家标准20,行业标准…50项`
@@ -226,6 +280,44 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     });
   }
   return out.sort((a, b) => a.valueAt - b.valueAt);
+}
+
+/**
+ * The years that govern a number at `at`: the last year mark before it, with the marks it is listed with
+ * (`到2023年、2025年、2027年…`). A period (`2020年到2025年期间`) is governed by its end only.
+ */
+function governingYears(marks: YearMark[], s: string, at: number): number[] {
+  let k = -1;
+  for (let i = 0; i < marks.length; i++) if ((marks[i] as YearMark).end <= at) k = i;
+  if (k < 0) return [];
+  const out = [(marks[k] as YearMark).year];
+  for (let i = k; i > 0; i--) {
+    const a = marks[i - 1] as YearMark, b = marks[i] as YearMark;
+    if (!/^[、和及与,，\s]*$/.test(s.slice(a.end, b.at))) break;
+    out.unshift(a.year);
+  }
+  return out;
+}
+
+/** The indicator of the previous target in the same sentence, when a clause names no subject of its own. */
+function sentenceSubject(out: FoundTarget[], s: string, cs: number): string | null {
+  const prev = out[out.length - 1];
+  if (!prev || prev.qEnd > cs || /[。!！?？]/.test(s.slice(prev.qEnd, cs))) return null;
+  return prev.indicator;
+}
+
+/**
+ * A rate over 100% that lost its decimal point (`985%`): every way of putting the point back, kept when exactly one
+ * gives a rate a plan would set (50–100 with one decimal); otherwise null (left unread).
+ */
+export function lostDecimalPoint(digits: string): number | null {
+  if (!/^\d{3,4}$/.test(digits)) return null;
+  const readings: number[] = [];
+  for (let cut = 1; cut < digits.length; cut++) {
+    const v = Number(`${digits.slice(0, cut)}.${digits.slice(cut)}`);
+    if (digits.length - cut === 1 && v >= 50 && v <= 100) readings.push(v);
+  }
+  return readings.length === 1 ? readings[0] as number : null;
 }
 
 /** The year a block sets for the blocks after it (`2015年,产品质量发展的具体目标:`), or null. */

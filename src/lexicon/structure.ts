@@ -27,7 +27,7 @@ export const ATTACHMENT = /^附\s*件\s*(\d*)\s*[:：.]?\s*(.*)$/;
 export const CHAPTER_ROLES: Array<{ role: 'goals' | 'safeguards' | 'preamble'; pattern: RegExp }> = [
   { role: 'goals', pattern: /总体要求|指导思想|目标|基本原则|总体思路|发展思路|工作原则/ },
   { role: 'safeguards', pattern: /保障措施|组织保障|保障体系|实施保障|工作保障|保障机制|组织实施|组织领导|工作要求|实施步骤/ },
-  { role: 'preamble', pattern: /基础与|发展基础|现状|形势|背景|重要意义|面临/ },
+  { role: 'preamble', pattern: /基础与|发展基础|现状|形势|背景|重要意义|面临|回顾|起草过程|主要内容/ },
 ];
 
 /** Chrome of government CMS pages: a line matching this is never content (and ends the body when after it). */
@@ -46,3 +46,5 @@ export const PLAN_TITLE_END = /(?:实施方案|方案|实施意见|意见|规划
 export const ISSUER_LINE = /^(?:中共)?[\u4e00-\u9fff]{2,24}(?:人民政府|人民政府办公室|人民政府办公厅|政府|委员会|办公室|办公厅|管委会)$/;
 /** `(此件公开发布)` and friends. */
 export const PUBLICATION_NOTE = /^\(此件.*\)$|^\(此件/;
+/** A page's metadata or byline line (`发布时间:2023-08-09 08:28 信息来源:…`, `索引号 : …`): never a sentence. */
+export const META_LABEL_LINE = /^(?:[-•·]\s*)?[[【]?\s*(?:索\s*引\s*号|发布时间|发布日期|发表于|发文日期|成文日期|添加时间|更新时间|来源|信息来源|新闻来源|文\s*号|发文字号|主题分类|发布机构|发文单位|有效性|效力状态|浏览次数|查看次数|作者|责任编辑|编辑)\s*[\]】]?\s*[:：]/;

@@ -6,7 +6,7 @@
 import type { Comparator } from '../model.js';
 
 /** Measure words and units, longest first so `万亩` wins over `亩`. */
-export const UNITS = ['吨标准煤', '万吨标准煤', '万平方米', '平方公里', '平方米', '万千瓦', '万吨', '万亩', '万人', '万元', '亿元', '万户', '万家', '千米', '公里', '家次', '人次', '个百分点', '百分点',
+export const UNITS = ['批次/千人', '万元/人', '件/万人', '个/万人', '吨标准煤', '万吨标准煤', '万平方米', '平方公里', '平方米', '万千瓦', '万吨', '万亩', '万人', '万元', '亿元', '万户', '万家', '万件', '万个', '批次', '千米', '公里', '家次', '人次', '个百分点', '百分点',
   '%', '‰', '个', '项', '家', '件', '张', '条', '分', '户', '所', '座', '名', '人', '批', '处', '台', '套', '部', '支', '吨', '亩', '元', '册', '场', '次', '种', '类', '起', '间', '栋', '级', '万', '亿'];
 
 /** Units that only count when a verb or comparator makes the number a commitment (`3次` is rarely a target). */
@@ -44,7 +44,18 @@ export const HEADING_PREFIX = /^.{2,14}?(?:持续|稳步|大幅|全面|显著|�
 /** Adverbs and particles trimmed from the end of an indicator before its verb (`完成率均达100%`). */
 export const INDICATOR_TRAILING = /(?:均|全部|要|将|稳步|逐步|每年|力争|确保|分别|总体上|基本)$/;
 /** Words trimmed from the start of an indicator. */
-export const INDICATOR_LEADING = /^(?:在|其中|以及|及|和|并|且|使|让|全年|同时|力争)/;
+export const INDICATOR_LEADING = /^(?:在|其中|以及|及|和|并|且|使|让|全年|同时|力争|实现|计划|预计|期间|到|至)/;
 
 /** `2025年` / `2025年底` — a year mark; the governing word before it (`到`, `截至`) is read by the caller. */
 export const YEAR_MARK = /(\d{4})\s*年(?:底|末|前)?/g;
+
+/** What follows a counted value when it counts the plan's own parts (`31项任务`, `14个方面`, `94条具体措施`). */
+export const PLAN_PARTS_AFTER = /^(?:具体|重点|主要)?(?:任务(?!书)|措施|方面|部分|章|节|时间节点|大行动|条意见|项举措|个专栏)/;
+/** What precedes such a count (`共分3个部分25条`, `本方案共`). */
+export const PLAN_PARTS_BEFORE = /(?:部分|共分为?|分为|共计)$/;
+/** A quoted term that completes a rate's indicator after its value (`100%“全程网办”`). */
+export const QUOTED_TERM = /^“[^”]{1,12}”$/;
+/** The tail of a range after its first number: `—2`, `-3`, `~5`, `至8` (the unit follows). */
+export const RANGE_TAIL = /^\s*[—\-~～至到]\s*(\d+(?:\.\d+)?)(?=\s*[^\d.年月日])/;
+/** Indicators that name a rate bounded by 100% (pass rates, shares, coverage). */
+export const RATE_NAME = /(?:率|比重|比例|占比|覆盖面)$/;

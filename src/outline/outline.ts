@@ -140,7 +140,7 @@ function hasBody(norm: string, rest: number): boolean {
   return stop < 0 && t.length > 40;
 }
 
-function isChrome(v: View): boolean {
+export function isChrome(v: View): boolean {
   // chrome is short (`分享到`, `您的当前位置: 首页>…`); a task paragraph is not scanned for it
   return v.norm.length <= 80 && CHROME.test(v.norm);
 }
@@ -177,6 +177,11 @@ export function outline(blocks: Block[], ctx: Collector): Outline {
   for (let k = 0; k < lastTwo && start < 0; k++) {
     const h = heads[k];
     if (h?.kind === 'chapter' && h.n === 1) start = k;
+  }
+  // a text cut short (or a reprint of the goals only) never reaches 二、: a lone 一、 whose title names a goals
+  // chapter (总体要求, 主要目标…) still opens the body
+  if (start < 0) {
+    start = heads.findIndex((h, k) => h?.kind === 'chapter' && h.n === 1 && chapterRole((views[k] as View).norm.slice(h.rest)) === 'goals');
   }
   if (start < 0) {
     // No chapters: a flat list of numbered tasks; start at the first numbered item.

@@ -78,11 +78,12 @@ export const Column = z.strictObject({
 export const Target = z.strictObject({
   indicator: z.string(),
   value: z.number(),
+  value_max: z.number().optional().describe('the upper end of a range (`1—2个`); value is its lower end'),
   unit: z.string().describe('as written: %, 分, 个, 项, 亿元 …; "" for bare indices'),
   comparator: Comparator.describe('the commitment: >= for 达到/以上/不低于, > for 超过, <= for 以内/不超过'),
   year: z.number().int().min(1900).max(2200).nullable().describe("the governing 到YYYY年; with none in reach, the plan's first horizon year"),
   year_inferred: z.boolean().describe("true when the year came from the plan's horizon, not the sentence"),
-  where: z.string().regex(/^(goals|appendix|task:.+|column:\d+)$/, 'goals | appendix | task:<id> | column:<n>'),
+  where: z.string().regex(/^(goals|text|appendix|task:.+|column:\d+)$/, 'goals | text | appendix | task:<id> | column:<n>'),
   quote: z.string().describe('the exact source span'),
   line,
   column: column.optional(),

@@ -1,0 +1,42 @@
+/**
+ * prose: the running text the outline gave to no goal, task, 专栏 or appendix — a news headline or lede, goals
+ * under a heading the outline could not place, a press summary without numbering. A target is a sentence
+ * wherever it stands; the place only adds context: `where` (goals under a goals heading, else text) and the
+ * governing year, which flows from a `到2025年,` paragraph to the lines after it until the next heading.
+ */
+import { chapterRole, classify, isChrome, type Outline, type View } from '../outline/outline.js';
+import { isDateLine } from './dates.js';
+import { ISSUER_LINE, META_LABEL_LINE } from '../lexicon/structure.js';
+
+export interface ProseView {
+  v: View;
+  where: 'goals' | 'text';
+  /** A new heading or chapter starts here: the governing year of the lines before no longer holds. */
+  reset: boolean;
+  /** A short line without sentence punctuation (a headline, a bold subheading). */
+  heading: boolean;
+}
+
+/** The views to scan for targets, in document order: everything before the body's end that nothing else read. */
+export function proseViews(o: Outline, covered: Set<View>): ProseView[] {
+  const out: ProseView[] = [];
+  let role: ReturnType<typeof chapterRole> | null = null;
+  let reset = false;
+  for (let k = 0; k < o.bodyEnd; k++) {
+    const v = o.views[k] as View;
+    const h = v.b.type === 'row' ? null : classify(v.norm);
+    if (h?.kind === 'chapter' || h?.kind === 'paren') {
+      const title = v.norm.slice(h.rest);
+      // a `(二)主要目标` group keeps its chapter's role unless its own title names one
+      const own = chapterRole(title);
+      if (h.kind === 'chapter' || own !== 'tasks') role = own;
+      reset = true;
+    }
+    if (covered.has(v) || v.b.type === 'row' || role === 'preamble' || isChrome(v)) continue;
+    if (isDateLine(v.norm) || ISSUER_LINE.test(v.norm) || META_LABEL_LINE.test(v.norm)) continue;
+    const heading = v.norm.length <= 40 && !/[。,，;；]/.test(v.norm);
+    out.push({ v, where: role === 'goals' ? 'goals' : 'text', reset, heading });
+    reset = false;
+  }
+  return out;
+}

@@ -15,6 +15,7 @@ export const CODES = {
   'input-binary': { severity: 'error', description: 'the input is binary (image, archive, …) or not text in any supported encoding' },
   'encoding-fallback': { severity: 'info', description: 'the input is not valid UTF-8 and was decoded as GB18030 (covers GBK/GB2312)' },
   'encoding-replacement': { severity: 'warning', description: 'some bytes could not be decoded and were replaced with U+FFFD' },
+  'pinyin-removed': { severity: 'info', description: 'a converter left pinyin after characters (達(dá)到); it is ignored when reading and kept in quotes' },
   'traditional-script': { severity: 'info', description: 'the text is in traditional characters; matching used a simplified copy' },
   'html-body-guessed': { severity: 'info', description: 'the article body of an HTML page was chosen by text density' },
   'html-nesting-flattened': { severity: 'warning', description: 'an HTML page nested elements deeper than browsers do (512 levels); the excess was flattened' },

@@ -50,3 +50,32 @@ export function normalizeText(s: string): Normalized {
   for (let k = 0; k < n; k += 8192) norm += String.fromCharCode.apply(null, out.subarray(k, Math.min(n, k + 8192)) as unknown as number[]);
   return { norm, map: n === s.length ? map : map.subarray(0, n + 1) };
 }
+
+/**
+ * Pinyin that converters leave after characters (`達(dá)到`, `質(zhì)量`) splits the words every rule reads. A
+ * parenthesis right after a Han character holding one pinyin syllable with a tone mark is dropped from the
+ * working copy (the map keeps pointing into the source, so quotes still show it).
+ */
+const PINYIN = /(?<=[\u3400-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)/g;
+
+export function dropAnnotations(n: Normalized, source: string): Normalized & { dropped: number } {
+  if (n.norm.indexOf('(') < 0) return { ...n, dropped: 0 };
+  PINYIN.lastIndex = 0;
+  if (!PINYIN.test(n.norm)) return { ...n, dropped: 0 };
+  PINYIN.lastIndex = 0;
+  let norm = '';
+  const map: number[] = [];
+  const src = (i: number) => (n.map ? (n.map[i] as number) : i);
+  let at = 0, dropped = 0;
+  for (const m of n.norm.matchAll(PINYIN)) {
+    const start = m.index ?? 0;
+    for (let i = at; i < start; i++) map.push(src(i));
+    norm += n.norm.slice(at, start);
+    at = start + m[0].length;
+    dropped++;
+  }
+  for (let i = at; i < n.norm.length; i++) map.push(src(i));
+  norm += n.norm.slice(at);
+  map.push(n.map ? (n.map[n.norm.length] as number) : source.length);
+  return { norm, map: Int32Array.from(map), dropped };
+}

@@ -13,7 +13,7 @@ import { outline, srcAt, type Outline, type View } from '../outline/outline.js';
 import { extractMeta, orig } from './meta.js';
 import { extractTasks } from './tasks.js';
 import { cutTitle } from './titles.js';
-import { findTargets, openerYear, type FoundTarget, type SkippedNumber, type TargetContext } from './targets.js';
+import { findTargets, openerYear, yearMarks, type FoundTarget, type SkippedNumber, type TargetContext } from './targets.js';
 import { buildTable, unitFromName } from './appendix.js';
 import { PLAN_SCHEMA_ID } from '../schema/constants.js';
 import { proseViews } from './prose.js';
@@ -106,7 +106,13 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
   let goalsYear: number | null = null;
   for (const seg of o.goals) {
     const s = seg.v.norm.slice(seg.start);
-    if (s === '') continue;
+    if (s === '') {
+      // a goals heading that names its year (`一、2014年质量强市建设主要目标`) governs the goals under it
+      covered.add(seg.v);
+      const y = yearMarks(seg.v.norm).find((m) => docYear === null || m.year >= docYear);
+      if (y) goalsYear = y.year;
+      continue;
+    }
     covered.add(seg.v);
     push(findTargets(s, tctx(goalsYear, seg.v)), seg.v, seg.start, 'goals');
     goalsYear = openerYear(s, docYear) ?? goalsYear;

@@ -51,6 +51,8 @@ export interface TargetContext {
 }
 
 const HARD_STOP = /[,，;；。:：!！?？\n]/;
+/** A year or period that opens a clause (`到2025年,`, `2020年到2025年期间`): not part of the indicator. */
+const LEADING_YEAR = /^\s*(?:(?:到|至)?\d{4}\s*年(?:底|末|前|期间|内)?\s*[,，]?\s*)/;
 const CN_COUNT_UNITS = '个项家件所座名条张处';
 const DIGITS = /\d+(?:\.\d+)?/g;
 const CN_COUNT = new RegExp(`[两二三四五六七八九十百千]+(?=[${CN_COUNT_UNITS}])`, 'g');
@@ -131,8 +133,10 @@ function clauseEnd(s: string, at: number): number {
 function cleanIndicator(raw: string): { text: string; cut: number } {
   let t = raw;
   let cut = 0;
-  const lead = /^\s*(?:(?:到|至)?\d{4}\s*年(?:底|末)?\s*[,，]?\s*)/.exec(t);
-  if (lead) { cut += lead[0].length; t = t.slice(lead[0].length); }
+  for (let lead = LEADING_YEAR.exec(t); lead && lead[0].length > 0; lead = LEADING_YEAR.exec(t)) {
+    cut += lead[0].length;
+    t = t.slice(lead[0].length);
+  }
   const heading = HEADING_PREFIX.exec(t);
   if (heading && t.length - heading[0].length >= 4) { cut += heading[0].length; t = t.slice(heading[0].length); }
   for (let again = true; again;) {
@@ -201,7 +205,9 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     const cs = clauseStart(s, ns);
     const ce = clauseEnd(s, se);
     const before = s.slice(cs, ns);
-    const after = s.slice(se, ce).trim();
+    let after = s.slice(se, ce).trim();
+    // `达到94%以` at the end of an excerpt: the cut comparator adds nothing certain, the value stands
+    if (ctx.atEnd && ce === s.length && after !== '' && SUFFIX_COMPARATORS.some(([w]) => w.length > after.length && w.startsWith(after))) after = '';
 
     // history: governed by a year before the document's own; a list of years (`2023年、2025年均…`) governs each
     const governing = governingYears(marks, s, ns);
@@ -293,7 +299,8 @@ function governingYears(marks: YearMark[], s: string, at: number): number[] {
   const out = [(marks[k] as YearMark).year];
   for (let i = k; i > 0; i--) {
     const a = marks[i - 1] as YearMark, b = marks[i] as YearMark;
-    if (!/^[、和及与,，\s]*$/.test(s.slice(a.end, b.at))) break;
+    // `2020年到2025年期间` is a period, not a list: only its end governs
+    if (!/^[、和及与,，\s]*$/.test(s.slice(a.end, b.at)) || /^(?:到|至)/.test(s.slice(b.at))) break;
     out.unshift(a.year);
   }
   return out;

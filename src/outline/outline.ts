@@ -6,7 +6,7 @@
  */
 import type { Block, TaskKind } from '../model.js';
 import type { Collector } from '../diagnostics.js';
-import { normalizeText } from '../decode/normalize.js';
+import { dropAnnotations, normalizeText } from '../decode/normalize.js';
 import { zhToInt } from '../lexicon/numerals.js';
 import {
   ARABIC, ATTACHMENT, BULLET, CHAPTER, CHAPTER_ROLES, CHROME, COLUMN, ISSUER_LINE, PAREN, PAREN_ARABIC, PUBLICATION_NOTE, YISHI,
@@ -77,7 +77,7 @@ export interface Outline {
 }
 
 export function makeView(b: Block, i: number): View {
-  const { norm, map } = normalizeText(b.text);
+  const { norm, map } = dropAnnotations(normalizeText(b.text), b.text);
   const t = norm.trim();
   if (t.length === norm.length) return { b, norm, map, lead: 0, i };
   const lead = norm.length - norm.trimStart().length;
@@ -168,6 +168,8 @@ function isProse(v: View): boolean {
 
 export function outline(blocks: Block[], ctx: Collector): Outline {
   const views = blocks.map((b, i) => makeView(b, i));
+  const annotated = views.find((v) => v.map !== null && v.norm.length < v.b.text.trim().length - 2 && /\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/.test(v.b.text));
+  if (annotated) ctx.report('pinyin-removed', annotated.b.line, 'pinyin annotations after characters (達(dá)到) are ignored when reading; quotes keep them');
   const out: Outline = { views, bodyStart: views.length, bodyEnd: views.length, chapters: [], items: [], columns: [], goals: [], attachments: [] };
 
   // The body starts at the first `一、` that is followed by a `二、` (a lone `一、` in a notice is not a chapter).

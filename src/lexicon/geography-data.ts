@@ -181,14 +181,16 @@ function autonomousShort(name: string, ethnic: string[]): string | null {
 /**
  * Drops ethnic names from the end of a stem, longest first (土家族 before 土族), repeatedly: 积石山保安族东乡族撒拉族 →
  * 积石山. It stops before leaving fewer than two characters: 鄂伦春自治旗 → 鄂伦春旗, 内蒙古自治区 → 内蒙古 (not 内),
- * and a whole-stem name only loses 族 (鄂温克族自治旗 → 鄂温克旗).
+ * and a whole-stem name only loses 族 (鄂温克族自治旗 → 鄂温克旗). Of the 150 autonomous units below province level, all
+ * but the five with a customary abbreviation (博州, 克州, 巴州: aliases-places.ts) read naturally this way.
  */
 function stripEthnic(stem: string, ethnic: string[]): string {
   let s = stem;
   for (;;) {
     const withZu = s.endsWith('族');
     const body = withZu ? s.slice(0, -1) : s;
-    const g = ethnic.find((e) => body.endsWith(e) && (withZu || e.length >= 2));
+    // 各族 ("all peoples") stands for a list of groups: 龙胜各族自治县 → 龙胜县.
+    const g = withZu && body.endsWith('各') ? '各' : ethnic.find((e) => body.endsWith(e) && (withZu || e.length >= 2));
     if (g === undefined || body.length - g.length < 2) return withZu && g !== undefined ? body : s;
     s = body.slice(0, -g.length);
   }

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { CHANGES, EXTRA_PROVINCES, PLACE_ALIASES, ZONES } from './aliases-places.js';
-import { ETHNIC_GROUPS, GENERIC_PLACE_NAMES, STRADDLE_WORDS } from './place-words.js';
+import { ETHNIC_GROUPS, GENERIC_PLACE_NAMES } from './place-words.js';
 
 /** Administrative level of a place, as qplan reports a plan's jurisdiction. */
 export type Level = 'province' | 'city' | 'district' | 'county' | 'zone';
@@ -25,130 +25,142 @@ export interface Place {
   province: string;
 }
 
-/** A string that findPlaces looks for, with every place it may name. */
-export interface Surface {
-  text: string;
+/** One accepted name: every place it may mean, and how findPlaces treats it. */
+export interface Entry {
   places: Place[];
-  /** A province short name without suffix (江西, 内蒙古): searched only on request. */
+  /** findPlaces looks for it: a full name, a suffixed short form (石柱县, 恩施州) or a hand-kept alias. */
+  surface: boolean;
+  /** A province short name without suffix (江西, 内蒙古): findPlaces looks for it only on request. */
   stem: boolean;
-  /** An ordinary word too (城区, 郊区): found only right after its parent's name. */
+  /** An ordinary word too (城区, 郊区): findPlaces takes it only right after its parent's name. */
   generic: boolean;
 }
 
 /** The indexes built once on first use. */
 export interface Geography {
   places: Place[];
-  /** Every accepted name (full, short form, stem, alias) → the places it names, in table order. */
-  byKey: Map<string, Place[]>;
-  /** The names of each place (its keys), for finding a parent in the context. */
-  keysOf: Map<Place, string[]>;
+  /** Every accepted name (full, short form, stem, alias) → its entry; places in table order. */
+  byName: Map<string, Entry>;
   parentOf: Map<Place, Place | null>;
-  /** First two characters → the surfaces that start with them, longest first. */
-  scan: Map<string, Surface[]>;
-  straddleWords: readonly string[];
+  /** The accepted names of a place, for finding a parent in a context. */
+  namesOf: (place: Place) => string[];
   loadMs: number;
 }
 
-/** Reads the data files and builds every index. Throws on inconsistent data (a parent name that is not unique). */
+/**
+ * Reads divisions.tsv and builds every index in one pass; throws on inconsistent hand-kept data (a parent name that
+ * does not name exactly one place). Plain loops over a sorted table: on first use this code runs in the
+ * interpreter, where every helper call and short-lived array shows in the load time.
+ */
 export function buildGeography(): Geography {
   const t0 = performance.now();
   const ethnic = [...ETHNIC_GROUPS].sort((a, b) => b.length - a.length);
-  const generic = new Set(GENERIC_PLACE_NAMES);
-
-  const rows: Array<[string, string]> = EXTRA_PROVINCES.map((p) => [p.code, p.name]);
-  for (const line of readFileSync(new URL('./divisions.tsv', import.meta.url), 'utf8').split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const tab = line.indexOf('\t');
-    rows.push([line.slice(0, tab), line.slice(tab + 1)]);
-  }
-  const nameByCode = new Map(rows);
+  const provinceShorts = new Set<string>();
+  const byName = new Map<string, Entry>();
+  const parentOf = new Map<Place, Place | null>();
+  const byCode = new Map<string, Place>();
   const places: Place[] = [];
-  const parentCode = new Map<Place, string>();
-  for (const [code, name] of rows) {
-    const city = `${code.slice(0, 4)}00`;
-    const up = code.endsWith('0000') ? null : code.endsWith('00') || !nameByCode.has(city) ? `${code.slice(0, 2)}0000` : city;
-    const place: Place = {
-      name,
-      code,
-      level: levelOf(code, name, up),
-      parent: up === null ? null : (nameByCode.get(up) ?? null),
-      province: nameByCode.get(`${code.slice(0, 2)}0000`) ?? name,
-    };
-    places.push(place);
-    if (up !== null) parentCode.set(place, up);
+  const aliasesOf = new Map<Place, string[]>();
+
+  const add = (key: string, p: Place, surface: boolean, stem: boolean): void => {
+    const e = byName.get(key);
+    if (e === undefined) byName.set(key, { places: [p], surface, stem, generic: GENERIC_PLACE_NAMES.includes(key) });
+    else if (e.places[e.places.length - 1] !== p) e.places.push(p);
+  };
+  const index = (p: Place, aliases: readonly string[]): void => {
+    places.push(p);
+    add(p.name, p, true, false);
+    for (const a of aliases) add(a, p, true, false);
+    const short = shortName(p, ethnic);
+    if (short !== null) add(short, p, p.level !== 'province', p.level === 'province');
+    const stem = stemOf(p, short);
+    if (stem !== null && !provinceShorts.has(stem)) add(stem, p, false, false);
+  };
+
+  // The table is sorted by code, so a province comes before its prefectures and a prefecture before its counties.
+  // The provinces' short names are collected first: 海南区 (150303) is read before 海南省 and must not take 海南.
+  const text = readFileSync(new URL('./divisions.tsv', import.meta.url), 'utf8');
+  const rows: string[] = EXTRA_PROVINCES.map((p) => `${p.code}\t${p.name}`);
+  for (let at = 0; at < text.length; ) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    if (text.charCodeAt(at) !== 35 /* # */ && nl > at) rows.push(text.slice(at, nl));
+    at = nl + 1;
   }
-  const byName = new Map<string, Place[]>();
-  for (const p of places) push(byName, p.name, p);
+  for (const row of rows) if (row.startsWith('0000', 2)) provinceShorts.add(provinceShort(row.slice(7), ethnic));
+  for (const row of rows) {
+    const code = row.slice(0, 6);
+    const name = row.slice(7);
+    const province = byCode.get(code.slice(0, 2) + '0000');
+    const parent = code.endsWith('0000') ? undefined
+      : code.endsWith('00') ? province : (byCode.get(code.slice(0, 4) + '00') ?? province);
+    const level = levelOf(code, name, parent);
+    const place: Place = { name, code, level, parent: parent?.name ?? null, province: province?.name ?? name };
+    byCode.set(code, place);
+    parentOf.set(place, parent ?? null);
+    index(place, NONE);
+  }
+
   const unique = (name: string): Place => {
-    const found = byName.get(name) ?? [];
+    const found = byName.get(name)?.places.filter((p) => p.name === name) ?? [];
     if (found.length !== 1 || !found[0]) throw new Error(`aliases-places.ts: ${name} names ${found.length} places`);
     return found[0];
   };
-  const handKept = new Map<Place, string[]>();
   const kept = [
-    ...ZONES.map((z) => ({ name: z.name, level: 'zone' as const, parent: z.parent, aliases: [...z.aliases] })),
-    ...CHANGES.map((c) => ({ ...c, aliases: [] })),
+    ...ZONES.map((z) => ({ name: z.name, level: 'zone' as const, parent: z.parent, aliases: z.aliases })),
+    ...CHANGES.map((c) => ({ ...c, aliases: NONE })),
   ];
   for (const z of kept) {
     const parent = unique(z.parent);
     const place: Place = { name: z.name, code: '', level: z.level, parent: parent.name, province: parent.province };
-    places.push(place);
-    push(byName, place.name, place);
-    handKept.set(place, z.aliases);
+    parentOf.set(place, parent);
+    aliasesOf.set(place, [...z.aliases]);
+    index(place, z.aliases);
   }
   for (const [alias, name] of Object.entries(PLACE_ALIASES)) {
     const p = unique(name);
-    handKept.set(p, [...(handKept.get(p) ?? []), alias]);
+    aliasesOf.set(p, [...(aliasesOf.get(p) ?? []), alias]);
+    add(alias, p, true, false);
   }
+  for (const p of places) Object.freeze(p);
 
-  const parentOf = new Map<Place, Place | null>();
-  const byCode = new Map(places.filter((p) => p.code).map((p) => [p.code, p]));
-  for (const p of places) {
-    const up = parentCode.get(p);
-    parentOf.set(p, up !== undefined ? (byCode.get(up) ?? null) : p.parent === null ? null : unique(p.parent));
-  }
-
-  const provinceShorts = new Set(places.filter((p) => p.level === 'province').map((p) => provinceShort(p.name, ethnic)));
-  const byKey = new Map<string, Place[]>();
-  const keysOf = new Map<Place, string[]>();
-  const surfaces = new Map<string, Surface>();
-  const addSurface = (text: string, p: Place, stem: boolean): void => {
-    const s = surfaces.get(text) ?? { text, places: [], stem, generic: generic.has(text) };
-    if (!s.places.includes(p)) s.places.push(p);
-    surfaces.set(text, s);
+  const namesOf = (p: Place): string[] => {
+    const short = shortName(p, ethnic);
+    const stem = stemOf(p, short);
+    const names = [p.name, ...(aliasesOf.get(p) ?? NONE)];
+    if (short !== null) names.push(short);
+    if (stem !== null && !provinceShorts.has(stem)) names.push(stem);
+    return names;
   };
-  for (const p of places) {
-    const aliases = handKept.get(p) ?? NONE;
-    const short = p.level === 'province' ? provinceShort(p.name, ethnic) : autonomousShort(p.name, ethnic);
-    const stem = p.level === 'province' || p.level === 'zone' || generic.has(p.name) ? '' : placeStem(short ?? p.name);
-    const keys = [p.name, ...aliases];
-    if (short && !keys.includes(short)) keys.push(short);
-    if (stem.length >= 2 && !provinceShorts.has(stem) && !keys.includes(stem)) keys.push(stem);
-    keysOf.set(p, keys);
-    for (const k of keys) push(byKey, k, p);
-    addSurface(p.name, p, false);
-    for (const a of aliases) addSurface(a, p, false);
-    // Suffixed short forms (石柱县, 恩施州) are surfaces; a province's bare short name (江西, 广西) only on request.
-    if (short) addSurface(short, p, p.level === 'province');
-  }
-  const scan = new Map<string, Surface[]>();
-  for (const s of surfaces.values()) {
-    if (s.text.length < 2) continue;
-    push(scan, s.text.slice(0, 2), s);
-  }
-  for (const list of scan.values()) list.sort((a, b) => b.text.length - a.text.length);
-  places.forEach((p) => Object.freeze(p));
-  return { places, byKey, keysOf, parentOf, scan, straddleWords: STRADDLE_WORDS, loadMs: performance.now() - t0 };
+  return { places, byName, parentOf, namesOf, loadMs: performance.now() - t0 };
 }
 
-const NONE: string[] = [];
-const STEM_SUFFIXES = ['林区', '特区', '新区', '地区', '市', '县', '区', '旗', '盟', '州'];
-
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** The short form: a province's name without its suffix (江西, 广西), an autonomous unit's (石柱县, 恩施州); else null. */
+function shortName(p: Place, ethnic: string[]): string | null {
+  if (p.level === 'province') return provinceShort(p.name, ethnic);
+  return p.name.includes('自治') ? autonomousShort(p.name, ethnic) : null;
 }
+
+/**
+ * The name (or short form) without its level suffix, when two or more characters are left: 扬州市 → 扬州, 恩施州 →
+ * 恩施, 神农架林区 → 神农架, 阿克苏地区 → 阿克苏, 滨海新区 → 滨海 (but 万柏林区 → 万柏林: 林区 and 特区 are suffixes
+ * only of the county-level units so named). None for provinces, zones and the generic names (城区 → 城 is no name).
+ */
+function stemOf(p: Place, short: string | null): string | null {
+  if (p.level === 'province' || p.level === 'zone' || GENERIC_PLACE_NAMES.includes(p.name)) return null;
+  const name = short ?? p.name;
+  const two = name.slice(-2);
+  const cut = two === '地区' || two === '新区' || (p.level === 'county' && (two === '林区' || two === '特区')) ? 2
+    : '市县区旗盟州'.includes(name.charAt(name.length - 1)) ? 1 : 0;
+  return name.length - cut >= 2 ? name.slice(0, name.length - cut) : null;
+}
+
+/** The two UTF-16 units at `at` as one number: the scan index key, read without making a string. */
+export function pairKey(text: string, at: number): number {
+  return text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
+}
+
+const NONE: readonly string[] = [];
 
 /**
  * Level from the code and the name: xx0000 province; xxxx00 prefecture (city); a county-level code xxxx7x is a
@@ -156,11 +168,11 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
  * (六枝特区, 神农架林区) count as counties, while 碑林区 and 万柏林区 are districts; other names in 区 are districts;
  * 县, 自治县, 旗, 自治旗 and county-level cities (昆山市) are counties.
  */
-function levelOf(code: string, name: string, parent: string | null): Level {
-  if (parent === null) return 'province';
+function levelOf(code: string, name: string, parent: Place | undefined): Level {
+  if (parent === undefined) return 'province';
   if (code.endsWith('00')) return 'city';
-  if (code[4] === '7') return 'zone';
-  if (name.endsWith('特区') || (name.endsWith('林区') && parent.endsWith('0000'))) return 'county';
+  if (code.charCodeAt(4) === 55 /* 7 */) return 'zone';
+  if (name.endsWith('特区') || (name.endsWith('林区') && parent.level === 'province')) return 'county';
   return name.endsWith('区') ? 'district' : 'county';
 }
 
@@ -181,8 +193,8 @@ function autonomousShort(name: string, ethnic: string[]): string | null {
 /**
  * Drops ethnic names from the end of a stem, longest first (土家族 before 土族), repeatedly: 积石山保安族东乡族撒拉族 →
  * 积石山. It stops before leaving fewer than two characters: 鄂伦春自治旗 → 鄂伦春旗, 内蒙古自治区 → 内蒙古 (not 内),
- * and a whole-stem name only loses 族 (鄂温克族自治旗 → 鄂温克旗). Of the 150 autonomous units below province level, all
- * but the five with a customary abbreviation (博州, 克州, 巴州: aliases-places.ts) read naturally this way.
+ * and a whole-stem name only loses 族 (鄂温克族自治旗 → 鄂温克旗). With 各族 below, all 150 autonomous units below
+ * province level get a short form; customary abbreviations (博州, 克州) are aliases in aliases-places.ts.
  */
 function stripEthnic(stem: string, ethnic: string[]): string {
   let s = stem;
@@ -194,10 +206,4 @@ function stripEthnic(stem: string, ethnic: string[]): string {
     if (g === undefined || body.length - g.length < 2) return withZu && g !== undefined ? body : s;
     s = body.slice(0, -g.length);
   }
-}
-
-/** The name without its level suffix (扬州市 → 扬州, 神农架林区 → 神农架, 恩施州 → 恩施); the caller checks its length. */
-function placeStem(name: string): string {
-  const suffix = STEM_SUFFIXES.find((s) => name.endsWith(s));
-  return suffix ? name.slice(0, -suffix.length) : name;
 }

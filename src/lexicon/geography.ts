@@ -4,7 +4,8 @@
  * (lookupPlace), which one a text means (resolvePlace), and where place names stand in a text (findPlaces).
  * The data loads lazily on the first call (a few milliseconds) and every function is synchronous and pure.
  */
-import { buildGeography, type Geography, type Level, type Place } from './geography-data.js';
+import { buildGeography, pairKey, type Entry, type Geography, type Level, type Place } from './geography-data.js';
+import { STRADDLE_WORDS } from './place-words.js';
 
 export type { Level, Place } from './geography-data.js';
 
@@ -25,6 +26,26 @@ export interface FindPlacesOptions {
 let geo: Geography | null = null;
 const load = (): Geography => (geo ??= buildGeography());
 
+/** The scan index of findPlaces, built on its first call: first two UTF-16 units → surfaces, longest first. */
+interface Surface { text: string; entry: Entry }
+let scan: { index: Map<number, Surface[]>; ms: number } | null = null;
+function scanIndex(): Map<number, Surface[]> {
+  if (scan) return scan.index;
+  const g = load();
+  const t0 = performance.now();
+  const index = new Map<number, Surface[]>();
+  for (const [text, entry] of g.byName) {
+    if ((!entry.surface && !entry.stem) || text.length < 2) continue;
+    const key = pairKey(text, 0);
+    const list = index.get(key);
+    if (list === undefined) index.set(key, [{ text, entry }]);
+    else list.push({ text, entry });
+  }
+  for (const list of index.values()) if (list.length > 1) list.sort((a, b) => b.text.length - a.text.length);
+  scan = { index, ms: performance.now() - t0 };
+  return index;
+}
+
 /** Every place: the table in code order, then the hand-kept zones and changes. */
 export function allPlaces(): readonly Place[] {
   return load().places;
@@ -35,12 +56,15 @@ export function parentOf(place: Place): Place | null {
   return load().parentOf.get(place) ?? null;
 }
 
-/** Size of the geography and the time its first load took (reading the files and building every index). */
-export function geographyStats(): { places: number; keys: number; surfaces: number; loadMs: number } {
+/**
+ * Size of the geography and what its first use cost: `loadMs` reading divisions.tsv and building the name index
+ * (first call of any function), `scanMs` building the scan index (first findPlaces call).
+ */
+export function geographyStats(): { places: number; names: number; surfaces: number; loadMs: number; scanMs: number } {
   const g = load();
   let surfaces = 0;
-  for (const list of g.scan.values()) surfaces += list.length;
-  return { places: g.places.length, keys: g.byKey.size, surfaces, loadMs: g.loadMs };
+  for (const list of scanIndex().values()) surfaces += list.length;
+  return { places: g.places.length, names: g.byName.size, surfaces, loadMs: g.loadMs, scanMs: scan?.ms ?? 0 };
 }
 
 /**
@@ -50,7 +74,7 @@ export function geographyStats(): { places: number; keys: number; surfaces: numb
  * come back when the name repeats (朝阳区 in 北京市 and 长春市).
  */
 export function lookupPlace(name: string): Place[] {
-  return [...(load().byKey.get(name.trim()) ?? [])];
+  return [...(load().byName.get(name.trim())?.places ?? [])];
 }
 
 const RANK: Record<Level, number> = { province: 0, city: 1, zone: 2, district: 2, county: 2 };
@@ -67,11 +91,11 @@ export function resolvePlace(name: string, context: string): Place | null {
   const g = load();
   const key = name.trim();
   const ctx = key ? context.split(key).join('\u0000') : context;
-  const named = (p: Place | null | undefined): boolean => !!p && (g.keysOf.get(p) ?? []).some((k) => ctx.includes(k));
+  const named = (p: Place | null | undefined): boolean => !!p && g.namesOf(p).some((k) => ctx.includes(k));
   const score = (p: Place): number => {
     const parent = g.parentOf.get(p) ?? null;
     if (named(parent)) return 2;
-    const province = g.byKey.get(p.province)?.find((q) => q.level === 'province');
+    const province = g.byName.get(p.province)?.places.find((q) => q.level === 'province');
     return province !== p && named(province) ? 1 : 0;
   };
   const best = keepMax(candidates, score);
@@ -97,14 +121,16 @@ function keepMax<T>(items: T[], score: (item: T) => number): T[] {
  *   (大同市城区); 主城区 alone is no place.
  * - A name right after its parent's name keeps only the candidates under that parent: 长春市朝阳区 is not the
  *   朝阳区 of 北京市. Otherwise every candidate is listed; resolvePlace chooses.
- * Cost: one map lookup on the two characters at each position, then a startsWith per surface sharing them.
+ * Cost: one map lookup on the two UTF-16 units at each position (a number key, no string made), then a startsWith
+ * per surface sharing them (a few at most).
  */
 export function findPlaces(text: string, options: FindPlacesOptions = {}): PlaceMatch[] {
   const g = load();
+  const index = scanIndex();
   const out: PlaceMatch[] = [];
   let i = 0;
   while (i < text.length - 1) {
-    const hit = matchAt(g, text, i, out[out.length - 1], options.provinceStems === true);
+    const hit = matchAt(g, index, text, i, out[out.length - 1], options.provinceStems === true);
     if (hit) {
       out.push(hit);
       i = hit.end;
@@ -113,28 +139,30 @@ export function findPlaces(text: string, options: FindPlacesOptions = {}): Place
   return out;
 }
 
-function matchAt(g: Geography, text: string, start: number, prev: PlaceMatch | undefined, stems: boolean): PlaceMatch | null {
-  const list = g.scan.get(text.slice(start, start + 2));
+function matchAt(
+  g: Geography, index: Map<number, Surface[]>, text: string, start: number, prev: PlaceMatch | undefined, stems: boolean,
+): PlaceMatch | null {
+  const list = index.get(pairKey(text, start));
   if (!list) return null;
-  for (const s of list) {
-    if ((s.stem && !stems) || !text.startsWith(s.text, start)) continue;
-    const end = start + s.text.length;
-    if (straddled(g.straddleWords, text, start) || straddled(g.straddleWords, text, end)) continue;
+  for (const { text: surface, entry } of list) {
+    if ((entry.stem && !stems) || !text.startsWith(surface, start)) continue;
+    const end = start + surface.length;
+    if (straddled(text, start) || straddled(text, end)) continue;
     const underPrev = (p: Place): boolean => {
       const up = g.parentOf.get(p);
       return !!up && !!prev && prev.place.includes(up);
     };
-    const after = prev && prev.end === start ? s.places.filter(underPrev) : [];
-    if (s.generic && after.length === 0) continue;
-    return { place: after.length > 0 ? after : [...s.places], start, end, surface: s.text };
+    const after = prev && prev.end === start ? entry.places.filter(underPrev) : [];
+    if (entry.generic && after.length === 0) continue;
+    return { place: after.length > 0 ? after : [...entry.places], start, end, surface };
   }
   return null;
 }
 
 /** True when one of the words covers text[edge - 1] and text[edge] together, that is, crosses the edge. */
-function straddled(words: readonly string[], text: string, edge: number): boolean {
+function straddled(text: string, edge: number): boolean {
   if (edge <= 0 || edge >= text.length) return false;
-  for (const w of words) {
+  for (const w of STRADDLE_WORDS) {
     for (let k = 1; k < w.length; k++) if (edge - k >= 0 && text.startsWith(w, edge - k)) return true;
   }
   return false;

@@ -24,6 +24,7 @@ export const CODES = {
   'date-unreadable': { severity: 'warning', description: 'a damaged date could not be repaired without guessing; the field is null' },
   'doc-number-unreadable': { severity: 'warning', description: 'a damaged document number could not be repaired; the field is null' },
   'meta-conflict': { severity: 'info', description: 'two metadata sources disagree; the one used is named' },
+  'place-from-text': { severity: 'info', description: 'no title or issuer names the place; it was read from how the text speaks of itself (我省, 全市) and the places it names' },
   'title-missing': { severity: 'warning', description: "the plan's own title was not found" },
   // outline / tasks
   'no-tasks': { severity: 'warning', description: 'no numbered task was found; the plan has no tasks' },

@@ -6,7 +6,7 @@
 import type { AppendixTable } from '../model.js';
 import type { Collector } from '../diagnostics.js';
 import { makeView, type View } from '../outline/outline.js';
-import { orig } from './meta.js';
+import { orig } from './meta/index.js';
 
 export interface TableOut {
   table: AppendixTable;

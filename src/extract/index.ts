@@ -10,7 +10,7 @@ import { fromText } from '../adapters/text.js';
 import { detectScript } from '../decode/script.js';
 import { detectFormat } from '../adapters/detect.js';
 import { outline, srcAt, type Outline, type View } from '../outline/outline.js';
-import { extractMeta, orig } from './meta.js';
+import { extractMeta, orig } from './meta/index.js';
 import { extractTasks } from './tasks.js';
 import { cutTitle } from './titles.js';
 import { findTargets, openerYear, yearMarks, type FoundTarget, type SkippedNumber, type TargetContext } from './targets.js';

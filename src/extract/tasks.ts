@@ -5,7 +5,7 @@
 import type { Task } from '../model.js';
 import type { Collector } from '../diagnostics.js';
 import { srcAt, type ItemNode, type View } from '../outline/outline.js';
-import { orig } from './meta.js';
+import { orig } from './meta/index.js';
 import { cutTitle } from './titles.js';
 import { findUnitNote, type UnitNote } from './units.js';
 import { zhToInt } from '../lexicon/numerals.js';

@@ -1,0 +1,44 @@
+/**
+ * Document numbers (发文字号): read from the metadata, a line of its own or the title line it is glued to, kept as
+ * printed (`吉政发(2012)27号` stays in round brackets). A damaged number (`某政发〔20245`) is repaired only when its
+ * year agrees with the document's dates; a cited number inside a sentence is never taken.
+ */
+import type { Collector } from '../../diagnostics.js';
+import type { View } from '../../outline/outline.js';
+import { orig } from './text.js';
+
+const DOC_NUMBER = /^([\u4e00-\u9fff]{1,12})[〔[(【]\s*(\d{4})\s*[〕\])】]\s*(\d{1,4})\s*号$/;
+const DOC_NUMBER_DAMAGED = /^([\u4e00-\u9fff]{1,12}?)[〔[(【]?\s*(\d{4})(\d{0,4})\s*[〕\])】]?\s*(\d{0,4})\s*号?$/;
+const WIDGET = /\s*【[^】]*】\s*$/;
+
+/** Reads or repairs a document number (`某政发〔20245` → 某政发〔2024〕5号 when the year agrees). */
+export function readDocNumber(raw: string, line: number, years: number[], ctx: Collector): string | null {
+  const t = raw.replace(WIDGET, '').replace(/\s+/g, '');
+  if (DOC_NUMBER.test(t)) return raw.replace(WIDGET, '').trim();
+  const m = DOC_NUMBER_DAMAGED.exec(t);
+  if (!m || !/[发字函办令]/.test(m[1] as string)) return null;
+  const year = Number(m[2]);
+  const num = (m[3] as string) + (m[4] as string);
+  if (num === '') {
+    ctx.report('doc-number-unreadable', line, `document number '${raw.trim()}' has lost its serial number; left null`);
+    return null;
+  }
+  if (!years.includes(year)) {
+    ctx.report('doc-number-unreadable', line, `document number '${raw.trim()}' is damaged and its year ${year} is not confirmed by the dates; left null`);
+    return null;
+  }
+  const repaired = `${m[1]}〔${year}〕${Number(num)}号`;
+  ctx.report('glyph-loss', line, `document number '${raw.trim()}' read as ${repaired} (the year agrees with the document's dates)`);
+  return repaired;
+}
+
+/** A line of the front matter that is only a document number (possibly with a widget glued on). */
+export function numberLine(front: View[], years: number[], ctx: Collector): string | null {
+  for (const v of front) {
+    const t = v.norm.replace(WIDGET, '');
+    if (v.b.type === 'row' || t.length > 30 || /[:：。,，]/.test(t) || !/\d{4}/.test(t) || !/[发字函办令]/.test(t)) continue;
+    const n = readDocNumber(orig(v, 0, t.length), v.b.line, years, ctx);
+    if (n) return n;
+  }
+  return null;
+}

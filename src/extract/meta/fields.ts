@@ -1,0 +1,80 @@
+/**
+ * Labelled metadata of government CMS pages, whatever its form: a pipe table, `label:value` lines, several pairs
+ * on one line (`索引号 : … 文  号 : …`), bracket labels (`[ 成文日期 ] 2024-07-03 [ 发布日期 ] 2024-07-23`),
+ * list items (`- 发文日期:2023-04-17`), or a label alone with its value on the next line.
+ */
+import type { View } from '../../outline/outline.js';
+import { META_LABELS, type MetaField } from '../../lexicon/meta.js';
+import { orig } from './text.js';
+
+export interface Found { value: string; line: number }
+
+const spaced = (label: string) => [...label].join('\\s*');
+const ALL = META_LABELS.flatMap(([f, ls]) => ls.map((l) => [l, f] as const)).sort((a, b) => b[0].length - a[0].length);
+const FIELD = new Map<string, MetaField>(ALL.map(([l, f]) => [l, f]));
+const ALT = ALL.map(([l]) => spaced(l)).join('|');
+/** `[ label ]`, `【label】` or `label:` where the label starts a token (not the tail of a longer word). */
+const LABEL = new RegExp(`(?<![\\u4e00-\\u9fff])(?:[[【]\\s*(${ALT})\\s*[\\]】]\\s*[:：]?|(${ALT})\\s*[:：])`, 'g');
+const LABEL_ONLY = new RegExp(`^[-•·\\s]*[[【]?\\s*(${ALT})\\s*[\\]】]?\\s*[:：]?$`);
+
+export function labelField(s: string): MetaField | null {
+  const m = LABEL_ONLY.exec(s.trim());
+  return m ? FIELD.get((m[1] as string).replace(/\s+/g, '')) ?? null : null;
+}
+
+/** Label → value pairs in a string, each value running to the next label. */
+function pairs(s: string): Array<{ field: MetaField; start: number; end: number }> {
+  const hits = [...s.matchAll(LABEL)];
+  return hits.map((m, k) => {
+    const label = ((m[1] ?? m[2]) as string).replace(/\s+/g, '');
+    const start = (m.index ?? 0) + m[0].length;
+    const end = k + 1 < hits.length ? (hits[k + 1]?.index ?? s.length) : s.length;
+    return { field: FIELD.get(label) ?? 'skip', start, end };
+  });
+}
+
+const trimValue = (s: string) => s.replace(/^[\s|•·]+|[\s|]+$/g, '');
+
+/** The first value of each field in the front matter. */
+export function metadataFields(front: View[]): Map<MetaField, Found> {
+  const out = new Map<MetaField, Found>();
+  const put = (f: MetaField, value: string, line: number) => {
+    const v = trimValue(value);
+    if (f !== 'skip' && v !== '' && !out.has(f)) out.set(f, { value: v, line });
+  };
+  for (let k = 0; k < front.length; k++) {
+    const v = front[k] as View;
+    if (v.b.type === 'row' && v.b.cells) {
+      const cells = v.b.cells.map((c) => c.text.replace(/\u00a0/g, ' ').trim());
+      for (let c = 0; c < cells.length; c++) {
+        const cell = cells[c] as string;
+        const f = labelField(cell);
+        if (f) {
+          const next = cells[c + 1];
+          if (next !== undefined && !labelField(next)) put(f, next, v.b.line);
+          c++;
+          continue;
+        }
+        for (const p of pairs(cell)) put(p.field, cell.slice(p.start, p.end), v.b.line);
+      }
+      continue;
+    }
+    const f = labelField(v.norm);
+    if (f) {
+      const next = front[k + 1];
+      if (next && !labelField(next.norm) && pairs(next.norm).length === 0 && next.norm.length < 60) {
+        put(f, orig(next), next.b.line);
+        k++;
+      }
+      continue;
+    }
+    for (const p of pairs(v.norm)) put(p.field, orig(v, p.start, p.end), v.b.line);
+  }
+  return out;
+}
+
+/** True when a line holds labelled metadata (it is never a title or a sentence). */
+export function isMetadataLine(norm: string): boolean {
+  LABEL.lastIndex = 0;
+  return labelField(norm) !== null || LABEL.test(norm);
+}

@@ -1,0 +1,156 @@
+/**
+ * meta: the plan's identity, read in parts — labelled fields (fields.ts), titles (titles.ts), issuer and signature
+ * (issuer.ts), document number (docnumber.ts), place (place.ts) — and assembled here with the dates and horizon.
+ * Values keep the document's wording; damaged dates and numbers are repaired only on evidence, each repair a
+ * diagnostic; a value the text does not give stays null.
+ */
+import type { Meta } from '../../model.js';
+import type { Collector } from '../../diagnostics.js';
+import type { Outline, View } from '../../outline/outline.js';
+import { damagedDateReadings, findDate, isDateLine, parseDate } from '../dates.js';
+import { YEAR_MARK } from '../../lexicon/targets.js';
+import { metadataFields, type Found } from './fields.js';
+import { noticeTitle, planTitle, reportedTitle, type TitleFound } from './titles.js';
+import { dateUnderTitle, expandJoint, reportedIssuer, signature, titleIssuer } from './issuer.js';
+import { numberLine, readDocNumber } from './docnumber.js';
+import { readPlace } from './place.js';
+import { clean, orig } from './text.js';
+
+export { orig, clean };
+
+export interface MetaResult {
+  meta: Meta;
+  /** The year the document was made (for telling targets from history). */
+  docYear: number | null;
+}
+
+/** Where the front matter ends: the body's start, or for a page without chapters, its first long paragraph. */
+function frontOf(o: Outline): View[] {
+  if (o.bodyStart < o.views.length) return o.views.slice(0, o.bodyStart);
+  const k = o.views.findIndex((v) => v.norm.length >= 80 && /。/.test(v.norm));
+  return o.views.slice(0, k < 0 ? o.views.length : k);
+}
+
+/** A date from a field value or line: intact, or damaged with exactly one reading (reported). */
+function dateOf(value: string, line: number, ctx: Collector, evidence: string | null): string | null {
+  const intact = parseDate(value) ?? findDate(value)?.date ?? null;
+  if (intact) return intact;
+  const raw = value.replace(/^\(|\)$/g, '');
+  const readings = damagedDateReadings(raw);
+  if (evidence && readings.includes(evidence)) {
+    ctx.report('glyph-loss', line, `date ${raw} read as ${evidence} (the metadata date agrees)`);
+    return evidence;
+  }
+  if (readings.length === 1) {
+    ctx.report('glyph-loss', line, `date ${raw} read as ${readings[0]} (年/月/日 lost; the only valid reading)`);
+    return readings[0] as string;
+  }
+  if (readings.length > 1) ctx.report('date-unreadable', line, `date ${raw} has lost 年/月/日 and reads as ${readings.join(' or ')}; left null`);
+  return null;
+}
+
+/** A page's posting stamp on a line of its own: `2014-08-11 413` (date, time or a view counter after it). */
+const POSTING_LINE = /^(\d{4}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\d{1,7})?$/;
+
+export function extractMeta(o: Outline, ctx: Collector): MetaResult {
+  const views = o.views;
+  const front = frontOf(o);
+  const fields = metadataFields(front);
+  const field = (f: 'title' | 'issuer' | 'signed' | 'published' | 'doc_number'): Found | undefined => fields.get(f);
+
+  // titles
+  const notice = noticeTitle(front);
+  let title: TitleFound | null = planTitle(front);
+  if (!title && notice) {
+    const m = /关于印发《?(.+?)》?的?通知$/.exec(notice.text);
+    if (m) title = { text: m[1] as string, line: notice.line, v: notice.v };
+  }
+  if (!title) title = reportedTitle(views.slice(0, o.bodyEnd));
+  const titleField = field('title');
+  if (!title && titleField) title = { text: titleField.value.replace(/^《(.*)》$/, '$1'), line: titleField.line, v: views[0] as View };
+  if (!title) ctx.report('title-missing', null, "no line reads as the plan's own title");
+
+  // issuer: the signature, the issuer line or prefix of a title, a report of the issuing, the metadata field
+  const sig = signature(views, 0, o.bodyStart) ?? signature(views, o.bodyEnd, views.length);
+  let issuer: string | null = sig ? clean(sig.issuer).trim() : null;
+  issuer ??= title?.issuer ?? titleIssuer(notice?.text) ?? titleIssuer(title?.text) ?? reportedIssuer(views.slice(0, o.bodyEnd))?.text ?? null;
+  const issuerField = field('issuer');
+  if (!issuer && issuerField) issuer = expandJoint(issuerField.value);
+
+  // dates: the signature's, or the one under a 实施意见's title; 成文日期/发文日期; the page's posting date
+  const metaSigned = field('signed');
+  const metaSignedIso = metaSigned ? dateOf(metaSigned.value, metaSigned.line, ctx, null) : null;
+  const pubField = field('published');
+  let published = pubField ? dateOf(pubField.value, pubField.line, ctx, null) : null;
+  if (!published) {
+    const stamp = front.find((v) => POSTING_LINE.test(v.norm));
+    if (stamp) published = (POSTING_LINE.exec(stamp.norm) as RegExpExecArray)[1] ? parseDate((POSTING_LINE.exec(stamp.norm) as RegExpExecArray)[1] as string) : null;
+  }
+  const dateView = sig?.date ?? (title ? dateUnderTitle(views, title.v) : null) ?? views.slice(o.bodyEnd).find((v) => isDateLine(v.norm)) ?? null;
+  let signed: string | null = metaSignedIso;
+  if (dateView) {
+    const read = dateOf(dateView.norm, dateView.b.line, ctx, metaSignedIso);
+    if (read && metaSignedIso && read !== metaSignedIso) ctx.report('meta-conflict', dateView.b.line, `date under the signature ${read} differs from 成文日期 ${metaSignedIso}; the signature date is used`);
+    signed = read ?? metaSignedIso;
+  }
+
+  // document number: metadata field, a line of its own, or glued to a title line
+  const years = [signed, published, metaSignedIso].filter((x): x is string => x !== null).map((d) => Number(d.slice(0, 4)));
+  let docNumber: string | null = null;
+  const docField = field('doc_number');
+  if (docField) docNumber = readDocNumber(docField.value, docField.line, years, ctx);
+  docNumber ??= numberLine(front, years, ctx);
+  const glued = notice?.number ?? title?.number;
+  if (!docNumber && glued) docNumber = readDocNumber(glued.raw, glued.line, years, ctx);
+  const numberYear = docNumber ? /[〔[(【]\s*(\d{4})\s*[〕\])】]/.exec(docNumber) : null;
+  if (numberYear) years.push(Number(numberYear[1]));
+  const docYear = years.length ? Math.min(...years) : null;
+
+  const text = views.slice(0, o.bodyEnd).map((v) => v.norm).join('\n');
+  const place = readPlace([issuer, title?.text, notice?.text, issuerField?.value], text);
+  if (place.from === 'text') ctx.report('place-from-text', null, `no title or issuer names the place; ${place.jurisdiction} is read from how the text speaks of itself`);
+
+  return {
+    docYear,
+    meta: {
+      title: title?.text ?? null,
+      notice_title: notice?.text ?? null,
+      jurisdiction: place.jurisdiction,
+      level: place.level,
+      parent: place.parent,
+      issuer,
+      doc_number: docNumber,
+      signed,
+      published,
+      horizon_years: horizonYears(o, docYear),
+      script: 'simplified',
+    },
+  };
+}
+
+/** Years the goals look to (`到2027年…`, `2035年,…基本建成`), from the goals; else from any goal opener; not history. */
+function horizonYears(o: Outline, docYear: number | null): number[] {
+  const ys = new Set<number>();
+  const ok = (y: number) => (docYear !== null ? y >= docYear && y <= docYear + 30 : y >= 1990 && y <= 2100);
+  const collect = (s: string) => {
+    for (const m of s.matchAll(YEAR_MARK)) {
+      const y = Number(m[1]);
+      const after = s.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 1);
+      if (/[-—~至]/.test(after)) continue; // a range in a title: (2011-2020年)
+      if (ok(y)) ys.add(y);
+    }
+  };
+  for (const seg of o.goals) collect(seg.start >= seg.v.norm.length ? seg.v.norm : seg.v.norm.slice(seg.start));
+  if (ys.size === 0) {
+    // goal openers anywhere before the body's end: `到2025年,`, `2020年,`, and the years listed with them
+    for (let k = 0; k < o.bodyEnd; k++) {
+      const v = o.views[k] as View;
+      for (const m of v.norm.matchAll(/(?:到|至)?(\d{4})年(?:[、和及]\s*(?:到)?\d{4}年)*/g)) {
+        if (!/^(?:到|至)/.test(m[0]) && !/^[,，:：]/.test(v.norm.slice((m.index ?? 0) + m[0].length))) continue;
+        if (/[-—~]$/.test(v.norm.slice(0, m.index ?? 0)) || /^\d{4}年?[-—~至到]/.test(v.norm.slice(m.index ?? 0).replace(/^(?:到|至)/, ''))) continue;
+        for (const y of m[0].matchAll(/(\d{4})年/g)) if (ok(Number(y[1]))) ys.add(Number(y[1]));
+      }
+    }
+  }
+  return [...ys].sort((a, b) => a - b);
+}

@@ -1,0 +1,65 @@
+/**
+ * Who issued the plan and when it was signed: the signature (an issuer line over a date line), the date in
+ * parentheses under a 实施意见's title, the issuer that opens a `X关于…` title, and, in reports, `X印发《…》` or
+ * `以X名义印发`. Short joint forms are written out (`某市委、市政府` → `中共某市委 某市人民政府`).
+ */
+import type { View } from '../../outline/outline.js';
+import { findPlaces } from '../../lexicon/geography.js';
+import { ISSUED_BY, SHORT_JOINT, TITLE_ISSUER } from '../../lexicon/meta.js';
+import { ISSUER_LINE } from '../../lexicon/structure.js';
+import { isDateLine } from '../dates.js';
+import { isMetadataLine } from './fields.js';
+import { clean } from './text.js';
+
+/** The issuer's signature: an issuer line followed by a date line. */
+export function signature(views: View[], from: number, to: number): { issuer: View; date: View } | null {
+  for (let k = from; k < to - 1; k++) {
+    const v = views[k] as View, next = views[k + 1] as View;
+    if (ISSUER_LINE.test(v.norm) && isDateLine(next.norm)) return { issuer: v, date: next };
+  }
+  return null;
+}
+
+/** A date line in parentheses just under the title (`(2023年1月17日)`), skipping page metadata between. */
+export function dateUnderTitle(views: View[], titleView: View): View | null {
+  for (let k = titleView.i + 1, seen = 0; k < views.length && seen < 3; k++) {
+    const v = views[k] as View;
+    if (isMetadataLine(v.norm) || /^\(\d{4}\s*[-—~至]\s*\d{4}\s*年?\)$/.test(v.norm)) continue;
+    seen++;
+    if (/^\(?[^()]{4,20}\)$|^\([^()]{4,20}\)?$/.test(v.norm) && isDateLine(v.norm)) return v;
+  }
+  return null;
+}
+
+/** The issuer that opens a title: `中共某市委 某市人民政府关于…` → `中共某市委 某市人民政府`. */
+export function titleIssuer(title: string | null | undefined): string | null {
+  const m = title ? TITLE_ISSUER.exec(title) : null;
+  return m ? (m[1] as string).trim() : null;
+}
+
+/** `X印发了《…》`, `以X名义印发` in a report: the issuer, from its first place name on. */
+export function reportedIssuer(views: View[]): { text: string; line: number } | null {
+  for (const v of views) {
+    if (v.b.type === 'row' || !/印发|出台|发布/.test(v.norm)) continue;
+    ISSUED_BY.lastIndex = 0;
+    for (const m of v.norm.matchAll(ISSUED_BY)) {
+      const end = (m.index ?? 0) + m[0].length;
+      if (!/^了?\s*《|^了?\s*$|^[,，。]/.test(v.norm.slice(end, end + 3))) continue;
+      const raw = m[1] as string;
+      // the pattern starts at the first Han character: cut what precedes the name (`8月28日以某县…`)
+      const place = findPlaces(raw)[0];
+      let from = place ? place.start : 0;
+      if (place && raw.slice(0, place.start).endsWith('中共')) from -= 2;
+      if (!place && !/^(?:中共)?[省市县区]/.test(raw)) continue;
+      const start = (m.index ?? 0) + m[0].indexOf(raw) + from;
+      return { text: expandJoint(clean(v, start, start + raw.length - from).trim()), line: v.b.line };
+    }
+  }
+  return null;
+}
+
+/** `某市委、市政府` → `中共某市委 某市人民政府`; anything else as written. */
+export function expandJoint(s: string): string {
+  const m = SHORT_JOINT.exec(s);
+  return m ? `中共${m[1]}${m[2]}委 ${m[1]}${m[2]}人民政府` : s;
+}

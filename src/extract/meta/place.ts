@@ -1,0 +1,89 @@
+/**
+ * The plan's place: jurisdiction (the standard name), level and parent, from the division table. Read from the
+ * issuer first, then the titles; a text that names neither (a reprint starting at the preamble) is read from its
+ * own words: the level it speaks of itself in (我省, 全市) and the place it names most at that level.
+ */
+import type { Level } from '../../model.js';
+import { findPlaces, lookupPlace, resolvePlace, type Place, type PlaceMatch } from '../../lexicon/geography.js';
+import { PLACE_STEM_PHRASES, SELF_LEVEL } from '../../lexicon/meta.js';
+
+export interface PlaceRead {
+  jurisdiction: string | null;
+  level: Level | null;
+  parent: string | null;
+  /** How the place was read, for a diagnostic when it came from the running text. */
+  from: 'name' | 'text' | null;
+}
+
+const NONE: PlaceRead = { jurisdiction: null, level: null, parent: null, from: null };
+
+function read(p: Place, from: PlaceRead['from']): PlaceRead {
+  return { jurisdiction: p.name, level: p.level, parent: p.parent, from };
+}
+
+/** One match's place, resolved from the text when the name occurs more than once in the country (朝阳区). */
+function pick(m: PlaceMatch, context: string): Place | null {
+  if (m.place.length === 1) return m.place[0] as Place;
+  const chosen = resolvePlace(m.surface, context);
+  return chosen && m.place.includes(chosen) ? chosen : null;
+}
+
+/** The most specific place a name opens with: `北京市东城区政府办公室` → 东城区 (a chain of adjacent names). */
+export function placeInName(name: string, context: string): Place | null {
+  const text = name.replace(/《[^》]*》|<[^>]*>/g, (s) => ' '.repeat(s.length));
+  const ms = findPlaces(text);
+  if (ms.length === 0) return null;
+  let k = 0;
+  while (k + 1 < ms.length && (ms[k + 1] as PlaceMatch).start === (ms[k] as PlaceMatch).end) k++;
+  return pick(ms[k] as PlaceMatch, context);
+}
+
+/** Reads the place from the names, else from the text. */
+export function readPlace(names: Array<string | null | undefined>, text: string): PlaceRead {
+  for (const n of names) {
+    if (!n) continue;
+    const p = placeInName(n, text);
+    if (p) return read(p, 'name');
+  }
+  const p = placeInText(text);
+  return p ? read(p, 'text') : NONE;
+}
+
+/** The level a text speaks of itself in (我省, 全市 …), by count; null when it never does. */
+function selfLevel(text: string): Level | null {
+  let best: Level | null = null, n = 0;
+  for (const [re, level] of SELF_LEVEL) {
+    // 我市/本市 name the plan's own place; 全省 often names the one above (`走在全省前列`): half the weight
+    let c = 0;
+    for (const m of text.matchAll(re)) c += m[0].startsWith('全') ? 1 : 2;
+    if (c > n) { best = level; n = c; }
+  }
+  return best;
+}
+
+const fits = (p: Place, self: Level): boolean => p.level === self
+  // a 直辖市 calls itself 本市, an autonomous region 全区
+  || (p.level === 'province' && ((self === 'city' && /市$/.test(p.name)) || (self === 'district' && /自治区$/.test(p.name))));
+
+function placeInText(text: string): Place | null {
+  const self = selfLevel(text);
+  if (!self) return null;
+  const counts = new Map<Place, number>();
+  const bump = (p: Place | null | undefined) => { if (p && fits(p, self)) counts.set(p, (counts.get(p) ?? 0) + 1); };
+  for (const m of findPlaces(text, { provinceStems: true })) bump(pick(m, text));
+  for (const m of text.matchAll(PLACE_STEM_PHRASES)) {
+    const phrase = (m[1] ?? m[2] ?? m[3]) as string;
+    // the phrase may run into the words before the name (`现代化宜春篇章`): try its tails, longest first
+    tails: for (let from = 0; from <= phrase.length - 2; from++) {
+      for (const suffix of ['省', '市', '县', '区']) {
+        const c = lookupPlace(phrase.slice(from) + suffix).filter((p) => fits(p, self));
+        if (c.length === 1) { bump(c[0]); break tails; }
+      }
+    }
+  }
+  let best: Place | null = null, n = 0, tie = false;
+  for (const [p, c] of counts) {
+    if (c > n) { best = p; n = c; tie = false; } else if (c === n) tie = true;
+  }
+  return tie ? null : best;
+}

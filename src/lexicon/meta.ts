@@ -1,0 +1,59 @@
+/**
+ * Metadata vocabulary: the labels of government CMS pages by field, the forms of issuers and titles, the words that
+ * mark a document as cited rather than this one, draft labels, and the cues of a plan's own level (我省, 全市).
+ */
+
+export type MetaField = 'doc_number' | 'signed' | 'published' | 'issuer' | 'title' | 'skip';
+
+/**
+ * Labels by field, written without spaces (pages print `索 引 号`, `文  号`). 发文日期 is the date the document was
+ * issued (the signature's), not the web posting; 发表于/添加时间 are the posting.
+ */
+export const META_LABELS: ReadonlyArray<readonly [MetaField, readonly string[]]> = [
+  ['doc_number', ['发文字号', '文号', '发文号', '政策编号', '文件编号', '文件字号']],
+  ['signed', ['成文日期', '成文时间', '印发日期', '签发日期', '发文日期', '发文时间']],
+  ['published', ['发布日期', '发布时间', '公开日期', '公布日期', '发表于', '发表时间', '添加时间', '日期']],
+  ['issuer', ['发布机构', '发文机关', '发文单位', '发布单位', '制发机关']],
+  ['title', ['名称', '标题', '文件名称', '题名']],
+  ['skip', ['索引号', '主题分类', '体裁分类', '分类', '有效性', '效力状态', '时效', '关键词', '主题词', '文件下载', '来源', '信息来源',
+    '新闻来源', '专栏', '政策状态', '组配分类', '服务对象', '查看次数', '浏览次数', '访问次数', '作者', '编辑', '责任编辑', '承办单位',
+    '计划完成时间', '字号']],
+];
+
+/** Issuing bodies: a party committee, a government or its office, a zone's 管委会. */
+const ISSUER_PART = '(?:中共)?[\\u4e00-\\u9fff]{1,20}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|委员会|管委会|党委|[省市县区州]委)';
+/** A line that is only an issuer or several joint issuers (`中共河南省委 河南省人民政府`, `省委、省政府`). */
+export const JOINT_ISSUER = new RegExp(`^${ISSUER_PART}(?:[\\s、,，和]+${ISSUER_PART})*$`);
+/** `X关于…`: the issuer that opens a title. */
+export const TITLE_ISSUER = new RegExp(`^(${ISSUER_PART}(?:[\\s、,，]+${ISSUER_PART})*)\\s*关于`);
+/** `X印发了《…》`, `以X名义印发`: the issuer named in a report of the issuing. */
+export const ISSUED_BY = new RegExp(`(?:以)?(${ISSUER_PART}(?:[、和]${ISSUER_PART})*)(?:名义)?(?:联合)?(?:印发|印發|出台|发布)`, 'g');
+/** `X市委、市政府` → `中共X市委 X市人民政府` (the genre's full forms). */
+export const SHORT_JOINT = /^(?:中共)?([\u4e00-\u9fff]{2,8}?)([省市县区])委[、,，和]\s*(?:\1)?\2?政府$/;
+
+/** A plan's own title ends with one of these genre nouns (after draft labels and period are taken off). */
+export const TITLE_END = /(?:实施方案|方案|实施意见|意见|规划|纲要|行动计划|计划|办法|措施|决定)$/;
+/** Labels and widgets glued around a title. */
+export const TITLE_NOISE_BEFORE = /^(?:行政规范性文件\s*【[^】]{1,4}】|【[^】]{1,6}】|\[[^\]]{1,6}\]|[•·●]\s*|[^\s:：。]{1,8}[:：](?=[\u4e00-\u9fff]))+/;
+/** Draft labels after a title: `(征求意见稿)`, `(送审稿)`, `(草案)`. */
+export const DRAFT_LABEL = /\((?:征求意见稿|送审稿|草案|讨论稿|修订稿|试行稿|代拟稿)\)$/;
+/** A title's period on its own or glued: `(2023-2027年)`, `(2011—2015年)`. */
+export const TITLE_PERIOD = /^\(\d{4}\s*[-—~至]\s*\d{4}\s*年?\)$/;
+
+/** Words before 《…》 that make it a cited document, not this one. */
+export const CITED_BEFORE = /(?:根据|依据|按照|贯彻|落实|对照|参照|学习|结合|对接|衔接|围绕|紧扣|纳入|关于)[^《》。]{0,16}$/;
+/** Words around 《…》 that make it the document being reported (`印发《…》`, `《…》发布`, `《…》(以下简称`). */
+export const ISSUED_BEFORE = /(?:印发了?|印發了?|出台了?|发布了?|制定了?|起草了?|形成|审议通过了?|编制了?)\s*$/;
+export const ISSUED_AFTER = /^\s*(?:\(以下简称|发布|出台|印发|正式|提出|明确)/;
+/** National documents every local plan cites; never a local plan's own title. */
+export const NATIONAL_TITLES = /^(?:质量强国建设纲要|质量发展纲要\(2011[-—]2020年\)|中共中央、?国务院关于开展质量提升行动的指导意见)$/;
+
+/** The plan's own level in its words: 我省/全省 (a province), 我市/本市/全市, 我区/全区, 我县/全县. */
+export const SELF_LEVEL: ReadonlyArray<readonly [RegExp, 'province' | 'city' | 'district' | 'county']> = [
+  [/[我本全]省/g, 'province'],
+  [/[我本全]市/g, 'city'],
+  [/[我本全]区/g, 'district'],
+  [/[我本全]县/g, 'county'],
+];
+/** `结合宜春实际`, `宜春篇章`: a place written without its suffix in the genre's set phrases. */
+export const PLACE_STEM_PHRASES = /结合([\u4e00-\u9fff]{2,5}?)实际|([\u4e00-\u9fff]{2,4}?)篇章|(?:现代化|美好|新)([\u4e00-\u9fff]{2,3}?)(?:提供|奠定|建设)/g;

@@ -17,14 +17,15 @@ export function fromText(text: string): Block[] {
     const raw = end === m[0].length ? m[0] : m[0].slice(0, end);
     const offset = m.index;
     if (raw.trim() === '' || /^[\s\u00a0\u3000\u200b\ufeff]*$/.test(raw)) continue;
-    const block: Block = { type: 'para', text: raw, line: lineNo, offset };
-    if (raw.indexOf('|') >= 0 && /\s\|\s|\|\s*\|/.test(raw) && raw.split('|').length >= 3) {
-      block.type = 'row';
-      block.cells = splitCells(raw, lineNo, offset);
-    }
-    blocks.push(block);
+    blocks.push(pipeRow(raw, lineNo, offset) ?? { type: 'para', text: raw, line: lineNo, offset });
   }
   return blocks;
+}
+
+/** A line with pipe-separated cells as a `row` block, or null when it is not one. */
+export function pipeRow(raw: string, line: number, offset: number): Block | null {
+  if (raw.indexOf('|') < 0 || !/\s\|\s|\|\s*\|/.test(raw) || raw.split('|').length < 3) return null;
+  return { type: 'row', text: raw, line, offset, cells: splitCells(raw, line, offset) };
 }
 
 function splitCells(raw: string, line: number, offset: number): Block[] {

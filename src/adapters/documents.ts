@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Block, Plan } from '../model.js';
-import { InputError, type Collector } from '../diagnostics.js';
+import type { Collector } from '../diagnostics.js';
 import type { Decoded } from '../decode/decode.js';
 import type { PagePlace } from './pdf.js';
 
@@ -23,7 +23,8 @@ export async function fromDocument(format: 'pdf' | 'docx', bytes: Uint8Array, ct
     const a = await (await import('./pdf.js')).fromPdf(bytes, ctx);
     return { decoded: { text: a.text, encoding: 'binary', sha256, bytes: bytes.length }, blocks: a.blocks, lines: a.lines };
   }
-  throw new InputError('input-binary', 'DOCX input is not read yet');
+  const a = await (await import('./docx.js')).fromDocx(bytes);
+  return { decoded: { text: a.text, encoding: 'utf-8', sha256, bytes: bytes.length }, blocks: a.blocks };
 }
 
 /**

@@ -24,6 +24,9 @@ export interface PdfAdapted {
   blocks: Block[];
   /** `lines[n - 1]` is the place of line n of `text`. */
   lines: PagePlace[];
+  /** Running header, footer and page-number lines dropped; lines joined to the line before them. */
+  dropped: number;
+  joined: number;
 }
 
 /** A PDF file → lines of text and blocks. Throws {@link InputError} for encrypted, damaged or image-only PDFs. */
@@ -34,6 +37,7 @@ export async function fromPdf(bytes: Uint8Array, ctx: Collector): Promise<PdfAda
     throw new InputError('pdf-no-text', `the PDF has no text layer (${pages.length} page${pages.length === 1 ? '' : 's'} of images, a scan?); qplan does not do OCR: run OCR first (e.g. \`ocrmypdf --language chi_sim in.pdf out.pdf\`) and read the result`);
   }
   const out = fromPdfPages(pages);
+  ctx.report('pdf-layout', null, `${pages.length} page${pages.length === 1 ? '' : 's'}: ${out.dropped} running header, footer and page-number lines dropped, ${out.joined} wrapped lines rejoined`);
   if (empty.length > 0) ctx.report('pdf-page-no-text', null, `page${empty.length === 1 ? '' : 's'} ${empty.join(', ')} ha${empty.length === 1 ? 's' : 've'} no text layer (scanned?) and ${empty.length === 1 ? 'was' : 'were'} not read`);
   return out;
 }
@@ -60,6 +64,7 @@ export function fromPdfPages(pages: PdfPage[]): PdfAdapted {
   const inTable = tableLines(body);
   const blocks: Block[] = [];
   let para: LayoutLine[] = [];
+  let joined = 0;
   const flush = () => {
     if (para.length > 0) blocks.push(paragraphBlock(para, starts, lineNo));
     para = [];
@@ -68,7 +73,7 @@ export function fromPdfPages(pages: PdfPage[]): PdfAdapted {
     const l = body[i] as LayoutLine;
     const prev = para[para.length - 1];
     const lastOfPage = prev && body[i - 1] === prev && prev.page !== l.page;
-    if (prev && continues(prev, l, stats, Boolean(lastOfPage))) { para.push(l); continue; }
+    if (prev && continues(prev, l, stats, Boolean(lastOfPage))) { para.push(l); joined++; continue; }
     flush();
     if (l.cells.length > 1 || inTable.has(l)) {
       blocks.push(rowBlock(l, starts.get(l) as number, lineNo.get(l) as number));
@@ -79,7 +84,7 @@ export function fromPdfPages(pages: PdfPage[]): PdfAdapted {
     para = [l];
   }
   flush();
-  return { text, blocks, lines };
+  return { text, blocks, lines, dropped: chrome.size, joined };
 }
 
 interface Stats {

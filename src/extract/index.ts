@@ -47,7 +47,7 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
   if (doc) blocks = doc.blocks;
   else if (format === 'html') blocks = (htmlAdapter ??= await import('../adapters/html.js')).fromHtml(text, ctx);
   else if (format === 'markdown') blocks = (markdownAdapter ??= await import('../adapters/markdown.js')).fromMarkdown(text, ctx);
-  else blocks = fromText(text);
+  else blocks = fromText(text, ctx);
 
   const script = detectScript(text);
   // traditional script (質量強國): every stage reads a simplified copy (same offsets); values are put back at the end

@@ -187,3 +187,34 @@ describe('DOCX automatic numbering', () => {
     expect(bare.tasks.length).toBeLessThan((await plan(`seeds/${seed}.txt`)).tasks.length / 2);
   });
 });
+
+describe('the CLI on a folder of documents', () => {
+  it('reads .pdf and .docx, and names every file it could not read, with what to do', async () => {
+    const { mkdtempSync, writeFileSync, copyFileSync, mkdirSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { runCli } = await import('./helpers.js');
+    const dir = mkdtempSync(join(tmpdir(), 'qplan-documents-'));
+    try {
+      mkdirSync(join(dir, 'sub'));
+      copyFileSync(`fixtures/documents/${SEEDS[4]}/plan.docx`, join(dir, 'plan.docx'));
+      copyFileSync('fixtures/documents/special/stsong.pdf', join(dir, 'sub', 'stsong.pdf'));
+      copyFileSync('fixtures/documents/special/scanned.pdf', join(dir, 'sub', 'scan.pdf'));
+      writeFileSync(join(dir, 'old.doc'), Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+      writeFileSync(join(dir, 'sub', 'e.wps'), 'x');
+      writeFileSync(join(dir, 'sub', 'notice.ofd'), 'x');
+      const r = await runCli(['extract', '-f', 'ndjson', '-j', '1', dir]);
+      expect(r.code).toBe(1);
+      const plans = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Plan);
+      expect(plans.map((p) => p.source.format).sort()).toEqual(['docx', 'pdf']);
+      expect(r.stderr).toMatch(/old\.doc: error: not read: .*soffice --headless --convert-to docx old\.doc/);
+      expect(r.stderr).toMatch(/e\.wps: error: not read: .*soffice --headless --convert-to docx e\.wps/);
+      expect(r.stderr).toMatch(/notice\.ofd: error: not read: .*export it as PDF or DOCX/);
+      expect(r.stderr).toMatch(/scan\.pdf: error: .*no text layer/);
+      expect(r.stderr).toMatch(/4 of 6 inputs could not be read: /);
+      for (const name of ['old.doc', 'e.wps', 'notice.ofd', 'scan.pdf']) expect(r.stderr.split('\n').at(-2)).toContain(name);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

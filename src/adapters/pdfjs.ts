@@ -23,13 +23,14 @@ async function load(): Promise<{ lib: PdfJs; root: string }> {
   try { createRequire(join(root, 'package.json')).resolve('@napi-rs/canvas'); } catch { canvas = false; }
   const g = globalThis as Record<string, unknown>;
   if (!canvas) for (const name of ['DOMMatrix', 'ImageData', 'Path2D']) g[name] ??= class {};
-  // pdf.js reports a missing canvas with console.log, which would land in the plan on stdout
-  const log = console.log;
-  console.log = () => undefined;
+  // pdf.js reports the missing canvas through the console while it loads: not a message for qplan's users
+  const { log, warn } = console;
+  console.log = console.warn = () => undefined;
   try {
     return { lib: await import('pdfjs-dist/legacy/build/pdf.mjs'), root };
   } finally {
     console.log = log;
+    console.warn = warn;
   }
 }
 

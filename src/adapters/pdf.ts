@@ -168,7 +168,7 @@ function rowBlock(l: LayoutLine, start: number, line: number): Block {
 
 /**
  * Lines of one cell that belong to a table around them: a label whose value cell is empty prints alone
- * (`有效性` between `发布机构 | 江北区人民政府` and `成文日期 | 2023-12-01`). Such a line sits in the first
+ * (`有效性` between `发布机构 | 某区人民政府` and `成文日期 | 2023-12-01`). Such a line sits in the first
  * column of an adjacent row and ends before that row's second cell.
  */
 function tableLines(body: LayoutLine[]): Set<LayoutLine> {

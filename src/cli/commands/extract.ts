@@ -203,7 +203,7 @@ function makeProgress(io: Io, total: number, quiet: boolean) {
 }
 
 function stageView(result: import('../../extract/index.js').ExtractResult, stage: 'blocks' | 'outline'): string {
-  if (stage === 'blocks') return result.blocks.map((b) => `${b.line}\t${b.type}\t${b.text}`).join('\n') + '\n';
+  if (stage === 'blocks') return result.blocks.map((b) => `${b.page !== undefined ? `p${b.page}:` : ''}${b.line}\t${b.type}\t${b.text}`).join('\n') + '\n';
   const o = result.outline;
   const lines: string[] = [`body: views ${o.bodyStart}..${o.bodyEnd}`];
   for (const c of o.chapters) lines.push(`${c.v.b.line}\tchapter ${c.ord} [${c.role}] ${c.title}`);

@@ -19,6 +19,13 @@ export const CODES = {
   'traditional-script': { severity: 'info', description: 'the text is in traditional characters; matching used a simplified copy' },
   'html-body-guessed': { severity: 'info', description: 'the article body of an HTML page was chosen by text density' },
   'html-nesting-flattened': { severity: 'warning', description: 'an HTML page nested elements deeper than browsers do (512 levels); the excess was flattened' },
+  'pdf-encrypted': { severity: 'error', description: 'the PDF is protected by a password and cannot be read' },
+  'pdf-unreadable': { severity: 'error', description: 'the file is not a PDF that pdf.js can open (damaged or truncated)' },
+  'pdf-no-text': { severity: 'error', description: 'the PDF has no text layer (scanned images); OCR it first' },
+  'pdf-page-no-text': { severity: 'warning', description: 'some pages of the PDF have no text layer (scanned?) and were not read' },
+  'text-unwrapped': { severity: 'info', description: 'hard-wrapped text (e.g. pdftotext output) was rejoined into paragraphs; page numbers and running headers dropped' },
+  'docx-unreadable': { severity: 'error', description: 'the file is not a DOCX that can be read (encrypted, damaged, or another zip)' },
+  'pdf-layout': { severity: 'info', description: 'a PDF was read: running headers, footers and page numbers dropped, wrapped lines rejoined' },
   // meta
   'glyph-loss': { severity: 'warning', description: 'a date or document number lost glyphs in the scrape and was repaired from the evidence' },
   'date-unreadable': { severity: 'warning', description: 'a damaged date could not be repaired without guessing; the field is null' },

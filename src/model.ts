@@ -54,6 +54,8 @@ export interface Block {
   cells?: Block[];
   /** Markdown heading depth or HTML h1–h6 level. */
   depth?: number;
+  /** 1-based page of the first character, for paginated formats (PDF). */
+  page?: number;
 }
 
 /** Options accepted by {@link extractPlan}. */
@@ -61,7 +63,7 @@ export interface ExtractOptions {
   /** The path to record in `source.path` (as given on the command line). */
   path?: string;
   /** Force a format instead of detecting it from the name and content. */
-  from?: 'text' | 'html' | 'markdown';
+  from?: 'text' | 'html' | 'markdown' | 'pdf' | 'docx';
   /** Force an encoding label (any label TextDecoder accepts, e.g. gb18030, utf-16le). */
   encoding?: string;
 }

@@ -1,11 +1,12 @@
 /**
  * Format detection: the extension decides when it is known; otherwise the first bytes are sniffed
- * (`<!DOCTYPE html`, `<html`, `<p>`… → html; `# ` headings or `|---|` tables → markdown; else text).
+ * (`%PDF-` → pdf; a zip holding word/document.xml → docx; `<!DOCTYPE html`, `<html`, `<p>`… → html; `# `
+ * headings or `|---|` tables → markdown; else text).
  */
 import type { SourceFormat } from '../model.js';
 
 const BY_EXT: Record<string, SourceFormat> = {
-  txt: 'text', text: 'text', html: 'html', htm: 'html', shtml: 'html', xhtml: 'html', md: 'markdown', markdown: 'markdown', mdown: 'markdown',
+  txt: 'text', text: 'text', html: 'html', htm: 'html', shtml: 'html', xhtml: 'html', md: 'markdown', markdown: 'markdown', mdown: 'markdown', pdf: 'pdf', docx: 'docx',
 };
 
 export function detectFormat(path: string, bytes: Uint8Array): SourceFormat {
@@ -15,6 +16,9 @@ export function detectFormat(path: string, bytes: Uint8Array): SourceFormat {
 }
 
 export function sniffFormat(bytes: Uint8Array): SourceFormat {
+  // a PDF may have bytes before its header; a DOCX is a zip that holds word/document.xml
+  if (Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-')) return 'pdf';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('word/document.xml')) return 'docx';
   // look at the start as latin1: markup and markdown syntax are ASCII in every encoding we read except UTF-16
   let head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
   if (/^\xff\xfe|^\xfe\xff/.test(head)) head = Buffer.from(bytes.subarray(2, 8194)).toString(head.startsWith('\xff') ? 'utf16le' : 'latin1').replace(/\u0000/g, '');

@@ -1,30 +1,42 @@
 /**
  * fromText: a plain-text plan → blocks, one per non-blank line (scraped plans keep one paragraph per line).
  * Lines with pipe-separated cells (`索引号 | … | 分类 | …`) become `row` blocks so metadata tables stay tables.
+ * Hard-wrapped text (pdftotext output) is rejoined into paragraphs first (unwrap.ts).
  */
 import type { Block } from '../model.js';
+import type { Collector } from '../diagnostics.js';
+import { unwrap, type RawLine } from './unwrap.js';
 
 const LINE = /[^\r\n]*(?:\r\n|\n|\r|$)/g;
 
-export function fromText(text: string): Block[] {
-  const blocks: Block[] = [];
+export function fromText(text: string, ctx?: Collector): Block[] {
+  const lines: RawLine[] = [];
   let lineNo = 0;
   LINE.lastIndex = 0;
   for (let m = LINE.exec(text); m && m[0] !== ''; m = LINE.exec(text)) {
     lineNo++;
     let end = m[0].length;
     while (end > 0 && (m[0].charCodeAt(end - 1) === 10 || m[0].charCodeAt(end - 1) === 13)) end--;
-    const raw = end === m[0].length ? m[0] : m[0].slice(0, end);
-    const offset = m.index;
+    lines.push({ text: end === m[0].length ? m[0] : m[0].slice(0, end), line: lineNo, offset: m.index });
+  }
+  // hard-wrapped text (pdftotext output): paragraphs rejoined, page chrome dropped
+  const u = unwrap(lines, (l) => pipeRow(l.text, l.line, l.offset));
+  if (u) {
+    ctx?.report('text-unwrapped', null, `the text is hard-wrapped at ${u.width} ${u.measure} a line (converted from PDF?): ${u.joined} wrapped lines rejoined into paragraphs, ${u.dropped} page-number, header and footer lines dropped`);
+    return u.blocks;
+  }
+  const blocks: Block[] = [];
+  for (const { text: raw, line, offset } of lines) {
     if (raw.trim() === '' || /^[\s\u00a0\u3000\u200b\ufeff]*$/.test(raw)) continue;
-    const block: Block = { type: 'para', text: raw, line: lineNo, offset };
-    if (raw.indexOf('|') >= 0 && /\s\|\s|\|\s*\|/.test(raw) && raw.split('|').length >= 3) {
-      block.type = 'row';
-      block.cells = splitCells(raw, lineNo, offset);
-    }
-    blocks.push(block);
+    blocks.push(pipeRow(raw, line, offset) ?? { type: 'para', text: raw, line, offset });
   }
   return blocks;
+}
+
+/** A line with pipe-separated cells as a `row` block, or null when it is not one. */
+export function pipeRow(raw: string, line: number, offset: number): Block | null {
+  if (raw.indexOf('|') < 0 || !/\s\|\s|\|\s*\|/.test(raw) || raw.split('|').length < 3) return null;
+  return { type: 'row', text: raw, line, offset, cells: splitCells(raw, line, offset) };
 }
 
 function splitCells(raw: string, line: number, offset: number): Block[] {

@@ -11,7 +11,8 @@ export interface InputRef {
   path: string;
 }
 
-const PLAN_EXT = /\.(?:txt|text|html?|shtml|xhtml|md|markdown)$/i;
+/** Plan files a directory walk takes; .doc/.wps/.ofd are taken too, so that they are reported as not read. */
+const PLAN_EXT = /\.(?:txt|text|html?|shtml|xhtml|md|markdown|pdf|docx|doc|wps|ofd)$/i;
 
 export async function collectInputs(args: string[], io: Io, ext: RegExp = PLAN_EXT): Promise<InputRef[]> {
   const out: InputRef[] = [];

@@ -8,7 +8,7 @@ import { ioMessage, writeVia, type WriteAccess } from './files.js';
 
 export interface JobOptions {
   format: 'yaml' | 'json' | 'ndjson';
-  from?: 'text' | 'html' | 'markdown';
+  from?: 'text' | 'html' | 'markdown' | 'pdf' | 'docx';
   encoding?: string;
 }
 
@@ -37,6 +37,11 @@ export async function runJob(fs: FileAccess, path: string, opts: JobOptions, out
   // extracted plans and other data are not plan texts: say what to use instead
   if (!opts.from && /\.(?:ya?ml|json|ndjson)$/i.test(path)) {
     return { path, diagnostics: [], error: 'this is YAML/JSON data, not a plan text (check plan files with `qplan validate`, compare them with `qplan compare`)', errorKind: 'input' };
+  }
+  const legacy = /\.(doc|wps|ofd)$/i.exec(path)?.[1]?.toLowerCase();
+  if (!opts.from && legacy) {
+    const how = legacy === 'ofd' ? 'open it in an OFD reader (数科, 福昕) and export it as PDF or DOCX' : 'convert it to .docx first: `soffice --headless --convert-to docx ' + path.replace(/^.*\//, '') + '`';
+    return { path, diagnostics: [], error: `not read: qplan does not read .${legacy} files; ${how}`, errorKind: 'input' };
   }
   try {
     const { extractPlan } = await import('../extract/index.js');

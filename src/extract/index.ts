@@ -39,13 +39,16 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
   const format: SourceFormat = options.from ?? detectFormat(path, bytes);
   // text given directly is already decoded: read its UTF-8 bytes back as they are
   const encoding = typeof input === 'string' ? 'utf-8' : options.encoding;
-  const decoded = decode(bytes, path, ctx, { encoding, html: format === 'html' });
+  // PDF and DOCX are adapted from their bytes (src/adapters/documents.ts); `lines` maps a PDF's lines to pages
+  const doc = format === 'pdf' || format === 'docx' ? await (await import('../adapters/documents.js')).fromDocument(format, bytes, ctx) : undefined;
+  const decoded = doc?.decoded ?? decode(bytes, path, ctx, { encoding, html: format === 'html' });
   const text = decoded.text;
 
   let blocks: Block[];
-  if (format === 'html') blocks = (htmlAdapter ??= await import('../adapters/html.js')).fromHtml(text, ctx);
+  if (doc) blocks = doc.blocks;
+  else if (format === 'html') blocks = (htmlAdapter ??= await import('../adapters/html.js')).fromHtml(text, ctx);
   else if (format === 'markdown') blocks = (markdownAdapter ??= await import('../adapters/markdown.js')).fromMarkdown(text, ctx);
-  else blocks = fromText(text);
+  else blocks = fromText(text, ctx);
 
   const script = detectScript(text);
   // traditional script (質量強國): every stage reads a simplified copy (same offsets); values are put back at the end
@@ -222,6 +225,7 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
     diagnostics: ctx.sorted(),
   };
   restore?.(plan);
+  if (doc?.lines) (await import('../adapters/documents.js')).placeOnPages(plan, sourceBlocks, doc.lines);
   return { plan, blocks: sourceBlocks, outline: o };
 }
 

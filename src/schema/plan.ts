@@ -14,6 +14,7 @@ export { PLAN_SCHEMA_ID };
 
 const line = z.number().int().min(1).describe('1-based line in the source file');
 const column = z.number().int().min(1).describe('1-based column (UTF-16 units) in the source line');
+const page = z.number().int().min(1).describe('1-based page of a PDF; `line` is then the line on that page, counted from the top');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date YYYY-MM-DD');
 
 export const Severity = z.enum(['error', 'warning', 'info']);
@@ -48,6 +49,7 @@ export const Section = z.strictObject({
   number: z.string(),
   title: z.string(),
   line,
+  page: page.optional(),
   role: z.enum(['preamble', 'goals', 'tasks', 'safeguards']).optional(),
 });
 
@@ -62,6 +64,7 @@ export const Task = z.strictObject({
   responsible: z.array(z.string()).describe('责任单位, as written'),
   units_etc: z.boolean().describe('the unit list ended in 等'),
   line,
+  page: page.optional(),
   column: column.optional(),
   number: z.string().optional().describe('the printed number before normalization'),
 });
@@ -72,7 +75,9 @@ export const Column = z.strictObject({
   items: z.array(z.string()),
   after_task: z.string().nullable().describe('the item the 专栏 box follows'),
   line,
+  page: page.optional(),
   item_lines: z.array(line).optional(),
+  item_pages: z.array(page).optional(),
 });
 
 export const Target = z.strictObject({
@@ -86,6 +91,7 @@ export const Target = z.strictObject({
   where: z.string().regex(/^(goals|text|appendix|task:.+|column:\d+)$/, 'goals | text | appendix | task:<id> | column:<n>'),
   quote: z.string().describe('the exact source span'),
   line,
+  page: page.optional(),
   column: column.optional(),
 });
 
@@ -95,14 +101,17 @@ export const AppendixTable = z.strictObject({
   columns: z.array(z.string()),
   rows: z.array(z.array(z.string().nullable())),
   row_lines: z.array(line).optional(),
+  row_pages: z.array(page).optional(),
   row_groups: z.array(z.string().nullable()).optional(),
   line,
+  page: page.optional(),
 });
 
 export const Diagnostic = z.strictObject({
   severity: Severity,
   code: z.string().regex(/^[a-z][a-z0-9-]*$/),
   line: line.nullable(),
+  page: page.optional(),
   column: column.optional(),
   message: z.string(),
 });

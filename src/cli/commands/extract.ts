@@ -15,7 +15,7 @@ import { renderDiagnostic } from '../render/diagnostics.js';
 interface Opts {
   format: 'yaml' | 'json' | 'ndjson';
   outDir?: string;
-  from?: 'text' | 'html' | 'markdown';
+  from?: 'text' | 'html' | 'markdown' | 'pdf' | 'docx';
   encoding?: string;
   strict?: boolean;
   quiet?: boolean;
@@ -27,11 +27,11 @@ interface Opts {
 export function define(program: Command, io: Io, state: RunState): void {
   program
     .command('extract')
-    .description('read plan files (text, HTML, Markdown) into qplan/plan@1 documents')
+    .description('read plan files (text, HTML, Markdown, PDF, DOCX) into qplan/plan@1 documents')
     .argument('[files...]', 'plan files or directories; - reads stdin', [])
     .addOption(new Option('-f, --format <format>', 'output format').choices(['yaml', 'json', 'ndjson']).default('yaml'))
     .option('-o, --out-dir <dir>', 'write one <name>.plan.<format> per input into DIR instead of stdout')
-    .addOption(new Option('--from <format>', 'input format instead of detecting it').choices(['text', 'html', 'markdown']))
+    .addOption(new Option('--from <format>', 'input format instead of detecting it').choices(['text', 'html', 'markdown', 'pdf', 'docx']))
     .option('--encoding <label>', 'input encoding instead of detecting it (utf-8, gb18030, utf-16le …)')
     .option('-j, --jobs <n>', 'worker threads for many files (default: the number of cores)', (v) => {
       const n = Number(v);
@@ -68,7 +68,7 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
     return 2;
   }
   if (inputs.length === 0) {
-    io.stderr.write(`qplan extract: no plan files (.txt, .html, .md) found in ${files.join(', ')}\n`);
+    io.stderr.write(`qplan extract: no plan files (.txt, .html, .md, .pdf, .docx) found in ${files.join(', ')}\n`);
     return 2;
   }
   // plan the outputs first: refuse any that would overwrite an input
@@ -89,12 +89,14 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
   }
 
   let failed = 0, withErrors = 0, withWarnings = 0;
+  const notRead: string[] = [];
   const chunks: string[] = [];
   const progress = makeProgress(io, inputs.length, Boolean(opts.quiet));
   const onResult = (r: JobResult) => {
     progress.tick(r.path);
     if (r.error) {
       failed++;
+      notRead.push(r.path);
       io.stderr.write(`${progress.clear()}${r.path}: error: ${r.error}\n`);
       return;
     }
@@ -118,6 +120,7 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
         chunks.push(stageView(await extractPlan(bytes, { path: inp.path, from: opts.from, encoding: opts.encoding }), opts.stage));
       } catch (e) {
         failed++;
+        notRead.push(inp.path);
         io.stderr.write(`${inp.path}: error: ${(e as Error).message}\n`);
       }
     }
@@ -151,7 +154,7 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
     else if (opts.format === 'yaml' && chunks.length > 1 && !opts.stage) io.stdout.write(chunks.map((c) => c.replace(/^# yaml-language-server.*\n/, '')).join('---\n'));
     else io.stdout.write(chunks.join(''));
   }
-  if (failed > 0 && inputs.length > 1 && !opts.quiet) io.stderr.write(`qplan extract: ${failed} of ${inputs.length} inputs could not be read\n`);
+  if (failed > 0 && inputs.length > 1 && !opts.quiet) io.stderr.write(`qplan extract: ${failed} of ${inputs.length} inputs could not be read: ${notRead.join(', ')}\n`);
   if (failed > 0) return inputs.length === 1 || failed === inputs.length ? 2 : 1;
   if (withErrors > 0 || (opts.strict && withWarnings > 0)) return 1;
   return 0;
@@ -200,7 +203,7 @@ function makeProgress(io: Io, total: number, quiet: boolean) {
 }
 
 function stageView(result: import('../../extract/index.js').ExtractResult, stage: 'blocks' | 'outline'): string {
-  if (stage === 'blocks') return result.blocks.map((b) => `${b.line}\t${b.type}\t${b.text}`).join('\n') + '\n';
+  if (stage === 'blocks') return result.blocks.map((b) => `${b.page !== undefined ? `p${b.page}:` : ''}${b.line}\t${b.type}\t${b.text}`).join('\n') + '\n';
   const o = result.outline;
   const lines: string[] = [`body: views ${o.bodyStart}..${o.bodyEnd}`];
   for (const c of o.chapters) lines.push(`${c.v.b.line}\tchapter ${c.ord} [${c.role}] ${c.title}`);

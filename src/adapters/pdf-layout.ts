@@ -1,0 +1,199 @@
+/**
+ * PDF layout → lines: positioned text items (what pdf.js gives) are grouped into the lines a reader sees, by y
+ * then x. Items whose heights overlap form one band, so a table row whose cells wrap inside the cell
+ * (`发布时间:2024-` / `08-30` beside `来源:…`) stays one row; a wide gap between items splits cells. Pure: no
+ * pdf.js here, so the layout rules are tested on plain data.
+ */
+
+/** One text run as pdf.js reports it, in page units with y going up (baseline). */
+export interface PdfItem {
+  str: string;
+  x: number;
+  y: number;
+  w: number;
+  /** Font size (the vertical scale of the text matrix). */
+  size: number;
+}
+
+export interface PdfPage {
+  width: number;
+  height: number;
+  items: PdfItem[];
+}
+
+export interface LayoutCell {
+  text: string;
+  x0: number;
+  x1: number;
+}
+
+/** A visual line of one page: one cell for running text, several for a table row. */
+export interface LayoutLine {
+  page: number;
+  /** 1-based line number on its page, counted from the top. */
+  pageLine: number;
+  /** Baseline of the top text in the line. */
+  y: number;
+  x0: number;
+  x1: number;
+  size: number;
+  cells: LayoutCell[];
+}
+
+/** A gap this many font sizes wide separates table cells (a space is ~0.3, CJK justification well under 1). */
+const CELL_GAP = 1.5;
+/** Items overlapping vertically by this share of the smaller height are on the same band. */
+const BAND_OVERLAP = 0.3;
+
+const isSpace = (s: string) => /^[\s\u00a0\u3000]*$/.test(s);
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2014\u201c\u201d]/;
+
+/** The lines of one page, top to bottom. */
+export function pageLines(page: PdfPage, pageNo: number): LayoutLine[] {
+  const items = page.items.filter((it) => it.str !== '' && it.size > 0).sort((a, b) => b.y - a.y || a.x - b.x);
+  const bands: PdfItem[][] = [];
+  let top = 0, bot = 0, bandSize = 0;
+  for (const it of items) {
+    const iTop = it.y + 0.8 * it.size, iBot = it.y - 0.2 * it.size;
+    const cur = bands[bands.length - 1];
+    if (cur && Math.min(iTop, top) - Math.max(iBot, bot) > BAND_OVERLAP * Math.min(it.size, bandSize)) {
+      cur.push(it);
+      top = Math.max(top, iTop);
+      bot = Math.min(bot, iBot);
+      bandSize = Math.max(bandSize, it.size);
+    } else {
+      bands.push([it]);
+      top = iTop; bot = iBot; bandSize = it.size;
+    }
+  }
+  const lines: LayoutLine[] = [];
+  for (const band of bands) {
+    if (band.every((it) => isSpace(it.str))) continue;
+    const cells = bandCells(band);
+    if (cells.length === 0) continue;
+    const text = band.filter((it) => !isSpace(it.str));
+    lines.push({
+      page: pageNo, pageLine: lines.length + 1, y: Math.max(...text.map((it) => it.y)),
+      x0: cells[0]!.x0, x1: Math.max(...cells.map((c) => c.x1)), size: median(text.map((it) => it.size)), cells,
+    });
+  }
+  return lines;
+}
+
+/** Cells of a band: split each baseline at wide gaps, then merge cells that share columns across baselines. */
+function bandCells(band: PdfItem[]): LayoutCell[] {
+  const rows: PdfItem[][] = [];
+  for (const it of [...band].sort((a, b) => b.y - a.y)) {
+    const row = rows.find((r) => Math.abs(r[0]!.y - it.y) < 0.3 * it.size);
+    if (row) row.push(it); else rows.push([it]);
+  }
+  const cells: Array<LayoutCell & { parts: string[] }> = [];
+  for (const row of rows) {
+    for (const c of rowCells(row.sort((a, b) => a.x - b.x))) {
+      // a wrapped cell: the same column on a lower baseline continues the cell above
+      const col = rows.length > 1 ? cells.find((k) => c.x0 < k.x1 && k.x0 < c.x1) : undefined;
+      if (col) {
+        col.parts.push(c.text);
+        col.x0 = Math.min(col.x0, c.x0);
+        col.x1 = Math.max(col.x1, c.x1);
+      } else cells.push({ ...c, parts: [c.text] });
+    }
+  }
+  return cells
+    .sort((a, b) => a.x0 - b.x0)
+    .map((c) => ({ text: c.parts.reduce((acc, p) => joinText(acc, p)), x0: c.x0, x1: c.x1 }));
+}
+
+/** Items of one baseline (sorted by x) → cells, spaces restored from space items and from gaps beside ASCII. */
+function rowCells(row: PdfItem[]): LayoutCell[] {
+  const cells: LayoutCell[] = [];
+  let cur: LayoutCell | undefined;
+  let pendingSpace = false;
+  let lastEnd = -Infinity;
+  for (const it of row) {
+    if (isSpace(it.str)) { pendingSpace = true; continue; }
+    const gap = it.x - lastEnd;
+    if (!cur || gap > CELL_GAP * it.size) {
+      cur = { text: '', x0: it.x, x1: it.x + it.w };
+      cells.push(cur);
+    } else {
+      const before = cur.text.slice(-1), after = it.str.trimStart().charAt(0);
+      // a space the PDF drew as distance: only beside Latin text (CJK characters never take one)
+      if (pendingSpace || (gap > 0.25 * it.size && !(WIDE.test(before) && WIDE.test(after)))) cur.text += ' ';
+    }
+    cur.text += cur.text === '' ? it.str.trimStart() : it.str;
+    cur.x1 = Math.max(cur.x1, it.x + it.w);
+    lastEnd = it.x + it.w;
+    pendingSpace = /\s$/.test(it.str);
+  }
+  for (const c of cells) c.text = c.text.replace(/[ \t]+$/, '').replace(/ {2,}/g, ' ');
+  return cells.filter((c) => c.text !== '');
+}
+
+/** Joins two pieces of one paragraph: no space, except between two Latin letters or digits (`ISO` + `9001`). */
+export function joinText(a: string, b: string): string {
+  return /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
+}
+
+export function median(xs: number[]): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+/** A line's text as one string: cells joined by ` | ` (the text adapter's table-row form). */
+export function lineText(l: LayoutLine): string {
+  return l.cells.map((c) => c.text).join(' | ');
+}
+
+// ---- running headers, footers and page numbers ------------------------------------------------------------
+
+/** Page numbers as printed: `— 3 —`, `-3-`, `3`, `第3页`, `第 3 页 共 14 页`, `3/14`, `Page 3 of 14`. */
+const PAGE_NUMBER = /^(?:[-—–－―~\s]*\d{1,4}[-—–－―~\s]*|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页|\d{1,4}\s*\/\s*\d{1,4}|page\s*\d+(?:\s*of\s*\d+)?)$/i;
+
+/** True for a line shaped like a page number (whether it is one depends on the page it is on). */
+export function isPageNumber(text: string): boolean {
+  return PAGE_NUMBER.test(text.replace(/[\u00a0\u3000]/g, ' ').trim());
+}
+
+/** The printed number of a page-number line (`— 3 —` → 3, `第 3 页 共 14 页` → 3). */
+function printedNumber(text: string): number | null {
+  if (!isPageNumber(text)) return null;
+  const m = /(\d+)/.exec(text.replace(/共\s*\d+\s*页/, ''));
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Marks the running headers and footers: a line in the top or bottom band of a page that recurs (digits aside)
+ * on at least half of the pages, or a page number, that is a number that runs with the pages (a bare `1` at
+ * the top of a page is a table cell unless the pages around it carry their numbers the same way).
+ */
+export function findChrome(pages: LayoutLine[][], heights: number[]): Set<LayoutLine> {
+  const chrome = new Set<LayoutLine>();
+  const edges = pages.map((lines, i) => {
+    const h = heights[i] ?? 792;
+    const out: LayoutLine[] = [];
+    for (const l of lines.slice(0, 2)) if (l.y > h * 0.85) out.push(l);
+    for (const l of lines.slice(-2)) if (l.y < h * 0.15 && !out.includes(l)) out.push(l);
+    return out;
+  });
+  const key = (l: LayoutLine) => lineText(l).replace(/\d+/g, '#').replace(/\s+/g, '');
+  const counts = new Map<string, number>();
+  for (const e of edges) for (const k of new Set(e.map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const enough = Math.max(2, Math.ceil(pages.length / 2));
+  // page numbers: the printed number minus the page index is the same on most pages (covers may be unnumbered)
+  const offsets = new Map<number, number>();
+  const numberOf = (l: LayoutLine) => printedNumber(lineText(l)) ?? printedNumber(l.cells[l.cells.length - 1]?.text ?? '');
+  for (const e of edges) for (const l of e) {
+    const n = numberOf(l);
+    if (n !== null) offsets.set(n - l.page, (offsets.get(n - l.page) ?? 0) + 1);
+  }
+  const runs = new Set([...offsets].filter(([, c]) => c >= Math.min(2, pages.length)).map(([o]) => o));
+  for (const e of edges) {
+    for (const l of e) {
+      const n = numberOf(l);
+      if ((n !== null && runs.has(n - l.page) && (l.cells.length === 1 || pages.length >= 2)) || (pages.length >= 2 && (counts.get(key(l)) ?? 0) >= enough)) chrome.add(l);
+    }
+  }
+  return chrome;
+}

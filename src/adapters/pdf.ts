@@ -1,0 +1,189 @@
+/**
+ * fromPdf: a PDF → blocks. pdf.js (loaded on first use) gives positioned text items; pdf-layout.ts turns them
+ * into visual lines; this module drops running headers, footers and page numbers and rejoins paragraphs that
+ * wrap over lines and over page breaks, so a task that crosses pages is one block.
+ *
+ * The blocks point into a text made of the PDF's lines, one per line, page after page (chrome included), so
+ * every later stage works as for a .txt; {@link PdfAdapted.lines} maps each line of that text to its page and
+ * its line on that page, which is what the plan reports.
+ */
+import type { Block } from '../model.js';
+import { InputError, type Collector } from '../diagnostics.js';
+import { findChrome, isPageNumber, joinText, lineText, median, pageLines, type LayoutLine, type PdfPage } from './pdf-layout.js';
+import { pipeRow } from './text.js';
+import { readPdf } from './pdfjs.js';
+
+/** Where a line of the adapted text is in the original document. */
+export interface PagePlace {
+  page: number;
+  line: number;
+}
+
+export interface PdfAdapted {
+  text: string;
+  blocks: Block[];
+  /** `lines[n - 1]` is the place of line n of `text`. */
+  lines: PagePlace[];
+  /** Running header, footer and page-number lines dropped; lines joined to the line before them. */
+  dropped: number;
+  joined: number;
+}
+
+/** A PDF file → lines of text and blocks. Throws {@link InputError} for encrypted, damaged or image-only PDFs. */
+export async function fromPdf(bytes: Uint8Array, ctx: Collector): Promise<PdfAdapted> {
+  const pages = await readPdf(bytes);
+  const empty = pages.map((p, i) => (p.items.some((it) => it.str.trim() !== '') ? 0 : i + 1)).filter((n) => n > 0);
+  if (empty.length === pages.length) {
+    throw new InputError('pdf-no-text', `the PDF has no text layer (${pages.length} page${pages.length === 1 ? '' : 's'} of images, a scan?); qplan does not do OCR: run OCR first (e.g. \`ocrmypdf --language chi_sim in.pdf out.pdf\`) and read the result`);
+  }
+  const out = fromPdfPages(pages);
+  ctx.report('pdf-layout', null, `${pages.length} page${pages.length === 1 ? '' : 's'}: ${out.dropped} running header, footer and page-number lines dropped, ${out.joined} wrapped lines rejoined`);
+  if (empty.length > 0) ctx.report('pdf-page-no-text', null, `page${empty.length === 1 ? '' : 's'} ${empty.join(', ')} ha${empty.length === 1 ? 's' : 've'} no text layer (scanned?) and ${empty.length === 1 ? 'was' : 'were'} not read`);
+  return out;
+}
+
+/** The layout part of {@link fromPdf}, on pages already read. */
+export function fromPdfPages(pages: PdfPage[]): PdfAdapted {
+  const perPage = pages.map((p, i) => pageLines(p, i + 1));
+  const chrome = findChrome(perPage, pages.map((p) => p.height));
+  const all = perPage.flat();
+
+  // the adapted text: every line as a reader sees it, chrome included, so line n is a real line of a page
+  let text = '';
+  const starts = new Map<LayoutLine, number>();
+  const lines: PagePlace[] = [];
+  for (const l of all) {
+    starts.set(l, text.length);
+    text += `${lineText(l)}\n`;
+    lines.push({ page: l.page, line: l.pageLine });
+  }
+  const lineNo = new Map(all.map((l, i) => [l, i + 1]));
+
+  const body = all.filter((l) => !chrome.has(l));
+  const stats = layoutStats(body);
+  const inTable = tableLines(body);
+  const blocks: Block[] = [];
+  let para: LayoutLine[] = [];
+  let joined = 0;
+  const flush = () => {
+    if (para.length > 0) blocks.push(paragraphBlock(para, starts, lineNo));
+    para = [];
+  };
+  for (let i = 0; i < body.length; i++) {
+    const l = body[i] as LayoutLine;
+    const prev = para[para.length - 1];
+    const lastOfPage = prev && body[i - 1] === prev && prev.page !== l.page;
+    if (prev && continues(prev, l, stats, Boolean(lastOfPage))) { para.push(l); joined++; continue; }
+    flush();
+    if (l.cells.length > 1 || inTable.has(l)) {
+      blocks.push(rowBlock(l, starts.get(l) as number, lineNo.get(l) as number));
+      continue;
+    }
+    const pipe = pipeRow(lineText(l), lineNo.get(l) as number, starts.get(l) as number);
+    if (pipe) { blocks.push({ ...pipe, page: l.page }); continue; }
+    para = [l];
+  }
+  flush();
+  return { text, blocks, lines, dropped: chrome.size, joined };
+}
+
+interface Stats {
+  left: number;
+  right: number;
+  pitch: number;
+}
+
+function layoutStats(body: LayoutLine[]): Stats {
+  const single = body.filter((l) => l.cells.length === 1 && !isPageNumber(lineText(l)));
+  // the left margin is where most lines start (wrapped lines do; first lines may be indented)
+  const starts = new Map<number, number>();
+  for (const l of single) starts.set(Math.round(l.x0), (starts.get(Math.round(l.x0)) ?? 0) + 1);
+  let left = 0, best = -1;
+  for (const [x, n] of starts) if (n > best || (n === best && x < left)) { left = x; best = n; }
+  const ends = single.map((l) => l.x1).sort((a, b) => a - b);
+  const right = ends[Math.floor(ends.length * 0.9)] ?? 0;
+  const pitches: number[] = [];
+  for (let i = 1; i < single.length; i++) {
+    const a = single[i - 1] as LayoutLine, b = single[i] as LayoutLine;
+    if (a.page === b.page && Math.abs(a.size - b.size) < 0.5 && a.y > b.y) pitches.push(a.y - b.y);
+  }
+  return { left, right, pitch: median(pitches) };
+}
+
+/** A new item, never a wrapped line: 一、 (一) 1. ① —— 第一章 专栏 附件. */
+const ITEM_START = /^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百零〇\d]{1,4}[)）]|\d{1,3}[.．、](?!\d)|[①-⑳]|——|―|第[一二三四五六七八九十百\d]+[章节条]|专栏|附件)/;
+
+/** Whether `next` continues the paragraph that `prev` ends. */
+function continues(prev: LayoutLine, next: LayoutLine, s: Stats, overPage: boolean): boolean {
+  if (prev.cells.length > 1 || next.cells.length > 1) return false;
+  const nextText = lineText(next);
+  if (ITEM_START.test(nextText) || isPageNumber(nextText)) return false;
+  if (Math.abs(prev.size - next.size) > 0.5) return false;
+  if (!overPage) {
+    if (prev.page !== next.page) return false;
+    // paragraph spacing: more than a line's pitch between the baselines
+    const gap = prev.y - next.y;
+    if (gap <= 0 || (s.pitch > 0 && gap > s.pitch * 1.3)) return false;
+  }
+  // an indented line starts a paragraph
+  if (next.x0 > s.left + 0.8 * next.size) return false;
+  // the line before must be full: what is left at its end is too narrow for the first word of the next line
+  const room = s.right - prev.x1;
+  const word = /^[A-Za-z0-9.%+\-/:]+/.exec(nextText)?.[0].length ?? 0;
+  const need = Math.max(word * 0.55 * next.size, next.size) + next.size;
+  return room <= need + 0.5 * next.size;
+}
+
+function paragraphBlock(para: LayoutLine[], starts: Map<LayoutLine, number>, lineNo: Map<LayoutLine, number>): Block {
+  const first = para[0] as LayoutLine;
+  const start = starts.get(first) as number;
+  if (para.length === 1) return { type: 'para', text: lineText(first), line: lineNo.get(first) as number, offset: start, page: first.page };
+  let text = '';
+  const offsets: number[] = [];
+  for (const l of para) {
+    const t = lineText(l);
+    const o = starts.get(l) as number;
+    const joined = text === '' ? t : joinText(text, t);
+    // a space put back between Latin words sits at the end of the line before
+    if (joined.length > text.length + t.length) offsets.push(offsets.length ? (offsets[offsets.length - 1] as number) + 1 : o);
+    for (let i = 0; i < t.length; i++) offsets.push(o + i);
+    text = joined;
+  }
+  const last = para[para.length - 1] as LayoutLine;
+  offsets.push((starts.get(last) as number) + lineText(last).length);
+  return { type: 'para', text, line: lineNo.get(first) as number, offset: start, offsets, page: first.page };
+}
+
+function rowBlock(l: LayoutLine, start: number, line: number): Block {
+  const cells: Block[] = [];
+  let at = start;
+  for (const c of l.cells) {
+    cells.push({ type: 'para', text: c.text, line, offset: at, page: l.page });
+    at += c.text.length + 3;
+  }
+  // a label whose value cell is empty: the empty cell is there in the table, though nothing is printed in it
+  if (cells.length === 1) cells.push({ type: 'para', text: '', line, offset: at - 3, page: l.page });
+  return { type: 'row', text: lineText(l), line, offset: start, cells, page: l.page };
+}
+
+/**
+ * Lines of one cell that belong to a table around them: a label whose value cell is empty prints alone
+ * (`有效性` between `发布机构 | 某区人民政府` and `成文日期 | 2023-12-01`). Such a line sits in the first
+ * column of an adjacent row and ends before that row's second cell.
+ */
+function tableLines(body: LayoutLine[]): Set<LayoutLine> {
+  const ref = new Map<LayoutLine, LayoutLine>();
+  for (const l of body) if (l.cells.length > 1) ref.set(l, l);
+  const pass = (order: LayoutLine[]) => {
+    for (let i = 1; i < order.length; i++) {
+      const l = order[i] as LayoutLine, n = order[i - 1] as LayoutLine;
+      const r = ref.get(n);
+      if (!r || ref.has(l) || l.page !== n.page || Math.abs(l.y - n.y) > 2.5 * l.size) continue;
+      const [first, second] = r.cells as [LayoutLine['cells'][0], LayoutLine['cells'][0]];
+      if (l.x1 < second.x0 && l.x0 > first.x0 - 3 * l.size) ref.set(l, r);
+    }
+  };
+  pass(body);
+  pass([...body].reverse());
+  return new Set([...ref.keys()].filter((l) => l.cells.length === 1));
+}

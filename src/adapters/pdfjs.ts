@@ -1,0 +1,77 @@
+/**
+ * readPdf: PDF bytes → the positioned text items of each page, through pdf.js (pdfjs-dist, legacy build: the
+ * modern build does not load on Node 20). pdf.js is imported on the first PDF only (~150 ms).
+ *
+ * Chinese government PDFs often use fonts that are not embedded (STSong-Light with the UniGB-UCS2-H encoding);
+ * pdf.js reads their text only through the Adobe-GB1 CMaps it ships in `cmaps/`, passed as a plain filesystem
+ * path with `cMapPacked: true`. Without them the text of such a PDF is silently empty.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { InputError } from '../diagnostics.js';
+import type { PdfItem, PdfPage } from './pdf-layout.js';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<{ lib: PdfJs; root: string }> | undefined;
+
+async function load(): Promise<{ lib: PdfJs; root: string }> {
+  const require = createRequire(import.meta.url);
+  const root = dirname(require.resolve('pdfjs-dist/package.json'));
+  // pdf.js builds one DOMMatrix when it loads and takes it from the optional native @napi-rs/canvas; text
+  // extraction never uses it, so without that package a stand-in lets the module load
+  let canvas = true;
+  try { createRequire(join(root, 'package.json')).resolve('@napi-rs/canvas'); } catch { canvas = false; }
+  const g = globalThis as Record<string, unknown>;
+  if (!canvas) for (const name of ['DOMMatrix', 'ImageData', 'Path2D']) g[name] ??= class {};
+  // pdf.js reports the missing canvas through the console while it loads: not a message for qplan's users
+  const { log, warn } = console;
+  console.log = console.warn = () => undefined;
+  try {
+    return { lib: await import('pdfjs-dist/legacy/build/pdf.mjs'), root };
+  } finally {
+    console.log = log;
+    console.warn = warn;
+  }
+}
+
+/** The text items of every page, in page units (y up). Throws {@link InputError} when the PDF cannot be opened. */
+export async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
+  const { lib, root } = await (pdfjs ??= load());
+  // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy
+  const task = lib.getDocument({
+    data: new Uint8Array(bytes), cMapUrl: `${join(root, 'cmaps')}/`, cMapPacked: true, standardFontDataUrl: `${join(root, 'standard_fonts')}/`,
+    isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0,
+  });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    const name = (e as Error).name;
+    if (name === 'PasswordException') {
+      throw new InputError('pdf-encrypted', 'the PDF is encrypted with a password; qplan cannot read it: open it with the password and save an unprotected copy (e.g. `qpdf --password=… --decrypt in.pdf out.pdf`)');
+    }
+    throw new InputError('pdf-unreadable', `not a readable PDF (${(e as Error).message}); if it opens in a viewer, print it to a new PDF and try that`);
+  }
+  try {
+    const pages: PdfPage[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+      // keep the characters as printed: pdf.js would otherwise fold full-width forms and compatibility characters
+      const content = await page.getTextContent({ disableNormalization: true });
+      const items: PdfItem[] = [];
+      for (const it of content.items) {
+        if (!('str' in it) || it.str === '') continue;
+        const [a, b, c, d, e, f] = it.transform as number[];
+        // horizontal text only; rotated marginal notes (stamps, vertical 骑缝 text) are not plan text
+        if (Math.abs(b as number) > 1e-3 || Math.abs(c as number) > 1e-3 || (a as number) <= 0) continue;
+        items.push({ str: it.str, x: (e as number) - x0, y: (f as number) - y0, w: it.width, size: Math.abs(d as number) || it.height });
+      }
+      pages.push({ width: x1 - x0, height: y1 - y0, items });
+      page.cleanup();
+    }
+    return pages;
+  } finally {
+    await doc.destroy();
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * Hard-wrapped text (what `pdftotext` writes, or a plan saved at a fixed line length): most lines are about as
+ * wide as each other and end mid-sentence. Such text is rejoined into paragraphs, with running headers,
+ * footers, page numbers and form feeds dropped; each block keeps the offset of every character, so lines in
+ * the plan still point at the original lines. Text with one paragraph per line is left alone.
+ */
+import type { Block } from '../model.js';
+import { isPageNumber, joinText } from './pdf-layout.js';
+
+/** One line of the source, without its line end. */
+export interface RawLine {
+  text: string;
+  line: number;
+  offset: number;
+}
+
+export interface Unwrapped {
+  blocks: Block[];
+  /** The wrap width, in characters or display columns (see `measure`). */
+  width: number;
+  measure: 'characters' | 'columns';
+  joined: number;
+  dropped: number;
+}
+
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2014\u201c\u201d\u2018\u2019]/;
+const columns = (s: string) => { let w = 0; for (const c of s) w += WIDE.test(c) ? 2 : 1; return w; };
+const chars = (s: string) => [...s].length;
+/** Sentence ends: a line that ends so is a paragraph end as often as not. */
+const CLOSED = /[。！？!?；;：:”’」』）)》…]$/;
+/** The start of a new item, never a wrapped line: 一、 (一) 1. ① —— 第一章 专栏 附件. */
+const ITEM_START = /^(?:[•·▪●■◆]|[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百零〇\d]{1,4}[)）]|\d{1,3}[.．、](?!\d)|[①-⑳]|——|―|第[一二三四五六七八九十百\d]+[章节条]|专栏|附件)/;
+/** Page numbers that cannot be table cells: `— 3 —`, `-3-`, `第3页`, `3/14`. */
+const DECORATED_PAGE = /^(?:[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+|第\s*\d{1,4}\s*页.*|\d{1,4}\s*\/\s*\d{1,4}|共\s*\d{1,4}\s*页.*)$/;
+
+const clean = (s: string) => s.replace(/^\f+/, '').trim();
+
+/**
+ * The wrap width when the text is hard-wrapped, else null: at least half of the (non-blank) lines are within a
+ * narrow band below the widest common width, and most of those end mid-sentence.
+ */
+function wrapWidth(lines: RawLine[]): { width: number; measure: 'characters' | 'columns'; tol: number } | null {
+  const texts = lines.map((l) => clean(l.text)).filter((t) => t !== '');
+  if (texts.length < 8) return null;
+  let best: { width: number; measure: 'characters' | 'columns'; tol: number; share: number } | null = null;
+  for (const [measure, f, tol] of [['characters', chars, 1], ['columns', columns, 0]] as const) {
+    const ws = texts.map(f);
+    const counts = new Map<number, number>();
+    for (const w of ws) counts.set(w, (counts.get(w) ?? 0) + 1);
+    // the wrap width is the most common width (with its tolerance band) among the longer lines
+    let width = 0, top = 0;
+    for (const w of counts.keys()) {
+      if (w < 16) continue;
+      const band = Math.max(tol, Math.round(w * 0.08));
+      let n = 0;
+      for (const [v, c] of counts) if (v >= w - band && v <= w) n += c;
+      if (n > top || (n === top && w > width)) { width = w; top = n; }
+    }
+    const band = Math.max(tol, Math.round(width * 0.08));
+    const full = texts.filter((_, i) => (ws[i] as number) >= width - band && (ws[i] as number) <= width);
+    const share = full.length / texts.length;
+    const open = full.filter((x) => !CLOSED.test(x)).length / Math.max(1, full.length);
+    if (full.length >= 6 && share >= 0.2 && open >= 0.6 && (!best || share > best.share)) best = { width, measure, tol: band, share };
+  }
+  return best ? { width: best.width, measure: best.measure, tol: best.tol } : null;
+}
+
+/** Running headers, footers and page numbers of text split into pages by form feeds (or page-number lines). */
+function chromeLines(lines: RawLine[]): Set<RawLine> {
+  const chrome = new Set<RawLine>();
+  const pages: RawLine[][] = [[]];
+  for (const l of lines) {
+    if (l.text.startsWith('\f') && (pages[pages.length - 1] as RawLine[]).length > 0) pages.push([]);
+    if (clean(l.text) !== '') (pages[pages.length - 1] as RawLine[]).push(l);
+  }
+  for (const l of lines) if (DECORATED_PAGE.test(clean(l.text))) chrome.add(l);
+  if (pages.length < 2) return chrome;
+  const edges = pages.map((p) => [...new Set([...p.slice(0, 3), ...p.slice(-3)])]);
+  const key = (l: RawLine) => clean(l.text).replace(/\d+/g, '#').replace(/\s+/g, '');
+  const counts = new Map<string, number>();
+  for (const e of edges) for (const k of new Set(e.map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const enough = Math.max(2, Math.ceil(pages.length / 2));
+  edges.forEach((e, page) => {
+    for (const l of e) {
+      const t = clean(l.text);
+      // a bare number is a page number only when it runs with the pages
+      const bare = /^\d{1,4}$/.test(t) && edges.filter((o, p) => o.some((x) => clean(x.text) === String(Number(t) - page + p))).length >= enough;
+      if ((counts.get(key(l)) ?? 0) >= enough && (t.length <= 80 || /^(?:file|https?):/.test(t)) || bare || (isPageNumber(t) && !/^\d+$/.test(t))) chrome.add(l);
+    }
+  });
+  return chrome;
+}
+
+/** Rejoins hard-wrapped text; null when the text is not hard-wrapped. `isRow` keeps table rows whole. */
+export function unwrap(lines: RawLine[], isRow: (l: RawLine) => Block | null): Unwrapped | null {
+  const wrap = wrapWidth(lines);
+  if (!wrap) return null;
+  const measure = wrap.measure === 'characters' ? chars : columns;
+  const chrome = chromeLines(lines);
+  const blocks: Block[] = [];
+  let cur: { text: string; offsets: number[]; line: number; lastWidth: number; lastText: string } | null = null;
+  // a blank line parts paragraphs, but not the blank lines around a page's header and footer
+  let joined = 0, blank = false, nearChrome = false;
+  const flush = () => {
+    if (!cur) return;
+    const end = (cur.offsets[cur.offsets.length - 1] as number) + 1;
+    blocks.push({ type: 'para', text: cur.text, line: cur.line, offset: cur.offsets[0] as number, offsets: [...cur.offsets, end] });
+    cur = null;
+  };
+  for (const l of lines) {
+    if (chrome.has(l)) { blank = false; nearChrome = true; continue; }
+    const lead = l.text.length - l.text.replace(/^[\f\s\u00a0\u3000]+/, '').length;
+    const t = l.text.slice(lead).replace(/[\s\u00a0\u3000]+$/, '');
+    if (t === '') { if (!nearChrome && !l.text.includes('\f')) blank = true; continue; }
+    nearChrome = false;
+    const row = isRow({ text: t, line: l.line, offset: l.offset + lead });
+    if (row) { flush(); blocks.push(row); blank = false; continue; }
+    const offsets = Array.from({ length: t.length }, (_, i) => l.offset + lead + i);
+    const c = cur as typeof cur | null;
+    // the line before was full: in the band below the wrap width, or a little shorter and open at its end
+    // (proportional fonts: `拥有量2` + `件。` moved down together)
+    const isFull = (w: number, text: string) => w >= wrap.width - wrap.tol || (w >= wrap.width * 0.8 && !CLOSED.test(text));
+    // and this line is not a table cell flattened to a line: a short line of figures and signs (`⁄`, `85`)
+    // after a full one is a value cell, while a paragraph's tail has words (`区招商投资局等`) or a sentence end
+    const cellLike = !isFull(measure(t), t) && !CLOSED.test(t) && !/[\u3400-\u9fff]/.test(t);
+    if (c && isFull(c.lastWidth, c.lastText) && !blank && !ITEM_START.test(t) && !cellLike) {
+      const before = c.text.length;
+      c.text = joinText(c.text, t);
+      if (c.text.length > before + t.length) c.offsets.push((c.offsets[c.offsets.length - 1] as number) + 1);
+      c.offsets.push(...offsets);
+      c.lastWidth = measure(t);
+      c.lastText = t;
+      joined++;
+    } else {
+      flush();
+      cur = { text: t, offsets, line: l.line, lastWidth: measure(t), lastText: t };
+    }
+    blank = false;
+  }
+  flush();
+  return { blocks, width: wrap.width, measure: wrap.measure, joined, dropped: chrome.size };
+}

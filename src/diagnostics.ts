@@ -32,6 +32,8 @@ export const CODES = {
   'doc-number-unreadable': { severity: 'warning', description: 'a damaged document number could not be repaired; the field is null' },
   'meta-conflict': { severity: 'info', description: 'two metadata sources disagree; the one used is named' },
   'place-from-text': { severity: 'info', description: 'no title or issuer names the place; it was read from how the text speaks of itself (我省, 全市) and the places it names' },
+  'place-unknown': { severity: 'info', description: 'the place an issuer or title names is not in the 2023 division table; it is kept as written with the level its suffix gives' },
+  'place-ambiguous': { severity: 'warning', description: 'several places share the name the plan gives and the text does not say which; the parent is left null' },
   'title-missing': { severity: 'warning', description: "the plan's own title was not found" },
   // outline / tasks
   'no-tasks': { severity: 'warning', description: 'no numbered task was found; the plan has no tasks' },

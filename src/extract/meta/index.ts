@@ -108,6 +108,8 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
 
   const text = views.slice(0, o.bodyEnd).map((v) => v.norm).join('\n');
   const place = readPlace([issuer, title?.text, notice?.text, issuerField?.value], text);
+  if (place.from === 'shape') ctx.report('place-unknown', null, `${place.jurisdiction} is not in the 2023 division table (renamed, new or spelt otherwise); kept as written, level read from its suffix`);
+  if (place.from === 'ambiguous') ctx.report('place-ambiguous', null, `several places are called ${place.jurisdiction} and the text does not say which; parent left null`);
   if (place.from === 'text') ctx.report('place-from-text', null, `no title or issuer names the place; ${place.jurisdiction} is read from how the text speaks of itself`);
 
   return {

@@ -12,7 +12,7 @@ export interface PlaceRead {
   level: Level | null;
   parent: string | null;
   /** How the place was read, for a diagnostic when it came from the running text. */
-  from: 'name' | 'text' | null;
+  from: 'name' | 'text' | 'shape' | 'ambiguous' | null;
 }
 
 const NONE: PlaceRead = { jurisdiction: null, level: null, parent: null, from: null };
@@ -38,12 +38,61 @@ export function placeInName(name: string, context: string): Place | null {
   return pick(ms[k] as PlaceMatch, context);
 }
 
+/**
+ * A place-shaped name in an issuer or title that is not in the division table: a unit renamed before 2023 (a 县级市
+ * that became a 区), a new zone, a name spelt otherwise. Kept as written, its level read from its suffix, its parent
+ * the known place before it (`某市某县人民政府`) or the one the text names most; reported.
+ */
+const SHAPED = /^([\u4e00-\u9fff]{1,8}?(?:自治县|自治旗|区|县|旗|市))(?=人民政府|政府|[市区县]?委|管委会|关于|质量|建设|创建|实施|开展|贯彻|深化|加快|推进|全面|高质量)/;
+const NOT_A_NAME = /^(?:委|政府|人民|关于|中共|印发)|质量|建设|[年月日]/;
+
+function levelOf(name: string): Level {
+  return ZONE_END.test(name) ? 'zone' : /(?:县|旗)$/.test(name) ? 'county' : /区$/.test(name) ? 'district' : 'city';
+}
+
+/** The place a name (issuer, title) gives: known, ambiguous (`西湖区` with no context: name and level only), or shaped. */
+function nameRead(name: string, text: string): PlaceRead | null {
+  const flat = name.replace(/《[^》]*》|<[^>]*>/g, (x) => ' '.repeat(x.length)).replace(/\s+/g, ' ');
+  const ms = findPlaces(flat);
+  let k = 0;
+  while (k + 1 < ms.length && (ms[k + 1] as PlaceMatch).start === (ms[k] as PlaceMatch).end) k++;
+  const known = ms[k];
+  const rest = flat.slice(known ? known.end : 0).replace(/^\s*(?:中共)?/, '');
+  const tail = SHAPED.exec(rest);
+  const up = known ? pick(known, text) : null;
+  if (tail && !NOT_A_NAME.test(tail[1] as string) && lookupPlace(tail[1] as string).length === 0 && (!known || known.end <= 12)) {
+    const own = tail[1] as string;
+    const level = levelOf(own);
+    return { jurisdiction: own, level, parent: up?.name ?? mostNamed(text, level === 'city' ? ['province'] : ['city', 'province']), from: 'shape' };
+  }
+  if (!known) return null;
+  if (up) return read(up, 'name');
+  // several places share the name and the text does not tell which: the name and level stand, the parent does not
+  const levels = new Set(known.place.map((p) => p.level));
+  const names = new Set(known.place.map((p) => p.name));
+  return { jurisdiction: names.size === 1 ? (known.place[0] as Place).name : known.surface, level: levels.size === 1 ? (known.place[0] as Place).level : null, parent: null, from: 'ambiguous' };
+}
+const ZONE_END = /(?:经济技术开发区|高新技术产业开发区|开发区|高新区|新区|示范区|自贸区)$/;
+
+/** The place of the given levels the text names most (a 直辖市 counts as a city), or null on a tie. */
+function mostNamed(text: string, levels: Level[]): string | null {
+  const counts = new Map<string, number>();
+  for (const m of findPlaces(text)) {
+    const p = pick(m, text);
+    if (p && (levels.includes(p.level) || (levels.includes('city') && p.level === 'province' && /市$/.test(p.name)))) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+  }
+  let best: string | null = null, n = 0, tie = false;
+  for (const [k, c] of counts) {
+    if (c > n) { best = k; n = c; tie = false; } else if (c === n) tie = true;
+  }
+  return tie ? null : best;
+}
+
 /** Reads the place from the names, else from the text. */
 export function readPlace(names: Array<string | null | undefined>, text: string): PlaceRead {
   for (const n of names) {
-    if (!n) continue;
-    const p = placeInName(n, text);
-    if (p) return read(p, 'name');
+    const r = n ? nameRead(n, text) : null;
+    if (r) return r;
   }
   const p = placeInText(text);
   return p ? read(p, 'text') : NONE;

@@ -65,7 +65,7 @@ function numbersIn(s: string): Array<{ index: number; text: string; chinese: boo
   return out.sort((a, b) => a.index - b.index);
 }
 
-interface YearMark { at: number; end: number; year: number; opener: boolean }
+interface YearMark { at: number; end: number; year: number; opener: boolean; base?: boolean }
 
 export function yearMarks(s: string): YearMark[] {
   const out: YearMark[] = [];
@@ -77,6 +77,11 @@ export function yearMarks(s: string): YearMark[] {
     if (lead) at -= lead[0].length;
     const end = (m.index ?? 0) + m[0].length;
     if (/\d/.test(s[at - 1] ?? '') || /[-—~至]/.test(s[end] ?? '') || /[-—~]$/.test(s.slice(Math.max(0, at - 1), at))) continue; // ranges and longer numbers
+    // a base year (`较2020年下降14%`, `在2020年基础上`) is compared against, never the year of a target
+    if (/(?:较|比|相比|相较|同比|对比)$/.test(s.slice(Math.max(0, at - 2), at)) || /^(?:的)?(?:基础上|基数|水平上)/.test(s.slice(end, end + 4))) {
+      out.push({ at, end, year: Number(m[1]), opener: false, base: true });
+      continue;
+    }
     out.push({ at, end, year: Number(m[1]), opener: /^[,，:：]/.test(s.slice(end, end + 1)) || lead !== null && /^(?:到|至)/.test(lead[0]) });
   }
   return out;
@@ -186,6 +191,14 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     const unit = matchUnit(s, ve);
     let ue = ve;
     if (unit) ue = s.indexOf(unit, ve) + unit.length;
+    // a range with the unit on both ends: `2.5%—3%`
+    let upper = valueMax;
+    const tail = unit && upper === undefined ? RANGE_TAIL.exec(s.slice(ue, ue + 12)) : null;
+    if (tail && s.startsWith(unit as string, ue + tail[0].length)) {
+      upper = Number(tail[1]);
+      rangeEnd.add(ue + tail[0].length - (tail[1] as string).length);
+      ue += tail[0].length + (unit as string).length;
+    }
     else if (NOT_TARGET_AFTER.test(s.slice(ve).replace(/^ /, ''))) continue;
     if (unit && NOT_TARGET_AFTER.test(s.slice(ue)) && unit !== '%') continue;
     // counts of the plan's own parts: `31项任务`, `14个方面`, `3个部分25条`
@@ -264,7 +277,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
         indicator, value, unit: unit ?? '', comparator, year: y ?? ctx.fallbackYear, yearInferred: y === null,
         unitInferred: false, qStart, qEnd, valueAt: ns,
       };
-      if (valueMax !== undefined) t.valueMax = valueMax;
+      if (upper !== undefined) t.valueMax = upper;
       if (repair) t.repair = repair;
       return t;
     };
@@ -294,7 +307,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
  */
 function governingYears(marks: YearMark[], s: string, at: number): number[] {
   let k = -1;
-  for (let i = 0; i < marks.length; i++) if ((marks[i] as YearMark).end <= at) k = i;
+  for (let i = 0; i < marks.length; i++) if ((marks[i] as YearMark).end <= at && !(marks[i] as YearMark).base) k = i;
   if (k < 0) return [];
   const out = [(marks[k] as YearMark).year];
   for (let i = k; i > 0; i--) {

@@ -11,6 +11,7 @@ import { classify } from '../src/outline/outline.js';
 import { cutTitle } from '../src/extract/titles.js';
 import { damagedDateReadings, parseDate } from '../src/extract/dates.js';
 import { normalizeText } from '../src/decode/normalize.js';
+import { extractPlan } from '../src/extract/index.js';
 
 const load = <T>(name: string): T[] => YAML.parse(readFileSync(`fixtures/cases/${name}.yaml`, 'utf8')) as T[];
 const norm = (s: string) => normalizeText(s).norm;
@@ -78,6 +79,17 @@ describe('dates', () => {
     it(row.input, () => {
       expect(parseDate(norm(row.input))).toBe(row.expect);
       if (row.readings) expect(damagedDateReadings(norm(row.input))).toEqual(row.readings);
+    });
+  }
+});
+
+describe('meta', () => {
+  type Row = { name: string; input: string; expect: Record<string, unknown> };
+  const nfkc = (v: unknown) => (v == null ? v : typeof v === 'string' ? v.normalize('NFKC').replace(/\s+/g, '') : v);
+  for (const row of load<Row>('meta')) {
+    it(row.name, async () => {
+      const { plan } = await extractPlan(row.input, { path: 'case.txt' });
+      for (const [k, v] of Object.entries(row.expect)) expect(nfkc((plan.meta as Record<string, unknown>)[k]), k).toEqual(nfkc(v));
     });
   }
 });

@@ -47,6 +47,7 @@ export const CODES = {
   'target-value-repaired': { severity: 'warning', description: 'a target value damaged by the scrape (a lost decimal point) was repaired; the only valid reading is used' },
   'target-value-unreadable': { severity: 'warning', description: 'a target value is damaged and has no single valid reading; it is left out' },
   'target-cut': { severity: 'info', description: 'the text ends right after a number (an excerpt cut before its unit); it is left out' },
+  'prose-too-long': { severity: 'warning', description: 'a line outside the outline is longer than any paragraph of a plan (200,000 characters); it is not read for targets' },
   'target-year-inferred': { severity: 'info', description: "a target with no year in reach took the plan's first horizon year" },
   // appendix
   'appendix-flattened': { severity: 'info', description: 'an appendix table flattened one cell per line was rebuilt into rows' },

@@ -165,6 +165,10 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
   const headingOf = new Map<Target, View>();
   for (const p of proseViews(o, covered)) {
     if (p.reset) proseYear = null;
+    if (p.tooLong) {
+      ctx.report('prose-too-long', p.v.b.line, `a line of ${p.v.norm.length} characters is longer than any paragraph of a plan; it is not read for targets`);
+      continue;
+    }
     const s = p.v.norm;
     const before = targets.length;
     push(findTargets(s, tctx(proseYear, p.v)), p.v, 0, p.where);

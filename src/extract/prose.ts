@@ -15,7 +15,12 @@ export interface ProseView {
   reset: boolean;
   /** A short line without sentence punctuation (a headline, a bold subheading). */
   heading: boolean;
+  /** Longer than any paragraph of a plan ({@link PROSE_MAX}): not scanned. */
+  tooLong?: boolean;
 }
+
+/** The longest line read as prose (UTF-16 units); whole plans scraped into one line stay well under it. */
+export const PROSE_MAX = 200_000;
 
 /** The views to scan for targets, in document order: everything before the body's end that nothing else read. */
 export function proseViews(o: Outline, covered: Set<View>): ProseView[] {
@@ -33,6 +38,8 @@ export function proseViews(o: Outline, covered: Set<View>): ProseView[] {
       reset = true;
     }
     if (covered.has(v) || v.b.type === 'row' || role === 'preamble' || isChrome(v)) continue;
+    // no paragraph of a plan is this long: a file of one endless line is not read as prose (reported by the caller)
+    if (v.norm.length > PROSE_MAX) { out.push({ v, where: 'text', reset, heading: false, tooLong: true }); continue; }
     if (isDateLine(v.norm) || ISSUER_LINE.test(v.norm) || META_LABEL_LINE.test(v.norm)) continue;
     const heading = v.norm.length <= 40 && !/[。,，;；]/.test(v.norm);
     out.push({ v, where: role === 'goals' ? 'goals' : 'text', reset, heading });

@@ -8,8 +8,11 @@ import type { Comparator } from '../model.js';
 import { zhToInt } from '../lexicon/numerals.js';
 import {
   COUNT_FIRST_VERBS, HEADING_PREFIX, INDICATOR_LEADING, INDICATOR_TRAILING, NOT_TARGET_AFTER, PREFIX_COMPARATORS, SUFFIX_COMPARATORS,
-  CHANGE_WORDS, UNITS, WEAK_UNITS, YEAR_MARK, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_TAIL, RATE_NAME,
+  CHANGE_WORDS, UNITS, WEAK_UNITS, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_TAIL, RATE_NAME,
 } from '../lexicon/targets.js';
+import { governingYears, yearMarks } from './years.js';
+
+export { openerYear, yearMarks } from './years.js';
 
 export interface FoundTarget {
   indicator: string;
@@ -63,28 +66,6 @@ function numbersIn(s: string): Array<{ index: number; text: string; chinese: boo
   for (const m of s.matchAll(DIGITS)) out.push({ index: m.index ?? 0, text: m[0], chinese: false });
   for (const m of s.matchAll(CN_COUNT)) out.push({ index: m.index ?? 0, text: m[0], chinese: true });
   return out.sort((a, b) => a.index - b.index);
-}
-
-interface YearMark { at: number; end: number; year: number; opener: boolean; base?: boolean }
-
-export function yearMarks(s: string): YearMark[] {
-  const out: YearMark[] = [];
-  if (s.indexOf('年') < 0) return out;
-  for (const m of s.matchAll(YEAR_MARK)) {
-    let at = m.index ?? 0;
-    // the governing word before the year (`到2027年`, `截至2025年底`) belongs to the mark
-    const lead = /(?:到|至|截至|截止到?)$/.exec(s.slice(Math.max(0, at - 3), at));
-    if (lead) at -= lead[0].length;
-    const end = (m.index ?? 0) + m[0].length;
-    if (/\d/.test(s[at - 1] ?? '') || /[-—~至]/.test(s[end] ?? '') || /[-—~]$/.test(s.slice(Math.max(0, at - 1), at))) continue; // ranges and longer numbers
-    // a base year (`较2020年下降14%`, `在2020年基础上`) is compared against, never the year of a target
-    if (/(?:较|比|相比|相较|同比|对比)$/.test(s.slice(Math.max(0, at - 2), at)) || /^(?:的)?(?:基础上|基数|水平上)/.test(s.slice(end, end + 4))) {
-      out.push({ at, end, year: Number(m[1]), opener: false, base: true });
-      continue;
-    }
-    out.push({ at, end, year: Number(m[1]), opener: /^[,，:：]/.test(s.slice(end, end + 1)) || lead !== null && /^(?:到|至)/.test(lead[0]) });
-  }
-  return out;
 }
 
 /** Spans a number must not sit in: names in “…” and 《…》, and parentheses holding a year range. */
@@ -301,24 +282,6 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
   return out.sort((a, b) => a.valueAt - b.valueAt);
 }
 
-/**
- * The years that govern a number at `at`: the last year mark before it, with the marks it is listed with
- * (`到2023年、2025年、2027年…`). A period (`2020年到2025年期间`) is governed by its end only.
- */
-function governingYears(marks: YearMark[], s: string, at: number): number[] {
-  let k = -1;
-  for (let i = 0; i < marks.length; i++) if ((marks[i] as YearMark).end <= at && !(marks[i] as YearMark).base) k = i;
-  if (k < 0) return [];
-  const out = [(marks[k] as YearMark).year];
-  for (let i = k; i > 0; i--) {
-    const a = marks[i - 1] as YearMark, b = marks[i] as YearMark;
-    // `2020年到2025年期间` is a period, not a list: only its end governs
-    if (!/^[、和及与,，\s]*$/.test(s.slice(a.end, b.at)) || /^(?:到|至)/.test(s.slice(b.at))) break;
-    out.unshift(a.year);
-  }
-  return out;
-}
-
 /** The indicator of the previous target in the same sentence, when a clause names no subject of its own. */
 function sentenceSubject(out: FoundTarget[], s: string, cs: number): string | null {
   const prev = out[out.length - 1];
@@ -338,11 +301,4 @@ export function lostDecimalPoint(digits: string): number | null {
     if (digits.length - cut === 1 && v >= 50 && v <= 100) readings.push(v);
   }
   return readings.length === 1 ? readings[0] as number : null;
-}
-
-/** The year a block sets for the blocks after it (`2015年,产品质量发展的具体目标:`), or null. */
-export function openerYear(s: string, docYear: number | null): number | null {
-  let y: number | null = null;
-  for (const m of yearMarks(s)) if (m.opener && (docYear === null || m.year >= docYear)) y = m.year;
-  return y;
 }

@@ -205,7 +205,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
 
     // history: governed by a year before the document's own; a list of years (`2023年、2025年均…`) governs each
     const governing = governingYears(marks, s, ns);
-    const years = governing.filter((y) => ctx.docYear === null || y >= ctx.docYear);
+    const years = governing.filter((y) => y > 0 && (ctx.docYear === null || y >= ctx.docYear));
     if (governing.length > 0 && years.length === 0) continue;
     const year = years.length > 0 ? years[0] as number : ctx.year;
 

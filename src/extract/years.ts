@@ -5,11 +5,32 @@
  */
 import { YEAR_MARK } from '../lexicon/targets.js';
 
-export interface YearMark { at: number; end: number; year: number; opener: boolean; base?: boolean }
+export interface YearMark { at: number; end: number; year: number; opener: boolean; base?: boolean; history?: boolean }
+
+/**
+ * Words that put a clause in the past or present of a report (`近年来`, `今年`, `去年以来`, `截至目前`): what they govern
+ * is an achievement, not a target. They count as a year mark with year 0, which every document year excludes.
+ */
+const HISTORY_WORDS = /近年来|近几年|近五年|多年来|今年以来|今年|去年|上年|截至目前|截止目前|目前|过去/g;
 
 export function yearMarks(s: string): YearMark[] {
   const out: YearMark[] = [];
-  if (s.indexOf('年') < 0) return out;
+  if (s.indexOf('年') < 0 && s.indexOf('目前') < 0 && s.indexOf('过去') < 0) return out;
+  for (const m of s.matchAll(HISTORY_WORDS)) {
+    const at = m.index ?? 0;
+    // `比上年增长8%` compares against last year: a base, not the time of the clause
+    const base = /(?:较|比|相比|同比|与)$/.test(s.slice(Math.max(0, at - 2), at));
+    out.push({ at, end: at + m[0].length, year: 0, opener: false, history: !base, base });
+  }
+  if (out.length > 0) {
+    const years = yearMarksOnly(s);
+    return [...out, ...years].sort((a, b) => a.at - b.at);
+  }
+  return yearMarksOnly(s);
+}
+
+function yearMarksOnly(s: string): YearMark[] {
+  const out: YearMark[] = [];
   for (const m of s.matchAll(YEAR_MARK)) {
     let at = m.index ?? 0;
     // the governing word before the year (`到2027年`, `截至2025年底`) belongs to the mark

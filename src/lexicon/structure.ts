@@ -27,7 +27,7 @@ export const ATTACHMENT = /^附\s*件\s*(\d*)\s*[:：.]?\s*(.*)$/;
 export const CHAPTER_ROLES: Array<{ role: 'goals' | 'safeguards' | 'preamble'; pattern: RegExp }> = [
   { role: 'goals', pattern: /总体要求|指导思想|目标|基本原则|总体思路|发展思路|工作原则/ },
   { role: 'safeguards', pattern: /保障措施|组织保障|保障体系|实施保障|工作保障|保障机制|组织实施|组织领导|工作要求|实施步骤/ },
-  { role: 'preamble', pattern: /基础与|发展基础|现状|形势|背景|重要意义|面临|回顾|起草过程|主要内容/ },
+  { role: 'preamble', pattern: /基础与|发展基础|现状|形势|背景|重要意义|重要性|紧迫性|必要性|面临|回顾|起草过程|主要内容/ },
 ];
 
 /** Chrome of government CMS pages: a line matching this is never content (and ends the body when after it). */

@@ -145,8 +145,10 @@ function horizonYears(o: Outline, docYear: number | null): number[] {
   for (const seg of o.goals) collect(seg.start >= seg.v.norm.length ? seg.v.norm : seg.v.norm.slice(seg.start));
   if (ys.size === 0) {
     // goal openers anywhere before the body's end: `到2025年,`, `2020年,`, and the years listed with them
+    const preamble = preambleViews(o);
     for (let k = 0; k < o.bodyEnd; k++) {
       const v = o.views[k] as View;
+      if (preamble.has(k)) continue;
       for (const m of v.norm.matchAll(/(?:到|至)?(\d{4})年(?:[、和及]\s*(?:到)?\d{4}年)*/g)) {
         if (!/^(?:到|至)/.test(m[0]) && !/^[,，:：]/.test(v.norm.slice((m.index ?? 0) + m[0].length))) continue;
         if (/[-—~]$/.test(v.norm.slice(0, m.index ?? 0)) || /^\d{4}年?[-—~至到]/.test(v.norm.slice(m.index ?? 0).replace(/^(?:到|至)/, ''))) continue;
@@ -155,4 +157,15 @@ function horizonYears(o: Outline, docYear: number | null): number[] {
     }
   }
   return [...ys].sort((a, b) => a - b);
+}
+
+/** Indices of the views in preamble chapters (background, history, significance): their years are not horizons. */
+function preambleViews(o: Outline): Set<number> {
+  const out = new Set<number>();
+  o.chapters.forEach((c, k) => {
+    if (c.role !== 'preamble') return;
+    const end = o.chapters[k + 1]?.v.i ?? o.bodyEnd;
+    for (let i = c.v.i; i < end; i++) out.add(i);
+  });
+  return out;
 }

@@ -5,7 +5,7 @@
  */
 import type { View } from '../../outline/outline.js';
 import { findPlaces } from '../../lexicon/geography.js';
-import { ISSUED_BY, SHORT_JOINT, TITLE_ISSUER } from '../../lexicon/meta.js';
+import { ISSUED_BY, JOINT_ISSUER, SHORT_JOINT, TITLE_ISSUER } from '../../lexicon/meta.js';
 import { ISSUER_LINE } from '../../lexicon/structure.js';
 import { isDateLine } from '../dates.js';
 import { isMetadataLine } from './fields.js';
@@ -15,7 +15,7 @@ import { clean } from './text.js';
 export function signature(views: View[], from: number, to: number): { issuer: View; date: View } | null {
   for (let k = from; k < to - 1; k++) {
     const v = views[k] as View, next = views[k + 1] as View;
-    if (ISSUER_LINE.test(v.norm) && isDateLine(next.norm)) return { issuer: v, date: next };
+    if ((ISSUER_LINE.test(v.norm) || JOINT_ISSUER.test(v.norm)) && isDateLine(next.norm)) return { issuer: v, date: next };
   }
   return null;
 }

@@ -44,7 +44,7 @@ export const TITLE_PERIOD = /^\(\d{4}\s*[-—~至]\s*\d{4}\s*年?\)$/;
 export const CITED_BEFORE = /(?:根据|依据|按照|贯彻|落实|对照|参照|学习|结合|对接|衔接|围绕|紧扣|纳入|关于)[^《》。]{0,16}$/;
 /** Words around 《…》 that make it the document being reported (`印发《…》`, `《…》发布`, `《…》(以下简称`). */
 export const ISSUED_BEFORE = /(?:印发了?|印發了?|出台了?|发布了?|制定了?|起草了?|形成|审议通过了?|编制了?)\s*$/;
-export const ISSUED_AFTER = /^\s*(?:\(以下简称|发布|出台|印发|正式|提出|明确)/;
+export const ISSUED_AFTER = /^\s*(?:日前|近日|已经?|于近日)?\s*(?:\(以下简称|发布|出台|印发|正式|提出|明确)/;
 /** National documents every local plan cites; never a local plan's own title. */
 export const NATIONAL_TITLES = /^(?:质量强国建设纲要|质量发展纲要\(2011[-—]2020年\)|中共中央、?国务院关于开展质量提升行动的指导意见)$/;
 

@@ -44,7 +44,7 @@ export function placeInName(name: string, context: string): Place | null {
  * the known place before it (`某市某县人民政府`) or the one the text names most; reported.
  */
 const SHAPED = /^([\u4e00-\u9fff]{1,8}?(?:自治县|自治旗|区|县|旗|市))(?=人民政府|政府|[市区县]?委|管委会|关于|质量|建设|创建|实施|开展|贯彻|深化|加快|推进|全面|高质量)/;
-const NOT_A_NAME = /^(?:委|政府|人民|关于|中共|印发)|质量|建设|[年月日]/;
+const NOT_A_NAME = /^(?:委|政府|人民|关于|中共|印发)|质量|建设|[年月日]|^(?:自治|全|本|我|该|辖|市|城|新|开发|高新|经济)(?:区|县|市|州|旗)$|^.(?:区|县|市|旗)$/;
 
 function levelOf(name: string): Level {
   return ZONE_END.test(name) ? 'zone' : /(?:县|旗)$/.test(name) ? 'county' : /区$/.test(name) ? 'district' : 'city';

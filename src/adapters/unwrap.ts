@@ -23,9 +23,22 @@ export interface Unwrapped {
   dropped: number;
 }
 
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2014\u201c\u201d\u2018\u2019]/;
-const columns = (s: string) => { let w = 0; for (const c of s) w += WIDE.test(c) ? 2 : 1; return w; };
-const chars = (s: string) => [...s].length;
+/** Display width: two columns for East Asian wide characters (a code-unit loop; a regex a character costs 10×). */
+const columns = (s: string) => {
+  let w = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) continue; // the second half of a surrogate pair
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff)
+      || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c === 0x2014 || (c >= 0x2018 && c <= 0x201d && c !== 0x201a && c !== 0x201b) ? 2 : 1;
+  }
+  return w;
+};
+const chars = (s: string) => {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c < 0xdc00 || c > 0xdfff) n++; }
+  return n;
+};
 /** Sentence ends: a line that ends so is a paragraph end as often as not. */
 const CLOSED = /[。！？!?；;：:”’」』）)》…]$/;
 /** The start of a new item, never a wrapped line: 一、 (一) 1. ① —— 第一章 专栏 附件. */
@@ -34,6 +47,8 @@ const ITEM_START = /^(?:[•·▪●■◆]|[一二三四五六七八九十百]+
 const DECORATED_PAGE = /^(?:[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+|第\s*\d{1,4}\s*页.*|\d{1,4}\s*\/\s*\d{1,4}|共\s*\d{1,4}\s*页.*)$/;
 
 const clean = (s: string) => s.replace(/^\f+/, '').trim();
+/** No converter wraps wider than this (display columns); longer lines are paragraphs. */
+const MAX_WRAP = 240;
 
 /**
  * The wrap width when the text is hard-wrapped, else null: at least half of the (non-blank) lines are within a
@@ -42,18 +57,22 @@ const clean = (s: string) => s.replace(/^\f+/, '').trim();
 function wrapWidth(lines: RawLine[]): { width: number; measure: 'characters' | 'columns'; tol: number } | null {
   const texts = lines.map((l) => clean(l.text)).filter((t) => t !== '');
   if (texts.length < 8) return null;
+  // one paragraph a line (scraped pages): most lines are far longer than any wrap width a converter uses
+  const long = texts.reduce((n, t) => n + (t.length > 160 ? 1 : 0), 0);
+  if (long * 3 > texts.length) return null;
   let best: { width: number; measure: 'characters' | 'columns'; tol: number; share: number } | null = null;
   for (const [measure, f, tol] of [['characters', chars, 1], ['columns', columns, 0]] as const) {
     const ws = texts.map(f);
-    const counts = new Map<number, number>();
-    for (const w of ws) counts.set(w, (counts.get(w) ?? 0) + 1);
-    // the wrap width is the most common width (with its tolerance band) among the longer lines
+    // the wrap width is the most common width (with its tolerance band) among the longer lines; a prefix sum over
+    // the histogram counts each band in O(1) (widths past MAX_WRAP are no wrap width and only fill the histogram)
+    const cum = new Int32Array(MAX_WRAP + 2);
+    for (const w of ws) if (w <= MAX_WRAP) cum[w + 1] = (cum[w + 1] as number) + 1;
+    for (let i = 1; i < cum.length; i++) cum[i] = (cum[i] as number) + (cum[i - 1] as number);
+    const inBand = (lo: number, hi: number) => (cum[hi + 1] as number) - (cum[Math.max(0, lo)] as number);
     let width = 0, top = 0;
-    for (const w of counts.keys()) {
-      if (w < 16) continue;
-      const band = Math.max(tol, Math.round(w * 0.08));
-      let n = 0;
-      for (const [v, c] of counts) if (v >= w - band && v <= w) n += c;
+    for (let w = 16; w <= MAX_WRAP; w++) {
+      if (inBand(w, w) === 0) continue;
+      const n = inBand(w - Math.max(tol, Math.round(w * 0.08)), w);
       if (n > top || (n === top && w > width)) { width = w; top = n; }
     }
     const band = Math.max(tol, Math.round(width * 0.08));

@@ -58,24 +58,25 @@ export function normalizeText(s: string): Normalized {
  */
 const PINYIN = /(?<=[\u3400-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)/g;
 
-export function dropAnnotations(n: Normalized, source: string): Normalized & { dropped: number } {
-  if (n.norm.indexOf('(') < 0) return { ...n, dropped: 0 };
+const TONE = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
+
+export function dropAnnotations(n: Normalized, source: string): Normalized {
+  if (n.norm.indexOf('(') < 0 || !TONE.test(n.norm)) return n;
   PINYIN.lastIndex = 0;
-  if (!PINYIN.test(n.norm)) return { ...n, dropped: 0 };
+  if (!PINYIN.test(n.norm)) return n;
   PINYIN.lastIndex = 0;
   let norm = '';
   const map: number[] = [];
   const src = (i: number) => (n.map ? (n.map[i] as number) : i);
-  let at = 0, dropped = 0;
+  let at = 0;
   for (const m of n.norm.matchAll(PINYIN)) {
     const start = m.index ?? 0;
     for (let i = at; i < start; i++) map.push(src(i));
     norm += n.norm.slice(at, start);
     at = start + m[0].length;
-    dropped++;
   }
   for (let i = at; i < n.norm.length; i++) map.push(src(i));
   norm += n.norm.slice(at);
   map.push(n.map ? (n.map[n.norm.length] as number) : source.length);
-  return { norm, map: Int32Array.from(map), dropped };
+  return { norm, map: Int32Array.from(map) };
 }

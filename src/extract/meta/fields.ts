@@ -15,6 +15,7 @@ const FIELD = new Map<string, MetaField>(ALL.map(([l, f]) => [l, f]));
 const ALT = ALL.map(([l]) => spaced(l)).join('|');
 /** `[ label ]`, `【label】` or `label:` where the label starts a token (not the tail of a longer word). */
 const LABEL = new RegExp(`(?<![\\u4e00-\\u9fff])(?:[[【]\\s*(${ALT})\\s*[\\]】]\\s*[:：]?|(${ALT})\\s*[:：])`, 'g');
+const MARK = /[:：\]】]/;
 const LABEL_ONLY = new RegExp(`^[-•·\\s]*[[【]?\\s*(${ALT})\\s*[\\]】]?\\s*[:：]?$`);
 
 export function labelField(s: string): MetaField | null {
@@ -24,6 +25,8 @@ export function labelField(s: string): MetaField | null {
 
 /** Label → value pairs in a string, each value running to the next label. */
 function pairs(s: string): Array<{ field: MetaField; start: number; end: number }> {
+  // every label form has a colon or a closing bracket: most lines are rejected without the long alternation
+  if (!MARK.test(s)) return [];
   const hits = [...s.matchAll(LABEL)];
   return hits.map((m, k) => {
     const label = ((m[1] ?? m[2]) as string).replace(/\s+/g, '');
@@ -75,6 +78,7 @@ export function metadataFields(front: View[]): Map<MetaField, Found> {
 
 /** True when a line holds labelled metadata (it is never a title or a sentence). */
 export function isMetadataLine(norm: string): boolean {
+  if (norm.length > 200) return false;
   LABEL.lastIndex = 0;
-  return labelField(norm) !== null || LABEL.test(norm);
+  return labelField(norm) !== null || (MARK.test(norm) && LABEL.test(norm));
 }

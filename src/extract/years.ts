@@ -3,15 +3,10 @@
  * others (`到2023年、2025年、2027年`), ends a period (`2020年到2025年期间`), or is a base year compared against
  * (`较2020年下降14%`), which never governs a target.
  */
-import { YEAR_MARK } from '../lexicon/targets.js';
+import { HISTORY_WORDS, YEAR_MARK } from '../lexicon/targets.js';
 
 export interface YearMark { at: number; end: number; year: number; opener: boolean; base?: boolean; history?: boolean }
 
-/**
- * Words that put a clause in the past or present of a report (`近年来`, `今年`, `去年以来`, `截至目前`): what they govern
- * is an achievement, not a target. They count as a year mark with year 0, which every document year excludes.
- */
-const HISTORY_WORDS = /近年来|近几年|近五年|多年来|今年以来|今年|去年|上年|截至目前|截止目前|目前|过去/g;
 
 export function yearMarks(s: string): YearMark[] {
   const out: YearMark[] = [];

@@ -57,3 +57,13 @@ export const SELF_LEVEL: ReadonlyArray<readonly [RegExp, 'province' | 'city' | '
 ];
 /** `结合宜春实际`, `宜春篇章`: a place written without its suffix in the genre's set phrases. */
 export const PLACE_STEM_PHRASES = /结合([\u4e00-\u9fff]{2,5}?)实际|([\u4e00-\u9fff]{2,4}?)篇章|(?:现代化|美好|新)([\u4e00-\u9fff]{2,3}?)(?:提供|奠定|建设)/g;
+/**
+ * A place-shaped name in an issuer or title that is not in the division table: a unit renamed before 2023 (a 县级市
+ * that became a 区), a new zone, a name spelt otherwise. Kept as written, its level read from its suffix, its parent
+ * the known place before it (`某市某县人民政府`) or the one the text names most; reported.
+ */
+export const SHAPED = /^([\u4e00-\u9fff]{1,8}?(?:自治县|自治旗|区|县|旗|市))(?=人民政府|政府|[市区县]?委|管委会|关于|质量|建设|创建|实施|开展|贯彻|深化|加快|推进|全面|高质量)/;
+/** Words that open or fill a place-shaped token without being a name (`自治区`, `全市`, `关于…`). */
+export const NOT_A_NAME = /^(?:委|政府|人民|关于|中共|印发)|质量|建设|[年月日]|^(?:自治|全|本|我|该|辖|市|城|新|开发|高新|经济)(?:区|县|市|州|旗)$|^.(?:区|县|市|旗)$/;
+/** How the name of a zone ends. */
+export const ZONE_END = /(?:经济技术开发区|高新技术产业开发区|开发区|高新区|新区|示范区|自贸区)$/;

@@ -59,3 +59,8 @@ export const QUOTED_TERM = /^“[^”]{1,12}”$/;
 export const RANGE_TAIL = /^\s*[—\-~～至到]\s*(\d+(?:\.\d+)?)(?=\s*[^\d.年月日]|$)/;
 /** Indicators that name a rate bounded by 100% (pass rates, shares, coverage). */
 export const RATE_NAME = /(?:率|比重|比例|占比|覆盖面)$/;
+/**
+ * Words that put a clause in the past or present of a report (`近年来`, `今年`, `去年以来`, `截至目前`): what they govern
+ * is an achievement, not a target. They count as a year mark with year 0, which every document year excludes.
+ */
+export const HISTORY_WORDS = /近年来|近几年|近五年|多年来|今年以来|今年|去年|上年|截至目前|截止目前|目前|过去/g;

@@ -5,7 +5,7 @@
  */
 import type { Level } from '../../model.js';
 import { findPlaces, lookupPlace, resolvePlace, type Place, type PlaceMatch } from '../../lexicon/geography.js';
-import { PLACE_STEM_PHRASES, SELF_LEVEL } from '../../lexicon/meta.js';
+import { NOT_A_NAME, PLACE_STEM_PHRASES, SELF_LEVEL, SHAPED, ZONE_END } from '../../lexicon/meta.js';
 
 export interface PlaceRead {
   jurisdiction: string | null;
@@ -28,24 +28,8 @@ function pick(m: PlaceMatch, context: string): Place | null {
   return chosen && m.place.includes(chosen) ? chosen : null;
 }
 
-/** The most specific place a name opens with: `北京市东城区政府办公室` → 东城区 (a chain of adjacent names). */
-export function placeInName(name: string, context: string): Place | null {
-  const text = name.replace(/《[^》]*》|<[^>]*>/g, (s) => ' '.repeat(s.length));
-  const ms = findPlaces(text);
-  if (ms.length === 0) return null;
-  let k = 0;
-  while (k + 1 < ms.length && (ms[k + 1] as PlaceMatch).start === (ms[k] as PlaceMatch).end) k++;
-  return pick(ms[k] as PlaceMatch, context);
-}
 
-/**
- * A place-shaped name in an issuer or title that is not in the division table: a unit renamed before 2023 (a 县级市
- * that became a 区), a new zone, a name spelt otherwise. Kept as written, its level read from its suffix, its parent
- * the known place before it (`某市某县人民政府`) or the one the text names most; reported.
- */
-const SHAPED = /^([\u4e00-\u9fff]{1,8}?(?:自治县|自治旗|区|县|旗|市))(?=人民政府|政府|[市区县]?委|管委会|关于|质量|建设|创建|实施|开展|贯彻|深化|加快|推进|全面|高质量)/;
-const NOT_A_NAME = /^(?:委|政府|人民|关于|中共|印发)|质量|建设|[年月日]|^(?:自治|全|本|我|该|辖|市|城|新|开发|高新|经济)(?:区|县|市|州|旗)$|^.(?:区|县|市|旗)$/;
-
+/** The level a name's suffix gives (a name the division table does not hold). */
 function levelOf(name: string): Level {
   return ZONE_END.test(name) ? 'zone' : /(?:县|旗)$/.test(name) ? 'county' : /区$/.test(name) ? 'district' : 'city';
 }
@@ -72,7 +56,6 @@ function nameRead(name: string, text: string): PlaceRead | null {
   const names = new Set(known.place.map((p) => p.name));
   return { jurisdiction: names.size === 1 ? (known.place[0] as Place).name : known.surface, level: levels.size === 1 ? (known.place[0] as Place).level : null, parent: null, from: 'ambiguous' };
 }
-const ZONE_END = /(?:经济技术开发区|高新技术产业开发区|开发区|高新区|新区|示范区|自贸区)$/;
 
 /** The place of the given levels the text names most (a 直辖市 counts as a city), or null on a tie. */
 function mostNamed(text: string, levels: Level[]): string | null {

@@ -245,12 +245,15 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
         value = fixed;
       }
     } else {
-      // count first: `累计建成4.4万亩高标准农田`, `新创建20个省级以上标准化试点`
-      if (!unit || !COUNT_FIRST_VERBS.test(before.replace(/\s+$/, ''))) continue;
-      const cleaned = cleanIndicator(before);
+      // count first: `累计建成4.4万亩高标准农田`, `新创建20个省级以上标准化试点`, `完成近100个…建设任务`
+      const lead = before.replace(/\s+$/, '');
+      const cmp = endsWithComparator(lead);
+      const verb = cmp && !CHANGE_WORDS.test(cmp[0]) ? lead.slice(0, -cmp[0].length) : lead;
+      if (!unit || !COUNT_FIRST_VERBS.test(verb)) continue;
+      const cleaned = cleanIndicator(verb);
       indicator = `${cleaned.text}${after}`;
       qStart = cs + cleaned.cut;
-      comparator = suffix ?? '>=';
+      comparator = suffix ?? (cmp && !CHANGE_WORDS.test(cmp[0]) ? cmp[1] : '>=');
     }
     const qEnd = after === '' ? se : ce;
     const one = (y: number | null): FoundTarget => {

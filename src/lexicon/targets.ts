@@ -36,7 +36,7 @@ export const SUFFIX_COMPARATORS: Array<[string, Comparator]> = [
 ];
 
 /** Verbs that put the count before the object: `累计建成4.4万亩高标准农田`, `新创建20个省级以上标准化试点`. */
-export const COUNT_FIRST_VERBS = /(?:累计)?(?:新创建|创建|新建|建成|建设|培育|新增|引进|打造|认定|创成|争创|获评|新认定|培养|举办|开展|实施|完成|制修订|制定|新培育)$/;
+export const COUNT_FIRST_VERBS = /(?:累计)?(?:新创建|创建|新建|建成|建设|培育|新增|引进|打造|认定|创成|争创|获评|新认定|培养|举办|开展|实施|完成|制修订|制定|新培育|选树|选育|评选|遴选|培树|扶持|新获)$/;
 
 /** A bullet heading that lost its 。 (`——产品质量水平大幅跃升农产品…`): the heading is cut from the indicator. */
 export const HEADING_PREFIX = /^.{2,14}?(?:持续|稳步|大幅|全面|显著|不断|明显|进一步|更加|加快)(?:增强|提升|跃升|完善|提高|加强|夯实|优化|扩大)/;

@@ -150,7 +150,10 @@ function horizonYears(o: Outline, docYear: number | null): number[] {
       const v = o.views[k] as View;
       if (preamble.has(k)) continue;
       for (const m of v.norm.matchAll(/(?:到|至)?(\d{4})年(?:[、和及]\s*(?:到)?\d{4}年)*/g)) {
-        if (!/^(?:到|至)/.test(m[0]) && !/^[,，:：]/.test(v.norm.slice((m.index ?? 0) + m[0].length))) continue;
+        const after = v.norm.slice((m.index ?? 0) + m[0].length);
+        if (!/^(?:到|至)/.test(m[0]) && !/^[,，:：]/.test(after)) continue;
+        // a deadline (`截至2023年11月5日`) or a date is no horizon
+        if (/[截止]$/.test(v.norm.slice(0, m.index ?? 0)) || /^\s*\d{1,2}\s*月/.test(after)) continue;
         if (/[-—~]$/.test(v.norm.slice(0, m.index ?? 0)) || /^\d{4}年?[-—~至到]/.test(v.norm.slice(m.index ?? 0).replace(/^(?:到|至)/, ''))) continue;
         for (const y of m[0].matchAll(/(\d{4})年/g)) if (ok(Number(y[1]))) ys.add(Number(y[1]));
       }

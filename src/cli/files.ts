@@ -68,7 +68,11 @@ export function ioMessage(e: unknown): string {
     case 'ENOENT': return 'no such file or directory';
     case 'EACCES': case 'EPERM': return 'permission denied';
     case 'EISDIR': return 'is a directory';
-    case 'ENOSPC': return 'no space left on device';
+    case 'ENOSPC': case 'EDQUOT': return 'no space left on device';
+    case 'EROFS': return 'read-only file system';
+    case 'ENOTDIR': return 'not a directory';
+    case 'EFBIG': return 'file too large for the file system';
+    case 'EIO': return 'input/output error';
     default: return err.message ?? String(e);
   }
 }

@@ -5,7 +5,11 @@
 import { promises as fsp, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 
 export interface Io {
-  stdout: { write(s: string): void; isTTY: boolean; columns?: number };
+  /**
+   * Data output. `write` throws an {@link OutputError} once the stream has failed (disk full, closed pipe);
+   * `flush` resolves when everything written so far has reached the stream, and rejects with the failure if not.
+   */
+  stdout: { write(s: string): void; isTTY: boolean; columns?: number; flush?(): Promise<void> };
   stderr: { write(s: string): void; isTTY: boolean; columns?: number };
   /** Reads all of stdin (for the `-` argument). */
   readStdin(): Promise<Uint8Array>;
@@ -23,13 +27,36 @@ export interface Io {
   };
 }
 
+/** A write to standard output failed: `code` is the errno word (`ENOSPC`, `EPIPE` …). */
+export class OutputError extends Error {
+  override name = 'OutputError';
+  readonly code: string;
+  constructor(cause: unknown) {
+    const c = cause as NodeJS.ErrnoException;
+    super(c?.message ?? String(cause));
+    this.code = c?.code ?? 'EIO';
+  }
+}
+
 /** The real Io over Node's process and fs. */
 export function nodeIo(proc: NodeJS.Process): Io {
-  const wrap = (stream: NodeJS.WriteStream) => ({
-    write: (s: string) => { stream.write(s); },
-    get isTTY() { return Boolean(stream.isTTY); },
-    get columns() { return stream.columns; },
-  });
+  const wrap = (stream: NodeJS.WriteStream) => {
+    // Node reports a failed write as an 'error' event, after the write call returned: remember the first one
+    let failure: unknown = null;
+    stream.on('error', (e) => { failure ??= e; });
+    return {
+      write: (s: string) => {
+        if (failure) throw new OutputError(failure);
+        stream.write(s);
+      },
+      flush: () => new Promise<void>((resolve, reject) => {
+        if (failure) return reject(new OutputError(failure));
+        stream.write('', (e) => ((e ?? failure) ? reject(new OutputError(e ?? failure)) : resolve()));
+      }),
+      get isTTY() { return Boolean(stream.isTTY); },
+      get columns() { return stream.columns; },
+    };
+  };
   return {
     stdout: wrap(proc.stdout),
     stderr: wrap(proc.stderr),

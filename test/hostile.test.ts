@@ -3,11 +3,13 @@
  * file-system tricks. Each `describe` names the case of the issue it covers.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
 import { OutputError } from '../src/cli/io.js';
-import { fakeIo, SEEDS } from './helpers.js';
+import { fakeIo, runCli, SEEDS, type RunResult } from './helpers.js';
 
 const seed = (i: number) => `seeds/${SEEDS[i]}.txt`;
 
@@ -52,4 +54,159 @@ describe('1. stdout write errors', () => {
     expect(await run(['schema'], f.io)).toBe(2);
     expect(f.stderr()).toContain('cannot write to standard output: input/output error');
   });
+});
+
+/** A plan document made from a seed, with `change` applied to its data. */
+async function planDoc(dir: string, name: string, change: (p: Record<string, unknown>) => void): Promise<string> {
+  const r = await runCli(['extract', '-q', '--format', 'json', seed(0)]);
+  const plan = JSON.parse(r.stdout) as Record<string, unknown>;
+  change(plan);
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(plan));
+  return path;
+}
+
+describe('10. no crash with a stack', () => {
+  const noStack = (r: RunResult) => {
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at |TypeError/);
+  };
+  for (const labels of ['constructor,b', '__proto__,toString', 'hasOwnProperty,__proto__']) {
+    it(`--label ${labels}: every format works and keeps the labels`, async () => {
+      for (const format of ['json', 'html', 'table', 'markdown', 'csv']) {
+        const r = await runCli(['compare', '--label', labels, '--format', format, seed(0), seed(1)]);
+        noStack(r);
+        expect(r.code, `${format}: ${r.stderr}`).toBe(0);
+        for (const l of labels.split(',')) expect(r.stdout).toContain(l);
+      }
+      const json = JSON.parse((await runCli(['compare', '--label', labels, '--format', 'json', seed(0), seed(1)])).stdout);
+      expect(Object.keys(json.themes[0].plans)).toEqual(labels.split(','));
+    });
+  }
+
+  it('a jurisdiction named toString or __proto__', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qplan-h10-'));
+    const a = await planDoc(dir, 'a.plan.json', (p) => { (p.meta as Record<string, unknown>).jurisdiction = 'toString'; });
+    const b = await planDoc(dir, 'b.plan.json', (p) => { (p.meta as Record<string, unknown>).jurisdiction = '__proto__'; });
+    for (const format of ['json', 'html', 'table']) {
+      const r = await runCli(['compare', '--format', format, a, b]);
+      noStack(r);
+      expect(r.code).toBe(0);
+    }
+  });
+
+  const broken: [string, (p: Record<string, unknown>) => void, string][] = [
+    ['tasks: [null]', (p) => { p.tasks = [null]; }, 'tasks[0] should be a mapping, not null'],
+    ['meta: null', (p) => { p.meta = null; }, 'meta should be a mapping, not null'],
+    ['targets: [null]', (p) => { p.targets = [null]; }, 'targets[0] should be a mapping, not null'],
+    ['source: null', (p) => { p.source = null; }, 'source should be a mapping, not null'],
+    ['responsible: null', (p) => { ((p.tasks as Record<string, unknown>[])[0] as Record<string, unknown>).responsible = null; }, 'tasks[0].responsible should be a list'],
+    ['a line that is markup', (p) => { ((p.tasks as Record<string, unknown>[])[0] as Record<string, unknown>).line = '1<meta http-equiv=refresh content=0;url=https://example.com/>'; }, 'tasks[0].line should be a number'],
+    ['an impossible date', (p) => { (p.meta as Record<string, unknown>).signed = '2024-02-30'; }, "meta.signed is '2024-02-30'; expected an ISO date"],
+  ];
+  for (const [name, change, says] of broken) {
+    it(`compare refuses a plan document with ${name}, naming the file`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'qplan-h10-'));
+      const bad = await planDoc(dir, 'bad.plan.json', change);
+      const r = await runCli(['compare', '--format', 'html', bad, seed(1)]);
+      noStack(r);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${bad}: not a valid qplan/plan@1 document: ${says}`);
+      expect(r.stdout).toBe('');
+    });
+  }
+
+  it('extract -o onto a file: a message and exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qplan-h10-'));
+    writeFileSync(join(dir, 'afile'), 'x');
+    const r = await runCli(['extract', '-o', join(dir, 'afile'), seed(0)]);
+    noStack(r);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot create the output folder');
+  });
+
+  it('compare -o onto a folder, into a missing folder, or under a file: a message and exit 2, nothing written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qplan-h10-'));
+    writeFileSync(join(dir, 'afile'), 'x');
+    for (const [out, says] of [[dir, 'it is a folder'], [join(dir, 'nope', 'r.html'), 'does not exist'], [join(dir, 'afile', 'r.html'), 'is not a folder']] as const) {
+      const r = await runCli(['compare', '-o', out, seed(0), seed(1)]);
+      noStack(r);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(says);
+    }
+    expect(readdirSync(dir)).toEqual(['afile']);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('compare -o /dev/full writes into the device (never replaces it) and fails with exit 2', async () => {
+    const r = await runCli(['compare', '-o', '/dev/full', seed(0), seed(1)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot write /dev/full: no space left on device');
+    expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+  });
+
+  for (const [code, says] of [['ENOSPC', 'no space left on device'], ['EROFS', 'read-only file system'], ['EACCES', 'permission denied']] as const) {
+    it(`a ${code} target: a message, its exit code, and no temp file left`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'qplan-h10-'));
+      // the write gets half-way, then the file system refuses: what a full disk does
+      const failing = (f: ReturnType<typeof fakeIo>) => {
+        f.io.fs.writeFile = async (p, d) => {
+          writeFileSync(p, String(d).slice(0, 100));
+          throw Object.assign(new Error(`${code}: write`), { code });
+        };
+      };
+      const f1 = fakeIo();
+      failing(f1);
+      expect(await run(['compare', '-o', join(dir, 'r.html'), seed(0), seed(1)], f1.io)).toBe(2);
+      expect(f1.stderr()).toContain(`cannot write ${join(dir, 'r.html')}: ${says}`);
+      const f2 = fakeIo();
+      failing(f2);
+      expect(await run(['extract', '-q', '--jobs', '1', '-o', join(dir, 'out'), seed(0), seed(1)], f2.io)).toBe(2);
+      expect(f2.stderr()).toContain(`error: cannot write output: ${says}`);
+      expect(f1.stderr() + f2.stderr()).not.toMatch(/internal error|\n\s+at /);
+      expect(readdirSync(dir).filter((n) => n !== 'out')).toEqual([]);
+      expect(readdirSync(join(dir, 'out'))).toEqual([]);
+    });
+  }
+});
+
+describe('5. compare -o onto one of its inputs', () => {
+  it('is refused before anything is written; the input is unchanged', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qplan-h5-'));
+    const a = join(dir, 'a.txt');
+    copyFileSync(seed(0), a);
+    const before = readFileSync(a);
+    for (const args of [['-o', a, a, seed(1)], ['-o', join(dir, '.', 'a.txt'), '--format', 'json', dir, seed(1)], ['--baseline', a, '-o', a, seed(1), seed(2)], ['--taxonomy', a, '-o', a, seed(1), seed(2)]]) {
+      const r = await runCli(['compare', ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`refusing to write`);
+      expect(r.stderr).toContain('it is an input');
+      expect(readFileSync(a).equals(before)).toBe(true);
+    }
+    expect(readdirSync(dir)).toEqual(['a.txt']);
+  });
+});
+
+describe('16. validate: calendar dates, and a pattern that matches nothing', () => {
+  for (const date of ['2024-13-45', '2024-02-30', '2023-02-29', '2024-04-31', '2024-00-10']) {
+    it(`signed: "${date}" is an error in validate`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'qplan-h16-'));
+      const p = await planDoc(dir, 'p.plan.json', (plan) => { (plan.meta as Record<string, unknown>).signed = date; });
+      const r = await runCli(['validate', p]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`error: meta.signed is '${date}'; expected an ISO date YYYY-MM-DD [schema-format]`);
+    });
+  }
+  it('a real leap day passes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qplan-h16-'));
+    const p = await planDoc(dir, 'p.plan.json', (plan) => { (plan.meta as Record<string, unknown>).published = '2024-02-29'; });
+    const r = await runCli(['validate', p]);
+    expect(r.stderr).not.toContain('schema-format');
+  });
+  for (const format of ['human', 'json', 'github']) {
+    it(`validate 'nomatch/**' --format ${format}: one message, exit 2, no report`, async () => {
+      const r = await runCli(['validate', '--format', format, 'nomatch/**']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('qplan validate: no files match nomatch/**\n');
+      expect(r.stdout).toBe('');
+    });
+  }
 });

@@ -86,8 +86,9 @@ export interface WriteAccess {
 
 /** Writes `data` to `tmp`, then renames it to `path`: readers never see a half-written file. */
 export async function writeVia(fs: WriteAccess, tmp: string, path: string, data: string): Promise<void> {
-  await fs.writeFile(tmp, data);
   try {
+    // a full disk fails the write half-way: the partial temp file goes too
+    await fs.writeFile(tmp, data);
     await fs.rename(tmp, path);
   } catch (e) {
     await fs.unlink(tmp).catch(() => undefined);

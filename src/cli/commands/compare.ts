@@ -74,7 +74,13 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
     const format: Format = opts.format ?? (opts.output ? EXT_FORMAT.find(([re]) => re.test(opts.output ?? ''))?.[1] ?? 'json' : io.stdout.isTTY ? 'table' : 'json');
     const { collectInputs } = await import('../files.js');
     const inputs: CompareInput[] = [];
-    const refs = await collectInputs(files, io, INPUT_EXT);
+    const refs = await collectInputs(files, io, INPUT_EXT).catch((e: Error) => { throw new UsageError(e.message); });
+    if (opts.output) {
+      // before any work: never over an input (a plan, the baseline or the taxonomy), never into a folder
+      const { outputProblem } = await import('../output.js');
+      const problem = await outputProblem(io, opts.output, [...refs.map((r) => r.path), ...[opts.baseline, opts.taxonomy].filter((p): p is string => Boolean(p))]);
+      if (problem) return fail(problem);
+    }
     // files are read a few ahead of the one being parsed, so reading overlaps parsing; plans stay in input order
     const reads: (Promise<Uint8Array> | null)[] = [];
     const readAhead = (upTo: number) => {
@@ -151,8 +157,13 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
       }
     }
     if (opts.output) {
-      const { writeAtomic } = await import('../files.js');
-      await writeAtomic(io, opts.output, text);
+      const { writeOutput } = await import('../output.js');
+      const { ioMessage } = await import('../files.js');
+      try {
+        await writeOutput(io, opts.output, text);
+      } catch (e) {
+        return fail(`cannot write ${opts.output}: ${ioMessage(e)}`);
+      }
       io.stderr.write(`qplan compare: wrote ${opts.output}\n`);
     } else io.stdout.write(text);
     return 0;

@@ -7,7 +7,7 @@ import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { collectInputs, outputName, type InputRef } from '../files.js';
+import { collectInputs, ioMessage, outputName, type InputRef } from '../files.js';
 import { runJob, type JobResult } from '../job.js';
 import { runPool, terminateAll } from '../pool.js';
 import { renderDiagnostic } from '../render/diagnostics.js';
@@ -85,7 +85,13 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
         return 2;
       }
     }
-    await io.fs.mkdir(opts.outDir);
+    try {
+      await io.fs.mkdir(opts.outDir);
+    } catch (e) {
+      const why = (e as NodeJS.ErrnoException).code === 'EEXIST' ? 'it exists and is not a folder' : ioMessage(e);
+      io.stderr.write(`qplan extract: cannot create the output folder ${opts.outDir}: ${why}\n`);
+      return 2;
+    }
   }
 
   let failed = 0, withErrors = 0, withWarnings = 0;

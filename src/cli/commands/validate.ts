@@ -81,7 +81,11 @@ async function validateCommand(args: string[], opts: Opts, io: Io): Promise<numb
     }
   }
   const unique = [...new Set(paths)];
-  if (unique.length === 0 && !usageProblem) io.stderr.write(`qplan validate: no plan files found in ${args.join(' ')}\n`);
+  if (unique.length === 0) {
+    // nothing to check is a usage error, said once: no "0 files checked" summary, no empty report
+    if (!usageProblem) io.stderr.write(`qplan validate: no plan files found in ${args.join(' ')}\n`);
+    return 2;
+  }
 
   const { validateBytes, tooLargeDiagnostic } = await import('../../validate/index.js');
   const results: FileResult[] = [];
@@ -120,7 +124,7 @@ async function validateCommand(args: string[], opts: Opts, io: Io): Promise<numb
     io.stderr.write(render.renderHuman(results, p, opts));
   }
 
-  if (usageProblem || c.ioErrors > 0 || unique.length === 0) return 2;
+  if (usageProblem || c.ioErrors > 0) return 2;
   if (c.errors > 0 || (opts.strict && c.warnings > 0)) return 1;
   return 0;
 }

@@ -17,6 +17,8 @@ export const CODES = {
   'encoding-replacement': { severity: 'warning', description: 'some bytes could not be decoded and were replaced with U+FFFD' },
   'traditional-script': { severity: 'info', description: 'the text is in traditional characters; matching used a simplified copy' },
   'html-body-guessed': { severity: 'info', description: 'the article body of an HTML page was chosen by text density' },
+  'html-attributes-dropped': { severity: 'warning', description: 'an HTML element had more attributes than any page needs (256); the excess was ignored' },
+  'markdown-read-as-text': { severity: 'warning', description: 'a Markdown file has far more markup than a plan (deep nesting, thousands of emphasis marks or table cells); it was read as plain text' },
   'html-nesting-flattened': { severity: 'warning', description: 'an HTML page nested elements deeper than browsers do (512 levels); the excess was flattened' },
   // meta
   'glyph-loss': { severity: 'warning', description: 'a date or document number lost glyphs in the scrape and was repaired from the evidence' },

@@ -210,3 +210,49 @@ describe('16. validate: calendar dates, and a pattern that matches nothing', () 
     });
   }
 });
+
+/** RFC 4180 fields of a CSV text (quoted fields may hold commas, quotes and line ends). */
+function csvFields(text: string): string[] {
+  const out: string[] = [];
+  const re = /("(?:[^"]|"")*"|[^,\r\n]*)(,|\r\n|\n|$)/gy;
+  for (let m = re.exec(text); m && m.index < text.length; m = re.exec(text)) {
+    const f = m[1] as string;
+    out.push(f.startsWith('"') ? f.slice(1, -1).replace(/""/g, '"') : f);
+  }
+  return out;
+}
+
+describe('8. CSV formula injection', () => {
+  const FORMULAS = ['=HYPERLINK("https://example.com","x")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1', '＝1+1'];
+  it('no CSV field of any view starts like a formula, and the text is kept after a quote', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qplan-h8-'));
+    let k = 0;
+    const poison = (p: Record<string, unknown>) => {
+      const f = () => FORMULAS[k++ % FORMULAS.length] as string;
+      (p.meta as Record<string, unknown>).jurisdiction = f();
+      for (const t of p.tasks as Record<string, unknown>[]) { t.title = f(); t.responsible = [f(), ...(t.responsible as string[])]; }
+      for (const t of p.targets as Record<string, unknown>[]) { t.indicator = f(); t.unit = f(); }
+    };
+    const a = await planDoc(dir, 'a.plan.json', poison);
+    const b = await planDoc(dir, 'b.plan.json', poison);
+    for (const view of ['all', 'themes', 'indicators', 'agencies', 'tasks', 'gaps']) {
+      const r = await runCli(['compare', '--format', 'csv', '--view', view, a, b, seed(1)]);
+      expect(r.code).toBe(0);
+      const fields = csvFields(r.stdout.replace(/^\ufeff/, ''));
+      expect(fields.length).toBeGreaterThan(3);
+      for (const f of fields) expect(f, view).not.toMatch(/^[=+\-@\t\r＝＋－＠]/);
+      if (view === 'indicators') expect(fields).toContain(`'${FORMULAS[0]}`);
+    }
+  });
+  it("the plan's own `=100% 2027` comparator cells are neutralized too", async () => {
+    const r = await runCli(['compare', '--format', 'csv', '--view', 'indicators', seed(0), seed(1), seed(3)]);
+    expect(r.stdout).toContain(",'=100% 2027,");
+    expect(csvFields(r.stdout).filter((f) => f.startsWith('='))).toEqual([]);
+  });
+  it('compare -o report.csv writes the same neutralized text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qplan-h8-'));
+    const out = join(dir, 'r.csv');
+    expect((await runCli(['compare', '-o', out, seed(0), seed(1), seed(3)])).code).toBe(0);
+    expect(csvFields(readFileSync(out, 'utf8')).filter((f) => /^[=+\-@]/.test(f))).toEqual([]);
+  });
+});

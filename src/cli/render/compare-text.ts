@@ -180,7 +180,15 @@ export function renderMarkdown(r: CompareResult, grids: Grid[]): string {
   return out.join('\n');
 }
 
-const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+/**
+ * One CSV field. A cell starting with = + - @, a tab or a carriage return (or their full-width forms) would open as
+ * a formula in a spreadsheet (`=100% 2027` is a comparator cell; a plan can say `=HYPERLINK(…)`): OWASP's rule puts a
+ * `'` before it, so it shows as text.
+ */
+export function csvField(value: string): string {
+  const s = /^[=+\-@\t\r＝＋－＠]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
 
 /**
  * CSV for spreadsheets: a UTF-8 byte-order mark (without it Excel reads UTF-8 Chinese as mojibake) and CRLF rows.

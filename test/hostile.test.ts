@@ -3,7 +3,7 @@
  * file-system tricks. Each `describe` names the case of the issue it covers.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -254,5 +254,68 @@ describe('8. CSV formula injection', () => {
     const out = join(dir, 'r.csv');
     expect((await runCli(['compare', '-o', out, seed(0), seed(1), seed(3)])).code).toBe(0);
     expect(csvFields(readFileSync(out, 'utf8')).filter((f) => /^[=+\-@]/.test(f))).toEqual([]);
+  });
+});
+
+/** A folder with one plan, a symlink loop back up, a link to the folder and a link to the file. */
+function loopFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'qplan-h6-'));
+  mkdirSync(join(dir, 'sub'));
+  copyFileSync(seed(1), join(dir, 'sub', 'a.txt'));
+  symlinkSync('..', join(dir, 'sub', 'up'));
+  symlinkSync(dir, join(dir, 'sub', 'root'));
+  symlinkSync('sub', join(dir, 'again'));
+  symlinkSync(join('sub', 'a.txt'), join(dir, 'b.txt'));
+  return dir;
+}
+
+describe('6. symlink loops in an input folder', () => {
+  it('extract reads each real file once and ends', async () => {
+    const t = performance.now();
+    const r = await runCli(['extract', '-q', '--format', 'ndjson', loopFolder()]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(performance.now() - t).toBeLessThan(5000);
+  });
+  it('validate checks each real file once', async () => {
+    const r = await runCli(['validate', '--format', 'json', loopFolder()]);
+    expect(JSON.parse(r.stdout).files).toHaveLength(1);
+  });
+  it('validate with a ** glob through the loop', async () => {
+    const r = await runCli(['validate', '--format', 'json', `${loopFolder()}/**/*.txt`]);
+    expect(r.code).toBe(0);
+    expect(new Set(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path.replace(/.*\//, '')))).toEqual(new Set(['a.txt', 'b.txt']));
+  });
+  it('compare sees one plan in the folder (so it needs a second one)', async () => {
+    const r = await runCli(['compare', loopFolder()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('needs two or more plans (got 1)');
+  });
+});
+
+describe('7. a file name that is not UTF-8', () => {
+  const folder = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qplan-h7-'));
+    copyFileSync(seed(1), join(dir, 'ok.txt'));
+    // 质量 in GBK: bytes that are not UTF-8
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([0xd6, 0xca, 0xc1, 0xbf]), Buffer.from('.txt')]), readFileSync(seed(1)));
+    return dir;
+  };
+  const SAYS = 'its name is not valid UTF-8';
+  it('extract reports it by name, reads the others, exits 1', async () => {
+    const r = await runCli(['extract', '-q', '--format', 'ndjson', folder()]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`/\\ufffd+\\.txt: error: ${SAYS}`));
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+  });
+  it('validate reports it as unreadable (exit 2)', async () => {
+    const r = await runCli(['validate', folder()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(SAYS);
+  });
+  it('compare refuses with a message naming it', async () => {
+    const r = await runCli(['compare', folder(), seed(0)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(SAYS);
   });
 });

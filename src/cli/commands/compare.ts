@@ -90,6 +90,8 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
         reads.push(read);
       }
     };
+    const unopenable = refs.find((r) => r.error);
+    if (unopenable) return fail(`${unopenable.path}: ${unopenable.error}`);
     for (const [i, ref] of refs.entries()) {
       readAhead(i + READ_AHEAD);
       const bytes = await (reads[i] as Promise<Uint8Array>);

@@ -116,9 +116,12 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
   const jobs = opts.jobs ?? defaultJobs();
   const tmpOf = (out: string) => `${out}.qplan-tmp-${randomBytes(4).toString('hex')}`;
 
+  // files that cannot even be opened (a name that is not UTF-8) are reported first; the rest run
+  for (const inp of inputs) if (inp.error) onResult({ path: inp.path, diagnostics: [], error: inp.error, errorKind: 'input' });
+  const runnable = inputs.filter((i) => !i.error);
   if (opts.stage) {
     const { extractPlan } = await import('../../extract/index.js');
-    for (const inp of inputs) {
+    for (const inp of runnable) {
       try {
         const bytes = inp.path === '-' ? await io.readStdin() : await io.fs.readFile(inp.path);
         chunks.push(stageView(await extractPlan(bytes, { path: inp.path, from: opts.from, encoding: opts.encoding }), opts.stage));
@@ -127,8 +130,8 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
         io.stderr.write(`${inp.path}: error: ${(e as Error).message}\n`);
       }
     }
-  } else if (jobs > 1 && inputs.length >= 4 && !inputs.some((i) => i.path === '-')) {
-    const poolJobs = inputs.map((inp) => {
+  } else if (jobs > 1 && runnable.length >= 4 && !runnable.some((i) => i.path === '-')) {
+    const poolJobs = runnable.map((inp) => {
       const out = outPaths.get(inp);
       if (!out) return { path: inp.path };
       const tmp = tmpOf(out);
@@ -141,7 +144,7 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
       onResult(r);
     });
   } else {
-    for (const inp of inputs) {
+    for (const inp of runnable) {
       if (aborted) break;
       const out = outPaths.get(inp);
       const tmp = out ? tmpOf(out) : undefined;

@@ -58,6 +58,12 @@ async function validateCommand(args: string[], opts: Opts, io: Io): Promise<numb
   // expand arguments; a missing path is a usage problem, but the other paths are still checked
   let usageProblem = false;
   const paths: string[] = [];
+  /** Files found in a folder that cannot be opened (a name that is not UTF-8), with the reason. */
+  const unopenable = new Map<string, string>();
+  const found = (refs: { path: string; error?: string }[]) => refs.map((r) => {
+    if (r.error) unopenable.set(r.path, r.error);
+    return r.path;
+  });
   for (const arg of args) {
     if (arg === '-') { paths.push('-'); continue; }
     const literal = await io.fs.stat(arg).then(() => true, () => false);
@@ -66,7 +72,7 @@ async function validateCommand(args: string[], opts: Opts, io: Io): Promise<numb
       const matched: string[] = [];
       for (const m of await expandGlob(arg, io)) {
         const dir = await io.fs.stat(m).then((st) => st.isDirectory(), () => false);
-        if (dir) matched.push(...(await collectInputs([m], io, VALIDATE_EXT)).map((i) => i.path));
+        if (dir) matched.push(...found(await collectInputs([m], io, VALIDATE_EXT)));
         else if (VALIDATE_EXT.test(m)) matched.push(m);
       }
       if (matched.length === 0) { io.stderr.write(`qplan validate: no files match ${arg}\n`); usageProblem = true; }
@@ -74,7 +80,7 @@ async function validateCommand(args: string[], opts: Opts, io: Io): Promise<numb
       continue;
     }
     try {
-      paths.push(...(await collectInputs([arg], io, VALIDATE_EXT)).map((i) => i.path));
+      paths.push(...found(await collectInputs([arg], io, VALIDATE_EXT)));
     } catch (e) {
       io.stderr.write(`qplan validate: ${(e as Error).message}\n`);
       usageProblem = true;
@@ -92,6 +98,8 @@ async function validateCommand(args: string[], opts: Opts, io: Io): Promise<numb
   for (const path of unique) {
     const label = path === '-' ? '<stdin>' : path;
     let bytes: Uint8Array;
+    const cannot = unopenable.get(path);
+    if (cannot) { results.push({ path, diagnostics: [], ioError: cannot }); continue; }
     try {
       if (path === '-') bytes = await io.readStdin();
       else {

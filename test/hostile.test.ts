@@ -2,7 +2,7 @@
  * Hostile input and faults (issue 17) that need more than a row of the broken-input table: special stdio, signals,
  * file-system tricks. Each `describe` names the case of the issue it covers.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -317,5 +317,38 @@ describe('7. a file name that is not UTF-8', () => {
     const r = await runCli(['compare', folder(), seed(0)]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(SAYS);
+  });
+});
+
+describe('11. the size limit holds for endless stdin', () => {
+  for (const [cmd, exit] of [['extract', 2], ['validate', 1], ['compare', 2]] as const) {
+    it(`${cmd} - with stdin that never ends: refused within 5 s`, async () => {
+      const args = cmd === 'compare' ? ['compare', '-', seed(0)] : [cmd, '-'];
+      const child = spawn(process.execPath, ['--max-old-space-size=512', 'bin/qplan.js', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d) => { stderr += d; });
+      child.stdout.resume();
+      child.stdin.on('error', () => undefined);
+      const chunk = Buffer.from('一、总体要求\n'.repeat(10_000));
+      const feed = () => { while (child.stdin.writable && child.stdin.write(chunk)); };
+      child.stdin.on('drain', feed);
+      feed();
+      const t = performance.now();
+      const code = await new Promise<number | null>((resolve) => {
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        child.on('exit', (c) => { clearTimeout(timer); resolve(c); });
+      });
+      expect(code, stderr).toBe(exit);
+      expect(stderr).toMatch(/larger than the size limit of 20\.0 MB|more than 20\.0 MB/);
+      expect(performance.now() - t).toBeLessThan(5000);
+    });
+  }
+  it('--max-size is checked in every command', async () => {
+    for (const cmd of [['extract', seed(0)], ['compare', seed(0), seed(1)]]) {
+      const r = await runCli([cmd[0] as string, '--max-size', '0.01', ...cmd.slice(1)]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('over the size limit of 0.0 MB');
+    }
+    expect((await runCli(['extract', '--max-size', 'big', seed(0)])).code).toBe(2);
   });
 });

@@ -4,6 +4,45 @@
  */
 import { promises as fsp, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 
+/** The size limit of every command, unless `--max-size` says otherwise. */
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** An input over the size limit; `size` is null when it is a stream whose end was not awaited. */
+export class TooLargeError extends Error {
+  override name = 'TooLargeError';
+  readonly code = 'ETOOLARGE';
+  constructor(readonly size: number | null, readonly limit: number) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    const what = size === null ? `larger than the size limit of ${mb(limit)}` : `${mb(size)}, over the size limit of ${mb(limit)}`;
+    super(`the input is ${what}; it was not read (raise the limit with --max-size MB)`);
+  }
+}
+
+/**
+ * Reads a file, never more than `limit` bytes: a regular file is measured first, anything else (`/dev/zero`, a
+ * FIFO) is read in chunks until it ends or goes over.
+ */
+export async function readBounded(path: string, limit = Infinity): Promise<Uint8Array> {
+  const fh = await fsp.open(path, 'r');
+  try {
+    const st = await fh.stat();
+    if (st.isFile() && st.size > limit) throw new TooLargeError(st.size, limit);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(st.isFile() ? Math.max(1, Math.min(st.size + 1, limit + 1, 1 << 24)) : 1 << 16);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > limit) throw new TooLargeError(st.isFile() ? Math.max(total, st.size) : null, limit);
+      chunks.push(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead));
+    }
+    return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+  } finally {
+    await fh.close();
+  }
+}
+
 export interface Io {
   /**
    * Data output. `write` throws an {@link OutputError} once the stream has failed (disk full, closed pipe);
@@ -11,12 +50,13 @@ export interface Io {
    */
   stdout: { write(s: string): void; isTTY: boolean; columns?: number; flush?(): Promise<void> };
   stderr: { write(s: string): void; isTTY: boolean; columns?: number };
-  /** Reads all of stdin (for the `-` argument). */
-  readStdin(): Promise<Uint8Array>;
+  /** Reads all of stdin (for the `-` argument); over `limit` bytes it stops and throws a {@link TooLargeError}. */
+  readStdin(limit?: number): Promise<Uint8Array>;
   env: Record<string, string | undefined>;
   cwd: string;
   fs: {
-    readFile(path: string): Promise<Uint8Array>;
+    /** The file's bytes; over `limit` bytes (a device, a FIFO or a file still growing too) a {@link TooLargeError}. */
+    readFile(path: string, limit?: number): Promise<Uint8Array>;
     writeFile(path: string, data: string | Uint8Array): Promise<void>;
     rename(from: string, to: string): Promise<void>;
     unlink(path: string): Promise<void>;
@@ -60,15 +100,23 @@ export function nodeIo(proc: NodeJS.Process): Io {
   return {
     stdout: wrap(proc.stdout),
     stderr: wrap(proc.stderr),
-    async readStdin() {
+    async readStdin(limit = Infinity) {
       const chunks: Buffer[] = [];
-      for await (const c of proc.stdin) chunks.push(c as Buffer);
+      let total = 0;
+      for await (const c of proc.stdin) {
+        total += (c as Buffer).length;
+        if (total > limit) {
+          proc.stdin.destroy();
+          throw new TooLargeError(null, limit);
+        }
+        chunks.push(c as Buffer);
+      }
       return Buffer.concat(chunks);
     },
     env: proc.env,
     cwd: proc.cwd(),
     fs: {
-      readFile: (p) => fsp.readFile(p),
+      readFile: (p, limit) => readBounded(p, limit),
       // writes are synchronous so that a signal never lands while a write is half-done in the thread pool
       writeFile: async (p, d) => writeFileSync(p, d),
       rename: async (a, b) => renameSync(a, b),

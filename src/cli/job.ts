@@ -10,6 +10,8 @@ export interface JobOptions {
   format: 'yaml' | 'json' | 'ndjson';
   from?: 'text' | 'html' | 'markdown';
   encoding?: string;
+  /** Inputs over this many bytes are refused unread. */
+  maxBytes?: number;
 }
 
 export interface JobResult {
@@ -24,13 +26,13 @@ export interface JobResult {
 }
 
 export interface FileAccess extends WriteAccess {
-  readFile(path: string): Promise<Uint8Array>;
+  readFile(path: string, limit?: number): Promise<Uint8Array>;
 }
 
 export async function runJob(fs: FileAccess, path: string, opts: JobOptions, out?: { path: string; tmp: string }, stdin?: Uint8Array): Promise<JobResult> {
   let bytes: Uint8Array;
   try {
-    bytes = stdin ?? (await fs.readFile(path));
+    bytes = stdin ?? (await fs.readFile(path, opts.maxBytes));
   } catch (e) {
     return { path, diagnostics: [], error: `cannot read: ${ioMessage(e)}`, errorKind: 'input' };
   }

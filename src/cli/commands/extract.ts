@@ -11,6 +11,7 @@ import { collectInputs, ioMessage, outputName, type InputRef } from '../files.js
 import { runJob, type JobResult } from '../job.js';
 import { runPool, terminateAll } from '../pool.js';
 import { renderDiagnostic } from '../render/diagnostics.js';
+import { maxSizeOption } from '../max-size.js';
 
 interface Opts {
   format: 'yaml' | 'json' | 'ndjson';
@@ -22,6 +23,7 @@ interface Opts {
   verbose?: boolean;
   stage?: 'blocks' | 'outline';
   jobs?: number;
+  maxSize: number;
 }
 
 export function define(program: Command, io: Io, state: RunState): void {
@@ -38,6 +40,7 @@ export function define(program: Command, io: Io, state: RunState): void {
       if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of at least 1');
       return n;
     })
+    .addOption(maxSizeOption())
     .option('--strict', 'exit 1 when any warning is reported')
     .option('-q, --quiet', 'print no diagnostics')
     .option('-v, --verbose', 'print info diagnostics too')
@@ -112,7 +115,7 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
     if (r.diagnostics.some((d) => d.severity === 'warning')) withWarnings++;
     if (r.text !== undefined) chunks.push(r.text);
   };
-  const jobOpts = { format: opts.format, from: opts.from, encoding: opts.encoding };
+  const jobOpts = { format: opts.format, from: opts.from, encoding: opts.encoding, maxBytes: opts.maxSize };
   const jobs = opts.jobs ?? defaultJobs();
   const tmpOf = (out: string) => `${out}.qplan-tmp-${randomBytes(4).toString('hex')}`;
 
@@ -123,7 +126,7 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
     const { extractPlan } = await import('../../extract/index.js');
     for (const inp of runnable) {
       try {
-        const bytes = inp.path === '-' ? await io.readStdin() : await io.fs.readFile(inp.path);
+        const bytes = inp.path === '-' ? await io.readStdin(opts.maxSize) : await io.fs.readFile(inp.path, opts.maxSize);
         chunks.push(stageView(await extractPlan(bytes, { path: inp.path, from: opts.from, encoding: opts.encoding }), opts.stage));
       } catch (e) {
         failed++;
@@ -149,7 +152,16 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
       const out = outPaths.get(inp);
       const tmp = out ? tmpOf(out) : undefined;
       if (tmp) pendingTemps.add(tmp);
-      const stdin = inp.path === '-' ? await io.readStdin() : undefined;
+      let stdin: Uint8Array | undefined;
+      if (inp.path === '-') {
+        try {
+          stdin = await io.readStdin(opts.maxSize);
+        } catch (e) {
+          onResult({ path: inp.path, diagnostics: [], error: `cannot read: ${ioMessage(e)}`, errorKind: 'input' });
+          if (tmp) pendingTemps.delete(tmp);
+          continue;
+        }
+      }
       onResult(await runJob(io.fs, inp.path, jobOpts, out && tmp ? { path: out, tmp } : undefined, stdin));
       if (tmp) pendingTemps.delete(tmp);
     }

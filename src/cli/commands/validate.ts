@@ -8,6 +8,7 @@ import { Command, Option } from 'commander';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
 import { collectInputs, ioMessage } from '../files.js';
+import { TooLargeError } from '../io.js';
 import { expandGlob, hasGlob } from '../glob.js';
 import type { FileResult } from '../render/validate.js';
 
@@ -101,14 +102,10 @@ async function validateCommand(args: string[], opts: Opts, io: Io): Promise<numb
     const cannot = unopenable.get(path);
     if (cannot) { results.push({ path, diagnostics: [], ioError: cannot }); continue; }
     try {
-      if (path === '-') bytes = await io.readStdin();
-      else {
-        // refused before reading: a 2 GB file must not be loaded only to be told it is too big
-        const st = await io.fs.stat(path);
-        if (st.size > maxBytes) { results.push({ path, diagnostics: [tooLargeDiagnostic(st.size, maxBytes)] }); continue; }
-        bytes = await io.fs.readFile(path);
-      }
+      // a 2 GB file is refused before it is read; a device or stdin is read up to the limit only
+      bytes = path === '-' ? await io.readStdin(maxBytes) : await io.fs.readFile(path, maxBytes);
     } catch (e) {
+      if (e instanceof TooLargeError) { results.push({ path: label, diagnostics: [tooLargeDiagnostic(e.size, maxBytes)] }); continue; }
       results.push({ path: label, diagnostics: [], ioError: `cannot read: ${ioMessage(e)}` });
       continue;
     }

@@ -352,3 +352,36 @@ describe('11. the size limit holds for endless stdin', () => {
     expect((await runCli(['extract', '--max-size', 'big', seed(0)])).code).toBe(2);
   });
 });
+
+describe('3. signals during a long synchronous parse', () => {
+  /** About 2 MB of Markdown plan text: seconds of remark, with no markup the guard refuses. */
+  const slowPlan = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qplan-h3-'));
+    const md = readFileSync('fixtures/variants/000_3c93fe66f1b042f6/plan.md', 'utf8');
+    writeFileSync(join(dir, 'slow.md'), md.repeat(Math.ceil(2e6 / Buffer.byteLength(md))));
+    return dir;
+  };
+  const cases: [string, NodeJS.Signals, (dir: string) => string[]][] = [
+    ['extract -o DIR', 'SIGINT', (dir) => ['extract', '-q', '-o', join(dir, 'out'), join(dir, 'slow.md')]],
+    ['compare -o FILE', 'SIGTERM', (dir) => ['compare', '-o', join(dir, 'r.html'), join(dir, 'slow.md'), seed(0)]],
+    ['validate', 'SIGINT', (dir) => ['validate', join(dir, 'slow.md')]],
+    ['extract -o DIR, just after writing another plan', 'SIGINT', (dir) => ['extract', '-q', '--jobs', '1', '-o', join(dir, 'out'), seed(1), join(dir, 'slow.md')]],
+  ];
+  for (const [name, sig, args] of cases) {
+    it(`${name}: ${sig} stops it within a second and leaves no temp file`, async () => {
+      const dir = slowPlan();
+      const child = spawn(process.execPath, ['bin/qplan.js', ...args(dir)], { stdio: 'ignore' });
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+      await new Promise((r) => setTimeout(r, 1500)); // well inside the parse
+      const sent = performance.now();
+      child.kill(sig);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const r = await exited;
+      clearTimeout(timer);
+      expect(performance.now() - sent, 'stopped within 1 s').toBeLessThan(1000);
+      expect(r.signal ?? r.code).toBe(r.signal ? sig : sig === 'SIGINT' ? 130 : 143);
+      const left = readdirSync(dir).flatMap((n) => (n === 'out' ? readdirSync(join(dir, n)) : [n]));
+      expect(left.filter((n) => n !== `${SEEDS[1]}.plan.yaml`)).toEqual(['slow.md']);
+    });
+  }
+});

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Io } from './io.js';
+import { holdSignals } from './signals.js';
 
 export interface InputRef {
   /** As the user gave it (or dir/child for files found in a directory); `-` is stdin. */
@@ -107,6 +108,7 @@ export interface WriteAccess {
 
 /** Writes `data` to `tmp`, then renames it to `path`: readers never see a half-written file. */
 export async function writeVia(fs: WriteAccess, tmp: string, path: string, data: string): Promise<void> {
+  const release = holdSignals();
   try {
     // a full disk fails the write half-way: the partial temp file goes too
     await fs.writeFile(tmp, data);
@@ -114,6 +116,8 @@ export async function writeVia(fs: WriteAccess, tmp: string, path: string, data:
   } catch (e) {
     await fs.unlink(tmp).catch(() => undefined);
     throw e;
+  } finally {
+    release();
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../model.js';
 import { ioMessage, writeVia, type WriteAccess } from './files.js';
+import { releaseLingering } from './signals.js';
 
 export interface JobOptions {
   format: 'yaml' | 'json' | 'ndjson';
@@ -42,6 +43,7 @@ export async function runJob(fs: FileAccess, path: string, opts: JobOptions, out
   }
   try {
     const { extractPlan } = await import('../extract/index.js');
+    await releaseLingering();
     const ser = await import('../serialize/serialize.js');
     const { plan } = await extractPlan(bytes, { path, from: opts.from, encoding: opts.encoding });
     const text = opts.format === 'json' ? ser.toJson(plan) : opts.format === 'ndjson' ? ser.toNdjson(plan) : ser.toYaml(plan);

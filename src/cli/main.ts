@@ -86,3 +86,4 @@ function isEpipe(e: unknown): boolean {
 }
 
 export { abortBatch } from './commands/extract.js';
+export { onSignalHolds } from './signals.js';

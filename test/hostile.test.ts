@@ -385,3 +385,36 @@ describe('3. signals during a long synchronous parse', () => {
     });
   }
 });
+
+describe('9. terminal escapes and bidi overrides in human output', () => {
+  const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  const plan = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qplan-h9-'));
+    const text = readFileSync(seed(0), 'utf8')
+      .replace(/区市场监管局/g, '区市场\u001b[2J\u001b]0;pwned\u0007监管局')
+      .replace(/质量/g, '质\u202e量')
+      .replace('二、', '二、\u001b[31m');
+    const p = join(dir, 'evil\u001b[1m.txt');
+    writeFileSync(p, text);
+    return p;
+  };
+  it('extract diagnostics show them as escapes', async () => {
+    const r = await runCli(['extract', '-v', '--format', 'json', plan()]);
+    expect(r.stderr.length).toBeGreaterThan(0);
+    expect(r.stderr).not.toMatch(RAW);
+    expect(r.stderr).toContain('evil\\x1b[1m.txt');
+    expect(r.stdout).not.toMatch(/\u001b/); // JSON escapes control characters itself
+  });
+  it('validate human output shows them as escapes', async () => {
+    const r = await runCli(['validate', '-v', plan()]);
+    expect(r.stderr).not.toMatch(RAW);
+    expect(r.stderr).toContain('\\x1b');
+  });
+  it('compare tables and the unknown-agency list show them as escapes', async () => {
+    const r = await runCli(['compare', '--format', 'table', '--no-color', plan(), seed(1)]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(RAW);
+    expect(r.stderr).not.toMatch(RAW);
+    expect(r.stdout + r.stderr).toMatch(/\\u202e|\\x1b/);
+  });
+});

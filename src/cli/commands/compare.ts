@@ -11,6 +11,7 @@ import type { Plan } from '../../model.js';
 import type { CompareInput } from '../../compare/compare.js';
 import type { ViewName } from '../render/compare-views.js';
 import { maxSizeOption } from '../max-size.js';
+import { visible } from '../render/visible.js';
 
 type Format = 'table' | 'markdown' | 'csv' | 'json' | 'html';
 const ALL_VIEWS: readonly ViewName[] = ['themes', 'indicators', 'agencies', 'tasks', 'gaps'];
@@ -63,7 +64,7 @@ class UsageError extends Error {}
 
 async function compareCommand(files: string[], opts: Opts, io: Io): Promise<number> {
   const fail = (msg: string) => {
-    io.stderr.write(`qplan compare: ${msg}\n`);
+    io.stderr.write(`qplan compare: ${visible(msg)}\n`);
     return 2;
   };
   try {
@@ -130,7 +131,7 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
     const result = comparePlans(inputs, { vocabulary, views: computed, ...(alignTop !== undefined ? { alignTop } : {}) });
 
     if (result.unknown_agencies.length > 0) {
-      io.stderr.write(`qplan compare: ${result.unknown_agencies.length} unit name(s) not in the agency table, kept as written: ${result.unknown_agencies.map((u) => u.name).join('、')}\n`);
+      io.stderr.write(`qplan compare: ${result.unknown_agencies.length} unit name(s) not in the agency table, kept as written: ${visible(result.unknown_agencies.map((u) => u.name).join('、'))}\n`);
     }
 
     let text: string;

@@ -11,6 +11,7 @@ import { collectInputs, ioMessage, outputName, type InputRef } from '../files.js
 import { runJob, type JobResult } from '../job.js';
 import { runPool, terminateAll } from '../pool.js';
 import { renderDiagnostic } from '../render/diagnostics.js';
+import { visible } from '../render/visible.js';
 import { maxSizeOption } from '../max-size.js';
 
 interface Opts {
@@ -104,7 +105,7 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
     progress.tick(r.path);
     if (r.error) {
       failed++;
-      io.stderr.write(`${progress.clear()}${r.path}: error: ${r.error}\n`);
+      io.stderr.write(`${progress.clear()}${visible(r.path)}: error: ${visible(r.error)}\n`);
       return;
     }
     for (const d of r.diagnostics) {
@@ -130,7 +131,7 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
         chunks.push(stageView(await extractPlan(bytes, { path: inp.path, from: opts.from, encoding: opts.encoding }), opts.stage));
       } catch (e) {
         failed++;
-        io.stderr.write(`${inp.path}: error: ${(e as Error).message}\n`);
+        io.stderr.write(`${visible(inp.path)}: error: ${visible((e as Error).message)}\n`);
       }
     }
   } else if (jobs > 1 && runnable.length >= 4 && !runnable.some((i) => i.path === '-')) {

@@ -11,6 +11,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { charWidth, displayWidth } from '../width.js';
 import type { Cell, Grid } from './compare-views.js';
 import type { CompareResult } from '../../compare/types.js';
+import { visibleGrid } from './visible.js';
 
 /** Wraps one line to `width` display columns, preferring to break after a separator (, 、 ; space ·). */
 export function wrapLine(text: string, width: number): string[] {
@@ -161,7 +162,7 @@ export function plansGrid(r: CompareResult): Grid {
 }
 
 export function renderTables(grids: Grid[], columns: number, color: boolean): string {
-  return grids.map((g) => renderTable(g, columns, color)).join('\n');
+  return grids.map((g) => renderTable(visibleGrid(g), columns, color)).join('\n');
 }
 
 const mdEscape = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;');

@@ -418,3 +418,41 @@ describe('9. terminal escapes and bidi overrides in human output', () => {
     expect(r.stdout + r.stderr).toMatch(/\\u202e|\\x1b/);
   });
 });
+
+describe('14. Markdown output escaping', () => {
+  it('line breaks, pipes, headings and link syntax in plan text stay inside their cells', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qplan-h14-'));
+    const evil = '## 标题\n| x | y |\r\n![t](https://example.com/t.png) [l](https://example.com/) <img src=x> `a|b` \\| &lt;';
+    const poison = (p: Record<string, unknown>) => {
+      (p.meta as Record<string, unknown>).jurisdiction = `甲\n# 乙 | ${evil}`;
+      for (const t of p.tasks as Record<string, unknown>[]) { t.title = `${t.title as string}${evil}`; t.responsible = [evil]; }
+      for (const t of p.targets as Record<string, unknown>[]) t.indicator = `${t.indicator as string}${evil}`;
+    };
+    const a = await planDoc(dir, 'a.plan.json', poison);
+    const r = await runCli(['compare', '--format', 'markdown', '--explain', a, seed(1)]);
+    expect(r.code).toBe(0);
+    const { unified } = await import('unified');
+    const remarkParse = (await import('remark-parse')).default;
+    const remarkGfm = (await import('remark-gfm')).default;
+    type Node = { type: string; depth?: number; children?: Node[] };
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(r.stdout) as Node;
+    const all: Node[] = [];
+    const walk = (n: Node) => { all.push(n); n.children?.forEach(walk); };
+    walk(tree);
+    const top = tree.children ?? [];
+    // one title, then one heading per table, each table followed by nothing but its note
+    expect(top.filter((n) => n.type === 'heading' && n.depth === 1)).toHaveLength(1);
+    const tables = top.filter((n) => n.type === 'table');
+    expect(top.filter((n) => n.type === 'heading' && n.depth === 2)).toHaveLength(tables.length);
+    for (const t of tables) {
+      const width = t.children?.[0]?.children?.length;
+      for (const row of t.children ?? []) expect(row.children?.length).toBe(width);
+    }
+    // the only raw HTML is qplan's own <br> between the lines of a cell
+    expect(all.filter((n) => ['image', 'html', 'inlineCode'].includes(n.type) && (n as { value?: string }).value !== '<br>')).toEqual([]);
+    // a bare URL still shows as a link (GFM autolinks it), but `[l](…)` made none
+    const linkText = (n: Node): string => ((n as { value?: string }).value ?? '') + (n.children ?? []).map(linkText).join('');
+    for (const l of all.filter((n) => n.type === 'link')) expect(linkText(l)).toMatch(/^https:\/\//);
+    expect(r.stdout).toContain('## 标题 \\| x \\| y \\| !\\[t\\](https://example.com/t.png)');
+  });
+});

@@ -11,7 +11,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { charWidth, displayWidth } from '../width.js';
 import type { Cell, Grid } from './compare-views.js';
 import type { CompareResult } from '../../compare/types.js';
-import { visibleGrid } from './visible.js';
+import { visible, visibleGrid } from './visible.js';
 
 /** Wraps one line to `width` display columns, preferring to break after a separator (, 、 ; space ·). */
 export function wrapLine(text: string, width: number): string[] {
@@ -165,13 +165,19 @@ export function renderTables(grids: Grid[], columns: number, color: boolean): st
   return grids.map((g) => renderTable(visibleGrid(g), columns, color)).join('\n');
 }
 
-const mdEscape = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;');
+/**
+ * Text for a Markdown table cell: a line break would end the row (and a next line `## …` would become a heading),
+ * `|` would split the cell, `[`/`]` could make a link or an image that loads from anywhere, `<` and `&` raw HTML or
+ * an entity. Control and bidi characters are shown as escapes, as on a terminal.
+ */
+export const mdEscape = (s: string) => visible(s.replace(/\r\n|\r|\n|\u2028|\u2029/g, ' '))
+  .replace(/&/g, '&amp;').replace(/\\/g, '\\\\').replace(/[|[\]`]/g, '\\$&').replace(/</g, '&lt;');
 
 /** GitHub-flavoured Markdown: one heading and table per grid. */
 export function renderMarkdown(r: CompareResult, grids: Grid[]): string {
-  const out = [`# qplan compare: ${r.plans.map((p) => p.label).join(' · ')}`, ''];
+  const out = [`# qplan compare: ${mdEscape(r.plans.map((p) => p.label).join(' · '))}`, ''];
   for (const g of grids) {
-    out.push(`## ${g.title}`, '');
+    out.push(`## ${mdEscape(g.title)}`, '');
     out.push(`| ${g.header.map(mdEscape).join(' | ')} |`);
     out.push(`|${g.header.map(() => '---').join('|')}|`);
     for (const row of g.rows) out.push(`| ${row.map((c) => c.lines.map(mdEscape).join('<br>')).join(' | ')} |`);

@@ -14,6 +14,7 @@ export const CODES = {
   'input-empty': { severity: 'error', description: 'the input has no bytes or only whitespace' },
   'input-binary': { severity: 'error', description: 'the input is binary (image, archive, …) or not text in any supported encoding' },
   'encoding-fallback': { severity: 'info', description: 'the input is not valid UTF-8 and was decoded as GB18030 (covers GBK/GB2312)' },
+  'encoding-declaration-ignored': { severity: 'warning', description: "an HTML page's charset declaration does not fit its bytes (UTF-16 in ASCII bytes, GBK on valid UTF-8); another decoding was used" },
   'encoding-replacement': { severity: 'warning', description: 'some bytes could not be decoded and were replaced with U+FFFD' },
   'traditional-script': { severity: 'info', description: 'the text is in traditional characters; matching used a simplified copy' },
   'html-body-guessed': { severity: 'info', description: 'the article body of an HTML page was chosen by text density' },

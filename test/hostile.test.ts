@@ -7,6 +7,8 @@ import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fc, test as testProp } from '@fast-check/vitest';
+import { matchesSegment } from '../src/cli/glob.js';
 import { run } from '../src/cli/main.js';
 import { OutputError } from '../src/cli/io.js';
 import { fakeIo, runCli, SEEDS, type RunResult } from './helpers.js';
@@ -454,5 +456,48 @@ describe('14. Markdown output escaping', () => {
     const linkText = (n: Node): string => ((n as { value?: string }).value ?? '') + (n.children ?? []).map(linkText).join('');
     for (const l of all.filter((n) => n.type === 'link')) expect(linkText(l)).toMatch(/^https:\/\//);
     expect(r.stdout).toContain('## 标题 \\| x \\| y \\| !\\[t\\](https://example.com/t.png)');
+  });
+});
+
+describe('13. glob patterns', () => {
+  const folder = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qplan-h13-'));
+    writeFileSync(join(dir, `${'a'.repeat(200)}.yaml`), 'x: 1\n');
+    writeFileSync(join(dir, 'b.plan.yaml'), 'x: 1\n');
+    return dir;
+  };
+  it('[z-a] is a usage error with one message', async () => {
+    const r = await runCli(['validate', `${folder()}/[z-a]*.yaml`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^qplan validate: bad pattern .*\[z-a\]\*\.yaml: the range z-a in \[z-a\] goes backwards\n$/);
+    expect(r.stdout).toBe('');
+  });
+  it('22 brace groups are refused at once', async () => {
+    const t = performance.now();
+    const r = await runCli(['validate', `${folder()}/${'{a,b}'.repeat(22)}`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('expands to more than 256 patterns');
+    expect(performance.now() - t).toBeLessThan(2000);
+  });
+  it('*a*a*…*b against a long name ends at once, and *a*…*a matches it', async () => {
+    const dir = folder();
+    const t = performance.now();
+    const r = await runCli(['validate', `${dir}/${'*a'.repeat(40)}*b`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no files match');
+    const ok = await runCli(['validate', '--format', 'json', `${dir}/${'*a'.repeat(40)}*.yaml`]);
+    expect(JSON.parse(ok.stdout).files).toHaveLength(1);
+    expect(performance.now() - t).toBeLessThan(2000);
+  });
+  testProp.prop([fc.stringMatching(/^(?:[ab?*]|\[!?a?b?(?:a-b)?\]){0,8}$/), fc.stringMatching(/^[ab]{0,10}$/)], { seed: 20261122, numRuns: 2000 })('matches what a regular expression of the pattern matches', (pattern, name) => {
+    const re = new RegExp(`^${pattern.replace(/\*/g, '.*').replace(/\?/g, '.').replace(/\[!/g, '[^')}$`);
+    let expected: boolean;
+    try {
+      expected = re.test(name);
+    } catch {
+      return; // e.g. [] — not a class in either
+    }
+    if (/\[\^?\]/.test(pattern)) return;
+    expect(matchesSegment(pattern, name)).toBe(expected);
   });
 });

@@ -9,7 +9,7 @@ import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
 import { collectInputs, ioMessage } from '../files.js';
 import { TooLargeError } from '../io.js';
-import { expandGlob, hasGlob } from '../glob.js';
+import { expandGlob, GlobError, hasGlob } from '../glob.js';
 import type { FileResult } from '../render/validate.js';
 
 interface Opts {
@@ -71,7 +71,15 @@ async function validateCommand(args: string[], opts: Opts, io: Io): Promise<numb
     if (!literal && hasGlob(arg)) {
       // a matched directory is walked like one given by name (`plans/20*`); matched files need a plan extension
       const matched: string[] = [];
-      for (const m of await expandGlob(arg, io)) {
+      let expanded: string[];
+      try {
+        expanded = await expandGlob(arg, io);
+      } catch (e) {
+        if (!(e instanceof GlobError)) throw e;
+        io.stderr.write(`qplan validate: bad pattern ${arg}: ${e.message}\n`);
+        return 2;
+      }
+      for (const m of expanded) {
         const dir = await io.fs.stat(m).then((st) => st.isDirectory(), () => false);
         if (dir) matched.push(...found(await collectInputs([m], io, VALIDATE_EXT)));
         else if (VALIDATE_EXT.test(m)) matched.push(m);

@@ -80,14 +80,15 @@ export class OutputError extends Error {
 
 /** The real Io over Node's process and fs. */
 export function nodeIo(proc: NodeJS.Process): Io {
-  const wrap = (stream: NodeJS.WriteStream) => {
+  // stdout carries the data: a failed write must stop the run; stderr only carries messages, whose loss does not
+  const wrap = (stream: NodeJS.WriteStream, strict: boolean) => {
     // Node reports a failed write as an 'error' event, after the write call returned: remember the first one
     let failure: unknown = null;
     stream.on('error', (e) => { failure ??= e; });
     return {
       write: (s: string) => {
-        if (failure) throw new OutputError(failure);
-        stream.write(s);
+        if (!failure) stream.write(s);
+        else if (strict) throw new OutputError(failure);
       },
       flush: () => new Promise<void>((resolve, reject) => {
         if (failure) return reject(new OutputError(failure));
@@ -98,8 +99,8 @@ export function nodeIo(proc: NodeJS.Process): Io {
     };
   };
   return {
-    stdout: wrap(proc.stdout),
-    stderr: wrap(proc.stderr),
+    stdout: wrap(proc.stdout, true),
+    stderr: wrap(proc.stderr, false),
     async readStdin(limit = Infinity) {
       const chunks: Buffer[] = [];
       let total = 0;

@@ -79,12 +79,19 @@ function colorLine(chalk: ChalkInstance, cell: Cell, line: string): string {
 
 /** Above this many rendered lines cli-table3's layout (quadratic in them) takes minutes; the table is drawn directly. */
 export const TALL_TABLE = 300;
+/**
+ * Or with a cell of more than this many lines: cli-table3's time grows with the cube of a cell's lines (a themes cell
+ * listing 500 task ids, 120 lines, took 10 s; 1,000 ids, 90 s).
+ */
+export const TALL_CELL = 16;
 
 interface Laid {
   widths: number[];
   head: string[][];
   rows: string[][][];
   height: number;
+  /** Lines of the tallest cell. */
+  tallest: number;
 }
 
 /** Widths fitted to `columns`, every cell wrapped by display width and coloured line by line. */
@@ -93,23 +100,25 @@ function layout(grid: Grid, columns: number, chalk: ChalkInstance): Laid {
   const natural = grid.header.map((_, i) => Math.max(1, ...all.map((r) => Math.max(0, ...(r[i]?.lines ?? []).map(displayWidth)))));
   const widths = fitWidths(natural, columns);
   const head = grid.header.map((h, i) => wrapLine(h, widths[i] ?? 10).map((l) => chalk.bold(l)));
-  let height = 0;
+  let height = 0, tallest = 0;
   const rows = grid.rows.map((row) => {
     const cells = widths.map((w, i) => {
       const cell = row[i] ?? { lines: [] };
       return wrapCell(cell.lines, w).map((l) => colorLine(chalk, cell, l));
     });
-    height += Math.max(1, ...cells.map((c) => c.length));
+    const h = Math.max(1, ...cells.map((c) => c.length));
+    height += h;
+    tallest = Math.max(tallest, h);
     return cells;
   });
-  return { widths, head, rows, height };
+  return { widths, head, rows, height, tallest };
 }
 
 /** One grid as a table, `columns` wide at most: cli-table3, or {@link drawTable} for very tall grids. */
 export function renderTable(grid: Grid, columns: number, color: boolean): string {
   const chalk = new Chalk({ level: color ? 1 : 0 });
   const t = layout(grid, columns, chalk);
-  if (t.height > TALL_TABLE) return draw(grid, t, chalk);
+  if (t.height > TALL_TABLE || t.tallest > TALL_CELL) return draw(grid, t, chalk);
   const table = new Table({
     head: t.head.map((lines) => lines.join('\n')),
     colWidths: t.widths.map((w) => w + 2),

@@ -159,7 +159,7 @@ function locate(doc: Document.Parsed, path: DataPath, focus: 'value' | 'key' = '
   let keyNode: Node | null = null;
   for (const seg of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairIndex(node).get(String(seg));
       if (!pair) break;
       keyNode = pair.key as Node;
       // `title:` with nothing after it has a null value node; point at the key then
@@ -171,6 +171,20 @@ function locate(doc: Document.Parsed, path: DataPath, focus: 'value' | 'key' = '
   }
   const target = focus === 'key' && keyNode ? keyNode : (node as Node | null);
   return at(target?.range?.[0] ?? 0);
+}
+
+/** Each map's pairs by key, built once: finding every unknown key of a 60,000-key map one scan each was quadratic. */
+const pairIndexes = new WeakMap<object, Map<string, { key: unknown; value: unknown }>>();
+function pairIndex(map: { items: unknown[] }): Map<string, { key: unknown; value: unknown }> {
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+    }
+    pairIndexes.set(map, index);
+  }
+  return index;
 }
 
 /** The key text at a mapping key's offset (`jurisdiction` in `  jurisdiction: 示例县`). */

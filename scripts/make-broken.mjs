@@ -49,4 +49,18 @@ put('custom-tag.plan.yaml', `schema: qplan/plan@1
 source: !!js/function "function () { require('child_process').execSync('touch /tmp/qplan-pwned') }"
 meta: !plan {title: x}
 `);
+// encoding declarations that lie (a CMS template copied from another site), and UTF-8 with CESU-8 surrogates
+const page = (charset) => `<!DOCTYPE html><html><head><meta charset="${charset}"><title>通知</title></head><body>
+<p>临江区质量强区建设实施方案</p><p>一、总体要求</p><p>到2027年,产品质量合格率达到96%以上。</p>
+<p>二、重点任务</p><p>1.提升产业质量。推进补链强链。(责任单位:区经济信息局等)</p></body></html>
+`;
+put('declares-utf16.html', page('utf-16'));
+put('declares-gbk-is-utf8.html', page('gbk'));
+{
+  // 😀 as CESU-8 (each UTF-16 surrogate encoded on its own), twice, in a UTF-8 plan
+  const cesu = Buffer.from('eda0bdedb880', 'hex');
+  const text = seed.toString('utf8');
+  const cut = text.indexOf('二、');
+  put('cesu8-in-utf8.txt', Buffer.concat([Buffer.from(text.slice(0, cut)), cesu, Buffer.from(text.slice(cut, cut + 200)), cesu, Buffer.from(text.slice(cut + 200))]));
+}
 console.log('fixtures/broken written');

@@ -24,9 +24,22 @@ function tableRows(): Row[] {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'qplan-broken-'));
+
+const tableRow = (w: number) => `| ${'格 | '.repeat(w)}\n`;
+/** Inputs the test makes: [start of the README's input cell, file name, content]. */
+const MADE: [string, string, () => string][] = [
+  ['Markdown: 200 KB of', 'emphasis.md', () => '*a'.repeat(100_000)],
+  ['Markdown: 10 KB of', 'quotes.md', () => `${'>'.repeat(10_000)} 一、总体要求\n`],
+  ['Markdown: a list nested 600', 'nested-list.md', () => Array.from({ length: 600 }, (_, i) => `${' '.repeat(i * 2)}- 质量`).join('\n')],
+  ['Markdown: a 1 MB GFM table', 'table.md', () => `${tableRow(10)}|${'---|'.repeat(10)}\n${tableRow(10).repeat(Math.floor(1e6 / 41))}`],
+  ['a 25 MB file', 'big.txt', () => '质量'.repeat(25e6 / 6)],
+  ['HTML: one element with 50,000 attributes', 'attributes.html', () => `<html><body><p ${Array.from({ length: 50_000 }, (_, i) => `a${i}="x"`).join(' ')}>一、总体要求</p></body></html>`],
+  ['HTML: 1 MB of attributes', 'attributes-1mb.html', () => `<html><body>${`<p ${Array.from({ length: 5_000 }, (_, i) => `d${i}`).join(' ')}>质量</p>`.repeat(35)}</body></html>`],
+];
 /** Where each row's input is, making the ones too big (or too special) to commit. */
 function inputPath(row: Row): string | null {
   const named = /^`([^`]+)`/.exec(row.input)?.[1];
+  if (named?.startsWith('/dev/')) return named;
   if (named && !named.includes(' ')) return named === 'nope.txt' ? join(work, 'nope.txt') : `fixtures/broken/${named}`;
   if (row.input.startsWith('a 20 MB single-line file')) {
     const p = join(work, 'huge-line.txt');
@@ -36,6 +49,12 @@ function inputPath(row: Row): string | null {
   if (row.input.startsWith('HTML nested 100,000')) {
     const p = join(work, 'deep.html');
     writeFileSync(p, `<html><body>${'<div>'.repeat(100_000)}<p>质量强区</p>${'</div>'.repeat(100_000)}</body></html>`);
+    return p;
+  }
+  const made = MADE.find(([prefix]) => row.input.startsWith(prefix));
+  if (made) {
+    const p = join(work, made[1]);
+    writeFileSync(p, made[2]());
     return p;
   }
   if (row.input.startsWith('a directory with no plan files')) {

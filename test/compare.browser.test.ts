@@ -4,11 +4,11 @@
  * indicator table are visible, that a cell's link lands on its task text, and that the page requests nothing
  * beyond itself. Leaves a screenshot in test-output/.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers.js';
+import { runCli, SEEDS } from './helpers.js';
 import { COMPARE_SEEDS, seedPath } from './compare.helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -76,4 +76,58 @@ describe.skipIf(!haveChromium)(`HTML report in headless Chromium${haveChromium ?
       await browser.close();
     }
   }, 60_000);
+
+  it('a report made from hostile plan documents makes no navigation, no request and runs no script', async () => {
+    const outDir = resolve('test-output');
+    mkdirSync(outDir, { recursive: true });
+    const plans = await Promise.all([0, 1].map((k) => hostilePlan(k, resolve(outDir, `hostile-${k}.plan.json`))));
+    const report = resolve(outDir, 'hostile-report.html');
+    const r = await runCli(['compare', '--format', 'html', '-o', report, ...plans]);
+    expect(r.code, r.stderr).toBe(0);
+
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+    try {
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      const navigations: string[] = [];
+      await page.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url !== pathToFileURL(report).href) requests.push(url);
+        return url === pathToFileURL(report).href ? route.continue() : route.abort();
+      });
+      page.on('framenavigated', (f) => navigations.push(f.url()));
+      page.on('dialog', (d) => { requests.push(`dialog: ${d.message()}`); void d.dismiss(); });
+      await page.goto(pathToFileURL(report).href, { waitUntil: 'load' });
+      // a refresh of 0 s would have fired by now; give it a moment anyway
+      await page.waitForTimeout(1500);
+      expect(requests).toEqual([]);
+      expect(navigations).toEqual([pathToFileURL(report).href]);
+      expect(page.url()).toBe(pathToFileURL(report).href);
+      expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+      // the payload is on the page as text, and none of it became an element
+      expect(await page.locator('body').innerText()).toContain('<script>window.pwned=1</script>');
+      const injected = await page.evaluate(() => document.querySelectorAll('script, img, iframe, object, embed, base, form, link, meta[http-equiv="refresh"], body style, [onerror], [onload], a[href^="http"], a[href^="javascript"]').length);
+      expect(injected).toBe(0);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
+
+const PAYLOAD = `"'><script>window.pwned=1</script><img src=x onerror="window.pwned=2"><meta http-equiv="refresh" content="0;url=https://example.com/">` +
+  `<base href="https://example.com/"><iframe src="https://example.com/"></iframe><a href="javascript:window.pwned=3">x</a><style>@import url(https://example.com/x.css)</style>\u202e`;
+
+/** A seed's plan document with the payload appended to every free-text field the schema allows it in. */
+async function hostilePlan(k: number, path: string): Promise<string> {
+  const r = await runCli(['extract', '-q', '--format', 'json', `seeds/${SEEDS[k]}.txt`]);
+  const fixed = new Set(['schema', 'format', 'encoding', 'sha256', 'signed', 'published', 'level', 'kind', 'comparator', 'severity', 'code', 'role', 'script']);
+  const poison = (v: unknown, key: string): unknown => {
+    if (typeof v === 'string') return fixed.has(key) || (key === 'where' && !v.startsWith('task:')) ? v : v + PAYLOAD;
+    if (Array.isArray(v)) return v.map((x) => poison(x, key));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([kk, x]) => [kk, poison(x, kk)]));
+    return v;
+  };
+  writeFileSync(path, JSON.stringify(poison(JSON.parse(r.stdout), '')));
+  return path;
+}

@@ -1,6 +1,7 @@
 /**
- * Terminal tables: cli-table3 renders them; grids taller than TALL_TABLE are drawn directly in linear time. The two
- * must give the same bytes, with and without colour, on real comparisons and on CJK-heavy synthetic grids.
+ * Terminal tables: cli-table3 renders them; grids taller than TALL_TABLE, or with a cell over TALL_CELL lines, are
+ * drawn directly in linear time. The two must give the same bytes, with and without colour, on real comparisons and
+ * on CJK-heavy synthetic grids.
  */
 import { describe, expect, it } from 'vitest';
 import { comparePlans } from '../src/compare/compare.js';

@@ -1,7 +1,7 @@
 /** Test helpers: an in-memory Io around the real filesystem, and a one-call CLI runner. */
 import { promises as fsp } from 'node:fs';
 import { run } from '../src/cli/main.js';
-import type { Io } from '../src/cli/io.js';
+import { readBounded, TooLargeError, type Io } from '../src/cli/io.js';
 
 export interface RunResult {
   code: number;
@@ -15,11 +15,15 @@ export function fakeIo(opts: { stdin?: Uint8Array | string; tty?: boolean; env?:
   const io: Io = {
     stdout: { write: (s) => { out.push(s); }, isTTY: opts.tty ?? false, columns: 120 },
     stderr: { write: (s) => { err.push(s); }, isTTY: opts.tty ?? false, columns: 120 },
-    readStdin: async () => (typeof opts.stdin === 'string' ? new TextEncoder().encode(opts.stdin) : opts.stdin ?? new Uint8Array()),
+    readStdin: async (limit = Infinity) => {
+      const bytes = typeof opts.stdin === 'string' ? new TextEncoder().encode(opts.stdin) : opts.stdin ?? new Uint8Array();
+      if (bytes.length > limit) throw new TooLargeError(null, limit);
+      return bytes;
+    },
     env: opts.env ?? {},
     cwd: opts.cwd ?? process.cwd(),
     fs: {
-      readFile: (p) => fsp.readFile(p),
+      readFile: (p, limit) => readBounded(p, limit),
       writeFile: (p, d) => fsp.writeFile(p, d),
       rename: (a, b) => fsp.rename(a, b),
       unlink: (p) => fsp.unlink(p),

@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
@@ -22,7 +22,8 @@ async function interrupt(jobs: string, signal: NodeJS.Signals, expected: number)
   const dir = corpus(200);
   const out = join(dir, 'out');
   const child = spawn(process.execPath, ['bin/qplan.js', 'extract', '-q', '--jobs', jobs, '-o', out, join(dir, 'in')], { stdio: 'ignore' });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // exit status as a shell sees it: killed by the signal (its default action) counts as 128 + its number
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code, sig) => resolve(code ?? (sig ? 128 + (constants.signals[sig] ?? 0) : null))));
   // wait until the batch is under way, then interrupt it
   for (let i = 0; i < 400; i++) {
     if (existsSync(out) && readdirSync(out).length >= 10) break;

@@ -16,6 +16,7 @@ import { InputError, type Collector } from '../diagnostics.js';
 import { LineIndex, rowFromCells } from './lines.js';
 import { alignText, type AlignOptions } from './align.js';
 import { parseTree, type DomNode } from './dom.js';
+import { capAttributes, MAX_ATTRIBUTES } from './html-guard.js';
 
 /** Never text: their content is code, styling, embedded objects or form controls. */
 const DROP = new Set(['head', 'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'svg', 'math', 'canvas', 'object', 'embed', 'applet',
@@ -81,7 +82,9 @@ const isPlain = (n: DomNode) => n.plain && n.end - n.start === n.data.length;
 const startOf = (n: DomNode, dflt: number) => (n.start >= 0 ? n.start : dflt);
 
 export function fromHtml(text: string, ctx: Collector): Block[] {
-  const capped = capNesting(text, MAX_DEPTH);
+  const trimmed = capAttributes(text);
+  if (trimmed.dropped > 0) ctx.report('html-attributes-dropped', null, `the page gives elements more than ${MAX_ATTRIBUTES} attributes; ${trimmed.dropped} were ignored`);
+  const capped = capNesting(trimmed.text, MAX_DEPTH);
   if (capped.flattened > 0) {
     ctx.report('html-nesting-flattened', null, `the page nests elements deeper than ${MAX_DEPTH} levels; ${capped.flattened} deeper start tags were flattened (as browsers do)`);
   }

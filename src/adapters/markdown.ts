@@ -17,6 +17,8 @@ import type { Block } from '../model.js';
 import { InputError, type Collector } from '../diagnostics.js';
 import { LineIndex, rowFromCells } from './lines.js';
 import { alignText } from './align.js';
+import { markdownRisk } from './markdown-guard.js';
+import { fromText } from './text.js';
 
 /** The part of an mdast node we read. */
 interface MdNode {
@@ -49,7 +51,14 @@ function decodeEntity(ref: string): string {
 const startOf = (n: MdNode) => n.position?.start.offset ?? 0;
 const endOf = (n: MdNode) => n.position?.end.offset ?? startOf(n);
 
-export function fromMarkdown(text: string, _ctx: Collector): Block[] {
+export function fromMarkdown(text: string, ctx: Collector): Block[] {
+  const risk = markdownRisk(text);
+  if (risk) {
+    ctx.report('markdown-read-as-text', null, `read as plain text, not Markdown: ${risk}`);
+    const plain = fromText(text);
+    if (plain.length === 0) throw new InputError('input-empty', 'the Markdown file has no readable text');
+    return plain;
+  }
   const tree = unified().use(remarkParse).use(remarkGfm).parse(text) as unknown as MdNode;
   const lines = new LineIndex(text);
   const blocks: Block[] = [];

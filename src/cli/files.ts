@@ -5,10 +5,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Io } from './io.js';
+import { holdSignals } from './signals.js';
 
 export interface InputRef {
   /** As the user gave it (or dir/child for files found in a directory); `-` is stdin. */
   path: string;
+  /** Why the file cannot be opened at all (a name that is not UTF-8): reported for this file, never skipped in silence. */
+  error?: string;
 }
 
 /** Plan files a directory walk takes; .doc/.wps/.ofd are taken too, so that they are reported as not read. */
@@ -24,22 +27,41 @@ export async function collectInputs(args: string[], io: Io, ext: RegExp = PLAN_E
     } catch (e) {
       throw new Error(`${a}: ${ioMessage(e)}`);
     }
-    if (st.isDirectory()) out.push(...(await walk(a, io, ext)).map((p) => ({ path: p })));
+    if (st.isDirectory()) out.push(...(await walk(a, io, ext, new Set())));
     else out.push({ path: a });
   }
   return out;
 }
 
-async function walk(dir: string, io: Io, ext: RegExp): Promise<string[]> {
+/** A name the file system gave as bytes that are not UTF-8 (Node replaced them with U+FFFD). */
+const NOT_UTF8_NAME = 'its name is not valid UTF-8 (shown with �), so it cannot be opened by name; rename it to UTF-8 (e.g. `convmv -f gbk -t utf-8`)';
+
+/**
+ * The plan files below `dir`, sorted. `seen` holds the real paths already walked or listed: a symlink loop, or a
+ * link to a folder or file met elsewhere, is followed once, so each real file is read once and the walk ends.
+ */
+async function walk(dir: string, io: Io, ext: RegExp, seen: Set<string>): Promise<InputRef[]> {
+  const real = await io.fs.realpath(dir).catch(() => dir);
+  if (seen.has(real)) return [];
+  seen.add(real);
   const names = (await io.fs.readdir(dir)).sort();
-  const files: string[] = [];
+  const files: InputRef[] = [];
   for (const n of names) {
     if (n.startsWith('.') || n === 'node_modules') continue;
     const p = `${dir.replace(/\/+$/, '')}/${n}`;
     const st = await io.fs.stat(p).catch(() => null);
-    if (!st) continue;
-    if (st.isDirectory()) files.push(...(await walk(p, io, ext)));
-    else if (ext.test(n)) files.push(p);
+    if (!st) {
+      // a plan file, or what may be a folder, that cannot be opened: say so rather than skip it
+      if (n.includes('\ufffd') && (ext.test(n) || !/\.[^.]{1,8}$/.test(n))) files.push({ path: p, error: NOT_UTF8_NAME });
+      continue;
+    }
+    if (st.isDirectory()) files.push(...(await walk(p, io, ext, seen)));
+    else if (ext.test(n)) {
+      const file = await io.fs.realpath(p).catch(() => p);
+      if (seen.has(file)) continue;
+      seen.add(file);
+      files.push({ path: p });
+    }
   }
   return files;
 }
@@ -69,7 +91,11 @@ export function ioMessage(e: unknown): string {
     case 'ENOENT': return 'no such file or directory';
     case 'EACCES': case 'EPERM': return 'permission denied';
     case 'EISDIR': return 'is a directory';
-    case 'ENOSPC': return 'no space left on device';
+    case 'ENOSPC': case 'EDQUOT': return 'no space left on device';
+    case 'EROFS': return 'read-only file system';
+    case 'ENOTDIR': return 'not a directory';
+    case 'EFBIG': return 'file too large for the file system';
+    case 'EIO': return 'input/output error';
     default: return err.message ?? String(e);
   }
 }
@@ -83,12 +109,16 @@ export interface WriteAccess {
 
 /** Writes `data` to `tmp`, then renames it to `path`: readers never see a half-written file. */
 export async function writeVia(fs: WriteAccess, tmp: string, path: string, data: string): Promise<void> {
-  await fs.writeFile(tmp, data);
+  const release = holdSignals();
   try {
+    // a full disk fails the write half-way: the partial temp file goes too
+    await fs.writeFile(tmp, data);
     await fs.rename(tmp, path);
   } catch (e) {
     await fs.unlink(tmp).catch(() => undefined);
     throw e;
+  } finally {
+    release();
   }
 }
 

@@ -13,7 +13,10 @@ export function hasGlob(arg: string): boolean {
 /** The paths matching a glob, sorted; none when nothing matches. */
 export async function expandGlob(pattern: string, io: Io): Promise<string[]> {
   const found = new Set<string>();
-  for (const p of braces(pattern)) {
+  const patterns = braces(pattern);
+  // every segment is checked before any folder is read, so a bad pattern is one message and no work
+  for (const p of patterns) for (const seg of p.split('/')) if (hasGlob(seg) && seg !== '**') compileSegment(seg);
+  for (const p of patterns) {
     const segs = p.split('/');
     const absolute = p.startsWith('/');
     // the literal directory the pattern starts in (`plans/2024/*.yaml` → `plans/2024`)
@@ -48,38 +51,95 @@ async function match(dir: string, prefix: string, segs: string[], io: Io, seen: 
     if (rest.length === 0) return (await exists(`${dir}/${seg}`, io)) ? [path] : [];
     return match(`${dir}/${seg}`, `${path}/`, rest, io, seen);
   }
-  const re = segmentRegex(seg);
+  const tokens = compileSegment(seg);
   const out: string[] = [];
   for (const name of (await list(dir, io)).sort()) {
     if (name.startsWith('.') && !seg.startsWith('.')) continue;
-    if (!re.test(name)) continue;
+    if (!matchSegment(tokens, name)) continue;
     if (rest.length === 0) out.push(`${prefix}${name}`);
     else if (await isDir(`${dir}/${name}`, io)) out.push(...(await match(`${dir}/${name}`, `${prefix}${name}/`, rest, io, seen)));
   }
   return out;
 }
 
-function segmentRegex(seg: string): RegExp {
-  let re = '';
-  for (let i = 0; i < seg.length; i++) {
-    const c = seg[i] as string;
-    if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const end = seg.indexOf(']', i + 1);
-      if (end < 0) { re += '\\['; continue; }
-      re += `[${seg.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-      i = end;
-    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
+/** A pattern that cannot be used; the command reports it as a usage error. */
+export class GlobError extends Error {
+  override name = 'GlobError';
 }
 
-/** `a/{x,y}/*.{yaml,yml}` → four patterns; one level, no nesting (what CI globs use). */
-function braces(p: string): string[] {
+type Token = { t: 'star' } | { t: 'any' } | { t: 'lit'; c: string } | { t: 'set'; neg: boolean; chars: string; ranges: [string, string][] };
+
+/**
+ * A pattern segment as tokens. Matching runs on these with the two-pointer wildcard algorithm (time at most
+ * name × pattern), never through a RegExp: `*a*a*a…*b` against a long name backtracked for minutes.
+ */
+function compileSegment(seg: string): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg[i] as string;
+    if (c === '*') {
+      if (out[out.length - 1]?.t !== 'star') out.push({ t: 'star' });
+    } else if (c === '?') out.push({ t: 'any' });
+    else if (c === '[' && seg.indexOf(']', i + 2) > 0) {
+      const end = seg.indexOf(']', i + 2);
+      let body = seg.slice(i + 1, end);
+      const neg = body.startsWith('!') || body.startsWith('^');
+      if (neg) body = body.slice(1);
+      const set: Token & { t: 'set' } = { t: 'set', neg, chars: '', ranges: [] };
+      for (let k = 0; k < body.length; k++) {
+        const from = body[k] as string;
+        if (body[k + 1] === '-' && k + 2 < body.length) {
+          const to = body[k + 2] as string;
+          if (to < from) throw new GlobError(`the range ${from}-${to} in [${body}] goes backwards`);
+          set.ranges.push([from, to]);
+          k += 2;
+        } else set.chars += from;
+      }
+      out.push(set);
+      i = end;
+    } else out.push({ t: 'lit', c });
+  }
+  return out;
+}
+
+function matchOne(tok: Token, c: string): boolean {
+  if (tok.t === 'any') return true;
+  if (tok.t === 'lit') return tok.c === c;
+  if (tok.t === 'set') return (tok.chars.includes(c) || tok.ranges.some(([a, b]) => c >= a && c <= b)) !== tok.neg;
+  return false;
+}
+
+/** Whether `name` matches the tokens: one pass, going back only to the last `*`. */
+function matchSegment(tokens: Token[], name: string): boolean {
+  let p = 0, n = 0, starP = -1, starN = 0;
+  while (n < name.length) {
+    const tok = tokens[p];
+    if (tok?.t === 'star') {
+      starP = p++;
+      starN = n;
+    } else if (tok && matchOne(tok, name[n] as string)) {
+      p++;
+      n++;
+    } else if (starP >= 0) {
+      p = starP + 1;
+      n = ++starN;
+    } else return false;
+  }
+  while (tokens[p]?.t === 'star') p++;
+  return p === tokens.length;
+}
+
+/** At most this many patterns from `{a,b}` groups: 22 groups of two would be four million folder walks. */
+const MAX_BRACE_PATTERNS = 256;
+
+/** `a/{x,y}/*.{yaml,yml}` → four patterns; groups do not nest (what CI globs use). */
+function braces(p: string, budget = { left: MAX_BRACE_PATTERNS }): string[] {
   const m = /\{([^{}]*,[^{}]*)\}/.exec(p);
-  if (!m) return [p];
-  return m[1]!.split(',').flatMap((alt) => braces(p.slice(0, m.index) + alt + p.slice(m.index + m[0].length)));
+  if (!m) {
+    if (--budget.left < 0) throw new GlobError(`it expands to more than ${MAX_BRACE_PATTERNS} patterns`);
+    return [p];
+  }
+  return (m[1] as string).split(',').flatMap((alt) => braces(p.slice(0, m.index) + alt + p.slice(m.index + m[0].length), budget));
 }
 
 async function list(dir: string, io: Io): Promise<string[]> {
@@ -92,4 +152,9 @@ async function isDir(p: string, io: Io): Promise<boolean> {
 
 async function exists(p: string, io: Io): Promise<boolean> {
   return io.fs.stat(p).then(() => true, () => false);
+}
+
+/** Whether a file name matches one pattern segment (`*.plan.yaml`, `20[12]?`); throws {@link GlobError} for a bad one. */
+export function matchesSegment(segment: string, name: string): boolean {
+  return matchSegment(compileSegment(segment), name);
 }

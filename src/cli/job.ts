@@ -5,11 +5,14 @@
  */
 import type { Diagnostic } from '../model.js';
 import { ioMessage, writeVia, type WriteAccess } from './files.js';
+import { releaseLingering } from './signals.js';
 
 export interface JobOptions {
   format: 'yaml' | 'json' | 'ndjson';
   from?: 'text' | 'html' | 'markdown' | 'pdf' | 'docx';
   encoding?: string;
+  /** Inputs over this many bytes are refused unread. */
+  maxBytes?: number;
 }
 
 export interface JobResult {
@@ -24,13 +27,13 @@ export interface JobResult {
 }
 
 export interface FileAccess extends WriteAccess {
-  readFile(path: string): Promise<Uint8Array>;
+  readFile(path: string, limit?: number): Promise<Uint8Array>;
 }
 
 export async function runJob(fs: FileAccess, path: string, opts: JobOptions, out?: { path: string; tmp: string }, stdin?: Uint8Array): Promise<JobResult> {
   let bytes: Uint8Array;
   try {
-    bytes = stdin ?? (await fs.readFile(path));
+    bytes = stdin ?? (await fs.readFile(path, opts.maxBytes));
   } catch (e) {
     return { path, diagnostics: [], error: `cannot read: ${ioMessage(e)}`, errorKind: 'input' };
   }
@@ -45,6 +48,7 @@ export async function runJob(fs: FileAccess, path: string, opts: JobOptions, out
   }
   try {
     const { extractPlan } = await import('../extract/index.js');
+    await releaseLingering();
     const ser = await import('../serialize/serialize.js');
     const { plan } = await extractPlan(bytes, { path, from: opts.from, encoding: opts.encoding });
     const text = opts.format === 'json' ? ser.toJson(plan) : opts.format === 'ndjson' ? ser.toNdjson(plan) : ser.toYaml(plan);

@@ -4,7 +4,8 @@
  * 0 ran clean (warnings allowed) · 1 a file had errors (or --strict and warnings) · 2 usage, I/O or crash.
  */
 import { Command, CommanderError } from 'commander';
-import type { Io } from './io.js';
+import { OutputError, type Io } from './io.js';
+import { ioMessage } from './files.js';
 import { displayWidth } from './width.js';
 import * as extractCmd from './commands/extract.js';
 import * as compareCmd from './commands/compare.js';
@@ -52,6 +53,8 @@ ${EXIT_HELP}`);
       return 0;
     }
     await program.parseAsync(argv, { from: 'user' });
+    // a full disk is only known once the data has reached it: a run that lost output did not do its job
+    await io.stdout.flush?.();
     return state.exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
@@ -59,6 +62,10 @@ ${EXIT_HELP}`);
       return e.exitCode === 0 ? 0 : 2;
     }
     if (isEpipe(e)) return 0;
+    if (e instanceof OutputError) {
+      io.stderr.write(`qplan: cannot write to standard output: ${ioMessage(e)}\n`);
+      return 2;
+    }
     io.stderr.write(`qplan: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
     return 2;
   }
@@ -79,3 +86,4 @@ function isEpipe(e: unknown): boolean {
 }
 
 export { abortBatch } from './commands/extract.js';
+export { onSignalHolds } from './signals.js';

@@ -9,6 +9,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { JobOptions, JobResult } from './job.js';
+import { holdSignals } from './signals.js';
 
 export interface PoolJob {
   path: string;
@@ -115,8 +116,14 @@ export async function runPool(
 
   stopping = false;
   const helpers = Math.max(0, Math.min(threads - 1, jobs.length - 1));
+  // workers write temp files of their own: an interrupt must stop them and remove those
+  const release = holdSignals();
   const workers = Array.from({ length: helpers }, runWorker);
-  await Promise.all([mainLoop(), ...workers]);
+  try {
+    await Promise.all([mainLoop(), ...workers]);
+  } finally {
+    release();
+  }
   // files handed back after the main loop had finished
   for (let id = take(); id >= 0; id = take()) { results.set(id, await local(jobs[id] as PoolJob)); flush(); }
   flush();

@@ -1,11 +1,12 @@
 /** Worker-thread entry for batch extraction: receives jobs, runs them, posts small results back. */
 import { parentPort } from 'node:worker_threads';
-import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { runJob, type JobOptions } from './job.js';
+import { readBounded } from './io.js';
 
 // a worker has nothing else to do while it waits: synchronous fs is the cheapest here
 const fs = {
-  readFile: async (p: string) => readFileSync(p),
+  readFile: (p: string, limit?: number) => readBounded(p, limit),
   writeFile: async (p: string, d: string) => writeFileSync(p, d),
   rename: async (a: string, b: string) => renameSync(a, b),
   unlink: async (p: string) => unlinkSync(p),

@@ -6,6 +6,7 @@
  * without any signal is unclassified.
  */
 import type { Taxonomy, ThemeEvidence } from './types.js';
+import { dict } from './types.js';
 import { halfWidth, PhraseFinder } from './text.js';
 
 export interface Classification {
@@ -120,7 +121,7 @@ export function classify(title: string, body: string, taxonomy: Taxonomy): Class
   scored.sort((x, y) => y.ev.score - x.ev.score || x.order - y.order);
   const top = scored[0]?.ev.score ?? 0;
   const kept = scored.filter((s) => s.ev.score === top || (s.ev.score >= scoring.min_score && s.ev.score >= scoring.relative * top));
-  const evidence: Record<string, ThemeEvidence> = {};
+  const evidence = dict<ThemeEvidence>();
   for (const s of kept) evidence[s.id] = { ...s.ev, score: Math.round(s.ev.score * 100) / 100 };
   return { themes: kept.map((s) => s.id), evidence };
 }

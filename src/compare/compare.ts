@@ -7,7 +7,7 @@ import type {
   AgencyPlanCell, AgencyRow, Alignment, AlignmentRule, CompareItem, ComparePlanInfo, CompareResult, CompareView, Gap, IndicatorRow,
   ThemeRow, Vocabulary,
 } from './types.js';
-import { COMPARE_SCHEMA_ID, COMPARE_VIEWS } from './types.js';
+import { COMPARE_SCHEMA_ID, COMPARE_VIEWS, dict } from './types.js';
 import { classify, type Classification } from './classify.js';
 import { AgencyResolver } from './agencies.js';
 import { alignIndicators } from './indicators.js';
@@ -127,7 +127,7 @@ interface Prepared extends CompareInput {
 function themeRows(plans: Prepared[], options: CompareOptions): { rows: ThemeRow[]; unclassified: CompareResult['unclassified'] } {
   const { taxonomy } = options.vocabulary;
   const themeIds = new Set(taxonomy.themes.map((t) => t.id));
-  const themes: ThemeRow[] = taxonomy.themes.map((t) => ({ id: t.id, name: t.name, group: t.group, plans: {} }));
+  const themes: ThemeRow[] = taxonomy.themes.map((t) => ({ id: t.id, name: t.name, group: t.group, plans: dict<ThemeRow['plans'][string]>() }));
   const themeById = new Map(themes.map((t) => [t.id, t]));
   const unclassified = plans.map((p) => ({ plan: p.label, items: [] as string[] }));
   // plans of one genre copy whole tasks from each other (a district from its city): same text, same themes
@@ -140,7 +140,7 @@ function themeRows(plans: Prepared[], options: CompareOptions): { rows: ThemeRow
     return c;
   };
   plans.forEach((p, pi) => {
-    for (const t of themes) t.plans[p.label] = { items: [], targets: 0, with_units: 0, why: {} };
+    for (const t of themes) t.plans[p.label] = { items: [], targets: 0, with_units: 0, why: dict() };
     const themesOfItem = new Map<string, string[]>();
     for (const item of p.items) {
       const c = classified(item.title, item.text);
@@ -185,7 +185,7 @@ function agencyRows(plans: Prepared[], options: CompareOptions): { rows: AgencyR
         for (const written of names) {
           const m = resolver.resolve(written, p.own);
           let r = rows.get(m.id);
-          if (!r) rows.set(m.id, (r = { id: m.id, name: m.name, known: m.known, plans: {} }));
+          if (!r) rows.set(m.id, (r = { id: m.id, name: m.name, known: m.known, plans: dict<AgencyPlanCell>() }));
           const cell: AgencyPlanCell = (r.plans[p.label] ??= { names: [], lead: [], responsible: [] });
           if (!cell.names.includes(written)) cell.names.push(written);
           if (!cell[role].includes(t.id)) cell[role].push(t.id);
@@ -246,7 +246,7 @@ function alignTasks(plans: Prepared[], options: CompareOptions): { rule: Alignme
     return o ? { task: o.id, score: Math.round(score * 100) / 100, title: o.title, line: o.line } : { task: null, score: 0 };
   };
   const alignments: Alignment[] = docItems.map((d, di) => {
-    const counterparts: Alignment['counterparts'] = {};
+    const counterparts: Alignment['counterparts'] = dict();
     if (everyPlan) {
       const best = index.bestPerGroup(di);
       plans.forEach((p, pi) => {
@@ -273,8 +273,8 @@ function gapRows(plans: Prepared[], themes: ThemeRow[], indicators: IndicatorRow
   const haveTheme = themes.map((t) => who(others.filter((o) => (t.plans[o.label]?.items.length ?? 0) > 0).map((o) => o.label)));
   const haveIndicator = indicators.map((r) => who(others.filter((o) => r.plans[o.label]).map((o) => o.label)));
   return plans.filter((p) => !p.baseline).map((p) => {
-    const missingFrom: Record<string, string[]> = {};
-    const missingFromCount: Record<string, number> = {};
+    const missingFrom = dict<string[]>();
+    const missingFromCount = dict<number>();
     const missing_themes: string[] = [];
     themes.forEach((t, k) => {
       if ((t.plans[p.label]?.items.length ?? 0) > 0) return;

@@ -6,6 +6,7 @@
  */
 import type { Target } from '../model.js';
 import type { IndicatorCell, IndicatorEntry, IndicatorLexicon, IndicatorRow } from './types.js';
+import { dict } from './types.js';
 import { NameSimilarity, halfWidth, removePhrases, tokens } from './text.js';
 
 const QUOTES = /[“”‘’"'「」『』《》\s]/gu;
@@ -139,7 +140,7 @@ function round2(n: number): number {
 }
 
 function row(id: string, name: string, isListed: boolean, direction: 'higher' | 'lower', placed: Placed[]): IndicatorRow {
-  const plans: Record<string, IndicatorCell> = {};
+  const plans = dict<IndicatorCell>();
   for (const p of placed) {
     const cur = plans[p.label];
     // a plan that states the same indicator twice (goals and a 专栏) keeps the first; the others are listed

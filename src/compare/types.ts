@@ -6,6 +6,14 @@ import type { Comparator, Level, TaskKind } from '../model.js';
 
 export const COMPARE_SCHEMA_ID = 'qplan/compare@1';
 
+/**
+ * An empty map keyed by plan labels or theme ids. Those come from plan documents and `--label`, so a key may be
+ * `__proto__` or `constructor`: a map without a prototype keeps them as ordinary keys.
+ */
+export function dict<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Vocabularies (parsed from the YAML data files; see vocab.ts)
 

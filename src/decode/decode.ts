@@ -123,26 +123,53 @@ export function decode(bytes: Uint8Array, file: string, ctx: Collector, opts: { 
   for (const b of probe) if (b === 0 || (b < 0x09) || (b > 0x0d && b < 0x20 && b !== 0x1b)) ctrl++;
   if (ctrl > 0 && ctrl > probe.length * 0.01) throw new InputError('input-binary', `${file}: binary data (control bytes), not a plan text`);
 
+  const utf8 = tryDecode('utf-8', bytes, true);
   const declared = opts.html ? sniffDeclaredCharset(bytes) : null;
   if (declared && declared !== 'utf-8') {
-    const text = tryDecode(declared, bytes, false);
-    if (text !== null) return done(text, declared);
+    // the HTML standard reads a page that declares UTF-16 in its own (ASCII-compatible) bytes as UTF-8
+    if (declared.startsWith('utf-16')) {
+      ctx.report('encoding-declaration-ignored', null, `the page declares ${declared}, which bytes read as ASCII cannot be; read as UTF-8, as browsers do`);
+    } else if (utf8 !== null && /[^\x00-\x7f]/.test(utf8)) {
+      // Chinese text in GBK is practically never valid UTF-8 by chance: the declaration is wrong
+      ctx.report('encoding-declaration-ignored', null, `the page declares ${declared}, but its bytes are valid UTF-8; read as UTF-8`);
+      return done(utf8, 'utf-8');
+    } else {
+      const text = tryDecode(declared, bytes, false);
+      if (text !== null) {
+        const lossy = utf8 ?? new TextDecoder('utf-8').decode(bytes);
+        if (replacements(text) <= replacements(lossy)) return done(text, declared);
+        ctx.report('encoding-declaration-ignored', null, `the page declares ${declared}, but UTF-8 reads it with fewer replaced bytes (${replacements(lossy)} against ${replacements(text)}); read as UTF-8`);
+        return done(lossy, 'utf-8');
+      }
+    }
   }
-  const utf8 = tryDecode('utf-8', bytes, true);
   if (utf8 !== null) return done(utf8, 'utf-8');
+  // mostly UTF-8 with a few broken sequences (a truncated download, CESU-8 surrogates): keep it, say so. GBK text
+  // read as UTF-8 breaks at nearly every character, so a few breaks among many good characters mean UTF-8.
+  const lossy = new TextDecoder('utf-8').decode(bytes);
+  const bad = replacements(lossy);
+  if (bad <= Math.max(4, lossy.length * 0.001) || nonAscii(lossy) - bad >= 20 * bad) {
+    ctx.report('encoding-replacement', null, `${bad} invalid UTF-8 sequence(s) replaced with U+FFFD (truncated or damaged file?)`);
+    return done(lossy, 'utf-8');
+  }
   const gb = tryDecode('gb18030', bytes, true);
   if (gb !== null) {
     ctx.report('encoding-fallback', null, 'not valid UTF-8; decoded as GB18030');
     return done(gb, 'gb18030');
   }
-  // mostly UTF-8 with a few broken sequences (a truncated download): keep it, say so
-  const lossy = new TextDecoder('utf-8').decode(bytes);
-  const bad = (lossy.match(/\ufffd/g) ?? []).length;
-  if (bad <= Math.max(4, lossy.length * 0.001)) {
-    ctx.report('encoding-replacement', null, `${bad} invalid UTF-8 sequence(s) replaced with U+FFFD (truncated or damaged file?)`);
-    return done(lossy, 'utf-8');
-  }
   const lossyGb = new TextDecoder('gb18030').decode(bytes);
   ctx.report('encoding-replacement', null, 'neither valid UTF-8 nor GB18030; decoded as GB18030 with replacements');
   return done(lossyGb, 'gb18030');
+}
+
+function replacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) n++;
+  return n;
+}
+
+function nonAscii(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) n++;
+  return n;
 }

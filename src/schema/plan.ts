@@ -15,7 +15,10 @@ export { PLAN_SCHEMA_ID };
 const line = z.number().int().min(1).describe('1-based line in the source file');
 const column = z.number().int().min(1).describe('1-based column (UTF-16 units) in the source line');
 const page = z.number().int().min(1).describe('1-based page of a PDF; `line` is then the line on that page, counted from the top');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date YYYY-MM-DD');
+// a calendar date, not only its shape: 2024-13-45 and 2024-02-30 are refused, 2024-02-29 is a date (a pattern,
+// not `format: date`, which editors limited to draft-07 do not check)
+const CALENDAR_DATE = /^(?:\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8]))|(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$/;
+const isoDate = z.string().regex(CALENDAR_DATE, 'an ISO date YYYY-MM-DD');
 
 export const Severity = z.enum(['error', 'warning', 'info']);
 export const Comparator = z.enum(['>=', '>', '=', '<=', '<']);

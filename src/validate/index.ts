@@ -130,9 +130,9 @@ export async function validateBytes(bytes: Uint8Array, options: ValidateOptions 
 }
 
 /** The polite refusal for a file over the size limit (the CLI checks the size before reading). */
-export function tooLargeDiagnostic(size: number, max: number): ValidateDiagnostic {
+export function tooLargeDiagnostic(size: number | null, max: number): ValidateDiagnostic {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return diag('file-too-large', 'error', `the file is ${mb(size)}; qplan validates files up to ${mb(max)}, so it was not read (raise the limit with --max-size)`, null);
+  return diag('file-too-large', 'error', `the file is ${size === null ? `more than ${mb(max)}` : mb(size)}; qplan validates files up to ${mb(max)}, so it was not read (raise the limit with --max-size)`, null);
 }
 
 function diag(code: string, severity: Diagnostic['severity'], message: string, line: number | null, column?: number): ValidateDiagnostic {

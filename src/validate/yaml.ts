@@ -54,7 +54,9 @@ export function readYaml(src: string): ReadResult {
   const problems: ReadProblem[] = [];
   const docs: ReadDoc[] = [];
   // `schema: 'core'` wins over a `%YAML 1.1` directive, so 1.1's timestamp/binary/omap types never apply
-  const parsed = parseAllDocuments(src, { lineCounter: lc, schema: 'core', merge: false, uniqueKeys: true, prettyErrors: false, strict: true });
+  // duplicate keys are found below with a Set: the library's own check compares each key with all before it, and
+  // 60,000 keys (800 KB) took minutes
+  const parsed = parseAllDocuments(src, { lineCounter: lc, schema: 'core', merge: false, uniqueKeys: false, prettyErrors: false, strict: true });
   const list: Document.Parsed[] = Array.isArray(parsed) ? parsed : [];
   if (list.every((d) => isEmptyDoc(d) && d.errors.length === 0)) {
     problems.push({ code: 'yaml-empty', severity: 'error', message: 'the file holds no YAML document', place: { line: 1, column: 1 } });
@@ -83,6 +85,18 @@ export function readYaml(src: string): ReadResult {
     visit(doc, {
       Node(_, node) {
         if (isAlias(node)) aliases++;
+        if (isMap(node)) {
+          const seen = new Set<string>();
+          for (const pair of node.items) {
+            const k = pair.key;
+            if (!isScalar(k)) continue;
+            const id = `${typeof k.value}\u0000${String(k.value)}`;
+            if (!seen.has(id)) { seen.add(id); continue; }
+            ok = false;
+            const key = keyAt(src, k.range?.[0] ?? 0);
+            problems.push({ code: 'yaml-duplicate-key', severity: 'error', message: `duplicate key ${key ? `'${key}' ` : ''}in a mapping`, place: at(k.range?.[0]) });
+          }
+        }
         const tag = (node as { tag?: string }).tag;
         if (tag && !CORE_TAGS.has(tag)) {
           ok = false;
@@ -145,7 +159,7 @@ function locate(doc: Document.Parsed, path: DataPath, focus: 'value' | 'key' = '
   let keyNode: Node | null = null;
   for (const seg of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairIndex(node).get(String(seg));
       if (!pair) break;
       keyNode = pair.key as Node;
       // `title:` with nothing after it has a null value node; point at the key then
@@ -157,6 +171,20 @@ function locate(doc: Document.Parsed, path: DataPath, focus: 'value' | 'key' = '
   }
   const target = focus === 'key' && keyNode ? keyNode : (node as Node | null);
   return at(target?.range?.[0] ?? 0);
+}
+
+/** Each map's pairs by key, built once: finding every unknown key of a 60,000-key map one scan each was quadratic. */
+const pairIndexes = new WeakMap<object, Map<string, { key: unknown; value: unknown }>>();
+function pairIndex(map: { items: unknown[] }): Map<string, { key: unknown; value: unknown }> {
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+    }
+    pairIndexes.set(map, index);
+  }
+  return index;
 }
 
 /** The key text at a mapping key's offset (`jurisdiction` in `  jurisdiction: 示例县`). */

@@ -272,10 +272,18 @@ export async function loadPlans(path: string, bytes: Uint8Array): Promise<Plan[]
       throw new PlanInputError(`${path}: not a readable plan document: ${(e as Error).message}`);
     }
     const plans = docs.filter((d) => d !== null && d !== undefined);
-    for (const d of plans) {
-      const p = d as Partial<Plan>;
-      if (p.schema !== 'qplan/plan@1' || !Array.isArray(p.tasks) || !Array.isArray(p.targets) || typeof p.meta !== 'object') {
+    const { schemaIssues } = await import('../../validate/schema.js');
+    for (const [k, d] of plans.entries()) {
+      const p = d as Partial<Plan> | null;
+      if (typeof p !== 'object' || p === null || p.schema !== 'qplan/plan@1') {
         throw new PlanInputError(`${path}: not a qplan/plan@1 document (run \`qplan extract\` on the raw file, or pass the raw file itself)`);
+      }
+      // everything compare reads ends up in its reports: a plan document is checked in full before use
+      const issues = schemaIssues(d);
+      if (issues.length > 0) {
+        const which = plans.length > 1 ? ` (plan ${k + 1} of ${plans.length})` : '';
+        const more = issues.length > 1 ? ` and ${issues.length - 1} more problem(s)` : '';
+        throw new PlanInputError(`${path}${which}: not a valid qplan/plan@1 document: ${issues[0]?.message}${more} (see \`qplan validate ${path}\`)`);
       }
     }
     if (plans.length === 0) throw new PlanInputError(`${path}: empty plan document`);

@@ -10,6 +10,8 @@ import type { RunState } from '../main.js';
 import type { Plan } from '../../model.js';
 import type { CompareInput } from '../../compare/compare.js';
 import type { ViewName } from '../render/compare-views.js';
+import { maxSizeOption } from '../max-size.js';
+import { visible } from '../render/visible.js';
 
 type Format = 'table' | 'markdown' | 'csv' | 'json' | 'html';
 const ALL_VIEWS: readonly ViewName[] = ['themes', 'indicators', 'agencies', 'tasks', 'gaps'];
@@ -24,6 +26,7 @@ interface Opts {
   explain?: boolean;
   alignTop?: string;
   color: boolean;
+  maxSize: number;
 }
 
 const INPUT_EXT = /\.(?:txt|text|html?|shtml|xhtml|md|markdown|ya?ml|json)$/i;
@@ -42,6 +45,7 @@ export function define(program: Command, io: Io, state: RunState): void {
     .option('--baseline <plan>', 'measure gaps against this plan (e.g. the parent city plan) instead of against each other')
     .option('--explain', 'show the words that decided each theme assignment')
     .option('--align-top <k>', "tasks view: each task's closest counterparts in the K best-matching plans only, or 'all' for every other plan (default: every plan up to 20 plans, else the best 10)")
+    .addOption(maxSizeOption())
     .option('--no-color', 'no colour in terminal tables (also: NO_COLOR=1, or when stdout is not a terminal)')
     .addHelpText('after', `
 Examples:
@@ -60,7 +64,7 @@ class UsageError extends Error {}
 
 async function compareCommand(files: string[], opts: Opts, io: Io): Promise<number> {
   const fail = (msg: string) => {
-    io.stderr.write(`qplan compare: ${msg}\n`);
+    io.stderr.write(`qplan compare: ${visible(msg)}\n`);
     return 2;
   };
   try {
@@ -74,24 +78,32 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
     const format: Format = opts.format ?? (opts.output ? EXT_FORMAT.find(([re]) => re.test(opts.output ?? ''))?.[1] ?? 'json' : io.stdout.isTTY ? 'table' : 'json');
     const { collectInputs } = await import('../files.js');
     const inputs: CompareInput[] = [];
-    const refs = await collectInputs(files, io, INPUT_EXT);
+    const refs = await collectInputs(files, io, INPUT_EXT).catch((e: Error) => { throw new UsageError(e.message); });
+    if (opts.output) {
+      // before any work: never over an input (a plan, the baseline or the taxonomy), never into a folder
+      const { outputProblem } = await import('../output.js');
+      const problem = await outputProblem(io, opts.output, [...refs.map((r) => r.path), ...[opts.baseline, opts.taxonomy].filter((p): p is string => Boolean(p))]);
+      if (problem) return fail(problem);
+    }
     // files are read a few ahead of the one being parsed, so reading overlaps parsing; plans stay in input order
     const reads: (Promise<Uint8Array> | null)[] = [];
     const readAhead = (upTo: number) => {
       while (reads.length < Math.min(refs.length, upTo)) {
-        const read = readOrFail(io, refs[reads.length]?.path ?? '');
+        const read = readOrFail(io, refs[reads.length]?.path ?? '', opts.maxSize);
         read.catch(() => undefined); // awaited (and reported) in order below
         reads.push(read);
       }
     };
+    const unopenable = refs.find((r) => r.error);
+    if (unopenable) return fail(`${unopenable.path}: ${unopenable.error}`);
     for (const [i, ref] of refs.entries()) {
       readAhead(i + READ_AHEAD);
       const bytes = await (reads[i] as Promise<Uint8Array>);
       reads[i] = null;
-      for (const plan of await loadPlans(ref.path, io, bytes)) inputs.push({ plan });
+      for (const plan of await loadPlans(ref.path, io, opts.maxSize, bytes)) inputs.push({ plan });
     }
     if (opts.baseline) {
-      const base = await loadPlans(opts.baseline, io);
+      const base = await loadPlans(opts.baseline, io, opts.maxSize);
       // the baseline given among the plans too is marked, not added twice
       const same = inputs.find((i) => i.plan.source.path === opts.baseline);
       if (same) same.baseline = true;
@@ -111,7 +123,7 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
     const { loadVocabulary } = await import('../../compare/vocab.js');
     const decoder = new TextDecoder();
     let taxonomyText: string | undefined;
-    if (opts.taxonomy) taxonomyText = decoder.decode(await readOrFail(io, opts.taxonomy));
+    if (opts.taxonomy) taxonomyText = decoder.decode(await readOrFail(io, opts.taxonomy, opts.maxSize));
     const vocabulary = await loadVocabulary(async (u) => decoder.decode(await io.fs.readFile(fileURLToPath(u))), { taxonomyText, taxonomySource: opts.taxonomy });
     const { comparePlans } = await import('../../compare/compare.js');
     // compute what the output shows: one view for a table, Markdown, CSV or JSON; everything for the HTML report
@@ -119,7 +131,7 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
     const result = comparePlans(inputs, { vocabulary, views: computed, ...(alignTop !== undefined ? { alignTop } : {}) });
 
     if (result.unknown_agencies.length > 0) {
-      io.stderr.write(`qplan compare: ${result.unknown_agencies.length} unit name(s) not in the agency table, kept as written: ${result.unknown_agencies.map((u) => u.name).join('、')}\n`);
+      io.stderr.write(`qplan compare: ${result.unknown_agencies.length} unit name(s) not in the agency table, kept as written: ${visible(result.unknown_agencies.map((u) => u.name).join('、'))}\n`);
     }
 
     let text: string;
@@ -151,8 +163,13 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
       }
     }
     if (opts.output) {
-      const { writeAtomic } = await import('../files.js');
-      await writeAtomic(io, opts.output, text);
+      const { writeOutput } = await import('../output.js');
+      const { ioMessage } = await import('../files.js');
+      try {
+        await writeOutput(io, opts.output, text);
+      } catch (e) {
+        return fail(`cannot write ${opts.output}: ${ioMessage(e)}`);
+      }
       io.stderr.write(`qplan compare: wrote ${opts.output}\n`);
     } else io.stdout.write(text);
     return 0;
@@ -165,16 +182,16 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
   }
 }
 
-async function readOrFail(io: Io, path: string): Promise<Uint8Array> {
+async function readOrFail(io: Io, path: string, limit: number): Promise<Uint8Array> {
   try {
-    return path === '-' ? await io.readStdin() : await io.fs.readFile(path);
+    return path === '-' ? await io.readStdin(limit) : await io.fs.readFile(path, limit);
   } catch (e) {
     throw new UsageError(`${path}: ${(await import('../files.js')).ioMessage(e)}`);
   }
 }
 
-async function loadPlans(path: string, io: Io, bytes?: Uint8Array): Promise<Plan[]> {
-  return (await import('./compare-load.js')).loadPlans(path, bytes ?? (await readOrFail(io, path)));
+async function loadPlans(path: string, io: Io, limit: number, bytes?: Uint8Array): Promise<Plan[]> {
+  return (await import('./compare-load.js')).loadPlans(path, bytes ?? (await readOrFail(io, path, limit)));
 }
 
 /** Files read ahead of the one being parsed. */

@@ -7,10 +7,12 @@ import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { collectInputs, outputName, type InputRef } from '../files.js';
+import { collectInputs, ioMessage, outputName, type InputRef } from '../files.js';
 import { runJob, type JobResult } from '../job.js';
 import { runPool, terminateAll } from '../pool.js';
 import { renderDiagnostic } from '../render/diagnostics.js';
+import { visible } from '../render/visible.js';
+import { maxSizeOption } from '../max-size.js';
 
 interface Opts {
   format: 'yaml' | 'json' | 'ndjson';
@@ -22,6 +24,7 @@ interface Opts {
   verbose?: boolean;
   stage?: 'blocks' | 'outline';
   jobs?: number;
+  maxSize: number;
 }
 
 export function define(program: Command, io: Io, state: RunState): void {
@@ -38,6 +41,7 @@ export function define(program: Command, io: Io, state: RunState): void {
       if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of at least 1');
       return n;
     })
+    .addOption(maxSizeOption())
     .option('--strict', 'exit 1 when any warning is reported')
     .option('-q, --quiet', 'print no diagnostics')
     .option('-v, --verbose', 'print info diagnostics too')
@@ -85,7 +89,13 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
         return 2;
       }
     }
-    await io.fs.mkdir(opts.outDir);
+    try {
+      await io.fs.mkdir(opts.outDir);
+    } catch (e) {
+      const why = (e as NodeJS.ErrnoException).code === 'EEXIST' ? 'it exists and is not a folder' : ioMessage(e);
+      io.stderr.write(`qplan extract: cannot create the output folder ${opts.outDir}: ${why}\n`);
+      return 2;
+    }
   }
 
   let failed = 0, withErrors = 0, withWarnings = 0;
@@ -97,7 +107,7 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
     if (r.error) {
       failed++;
       notRead.push(r.path);
-      io.stderr.write(`${progress.clear()}${r.path}: error: ${r.error}\n`);
+      io.stderr.write(`${progress.clear()}${visible(r.path)}: error: ${visible(r.error)}\n`);
       return;
     }
     for (const d of r.diagnostics) {
@@ -108,24 +118,27 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
     if (r.diagnostics.some((d) => d.severity === 'warning')) withWarnings++;
     if (r.text !== undefined) chunks.push(r.text);
   };
-  const jobOpts = { format: opts.format, from: opts.from, encoding: opts.encoding };
+  const jobOpts = { format: opts.format, from: opts.from, encoding: opts.encoding, maxBytes: opts.maxSize };
   const jobs = opts.jobs ?? defaultJobs();
   const tmpOf = (out: string) => `${out}.qplan-tmp-${randomBytes(4).toString('hex')}`;
 
+  // files that cannot even be opened (a name that is not UTF-8) are reported first; the rest run
+  for (const inp of inputs) if (inp.error) onResult({ path: inp.path, diagnostics: [], error: inp.error, errorKind: 'input' });
+  const runnable = inputs.filter((i) => !i.error);
   if (opts.stage) {
     const { extractPlan } = await import('../../extract/index.js');
-    for (const inp of inputs) {
+    for (const inp of runnable) {
       try {
-        const bytes = inp.path === '-' ? await io.readStdin() : await io.fs.readFile(inp.path);
+        const bytes = inp.path === '-' ? await io.readStdin(opts.maxSize) : await io.fs.readFile(inp.path, opts.maxSize);
         chunks.push(stageView(await extractPlan(bytes, { path: inp.path, from: opts.from, encoding: opts.encoding }), opts.stage));
       } catch (e) {
         failed++;
         notRead.push(inp.path);
-        io.stderr.write(`${inp.path}: error: ${(e as Error).message}\n`);
+        io.stderr.write(`${visible(inp.path)}: error: ${visible((e as Error).message)}\n`);
       }
     }
-  } else if (jobs > 1 && inputs.length >= 4 && !inputs.some((i) => i.path === '-')) {
-    const poolJobs = inputs.map((inp) => {
+  } else if (jobs > 1 && runnable.length >= 4 && !runnable.some((i) => i.path === '-')) {
+    const poolJobs = runnable.map((inp) => {
       const out = outPaths.get(inp);
       if (!out) return { path: inp.path };
       const tmp = tmpOf(out);
@@ -138,12 +151,21 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
       onResult(r);
     });
   } else {
-    for (const inp of inputs) {
+    for (const inp of runnable) {
       if (aborted) break;
       const out = outPaths.get(inp);
       const tmp = out ? tmpOf(out) : undefined;
       if (tmp) pendingTemps.add(tmp);
-      const stdin = inp.path === '-' ? await io.readStdin() : undefined;
+      let stdin: Uint8Array | undefined;
+      if (inp.path === '-') {
+        try {
+          stdin = await io.readStdin(opts.maxSize);
+        } catch (e) {
+          onResult({ path: inp.path, diagnostics: [], error: `cannot read: ${ioMessage(e)}`, errorKind: 'input' });
+          if (tmp) pendingTemps.delete(tmp);
+          continue;
+        }
+      }
       onResult(await runJob(io.fs, inp.path, jobOpts, out && tmp ? { path: out, tmp } : undefined, stdin));
       if (tmp) pendingTemps.delete(tmp);
     }

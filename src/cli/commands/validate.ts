@@ -8,7 +8,8 @@ import { Command, Option } from 'commander';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
 import { collectInputs, ioMessage } from '../files.js';
-import { expandGlob, hasGlob } from '../glob.js';
+import { TooLargeError } from '../io.js';
+import { expandGlob, GlobError, hasGlob } from '../glob.js';
 import type { FileResult } from '../render/validate.js';
 
 interface Opts {
@@ -58,15 +59,29 @@ async function validateCommand(args: string[], opts: Opts, io: Io): Promise<numb
   // expand arguments; a missing path is a usage problem, but the other paths are still checked
   let usageProblem = false;
   const paths: string[] = [];
+  /** Files found in a folder that cannot be opened (a name that is not UTF-8), with the reason. */
+  const unopenable = new Map<string, string>();
+  const found = (refs: { path: string; error?: string }[]) => refs.map((r) => {
+    if (r.error) unopenable.set(r.path, r.error);
+    return r.path;
+  });
   for (const arg of args) {
     if (arg === '-') { paths.push('-'); continue; }
     const literal = await io.fs.stat(arg).then(() => true, () => false);
     if (!literal && hasGlob(arg)) {
       // a matched directory is walked like one given by name (`plans/20*`); matched files need a plan extension
       const matched: string[] = [];
-      for (const m of await expandGlob(arg, io)) {
+      let expanded: string[];
+      try {
+        expanded = await expandGlob(arg, io);
+      } catch (e) {
+        if (!(e instanceof GlobError)) throw e;
+        io.stderr.write(`qplan validate: bad pattern ${arg}: ${e.message}\n`);
+        return 2;
+      }
+      for (const m of expanded) {
         const dir = await io.fs.stat(m).then((st) => st.isDirectory(), () => false);
-        if (dir) matched.push(...(await collectInputs([m], io, VALIDATE_EXT)).map((i) => i.path));
+        if (dir) matched.push(...found(await collectInputs([m], io, VALIDATE_EXT)));
         else if (VALIDATE_EXT.test(m)) matched.push(m);
       }
       if (matched.length === 0) { io.stderr.write(`qplan validate: no files match ${arg}\n`); usageProblem = true; }
@@ -74,29 +89,31 @@ async function validateCommand(args: string[], opts: Opts, io: Io): Promise<numb
       continue;
     }
     try {
-      paths.push(...(await collectInputs([arg], io, VALIDATE_EXT)).map((i) => i.path));
+      paths.push(...found(await collectInputs([arg], io, VALIDATE_EXT)));
     } catch (e) {
       io.stderr.write(`qplan validate: ${(e as Error).message}\n`);
       usageProblem = true;
     }
   }
   const unique = [...new Set(paths)];
-  if (unique.length === 0 && !usageProblem) io.stderr.write(`qplan validate: no plan files found in ${args.join(' ')}\n`);
+  if (unique.length === 0) {
+    // nothing to check is a usage error, said once: no "0 files checked" summary, no empty report
+    if (!usageProblem) io.stderr.write(`qplan validate: no plan files found in ${args.join(' ')}\n`);
+    return 2;
+  }
 
   const { validateBytes, tooLargeDiagnostic } = await import('../../validate/index.js');
   const results: FileResult[] = [];
   for (const path of unique) {
     const label = path === '-' ? '<stdin>' : path;
     let bytes: Uint8Array;
+    const cannot = unopenable.get(path);
+    if (cannot) { results.push({ path, diagnostics: [], ioError: cannot }); continue; }
     try {
-      if (path === '-') bytes = await io.readStdin();
-      else {
-        // refused before reading: a 2 GB file must not be loaded only to be told it is too big
-        const st = await io.fs.stat(path);
-        if (st.size > maxBytes) { results.push({ path, diagnostics: [tooLargeDiagnostic(st.size, maxBytes)] }); continue; }
-        bytes = await io.fs.readFile(path);
-      }
+      // a 2 GB file is refused before it is read; a device or stdin is read up to the limit only
+      bytes = path === '-' ? await io.readStdin(maxBytes) : await io.fs.readFile(path, maxBytes);
     } catch (e) {
+      if (e instanceof TooLargeError) { results.push({ path: label, diagnostics: [tooLargeDiagnostic(e.size, maxBytes)] }); continue; }
       results.push({ path: label, diagnostics: [], ioError: `cannot read: ${ioMessage(e)}` });
       continue;
     }
@@ -120,7 +137,7 @@ async function validateCommand(args: string[], opts: Opts, io: Io): Promise<numb
     io.stderr.write(render.renderHuman(results, p, opts));
   }
 
-  if (usageProblem || c.ioErrors > 0 || unique.length === 0) return 2;
+  if (usageProblem || c.ioErrors > 0) return 2;
   if (c.errors > 0 || (opts.strict && c.warnings > 0)) return 1;
   return 0;
 }

@@ -7,7 +7,8 @@
 import type { CompareItem, CompareResult } from '../../compare/types.js';
 import { indicatorText } from './compare-views.js';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+/** Escapes text for HTML content and quoted attributes; numbers and other values go through `String` first. */
+const esc = (v: unknown) => String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** Heat colour: pale (nothing) to deep green (the most in the table). */
 function heat(v: number): string {
@@ -42,14 +43,14 @@ export function renderHtml(r: CompareResult): string {
   });
   const link = (label: string, id: string, text = id) => {
     const a = anchor.get(label)?.get(id);
-    return a ? `<a href="#${a}">${esc(text)}</a>` : esc(text);
+    return a ? `<a href="#${esc(a)}">${esc(text)}</a>` : esc(text);
   };
   const ownerOf = (where: string, line: number) => (where === 'goals' ? `goal:${line}` : where.startsWith('task:') ? where.slice(5) : where);
   const sourceOf = new Map(r.plans.map((p) => [p.label, p.source]));
   const out: string[] = [];
   const title = `qplan compare: ${labels.join(' · ')}`;
   out.push('<!doctype html>', '<html lang="zh-CN"><head><meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`,
     '<meta name="viewport" content="width=device-width,initial-scale=1">', `<title>${esc(title)}</title>`, `<style>${CSS}</style></head><body>`,
     `<h1>${esc(title)}</h1>`, `<p class="muted">${esc(r.schema)} · taxonomy: ${esc(r.taxonomy)}</p>`);
 
@@ -57,7 +58,7 @@ export function renderHtml(r: CompareResult): string {
   out.push('<section id="plans"><h2>计划 Plans</h2><table><thead><tr><th>计划</th><th>标题</th><th>来源</th><th>任务</th><th>保障</th><th>专栏条目</th><th>目标</th></tr></thead><tbody>');
   for (const p of r.plans) {
     out.push(`<tr><td>${esc(p.label)}${p.baseline ? ' <span class="muted">(基准 baseline)</span>' : ''}</td><td>${esc(p.title ?? '—')}</td><td class="src">${esc(p.source)}</td>` +
-      `<td class="num">${p.counts.task}</td><td class="num">${p.counts.safeguard}</td><td class="num">${p.counts.column_items}</td><td class="num">${p.counts.targets}</td></tr>`);
+      `<td class="num">${esc(p.counts.task)}</td><td class="num">${esc(p.counts.safeguard)}</td><td class="num">${esc(p.counts.column_items)}</td><td class="num">${esc(p.counts.targets)}</td></tr>`);
   }
   out.push('</tbody></table></section>');
 
@@ -71,13 +72,13 @@ export function renderHtml(r: CompareResult): string {
   for (const t of r.themes) {
     if (t.group !== group) {
       group = t.group;
-      out.push(`<tr><th colspan="${labels.length + 1}">${esc(groupName.get(group) ?? group)} <span class="muted">${esc(group)}</span></th></tr>`);
+      out.push(`<tr><th colspan="${esc(labels.length + 1)}">${esc(groupName.get(group) ?? group)} <span class="muted">${esc(group)}</span></th></tr>`);
     }
     const cells = labels.map((l) => {
       const c = t.plans[l];
       if (!c || c.items.length === 0) return '<td class="none">—</td>';
       const why = Object.entries(c.why).map(([id, w]) => `${id}: ${[...w.title, ...w.body].join('、')}`).join('\n');
-      return `<td style="${heat(c.items.length / max)}" title="${esc(why)}">${c.items.map((id) => link(l, id)).join(' ')}${c.targets ? ` <span title="targets">◎${c.targets}</span>` : ''}</td>`;
+      return `<td style="${esc(heat(c.items.length / max))}" title="${esc(why)}">${c.items.map((id) => link(l, id)).join(' ')}${c.targets ? ` <span title="targets">◎${esc(c.targets)}</span>` : ''}</td>`;
     });
     out.push(`<tr><td>${esc(t.name)} <span class="muted">${esc(t.id)}</span></td>${cells.join('')}</tr>`);
   }
@@ -95,8 +96,8 @@ export function renderHtml(r: CompareResult): string {
       const cls = c.ambition ?? '';
       const [main, ...more] = indicatorText(c);
       const owner = ownerOf(c.where, c.line);
-      return `<td class="${cls}" title="${esc(`${c.quote}\n${sourceOf.get(l)}:${c.line}`)}">${link(l, owner, main ?? '')}` +
-        `${more.map((m) => `<br><span class="muted">${esc(m)}</span>`).join('')}<br><span class="muted">L${c.line}</span></td>`;
+      return `<td class="${esc(cls)}" title="${esc(`${c.quote}\n${sourceOf.get(l)}:${c.line}`)}">${link(l, owner, main ?? '')}` +
+        `${more.map((m) => `<br><span class="muted">${esc(m)}</span>`).join('')}<br><span class="muted">L${esc(c.line)}</span></td>`;
     });
     out.push(`<tr><td>${esc(row.name)}${row.listed ? '' : ' <span class="muted">(未列入指标表)</span>'}</td>${cells.join('')}</tr>`);
   }
@@ -114,7 +115,7 @@ export function renderHtml(r: CompareResult): string {
       if (!c) return '<td class="none">—</td>';
       const n = loadOf(c);
       const ids = [...new Set([...c.lead, ...c.responsible])];
-      return `<td title="${esc(c.names.join('、'))}"><span class="bar" style="width:${Math.round((n / amax) * 60)}px"></span>${n}<br>` +
+      return `<td title="${esc(c.names.join('、'))}"><span class="bar" style="width:${esc(Math.round((n / amax) * 60))}px"></span>${esc(n)}<br>` +
         ids.map((id) => (c.lead.includes(id) ? `<b>${link(l, id)}</b>` : link(l, id))).join(' ') + '</td>';
     });
     out.push(`<tr><td>${esc(a.name)}${a.known ? '' : ' <span class="muted">(未识别 unknown)</span>'}</td>${cells.join('')}</tr>`);
@@ -136,7 +137,7 @@ export function renderHtml(r: CompareResult): string {
       `<td>${g.missing_themes.map((id) => `<span title="${who(id)}">${esc(themeName.get(id) ?? id)}</span>`).join('、') || '—'}</td>` +
       `<td>${g.missing_indicators.map((id) => `<span title="${who(id)}">${esc(indName.get(id) ?? id)}</span>`).join('、') || '—'}</td>` +
       `<td>${g.tasks_without_units.map((id) => link(g.plan, id)).join(' ') || '—'}</td>` +
-      `<td>${g.targets_without_year.map((t) => `${esc(t.indicator)} <span class="src">L${t.line}</span>`).join('<br>') || '—'}</td>` +
+      `<td>${g.targets_without_year.map((t) => `${esc(t.indicator)} <span class="src">L${esc(t.line)}</span>`).join('<br>') || '—'}</td>` +
       `<td>${(unclassified.get(g.plan) ?? []).map((id) => link(g.plan, id)).join(' ') || '—'}</td></tr>`);
   }
   out.push('</tbody></table></section>');
@@ -145,7 +146,7 @@ export function renderHtml(r: CompareResult): string {
   const align = new Map(r.alignments.map((a) => [`${a.plan}\u0000${a.task}`, a]));
   out.push('<section id="texts"><h2>条目原文 Items and sources</h2>');
   labels.forEach((l) => {
-    out.push(`<h3 id="plan-${labels.indexOf(l)}">${esc(l)} <span class="src">${esc(sourceOf.get(l) ?? '')}</span></h3>`);
+    out.push(`<h3 id="plan-${esc(labels.indexOf(l))}">${esc(l)} <span class="src">${esc(sourceOf.get(l) ?? '')}</span></h3>`);
     for (const it of r.items[l] ?? []) out.push(article(l, it));
   });
   out.push('</section></body></html>', '');
@@ -154,12 +155,12 @@ export function renderHtml(r: CompareResult): string {
   function article(l: string, it: CompareItem): string {
     const a = align.get(`${l}\u0000${it.id}`);
     const counterparts = a
-      ? Object.entries(a.counterparts).filter(([, c]) => c.task !== null).map(([ol, c]) => `${esc(ol)} ${link(ol, c.task ?? '', `${c.task} ${c.title ?? ''}`)} (${c.score.toFixed(2)})`).join(' · ')
+      ? Object.entries(a.counterparts).filter(([, c]) => c.task !== null).map(([ol, c]) => `${esc(ol)} ${link(ol, c.task ?? '', `${c.task} ${c.title ?? ''}`)} (${esc(c.score.toFixed(2))})`).join(' · ')
       : '';
     const units = [it.lead.length ? `牵头: ${it.lead.join('、')}` : '', it.responsible.length ? `责任: ${it.responsible.join('、')}` : ''].filter(Boolean).join(' · ');
-    return `<article id="${anchor.get(l)?.get(it.id) ?? ''}"><h4>${esc(it.id)} ${esc(it.title)}</h4>` +
+    return `<article id="${esc(anchor.get(l)?.get(it.id) ?? '')}"><h4>${esc(it.id)} ${esc(it.title)}</h4>` +
       (it.text && it.kind !== 'column' ? `<p>${esc(it.text)}</p>` : it.kind === 'column' ? `<p class="muted">专栏: ${esc(it.text)}</p>` : '') +
-      `<p class="src">${esc(sourceOf.get(l) ?? '')}:${it.line}${units ? ` · ${esc(units)}` : ''} · ${it.themes.length ? esc(it.themes.map((t) => themeName.get(t) ?? t).join('、')) : '未分类'}</p>` +
+      `<p class="src">${esc(sourceOf.get(l) ?? '')}:${esc(it.line)}${units ? ` · ${esc(units)}` : ''} · ${it.themes.length ? esc(it.themes.map((t) => themeName.get(t) ?? t).join('、')) : '未分类'}</p>` +
       (counterparts ? `<p class="muted">closest: ${counterparts}</p>` : '') + '</article>';
   }
 }

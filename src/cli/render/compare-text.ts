@@ -11,6 +11,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { charWidth, displayWidth } from '../width.js';
 import type { Cell, Grid } from './compare-views.js';
 import type { CompareResult } from '../../compare/types.js';
+import { visible, visibleGrid } from './visible.js';
 
 /** Wraps one line to `width` display columns, preferring to break after a separator (, 、 ; space ·). */
 export function wrapLine(text: string, width: number): string[] {
@@ -78,12 +79,19 @@ function colorLine(chalk: ChalkInstance, cell: Cell, line: string): string {
 
 /** Above this many rendered lines cli-table3's layout (quadratic in them) takes minutes; the table is drawn directly. */
 export const TALL_TABLE = 300;
+/**
+ * Or with a cell of more than this many lines: cli-table3's time grows with the cube of a cell's lines (a themes cell
+ * listing 500 task ids, 120 lines, took 10 s; 1,000 ids, 90 s).
+ */
+export const TALL_CELL = 16;
 
 interface Laid {
   widths: number[];
   head: string[][];
   rows: string[][][];
   height: number;
+  /** Lines of the tallest cell. */
+  tallest: number;
 }
 
 /** Widths fitted to `columns`, every cell wrapped by display width and coloured line by line. */
@@ -92,23 +100,25 @@ function layout(grid: Grid, columns: number, chalk: ChalkInstance): Laid {
   const natural = grid.header.map((_, i) => Math.max(1, ...all.map((r) => Math.max(0, ...(r[i]?.lines ?? []).map(displayWidth)))));
   const widths = fitWidths(natural, columns);
   const head = grid.header.map((h, i) => wrapLine(h, widths[i] ?? 10).map((l) => chalk.bold(l)));
-  let height = 0;
+  let height = 0, tallest = 0;
   const rows = grid.rows.map((row) => {
     const cells = widths.map((w, i) => {
       const cell = row[i] ?? { lines: [] };
       return wrapCell(cell.lines, w).map((l) => colorLine(chalk, cell, l));
     });
-    height += Math.max(1, ...cells.map((c) => c.length));
+    const h = Math.max(1, ...cells.map((c) => c.length));
+    height += h;
+    tallest = Math.max(tallest, h);
     return cells;
   });
-  return { widths, head, rows, height };
+  return { widths, head, rows, height, tallest };
 }
 
 /** One grid as a table, `columns` wide at most: cli-table3, or {@link drawTable} for very tall grids. */
 export function renderTable(grid: Grid, columns: number, color: boolean): string {
   const chalk = new Chalk({ level: color ? 1 : 0 });
   const t = layout(grid, columns, chalk);
-  if (t.height > TALL_TABLE) return draw(grid, t, chalk);
+  if (t.height > TALL_TABLE || t.tallest > TALL_CELL) return draw(grid, t, chalk);
   const table = new Table({
     head: t.head.map((lines) => lines.join('\n')),
     colWidths: t.widths.map((w) => w + 2),
@@ -161,16 +171,22 @@ export function plansGrid(r: CompareResult): Grid {
 }
 
 export function renderTables(grids: Grid[], columns: number, color: boolean): string {
-  return grids.map((g) => renderTable(g, columns, color)).join('\n');
+  return grids.map((g) => renderTable(visibleGrid(g), columns, color)).join('\n');
 }
 
-const mdEscape = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;');
+/**
+ * Text for a Markdown table cell: a line break would end the row (and a next line `## …` would become a heading),
+ * `|` would split the cell, `[`/`]` could make a link or an image that loads from anywhere, `<` and `&` raw HTML or
+ * an entity. Control and bidi characters are shown as escapes, as on a terminal.
+ */
+export const mdEscape = (s: string) => visible(s.replace(/\r\n|\r|\n|\u2028|\u2029/g, ' '))
+  .replace(/&/g, '&amp;').replace(/\\/g, '\\\\').replace(/[|[\]`]/g, '\\$&').replace(/</g, '&lt;');
 
 /** GitHub-flavoured Markdown: one heading and table per grid. */
 export function renderMarkdown(r: CompareResult, grids: Grid[]): string {
-  const out = [`# qplan compare: ${r.plans.map((p) => p.label).join(' · ')}`, ''];
+  const out = [`# qplan compare: ${mdEscape(r.plans.map((p) => p.label).join(' · '))}`, ''];
   for (const g of grids) {
-    out.push(`## ${g.title}`, '');
+    out.push(`## ${mdEscape(g.title)}`, '');
     out.push(`| ${g.header.map(mdEscape).join(' | ')} |`);
     out.push(`|${g.header.map(() => '---').join('|')}|`);
     for (const row of g.rows) out.push(`| ${row.map((c) => c.lines.map(mdEscape).join('<br>')).join(' | ')} |`);
@@ -180,7 +196,15 @@ export function renderMarkdown(r: CompareResult, grids: Grid[]): string {
   return out.join('\n');
 }
 
-const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+/**
+ * One CSV field. A cell starting with = + - @, a tab or a carriage return (or their full-width forms) would open as
+ * a formula in a spreadsheet (`=100% 2027` is a comparator cell; a plan can say `=HYPERLINK(…)`): OWASP's rule puts a
+ * `'` before it, so it shows as text.
+ */
+export function csvField(value: string): string {
+  const s = /^[=+\-@\t\r＝＋－＠]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
 
 /**
  * CSV for spreadsheets: a UTF-8 byte-order mark (without it Excel reads UTF-8 Chinese as mojibake) and CRLF rows.

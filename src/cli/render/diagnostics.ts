@@ -3,8 +3,9 @@
  * PDF, `file:line` names the line on the page: `plan.pdf:12 (page 3): …`.
  */
 import type { Diagnostic } from '../../model.js';
+import { visible } from './visible.js';
 
 export function renderDiagnostic(path: string, d: Diagnostic): string {
-  const where = d.line !== null ? `${path}:${d.line}${d.page !== undefined ? ` (page ${d.page})` : ''}` : path;
-  return `${where}: ${d.severity}: ${d.message} [${d.code}]`;
+  const where = d.line !== null ? `${visible(path)}:${d.line}${d.page !== undefined ? ` (page ${d.page})` : ''}` : visible(path);
+  return `${where}: ${d.severity}: ${visible(d.message)} [${visible(d.code)}]`;
 }

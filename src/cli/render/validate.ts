@@ -4,6 +4,7 @@
  * is on, so pipes and CI never load it.
  */
 import type { ValidateDiagnostic } from '../../validate/index.js';
+import { visible } from './visible.js';
 
 export interface FileResult {
   path: string;
@@ -66,12 +67,12 @@ export function renderHuman(results: FileResult[], p: Paint, opts: { verbose?: b
   const blocks: string[] = [];
   for (const r of results) {
     const lines: string[] = [];
-    if (r.ioError) lines.push(`${p.path(r.path)}: ${p.error('error')}: ${r.ioError} ${p.dim(`[${ioCode(r)}]`)}`);
+    if (r.ioError) lines.push(`${p.path(visible(r.path))}: ${p.error('error')}: ${visible(r.ioError)} ${p.dim(`[${ioCode(r)}]`)}`);
     for (const d of r.diagnostics) {
       if (d.severity === 'info' && !opts.verbose) continue;
-      const where = d.line === null ? r.path : `${r.path}:${d.line}${d.column !== undefined ? `:${d.column}` : ''}`;
+      const where = visible(d.line === null ? r.path : `${r.path}:${d.line}${d.column !== undefined ? `:${d.column}` : ''}`);
       const sev = d.severity === 'error' ? p.error('error') : d.severity === 'warning' ? p.warning('warning') : p.info('info');
-      lines.push(`${p.path(where)}: ${sev}: ${d.message} ${p.dim(`[${d.code}]`)}`);
+      lines.push(`${p.path(where)}: ${sev}: ${visible(d.message)} ${p.dim(`[${visible(d.code)}]`)}`);
     }
     if (lines.length > 0) blocks.push(lines.join('\n'));
   }

@@ -10,7 +10,7 @@ export const DEFAULT_REFERENCES_URL = new URL('../lexicon/references.yaml', impo
 
 /** A reference file that does not have the expected shape. */
 export class ReferenceError extends Error {
-  override name = 'ReferenceError';
+  override name = 'ReferenceFileError';
 }
 
 const COMPARATORS: readonly Comparator[] = ['>=', '>', '=', '<=', '<'];

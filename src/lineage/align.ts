@@ -71,36 +71,62 @@ export function localAlign(a: Folded, b: Folded, opts: AlignOptions): Local[] {
   const B = b.codes;
   if (A.length < SEED || B.length < SEED) return [];
   const table = gramTable(b);
-  const hits: number[] = [];
+  // hits as one sortable number each: diagonal (offset to be positive) then position in a
+  const span = A.length + 1;
+  const raw: number[] = [];
   for (let i = 0; i + SEED <= A.length; i++) {
     const list = table.get(gramKey(A, i));
     if (!list) continue;
-    for (const j of list) if (same(A, i, B, j)) hits.push(j - i, i);
+    for (const j of list) if (same(A, i, B, j)) raw.push((j - i + A.length) * span + i);
+  }
+  if (raw.length < MIN_HITS) return [];
+  const sorted = Float64Array.from(raw).sort();
+  // a diagonal with a single hit is a shared 4-character phrase, never part of a copy (a shared run of five or more
+  // characters gives two hits on its diagonal); left out, such strays no longer widen the bands
+  const hits: number[] = [];
+  for (let k = 0; k < sorted.length; k++) {
+    const key = sorted[k] as number;
+    const d = Math.floor(key / span);
+    const prev = k > 0 ? Math.floor((sorted[k - 1] as number) / span) : NaN;
+    const next = k + 1 < sorted.length ? Math.floor((sorted[k + 1] as number) / span) : NaN;
+    if (d !== prev && d !== next) continue;
+    hits.push(d - A.length, key - d * span);
   }
   if (hits.length < 2 * MIN_HITS) return [];
-  const order = Array.from({ length: hits.length / 2 }, (_, k) => k).sort((x, y) => (hits[2 * x] as number) - (hits[2 * y] as number) || (hits[2 * x + 1] as number) - (hits[2 * y + 1] as number));
-  // clusters of hits on nearby diagonals, none wider than a band
-  const clusters: { dlo: number; dhi: number; ilo: number; ihi: number; n: number }[] = [];
+  const order = Array.from({ length: hits.length / 2 }, (_, k) => k);
+  // clusters of hits on nearby diagonals, none wider than a band: [from, to) of `order`
+  const clusters: { dlo: number; dhi: number; from: number; to: number }[] = [];
   let cur: (typeof clusters)[number] | null = null;
-  for (const k of order) {
+  order.forEach((k, at) => {
     const d = hits[2 * k] as number;
-    const i = hits[2 * k + 1] as number;
     if (cur && d - cur.dhi <= MAX_GAP_DIAG && d - cur.dlo <= MAX_BAND) {
       cur.dhi = d;
-      cur.ilo = Math.min(cur.ilo, i);
-      cur.ihi = Math.max(cur.ihi, i);
-      cur.n++;
-    } else clusters.push((cur = { dlo: d, dhi: d, ilo: i, ihi: i, n: 1 }));
-  }
-  clusters.sort((x, y) => y.n - x.n || x.dlo - y.dlo);
+      cur.to = at + 1;
+    } else clusters.push((cur = { dlo: d, dhi: d, from: at, to: at + 1 }));
+  });
+  clusters.sort((x, y) => y.to - y.from - (x.to - x.from) || x.dlo - y.dlo);
   const usedA = new Uint8Array(A.length);
   const usedB = new Uint8Array(B.length);
   const out: Local[] = [];
   const max = opts.max ?? 8;
   for (const c of clusters) {
-    if (c.n < MIN_HITS || out.length >= max) continue;
     for (let round = 0; round < 4 && out.length < max; round++) {
-      const found = bandedSW(A, B, c.dlo - SLACK, c.dhi + SLACK, Math.max(0, c.ilo - ROW_SLACK), Math.min(A.length, c.ihi + SEED + ROW_SLACK), usedA, usedB);
+      // only hits not yet inside an alignment count: a copy's main alignment leaves the stray hits of its repeated
+      // phrases (质量提升 twice) nothing worth a band
+      let n = 0;
+      let ilo = A.length;
+      let ihi = -1;
+      for (let at = c.from; at < c.to; at++) {
+        const k = order[at] as number;
+        const i = hits[2 * k + 1] as number;
+        const j = i + (hits[2 * k] as number);
+        if (usedA[i] === 1 || usedB[j] === 1) continue;
+        n++;
+        if (i < ilo) ilo = i;
+        if (i > ihi) ihi = i;
+      }
+      if (n < MIN_HITS) break;
+      const found = bandedSW(A, B, c.dlo - SLACK, c.dhi + SLACK, Math.max(0, ilo - ROW_SLACK), Math.min(A.length, ihi + SEED + ROW_SLACK), usedA, usedB);
       if (!found || found.score < opts.minScore) break;
       for (let i = found.aStart; i < found.aEnd; i++) usedA[i] = 1;
       for (let j = found.bStart; j < found.bEnd; j++) usedB[j] = 1;

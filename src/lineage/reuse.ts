@@ -21,6 +21,8 @@ export const REUSE_RULE: ReuseRule = { copied_at: 0.7, adapted_at: 0.3, min_alig
 const PARENT_CANDIDATES = 3;
 const OTHER_CANDIDATES = 3;
 const MIN_COSINE = 0.05;
+/** A candidate this close to a whole copy is not bettered by the next ones (a corpus of copies aligns once per task). */
+const WHOLE = 0.95;
 
 export interface ReusePlan {
   plan: Plan;
@@ -109,12 +111,18 @@ export function findReuse(plans: readonly ReusePlan[], boilerplate: readonly str
         if (s >= MIN_COSINE) ranked.push({ o, s });
       }
       ranked.sort((x, y) => y.s - x.s || x.o - y.o);
-      for (const { o } of ranked.slice(0, PARENT_CANDIDATES)) best = better(best, evaluate(d, o));
+      for (const { o } of ranked.slice(0, PARENT_CANDIDATES)) {
+        best = better(best, evaluate(d, o));
+        if (best.share >= WHOLE) break;
+      }
       if (best && best.status !== 'new') return best;
     }
-    const others = index.top(d, { k: OTHER_CANDIDATES + 1, minScore: MIN_COSINE }).filter((m) => m.group !== p.parent).slice(0, OTHER_CANDIDATES);
+    const others = index.top(d, { k: OTHER_CANDIDATES + 1, minScore: MIN_COSINE, pool: 16, tokens: 24 }).filter((m) => m.group !== p.parent).slice(0, OTHER_CANDIDATES);
     let other: ReuseFinding | null = null;
-    for (const m of others) other = better(other, evaluate(d, m.doc));
+    for (const m of others) {
+      other = better(other, evaluate(d, m.doc));
+      if (other.share >= WHOLE) break;
+    }
     if (other && other.status !== 'new') return other;
     // new: the closest passage is still reported (its spans are shared phrases), the parent's first
     const closest = best && best.matchedChars > 0 ? best : other && other.matchedChars > 0 ? other : null;

@@ -51,7 +51,7 @@ function chart(targets: LineageTarget[]): string {
       `<circle cx="${x(a).toFixed(1)}" cy="${y}" r="5" fill="${colour[t.relation] ?? '#556'}"><title>${esc(commitmentText(a, t.unit, t.comparator, t.year))}</title></circle>` +
       `<text x="${label + plot + 8}" y="${y + 4}">${esc(`${commitmentText(a, t.unit, t.comparator, t.year)} / ${commitmentText(b, t.parent_unit, t.parent_comparator, t.parent_year)}`)}</text></g>`;
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W + 120}" height="${rows.length * h + 8}" role="img" aria-label="targets against the parent's">${parts.join('')}</svg>` +
+  return `<svg width="${W + 120}" height="${rows.length * h + 8}" role="img" aria-label="targets against the parent's">${parts.join('')}</svg>` +
     '<p class="muted">dot: this plan · grey bar: the parent · green tighter, grey same, red looser</p>';
 }
 

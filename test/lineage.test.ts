@@ -54,6 +54,8 @@ describe('targets against the parent (seeds, built-in references)', () => {
       indicator_id: 'agri-monitoring-pass-rate', value: 98, year: 2025, parent_value: 98, parent_year: 2025, relation: 'same',
       parent_quote: '农产品质量安全例行监测合格率和食品抽检合格率均达到98%以上',
     });
+    // the 纲要's own words: matched by name, and 97% is looser than 98%
+    expect(target(p, '食品抽检合格率')).toMatchObject({ value: 97, parent_value: 98, relation: 'looser' });
   });
   it('重庆市 2012: its 96% and its 30% are the same as the 2011 纲要\'s', () => {
     const p = plan(all, '重庆市');

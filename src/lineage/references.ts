@@ -62,7 +62,12 @@ export function parseReferences(data: unknown, where: string): Reference[] {
       if (!COMPARATORS.includes(comparator)) bad(`${tat}.comparator: one of ${COMPARATORS.join(' ')}`);
       const unit = t.unit === undefined || t.unit === null ? '' : String(t.unit);
       const quote = typeof t.quote === 'string' && t.quote.trim() ? t.quote.trim() : bad(`${tat}.quote: expected the document's words`);
-      return { indicator: (t.indicator as string).trim(), value: t.value as number, unit, comparator, year: year(t.year, `targets[${k}].year`), quote };
+      const id = t.indicator_id;
+      if (id !== undefined && id !== null && (typeof id !== 'string' || !/^[a-z0-9-]+$/.test(id))) bad(`${tat}.indicator_id: expected an indicator id (a-z, 0-9, -)`);
+      return {
+        indicator: (t.indicator as string).trim(), value: t.value as number, unit, comparator, year: year(t.year, `targets[${k}].year`), quote,
+        ...(typeof id === 'string' ? { indicator_id: id } : {}),
+      };
     });
     return { id, document: str('document') as string, issuer: str('issuer', true), year: issued, period: span, level, jurisdiction, targets };
   });

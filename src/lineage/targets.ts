@@ -40,6 +40,15 @@ export function canonicalIds(holders: readonly Holder[], lex: IndicatorLexicon):
       if (list) list[ti] = r.id;
     }
   }
+  // a reference may pin its target to a table indicator instead of leaving it to name matching
+  holders.forEach((h, hi) => h.targets.forEach((t, ti) => {
+    const pinned = 'indicator_id' in t ? t.indicator_id : undefined;
+    if (!pinned) return;
+    const list = ids[hi];
+    if (list) list[ti] = pinned;
+    const entry = lex.indicators.find((e) => e.id === pinned);
+    if (entry && !direction.has(pinned)) direction.set(pinned, entry.direction);
+  }));
   return { ids, direction };
 }
 
@@ -61,6 +70,7 @@ export function targetLineage(
     list.push(k);
     byId.set(id, list);
   });
+  const parentNorms = parent ? parent.targets.map((p) => normalizeIndicator(p.indicator, lex, parent.own)) : [];
   const out: LineageTarget[] = [];
   const first = new Map<string, LineageTarget>();
   child.targets.forEach((raw, k) => {
@@ -80,10 +90,13 @@ export function targetLineage(
     };
     first.set(key, base);
     out.push(base);
-    const matches = parent ? byId.get(id) ?? [] : [];
-    if (!parent || matches.length === 0) return;
+    if (!parent) return;
+    // the same words are the same indicator, whatever name matching made of them; else the same canonical id
     const norm = normalizeIndicator(t.indicator, lex, child.own);
-    const pick = matches.find((m) => normalizeIndicator(parent.targets[m]?.indicator ?? '', lex, parent.own) === norm) ?? (matches[0] as number);
+    const named = parentNorms.indexOf(norm);
+    const matches = named >= 0 ? [named] : byId.get(id) ?? [];
+    if (matches.length === 0) return;
+    const pick = matches.find((m) => parentNorms[m] === norm) ?? (matches[0] as number);
     const p = asTarget(parent.targets[pick] as Target | ReferenceTarget);
     const { relation, note } = relate(t, p, canonical.direction.get(id) ?? 'higher');
     Object.assign(base, {

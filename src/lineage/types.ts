@@ -14,6 +14,11 @@ export interface ReferenceTarget {
   comparator: Comparator;
   year: number;
   quote: string;
+  /**
+   * The canonical indicator (an id of src/lexicon/indicators.yaml) when the document's wording should not be left
+   * to name matching: the 纲要's 食品抽检合格率 is the indicator local plans write as 食品(安全)评价性抽检合格率.
+   */
+  indicator_id?: string;
 }
 
 /** A document plans answer to when their parent is not among the plans given (see src/lexicon/references.yaml). */

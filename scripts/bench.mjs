@@ -164,6 +164,16 @@ for (const n of [10, 100, 1000]) {
   }
 }
 
+// ---------- 6. lineage over the corpus ----------
+if (planFiles.length >= 1000) {
+  const r = measure(process.execPath, [BIN, 'lineage', '--format', 'json', '-o', join(work, 'lineage.json'), ...planFiles.slice(0, 1000)], 1);
+  if (!r.ok) row('lineage', 'N=1000', `failed: ${r.error}`);
+  else {
+    row('lineage', 'parents, targets and text reuse, N=1000', `${(r.wall / 1000).toFixed(2)} s, peak RSS ${r.rss ? `${(r.rss / 1024).toFixed(0)} MB` : 'n/a'}`,
+      '≤ 60 s, ≤ 1 GB', r.wall <= 60_000 && (!r.rss || r.rss <= 1024 * 1024) ? 'met' : 'MISSED');
+  }
+}
+
 // ---------- report ----------
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const table = ['| area | measurement | result | goal | |', '|---|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');

@@ -34,3 +34,4 @@ export async function planSchema(): Promise<Record<string, unknown>> {
   return (await import('./validate/schema.js')).planSchema();
 }
 export { comparePlans, loadVocabulary, type CompareInput, type CompareOptions, type CompareResult, type Vocabulary } from './compare/index.js';
+export { lineagePlans, readReferences, type LineageInput, type LineageOptions, type LineageResult, type Reference } from './lineage/index.js';

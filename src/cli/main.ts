@@ -11,6 +11,7 @@ import * as extractCmd from './commands/extract.js';
 import * as compareCmd from './commands/compare.js';
 import * as validateCmd from './commands/validate.js';
 import * as schemaCmd from './commands/schema.js';
+import * as lineageCmd from './commands/lineage.js';
 
 export const VERSION = '0.1.0';
 
@@ -45,7 +46,7 @@ Examples:
   qplan compare seeds/000* seeds/001* seeds/003* seeds/004*
   qplan validate plans/
 ${EXIT_HELP}`);
-  for (const mod of [extractCmd, compareCmd, validateCmd, schemaCmd] as CommandModule[]) mod.define(program, io, state);
+  for (const mod of [extractCmd, compareCmd, lineageCmd, validateCmd, schemaCmd] as CommandModule[]) mod.define(program, io, state);
   program.commands.forEach((c) => c.exitOverride().configureOutput(output(io)).configureHelp({ displayWidth }));
   try {
     if (argv.length === 0) {

@@ -71,14 +71,15 @@ export function schemaIssues(data: unknown): SchemaIssue[] {
         out.push({ code: 'schema-range', path, focus: 'value', message });
         break;
       }
-      case 'unrecognized_keys':
+      case 'unrecognized_keys': {
+        const known = knownKeys(path);
         for (const key of issue.keys) {
-          const known = knownKeys(path);
           const guess = closest(key, known);
           const at = showPath([...path, key]);
           out.push({ code: 'schema-unknown-key', path: [...path, key], focus: 'key', message: `unknown field ${at}${guess ? ` (did you mean '${guess}'?)` : ''}` });
         }
         break;
+      }
       default:
         out.push({ code: 'schema-invalid', path, focus: 'value', message: `${where}: ${issue.message}` });
     }
@@ -164,22 +165,30 @@ function closest(word: string, candidates: string[]): string | null {
   let best: string | null = null;
   let bestD = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const c of candidates) {
-    const d = distance(word, c);
+    // the edit distance is at least the difference in length: most candidates need no table at all
+    if (Math.abs(c.length - word.length) >= bestD) continue;
+    const d = distance(word, c, bestD);
     if (d < bestD) { bestD = d; best = c; }
   }
   return best;
 }
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+/** Levenshtein distance, given up (returning `limit`) once every cell of a row reaches `limit`. */
+function distance(a: string, b: string, limit = Infinity): number {
+  const row = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) row[j] = j;
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0] as number;
     row[0] = i;
+    let low = i;
     for (let j = 1; j <= b.length; j++) {
       const tmp = row[j] as number;
-      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const v = Math.min(tmp + 1, (row[j - 1] as number) + 1, prev + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      row[j] = v;
+      if (v < low) low = v;
       prev = tmp;
     }
+    if (low >= limit) return limit;
   }
   return row[b.length] as number;
 }

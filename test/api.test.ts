@@ -52,6 +52,17 @@ describe('dependency direction', () => {
   it('no code path names a seed jurisdiction', () => {
     for (const f of files('src').filter((x) => x.endsWith('.ts'))) expect(readFileSync(f, 'utf8'), f).not.toMatch(/江北|渝中|宿迁|东丽/);
   });
+  it('no code path names a devset jurisdiction (the division table and its hand-kept lists are data, not rules)', () => {
+    const stems = readdirSync('fixtures/devset').filter((g) => g.endsWith('.gold.yaml'))
+      .map((g) => /jurisdiction: "?([^"\n]+)"?/.exec(readFileSync(`fixtures/devset/${g}`, 'utf8'))?.[1] ?? '')
+      .map((j) => j.replace(/(?:省|市|区|县|自治区)$/, '')).filter((j) => j.length >= 2);
+    expect(stems.length).toBeGreaterThanOrEqual(15);
+    const data = /lexicon[\\/](?:geography-data|aliases-places|place-words)\.ts$/;
+    for (const f of files('src').filter((x) => x.endsWith('.ts') && !data.test(x))) {
+      const text = readFileSync(f, 'utf8');
+      for (const stem of stems) expect(text.includes(stem), `${f} names ${stem}`).toBe(false);
+    }
+  });
 });
 
 describe('generated docs', () => {

@@ -127,7 +127,7 @@ function cleanIndicator(raw: string): { text: string; cut: number } {
   if (heading && t.length - heading[0].length >= 4) { cut += heading[0].length; t = t.slice(heading[0].length); }
   for (let again = true; again;) {
     again = false;
-    // `在天津市品牌指数测评中品牌得分…`: the preposition leaves the indicator but stays in the quote
+    // `在全省品牌指数测评中品牌得分…`: the preposition leaves the indicator but stays in the quote
     const l = INDICATOR_LEADING.exec(t);
     if (l && t.length - l[0].length >= 2) { t = t.slice(l[0].length); again = true; }
   }

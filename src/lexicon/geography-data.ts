@@ -14,7 +14,7 @@ export type Level = 'province' | 'city' | 'district' | 'county' | 'zone';
 
 /** One division (or zone) of China. Objects are frozen and shared: compare them by identity or by code. */
 export interface Place {
-  /** Full standard name: 石柱土家族自治县, 北京市. */
+  /** Full standard name: 石柱土家族自治县, 上海市. */
   name: string;
   /** Six-digit division code (GB/T 2260 style, 500240); '' for zones and units that have none. */
   code: string;
@@ -176,7 +176,7 @@ function levelOf(code: string, name: string, parent: Place | undefined): Level {
   return name.endsWith('区') ? 'district' : 'county';
 }
 
-/** 内蒙古自治区 → 内蒙古, 广西壮族自治区 → 广西, 香港特别行政区 → 香港, 江西省 → 江西, 北京市 → 北京. */
+/** 内蒙古自治区 → 内蒙古, 广西壮族自治区 → 广西, 香港特别行政区 → 香港, 江西省 → 江西, 上海市 → 上海. */
 function provinceShort(name: string, ethnic: string[]): string {
   if (name.endsWith('特别行政区')) return name.slice(0, -5);
   if (name.endsWith('自治区')) return stripEthnic(name.slice(0, -3), ethnic);

@@ -19,7 +19,7 @@ export interface PlaceMatch {
 
 /** Options of findPlaces. */
 export interface FindPlacesOptions {
-  /** Also find province names without their suffix (江西, 内蒙古, 广西). Off by default: 江西 is often a word part. */
+  /** Also find province names without their suffix (江西, 广西, 西藏). Off by default: 江西 is often a word part. */
   provinceStems?: boolean;
 }
 
@@ -51,7 +51,7 @@ export function allPlaces(): readonly Place[] {
   return load().places;
 }
 
-/** The parent place (北京市 for 东城区, 湖北省 for 仙桃市); null for a province. */
+/** The parent place (上海市 for 黄浦区, 湖北省 for 仙桃市); null for a province. */
 export function parentOf(place: Place): Place | null {
   return load().parentOf.get(place) ?? null;
 }
@@ -70,8 +70,8 @@ export function geographyStats(): { places: number; names: number; surfaces: num
 /**
  * Every place with this exact name or with it as an accepted short form: 石柱县 → 石柱土家族自治县, 恩施州 →
  * 恩施土家族苗族自治州, 广西 → 广西壮族自治区, 扬州 → 扬州市. A stem (a name without its suffix) counts only with two
- * or more characters left and not when it is a province's short name (吉林 is 吉林省, never 吉林市). Several places
- * come back when the name repeats (朝阳区 in 北京市 and 长春市).
+ * or more characters left and not when it is a province's short name (a province stem names the province, never the prefecture of the same stem). Several places
+ * come back when the name repeats (朝阳区 in two cities).
  */
 export function lookupPlace(name: string): Place[] {
   return [...(load().byName.get(name.trim())?.places ?? [])];
@@ -120,7 +120,7 @@ function keepMax<T>(items: T[], score: (item: T) => number): T[] {
  * - Generic names that are also real districts (城区, 郊区, 矿区, 老城区) count only right after their parent's name
  *   (大同市城区); 主城区 alone is no place.
  * - A name right after its parent's name keeps only the candidates under that parent: 长春市朝阳区 is not the
- *   朝阳区 of 北京市. Otherwise every candidate is listed; resolvePlace chooses.
+ *   朝阳区 of the capital. Otherwise every candidate is listed; resolvePlace chooses.
  * Cost: one map lookup on the two UTF-16 units at each position (a number key, no string made), then a startsWith
  * per surface sharing them (a few at most).
  */

@@ -22,7 +22,7 @@ export const META_LABELS: ReadonlyArray<readonly [MetaField, readonly string[]]>
 
 /** Issuing bodies: a party committee, a government or its office, a zone's 管委会. */
 const ISSUER_PART = '(?:中共)?[\\u4e00-\\u9fff]{1,20}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|委员会|管委会|党委|[省市县区州]委)';
-/** A line that is only an issuer or several joint issuers (`中共河南省委 河南省人民政府`, `省委、省政府`). */
+/** A line that is only an issuer or several joint issuers (`中共云南省委 云南省人民政府`, `省委、省政府`). */
 export const JOINT_ISSUER = new RegExp(`^${ISSUER_PART}(?:[\\s、,，和]+${ISSUER_PART})*$`);
 /** `X关于…`: the issuer that opens a title. */
 export const TITLE_ISSUER = new RegExp(`^(${ISSUER_PART}(?:[\\s、,，]+${ISSUER_PART})*)\\s*关于`);
@@ -55,7 +55,7 @@ export const SELF_LEVEL: ReadonlyArray<readonly [RegExp, 'province' | 'city' | '
   [/[我本全]区/g, 'district'],
   [/[我本全]县/g, 'county'],
 ];
-/** `结合宜春实际`, `宜春篇章`: a place written without its suffix in the genre's set phrases. */
+/** `结合襄阳实际`, `襄阳篇章`: a place written without its suffix in the genre's set phrases. */
 export const PLACE_STEM_PHRASES = /结合([\u4e00-\u9fff]{2,5}?)实际|([\u4e00-\u9fff]{2,4}?)篇章|(?:现代化|美好|新)([\u4e00-\u9fff]{2,3}?)(?:提供|奠定|建设)/g;
 /**
  * A place-shaped name in an issuer or title that is not in the division table: a unit renamed before 2023 (a 县级市

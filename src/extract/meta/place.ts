@@ -105,7 +105,7 @@ function placeInText(text: string): Place | null {
   for (const m of findPlaces(text, { provinceStems: true })) bump(pick(m, text));
   for (const m of text.matchAll(PLACE_STEM_PHRASES)) {
     const phrase = (m[1] ?? m[2] ?? m[3]) as string;
-    // the phrase may run into the words before the name (`现代化宜春篇章`): try its tails, longest first
+    // the phrase may run into the words before the name (`现代化襄阳篇章`): try its tails, longest first
     tails: for (let from = 0; from <= phrase.length - 2; from++) {
       for (const suffix of ['省', '市', '县', '区']) {
         const c = lookupPlace(phrase.slice(from) + suffix).filter((p) => fits(p, self));

@@ -29,7 +29,7 @@ interface Opts {
   maxSize: number;
 }
 
-const INPUT_EXT = /\.(?:txt|text|html?|shtml|xhtml|md|markdown|ya?ml|json)$/i;
+const INPUT_EXT = /\.(?:txt|text|html?|shtml|xhtml|md|markdown|ya?ml|json|ndjson|jsonl)$/i;
 const EXT_FORMAT: [RegExp, Format][] = [[/\.html?$/i, 'html'], [/\.(?:md|markdown)$/i, 'markdown'], [/\.csv$/i, 'csv'], [/\.json$/i, 'json'], [/\.txt$/i, 'table']];
 
 export function define(program: Command, io: Io, state: RunState): void {

@@ -102,13 +102,13 @@ export function ioMessage(e: unknown): string {
 
 /** What writing needs: enough of `Io['fs']` that a worker thread can supply it too. */
 export interface WriteAccess {
-  writeFile(path: string, data: string): Promise<void>;
+  writeFile(path: string, data: string | Uint8Array): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
 }
 
 /** Writes `data` to `tmp`, then renames it to `path`: readers never see a half-written file. */
-export async function writeVia(fs: WriteAccess, tmp: string, path: string, data: string): Promise<void> {
+export async function writeVia(fs: WriteAccess, tmp: string, path: string, data: string | Uint8Array): Promise<void> {
   const release = holdSignals();
   try {
     // a full disk fails the write half-way: the partial temp file goes too
@@ -123,6 +123,6 @@ export async function writeVia(fs: WriteAccess, tmp: string, path: string, data:
 }
 
 /** {@link writeVia} through a fresh temp name beside the target. */
-export async function writeAtomic(io: Io, path: string, data: string): Promise<void> {
+export async function writeAtomic(io: Io, path: string, data: string | Uint8Array): Promise<void> {
   await writeVia(io.fs, `${path}.tmp-${randomBytes(6).toString('hex')}`, path, data);
 }

@@ -12,6 +12,9 @@ import { charWidth, displayWidth } from '../width.js';
 import type { Cell, Grid } from './compare-views.js';
 import type { CompareResult } from '../../compare/types.js';
 import { visible, visibleGrid } from './visible.js';
+import { csvField } from './csv.js';
+
+export { csvField };
 
 /** Wraps one line to `width` display columns, preferring to break after a separator (, 、 ; space ·). */
 export function wrapLine(text: string, width: number): string[] {
@@ -194,16 +197,6 @@ export function renderMarkdown(r: CompareResult, grids: Grid[]): string {
     out.push('');
   }
   return out.join('\n');
-}
-
-/**
- * One CSV field. A cell starting with = + - @, a tab or a carriage return (or their full-width forms) would open as
- * a formula in a spreadsheet (`=100% 2027` is a comparator cell; a plan can say `=HYPERLINK(…)`): OWASP's rule puts a
- * `'` before it, so it shows as text.
- */
-export function csvField(value: string): string {
-  const s = /^[=+\-@\t\r＝＋－＠]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /**

@@ -45,7 +45,7 @@ Examples:
   qplan extract --format json -o out/ seeds/              # one out/<name>.plan.json per input
   qplan compare seeds/000* seeds/001* seeds/003* seeds/004*
   qplan validate plans/
-  qplan table -o tables/ seeds/                         # plans, targets, tasks, units, themes as CSV
+  qplan table -o tables/ seeds/                           # plans, targets, tasks, units, themes as CSV
 ${EXIT_HELP}`);
   for (const mod of [extractCmd, compareCmd, validateCmd, tableCmd, schemaCmd] as CommandModule[]) mod.define(program, io, state);
   program.commands.forEach((c) => c.exitOverride().configureOutput(output(io)).configureHelp({ displayWidth }));

@@ -12,7 +12,6 @@ import { charWidth, displayWidth } from '../width.js';
 import type { Cell, Grid } from './compare-views.js';
 import type { CompareResult } from '../../compare/types.js';
 import { visible, visibleGrid } from './visible.js';
-export { csvField } from './csv.js';
 
 /** Wraps one line to `width` display columns, preferring to break after a separator (, 、 ; space ·). */
 export function wrapLine(text: string, width: number): string[] {

@@ -34,3 +34,5 @@ export async function planSchema(): Promise<Record<string, unknown>> {
   return (await import('./validate/schema.js')).planSchema();
 }
 export { comparePlans, loadVocabulary, type CompareInput, type CompareOptions, type CompareResult, type Vocabulary } from './compare/index.js';
+export { buildTables, type TableOptions } from './table/build.js';
+export { TABLES, TABLE_NAMES, type Table, type TableName, type Row, type CellValue, type ColumnSpec, type ColumnType } from './table/columns.js';

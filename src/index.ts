@@ -35,3 +35,5 @@ export async function planSchema(): Promise<Record<string, unknown>> {
 }
 export { comparePlans, loadVocabulary, type CompareInput, type CompareOptions, type CompareResult, type Vocabulary } from './compare/index.js';
 export { lineagePlans, readReferences, type LineageInput, type LineageOptions, type LineageResult, type Reference } from './lineage/index.js';
+export { buildTables, type TableOptions } from './table/build.js';
+export { TABLES, TABLE_NAMES, type Table, type TableName, type Row, type CellValue, type ColumnSpec, type ColumnType } from './table/columns.js';

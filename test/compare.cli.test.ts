@@ -106,13 +106,22 @@ describe('qplan compare: output formats', () => {
     await expect(r.stdout).toMatchFileSnapshot('__snapshots__/compare.seeds.themes.txt');
   });
 
-  it('writes CSV with a UTF-8 BOM and CRLF rows (Excel)', async () => {
+  it('writes CSV as data: a UTF-8 BOM, CRLF rows, one value per cell, the same fields on every line', async () => {
     const r = await runCli(['compare', '--format', 'csv', '--view', 'indicators', ...SEEDS]);
-    expect(r.stdout.startsWith('\ufeff指标,江北区,渝中区,宿迁市,东丽区\r\n')).toBe(true);
-    expect(r.stdout).toContain('食品评价性抽检合格率,≥98.2% 2027,≥98.2% 2027,—,≥98.5% 2025\r\n');
+    expect(r.stdout.startsWith('\ufeffview,plan,id,name,known,indicator,value,unit,comparator,year,year_inferred,')).toBe(true);
+    const lines = r.stdout.slice(1).split('\r\n').slice(0, -1);
+    const header = (lines[0] as string).split(',');
+    const rows = lines.slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [header[i], v])));
+    const dongli = rows.find((x) => x.plan === '东丽区' && x.indicator === '食品评价性抽检合格率');
+    expect(dongli).toMatchObject({ view: 'indicators', value: '98.5', unit: '%', comparator: '>=', year: '2025', year_inferred: 'false' });
+    // no display text: no ≥98.3% 2027, no —, no line breaks inside a cell
+    expect(r.stdout).not.toMatch(/[≥≤—▲▼]|\n(?<!\r\n)/);
     const all = await runCli(['compare', '--format', 'csv', ...FIX]);
-    expect(all.stdout).toContain('# themes\r\n');
-    expect(all.stdout).toContain('\r\n\r\n# gaps\r\n');
+    const allLines = all.stdout.slice(1).split('\r\n').slice(0, -1);
+    const n = (allLines[0] as string).split(',').length;
+    // every line has the header's field count (no quoted field here holds a comma)
+    for (const l of allLines) if (!l.includes('"')) expect(l.split(',')).toHaveLength(n);
+    expect(new Set(allLines.slice(1).map((l) => l.split(',')[0]))).toEqual(new Set(['themes', 'indicators', 'agencies', 'tasks', 'gaps']));
   });
 
   it('writes the HTML report to -o, format taken from the extension', async () => {

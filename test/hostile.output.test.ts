@@ -70,9 +70,9 @@ describe('8. CSV formula injection', () => {
       if (view === 'indicators') expect(fields).toContain(`'${FORMULAS[0]}`);
     }
   });
-  it("the plan's own `=100% 2027` comparator cells are neutralized too", async () => {
+  it("the plan's own `=` comparator cells are neutralized too", async () => {
     const r = await runCli(['compare', '--format', 'csv', '--view', 'indicators', seed(0), seed(1), seed(3)]);
-    expect(r.stdout).toContain(",'=100% 2027,");
+    expect(r.stdout).toMatch(/,100,%,'=,2027,/);
     expect(csvFields(r.stdout).filter((f) => f.startsWith('='))).toEqual([]);
   });
   it('compare -o report.csv writes the same neutralized text', async () => {

@@ -12,6 +12,8 @@ export interface InputRef {
   path: string;
   /** Why the file cannot be opened at all (a name that is not UTF-8): reported for this file, never skipped in silence. */
   error?: string;
+  /** The directory argument a file was found in by a walk (its path below it is mirrored by `extract -o`). */
+  root?: string;
 }
 
 /** Plan files a directory walk takes; .doc/.wps/.ofd are taken too, so that they are reported as not read. */
@@ -27,7 +29,7 @@ export async function collectInputs(args: string[], io: Io, ext: RegExp = PLAN_E
     } catch (e) {
       throw new Error(`${a}: ${ioMessage(e)}`);
     }
-    if (st.isDirectory()) out.push(...(await walk(a, io, ext, new Set())));
+    if (st.isDirectory()) out.push(...(await walk(a, io, ext, new Set())).map((r) => ({ ...r, root: a })));
     else out.push({ path: a });
   }
   return out;
@@ -66,18 +68,33 @@ async function walk(dir: string, io: Io, ext: RegExp, seen: Set<string>): Promis
   return files;
 }
 
-/** `<stem>.plan.<ext>` per input; where two stems collide the whole file name is kept (`a.html.plan.yaml`). */
+/**
+ * The output path of each input below the output folder: a file found in a folder keeps its place in that folder's
+ * tree (`in/a/b/x.html` → `a/b/x.plan.yaml`), a file given by name goes to the top. Where two inputs would take one
+ * name (`x.html` and `x.txt` side by side), both keep their extension (`x.html.plan.yaml`, `x.txt.plan.yaml`), so a
+ * name never depends on the order of the inputs.
+ */
 export function outputName(inputs: InputRef[], format: string): Map<InputRef, string> {
-  const ext = format === 'ndjson' ? 'ndjson' : format;
-  const base = (p: string) => (p === '-' ? 'stdin' : p.split('/').pop() ?? p);
-  const stem = (p: string) => base(p).replace(/\.[^.]+$/, '');
+  const rel = (i: InputRef) => {
+    if (i.path === '-') return 'stdin';
+    if (i.root !== undefined) {
+      const root = i.root.replace(/\/+$/, '');
+      if (i.path.startsWith(`${root}/`)) return i.path.slice(root.length + 1);
+    }
+    return i.path.split('/').pop() ?? i.path;
+  };
+  const dirOf = (r: string) => r.slice(0, r.lastIndexOf('/') + 1);
+  const stem = (r: string) => dirOf(r) + r.slice(dirOf(r).length).replace(/\.[^.]+$/, '');
   const counts = new Map<string, number>();
-  for (const i of inputs) counts.set(stem(i.path), (counts.get(stem(i.path)) ?? 0) + 1);
+  for (const i of inputs) counts.set(stem(rel(i)), (counts.get(stem(rel(i))) ?? 0) + 1);
   const names = new Map<InputRef, string>();
   const used = new Set<string>();
   for (const i of inputs) {
-    let name = `${(counts.get(stem(i.path)) ?? 0) > 1 ? base(i.path) : stem(i.path)}.plan.${ext}`;
-    for (let n = 2; used.has(name); n++) name = `${stem(i.path)}-${n}.plan.${ext}`;
+    const r = rel(i);
+    const s = stem(r);
+    let name = `${(counts.get(s) ?? 0) > 1 ? r : s}.plan.${format}`;
+    // two files given by name from different folders (a/x.txt, b/x.txt): numbered in the order given
+    for (let n = 2; used.has(name); n++) name = `${s}-${n}.plan.${format}`;
     used.add(name);
     names.set(i, name);
   }
@@ -102,13 +119,13 @@ export function ioMessage(e: unknown): string {
 
 /** What writing needs: enough of `Io['fs']` that a worker thread can supply it too. */
 export interface WriteAccess {
-  writeFile(path: string, data: string): Promise<void>;
+  writeFile(path: string, data: string | Uint8Array): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
 }
 
 /** Writes `data` to `tmp`, then renames it to `path`: readers never see a half-written file. */
-export async function writeVia(fs: WriteAccess, tmp: string, path: string, data: string): Promise<void> {
+export async function writeVia(fs: WriteAccess, tmp: string, path: string, data: string | Uint8Array): Promise<void> {
   const release = holdSignals();
   try {
     // a full disk fails the write half-way: the partial temp file goes too
@@ -123,6 +140,6 @@ export async function writeVia(fs: WriteAccess, tmp: string, path: string, data:
 }
 
 /** {@link writeVia} through a fresh temp name beside the target. */
-export async function writeAtomic(io: Io, path: string, data: string): Promise<void> {
+export async function writeAtomic(io: Io, path: string, data: string | Uint8Array): Promise<void> {
   await writeVia(io.fs, `${path}.tmp-${randomBytes(6).toString('hex')}`, path, data);
 }

@@ -24,6 +24,8 @@ export interface JobResult {
   error?: string;
   /** 'input' for unreadable/unsupported input, 'internal' for a crash. */
   errorKind?: 'input' | 'internal';
+  /** What the batch manifest records of a plan that was read. */
+  summary?: { sha256: string; tasks: number; targets: number };
 }
 
 export interface FileAccess extends WriteAccess {
@@ -52,9 +54,10 @@ export async function runJob(fs: FileAccess, path: string, opts: JobOptions, out
     const ser = await import('../serialize/serialize.js');
     const { plan } = await extractPlan(bytes, { path, from: opts.from, encoding: opts.encoding });
     const text = opts.format === 'json' ? ser.toJson(plan) : opts.format === 'ndjson' ? ser.toNdjson(plan) : ser.toYaml(plan);
+    const summary = { sha256: plan.source.sha256, tasks: plan.tasks.length, targets: plan.targets.length };
     if (out) {
       await writeVia(fs, out.tmp, out.path, text);
-      return { path, diagnostics: plan.diagnostics };
+      return { path, diagnostics: plan.diagnostics, summary };
     }
     return { path, text, diagnostics: plan.diagnostics };
   } catch (e) {

@@ -12,6 +12,7 @@ import * as compareCmd from './commands/compare.js';
 import * as validateCmd from './commands/validate.js';
 import * as schemaCmd from './commands/schema.js';
 import * as lineageCmd from './commands/lineage.js';
+import * as tableCmd from './commands/table.js';
 
 export const VERSION = '0.1.0';
 
@@ -45,8 +46,9 @@ Examples:
   qplan extract --format json -o out/ seeds/              # one out/<name>.plan.json per input
   qplan compare seeds/000* seeds/001* seeds/003* seeds/004*
   qplan validate plans/
+  qplan table -o tables/ seeds/                           # plans, targets, tasks, units, themes as CSV
 ${EXIT_HELP}`);
-  for (const mod of [extractCmd, compareCmd, lineageCmd, validateCmd, schemaCmd] as CommandModule[]) mod.define(program, io, state);
+  for (const mod of [extractCmd, compareCmd, lineageCmd, validateCmd, tableCmd, schemaCmd] as CommandModule[]) mod.define(program, io, state);
   program.commands.forEach((c) => c.exitOverride().configureOutput(output(io)).configureHelp({ displayWidth }));
   try {
     if (argv.length === 0) {

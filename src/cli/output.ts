@@ -27,7 +27,7 @@ export async function outputProblem(io: Io, path: string, inputs: readonly strin
 }
 
 /** Writes a report to `path`: atomically for a file, directly for a device or pipe. */
-export async function writeOutput(io: Io, path: string, data: string): Promise<void> {
+export async function writeOutput(io: Io, path: string, data: string | Uint8Array): Promise<void> {
   const st = await io.fs.stat(path).catch(() => null);
   if (st && !st.isFile() && !st.isDirectory()) await io.fs.writeFile(path, data);
   else await writeAtomic(io, path, data);

@@ -51,8 +51,19 @@ interface Placed {
   confidence: number;
 }
 
-/** Builds one row per comparable indicator, table indicators first (in table order), then generated ones. */
-export function alignIndicators(plans: PlanTargets[], lex: IndicatorLexicon): IndicatorRow[] {
+/** The row a target was placed in, and how its name was matched (see {@link alignIndicators}). */
+export interface TargetIndicator {
+  id: string;
+  name: string;
+  match: IndicatorCell['match'];
+  confidence: number;
+}
+
+/**
+ * Builds one row per comparable indicator, table indicators first (in table order), then generated ones. With
+ * `assigned`, every target is also mapped to its row (a row's cell shows only a plan's first such target).
+ */
+export function alignIndicators(plans: PlanTargets[], lex: IndicatorLexicon, assigned?: Map<Target, TargetIndicator>): IndicatorRow[] {
   const aliases: { norm: string; entry: IndicatorEntry }[] = [];
   const exact = new Map<string, IndicatorEntry>();
   for (const e of lex.indicators) {
@@ -94,6 +105,7 @@ export function alignIndicators(plans: PlanTargets[], lex: IndicatorLexicon): In
   for (const e of lex.indicators) {
     const placed = listed.get(e.id);
     if (placed) rows.push(row(e.id, e.name, true, e.direction, placed));
+    for (const p of placed ?? []) assigned?.set(p.target, { id: e.id, name: e.name, match: p.match, confidence: p.confidence });
   }
   // unlisted names: exact normalized names join; otherwise the most similar cluster that lacks this plan
   const clusters: { order: number; norm: string; name: string; members: Placed[] }[] = [];
@@ -124,6 +136,7 @@ export function alignIndicators(plans: PlanTargets[], lex: IndicatorLexicon): In
     const first = c.members[0];
     if (first && c.members.some((m) => m.label !== first.label)) first.match = 'same-name';
     rows.push(row(`x-${hashId(c.norm)}`, c.name, false, 'higher', c.members));
+    for (const m of c.members) assigned?.set(m.target, { id: `x-${hashId(c.norm)}`, name: c.name, match: m.match, confidence: m.confidence });
   }
   for (const r of rows) markAmbition(r);
   return rows;

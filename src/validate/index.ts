@@ -9,6 +9,7 @@ import { VALIDATE_CODES, type ValidateCode } from './codes.js';
 import { checkPlan } from './checks.js';
 import { schemaIssues } from './schema.js';
 import { readYaml, type DataPath, type ReadDoc } from './yaml.js';
+import { isNdjson, ndjsonLines } from '../serialize/ndjson.js';
 
 export { VALIDATE_CODES, type ValidateCode } from './codes.js';
 export { planSchema, PLAN_SCHEMA_URL } from './schema.js';
@@ -33,7 +34,7 @@ export interface ValidateOptions {
 }
 
 /** Plan documents by extension; everything else is read as a raw plan (text, HTML, Markdown). */
-export const PLAN_DOCUMENT_EXT = /\.(?:ya?ml|json)$/i;
+export const PLAN_DOCUMENT_EXT = /\.(?:ya?ml|json|ndjson|jsonl)$/i;
 
 /**
  * Validates the text of a plan document (YAML, or JSON; a stream of several YAML documents or a JSON
@@ -100,6 +101,18 @@ function checkOne(data: unknown, prefix: DataPath, doc: ReadDoc, document: numbe
 }
 
 /**
+ * Validates NDJSON (`qplan extract -f ndjson`): each line is one plan document, checked as {@link validatePlan}
+ * checks a file; a diagnostic's `line` is the line of the NDJSON text and `column` the column in that line.
+ */
+export function validateNdjson(source: string, options: ValidateOptions = {}): ValidateDiagnostic[] {
+  const out: ValidateDiagnostic[] = [];
+  for (const l of ndjsonLines(source)) {
+    for (const d of validatePlan(l.text, { ...options, maxBytes: Infinity })) out.push({ ...d, line: l.line });
+  }
+  return sortDiagnostics(out);
+}
+
+/**
  * Validates one file's bytes: plan documents by {@link validatePlan}; raw plans (txt/html/md) are extracted
  * and the extractor's diagnostics (repairs, doubts) are returned, with lines into the raw file.
  */
@@ -114,7 +127,7 @@ export async function validateBytes(bytes: Uint8Array, options: ValidateOptions 
     } catch {
       return [diag('file-not-utf8', 'error', 'the file is not valid UTF-8; plan YAML/JSON files must be UTF-8', null)];
     }
-    return validatePlan(text, options);
+    return isNdjson(path, text) ? validateNdjson(text, options) : validatePlan(text, options);
   }
   const { extractPlan } = await import('../extract/index.js');
   try {

@@ -10,6 +10,7 @@
  * reads the file instead: hand-written plan files keep working, with the library's exact semantics.
  */
 import type { Plan } from '../../model.js';
+import { isNdjson, ndjsonLines } from '../../serialize/ndjson.js';
 
 /** Thrown when a text is outside the subset `readPlanYaml` reads. */
 class OutsideSubset extends Error {}
@@ -236,25 +237,44 @@ function slim(p: Plan): Plan {
   return { schema: p.schema, source: p.source, meta: p.meta, tasks: p.tasks, columns: p.columns ?? [], targets: p.targets } as unknown as Plan;
 }
 
-const PLAN_DOC = /\.(?:ya?ml|json)$/i;
+const PLAN_DOC = /\.(?:ya?ml|json|ndjson|jsonl)$/i;
 
 /** An input that is not what `compare` reads; the message names the file. */
 export class PlanInputError extends Error {
   override name = 'InputError';
 }
 
+/** How {@link loadPlans} reads. */
+export interface LoadOptions {
+  /** Keep the whole plan (sections, appendix, diagnostics); by default only what `compare` reads is kept. */
+  whole?: boolean;
+}
+
 /**
- * The plans in one input: an extracted plan document (YAML, JSON; a JSON array or a multi-document YAML stream
- * gives several) or a raw plan file, which is extracted on the spot.
+ * The plans in one input: an extracted plan document (YAML, JSON, NDJSON; a JSON array, a multi-document YAML
+ * stream or NDJSON lines give several) or a raw plan file, which is extracted on the spot.
  */
-export async function loadPlans(path: string, bytes: Uint8Array): Promise<Plan[]> {
+export async function loadPlans(path: string, bytes: Uint8Array, options: LoadOptions = {}): Promise<Plan[]> {
+  const keep = options.whole ? (p: Plan) => p : slim;
   const head = new TextDecoder().decode(bytes.subarray(0, 4096)).replace(/^\ufeff/, '');
   const looksLikeDoc = PLAN_DOC.test(path) || /^\s*[[{]/.test(head) || /^schema:\s*qplan\/plan@1/m.test(head);
   if (looksLikeDoc && !/\.(?:txt|html?|md)$/i.test(path)) {
     const text = new TextDecoder().decode(bytes).replace(/^\ufeff/, '');
     let docs: unknown[];
+    /** Where each document is, for messages: `file:line` for NDJSON, `file (plan k of n)` for the others. */
+    let where: (k: number) => string = (k) => (docs.length > 1 ? `${path} (plan ${k + 1} of ${docs.length})` : path);
     try {
-      if (/^\s*[[{]/.test(text)) {
+      if (isNdjson(path, text)) {
+        const lines = ndjsonLines(text);
+        docs = lines.map((l) => {
+          try {
+            return JSON.parse(l.text) as unknown;
+          } catch (e) {
+            throw new Error(`line ${l.line}: ${(e as Error).message}`);
+          }
+        });
+        where = (k) => `${path}:${lines[k]?.line ?? 0}`;
+      } else if (/^\s*[[{]/.test(text)) {
         const parsed: unknown = JSON.parse(text);
         docs = Array.isArray(parsed) ? parsed : [parsed];
       } else {
@@ -271,24 +291,25 @@ export async function loadPlans(path: string, bytes: Uint8Array): Promise<Plan[]
     } catch (e) {
       throw new PlanInputError(`${path}: not a readable plan document: ${(e as Error).message}`);
     }
-    const plans = docs.filter((d) => d !== null && d !== undefined);
     const { schemaIssues } = await import('../../validate/schema.js');
-    for (const [k, d] of plans.entries()) {
+    const plans: Plan[] = [];
+    for (const [k, d] of docs.entries()) {
+      if (d === null || d === undefined) continue;
       const p = d as Partial<Plan> | null;
       if (typeof p !== 'object' || p === null || p.schema !== 'qplan/plan@1') {
-        throw new PlanInputError(`${path}: not a qplan/plan@1 document (run \`qplan extract\` on the raw file, or pass the raw file itself)`);
+        throw new PlanInputError(`${where(k)}: not a qplan/plan@1 document (run \`qplan extract\` on the raw file, or pass the raw file itself)`);
       }
       // everything compare reads ends up in its reports: a plan document is checked in full before use
       const issues = schemaIssues(d);
       if (issues.length > 0) {
-        const which = plans.length > 1 ? ` (plan ${k + 1} of ${plans.length})` : '';
         const more = issues.length > 1 ? ` and ${issues.length - 1} more problem(s)` : '';
-        throw new PlanInputError(`${path}${which}: not a valid qplan/plan@1 document: ${issues[0]?.message}${more} (see \`qplan validate ${path}\`)`);
+        throw new PlanInputError(`${where(k)}: not a valid qplan/plan@1 document: ${issues[0]?.message}${more} (see \`qplan validate ${path}\`)`);
       }
+      plans.push(keep(d as Plan));
     }
     if (plans.length === 0) throw new PlanInputError(`${path}: empty plan document`);
-    return (plans as Plan[]).map(slim);
+    return plans;
   }
   const { extractPlan } = await import('../../extract/index.js');
-  return [slim((await extractPlan(bytes, { path })).plan)];
+  return [keep((await extractPlan(bytes, { path })).plan)];
 }

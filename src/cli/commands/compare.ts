@@ -29,7 +29,7 @@ interface Opts {
   maxSize: number;
 }
 
-const INPUT_EXT = /\.(?:txt|text|html?|shtml|xhtml|md|markdown|ya?ml|json)$/i;
+const INPUT_EXT = /\.(?:txt|text|html?|shtml|xhtml|md|markdown|ya?ml|json|ndjson|jsonl)$/i;
 const EXT_FORMAT: [RegExp, Format][] = [[/\.html?$/i, 'html'], [/\.(?:md|markdown)$/i, 'markdown'], [/\.csv$/i, 'csv'], [/\.json$/i, 'json'], [/\.txt$/i, 'table']];
 
 export function define(program: Command, io: Io, state: RunState): void {
@@ -152,7 +152,7 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
       const { buildGrids } = await import('../render/compare-views.js');
       const r = await import('../render/compare-text.js');
       const grids = buildGrids(result, views, { explain: opts.explain });
-      if (format === 'csv') text = r.renderCsv(grids);
+      if (format === 'csv') text = (await import('../render/compare-csv.js')).renderCompareCsv(result, views);
       else if (format === 'markdown') text = r.renderMarkdown(result, opts.view === 'all' ? [r.plansGrid(result), ...grids] : grids);
       else {
         // colour only for a terminal: never for files, pipes, NO_COLOR or --no-color (FORCE_COLOR overrides the TTY test)

@@ -7,7 +7,7 @@ import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { collectInputs, ioMessage, outputName, type InputRef } from '../files.js';
+import { collectInputs, ioMessage, outputName, writeAtomic, type InputRef } from '../files.js';
 import { runJob, type JobResult } from '../job.js';
 import { runPool, terminateAll } from '../pool.js';
 import { renderDiagnostic } from '../render/diagnostics.js';
@@ -90,7 +90,9 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
       }
     }
     try {
-      await io.fs.mkdir(opts.outDir);
+      // the folders of the mirrored tree, made before any worker writes into them
+      const dirs = new Set([opts.outDir, ...[...outPaths.values()].map((o) => o.slice(0, o.lastIndexOf('/')))]);
+      for (const d of [...dirs].sort()) await io.fs.mkdir(d);
     } catch (e) {
       const why = (e as NodeJS.ErrnoException).code === 'EEXIST' ? 'it exists and is not a folder' : ioMessage(e);
       io.stderr.write(`qplan extract: cannot create the output folder ${opts.outDir}: ${why}\n`);
@@ -102,7 +104,9 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
   const notRead: string[] = [];
   const chunks: string[] = [];
   const progress = makeProgress(io, inputs.length, Boolean(opts.quiet));
+  const results = new Map<string, JobResult>();
   const onResult = (r: JobResult) => {
+    results.set(r.path, r);
     progress.tick(r.path);
     if (r.error) {
       failed++;
@@ -177,6 +181,22 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
     else io.stdout.write(chunks.join(''));
   }
   if (failed > 0 && inputs.length > 1 && !opts.quiet) io.stderr.write(`qplan extract: ${failed} of ${inputs.length} inputs could not be read: ${notRead.join(', ')}\n`);
+  let where: string | undefined;
+  if (opts.outDir && !opts.stage) {
+    const { renderManifest } = await import('../manifest.js');
+    const dir = opts.outDir.replace(/\/+$/, '');
+    const manifest = `${dir}/manifest.tsv`;
+    const rows = inputs.map((i) => ({ input: i.path, output: (outPaths.get(i) ?? '').slice(dir.length + 1), result: results.get(i.path) }));
+    try {
+      await writeAtomic(io, manifest, renderManifest(rows));
+      where = `${dir}/ (manifest.tsv)`;
+    } catch (e) {
+      io.stderr.write(`qplan extract: cannot write ${manifest}: ${ioMessage(e)}\n`);
+    }
+  }
+  if (!opts.quiet && !opts.stage && (inputs.length > 1 || opts.outDir)) {
+    io.stderr.write((await import('../manifest.js')).batchSummary([...results.values()], inputs.length, where));
+  }
   if (failed > 0) return inputs.length === 1 || failed === inputs.length ? 2 : 1;
   if (withErrors > 0 || (opts.strict && withWarnings > 0)) return 1;
   return 0;

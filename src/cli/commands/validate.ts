@@ -21,7 +21,7 @@ interface Opts {
 }
 
 /** What a directory walk picks up: plan documents and raw plans. */
-const VALIDATE_EXT = /\.(?:ya?ml|json|txt|text|html?|shtml|xhtml|md|markdown)$/i;
+const VALIDATE_EXT = /\.(?:ya?ml|json|ndjson|jsonl|txt|text|html?|shtml|xhtml|md|markdown)$/i;
 
 export function define(program: Command, io: Io, state: RunState): void {
   program

@@ -1,5 +1,5 @@
 /**
- * Text renderings of the comparison grids: terminal tables (box drawing, chalk), Markdown and CSV.
+ * Text renderings of the comparison grids: terminal tables (box drawing, chalk) and Markdown (CSV: compare-csv.ts).
  *
  * Terminal tables are cli-table3's job. It wraps by code units (which loses CJK characters) and its default style
  * emits ANSI even into pipes, so cells are pre-wrapped here by display width (a CJK character takes two columns) and
@@ -196,29 +196,3 @@ export function renderMarkdown(r: CompareResult, grids: Grid[]): string {
   return out.join('\n');
 }
 
-/**
- * One CSV field. A cell starting with = + - @, a tab or a carriage return (or their full-width forms) would open as
- * a formula in a spreadsheet (`=100% 2027` is a comparator cell; a plan can say `=HYPERLINK(…)`): OWASP's rule puts a
- * `'` before it, so it shows as text.
- */
-export function csvField(value: string): string {
-  const s = /^[=+\-@\t\r＝＋－＠]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/**
- * CSV for spreadsheets: a UTF-8 byte-order mark (without it Excel reads UTF-8 Chinese as mojibake) and CRLF rows.
- * Several views are separated by an empty line, each headed by a `# view` row.
- */
-export function renderCsv(grids: Grid[]): string {
-  const lines: string[] = [];
-  grids.forEach((g, i) => {
-    if (grids.length > 1) {
-      if (i > 0) lines.push('');
-      lines.push(csvField(`# ${g.view}`));
-    }
-    lines.push(g.header.map(csvField).join(','));
-    for (const row of g.rows) lines.push(row.map((c) => csvField(c.lines.join('\n'))).join(','));
-  });
-  return `\ufeff${lines.join('\r\n')}\r\n`;
-}

@@ -49,6 +49,9 @@ function dateOf(value: string, line: number, ctx: Collector, evidence: string | 
   return null;
 }
 
+/** How much of the text (UTF-16 units) the place is read from when no title or issuer names it. */
+const PLACE_TEXT_MAX = 3000;
+
 /** A page's posting stamp on a line of its own: `2014-08-11 413` (date, time or a view counter after it). */
 const POSTING_LINE = /^(\d{4}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\d{1,7})?$/;
 
@@ -106,7 +109,9 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
   if (numberYear) years.push(Number(numberYear[1]));
   const docYear = years.length ? Math.min(...years) : null;
 
-  const text = views.slice(0, o.bodyEnd).map((v) => v.norm).join('\n');
+  // the place is named, or spoken of (我市), near the top: the first pages are evidence enough, and bounded
+  let text = '';
+  for (let k = 0; k < o.bodyEnd && text.length < PLACE_TEXT_MAX; k++) text += `${(o.views[k] as View).norm}\n`;
   const place = readPlace([issuer, title?.text, notice?.text, issuerField?.value], text);
   if (place.from === 'shape') ctx.report('place-unknown', null, `${place.jurisdiction} is not in the 2023 division table (renamed, new or spelt otherwise); kept as written, level read from its suffix`);
   if (place.from === 'ambiguous') ctx.report('place-ambiguous', null, `several places are called ${place.jurisdiction} and the text does not say which; parent left null`);

@@ -12,6 +12,7 @@ import type { CompareInput } from '../../compare/compare.js';
 import type { ViewName } from '../render/compare-views.js';
 import { maxSizeOption } from '../max-size.js';
 import { visible } from '../render/visible.js';
+import { UsageError, usageFailure } from '../usage.js';
 
 type Format = 'table' | 'markdown' | 'csv' | 'json' | 'html';
 const ALL_VIEWS: readonly ViewName[] = ['themes', 'indicators', 'agencies', 'tasks', 'gaps'];
@@ -60,13 +61,8 @@ Exit status: 0 ok · 2 usage, unreadable input or bad taxonomy`)
     });
 }
 
-class UsageError extends Error {}
-
 async function compareCommand(files: string[], opts: Opts, io: Io): Promise<number> {
-  const fail = (msg: string) => {
-    io.stderr.write(`qplan compare: ${visible(msg)}\n`);
-    return 2;
-  };
+  const fail = usageFailure(io, 'compare');
   try {
     let alignTop: number | 'all' | undefined;
     if (opts.alignTop !== undefined) {

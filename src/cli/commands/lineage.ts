@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
 import type { LineageInput } from '../../lineage/lineage.js';
+import { UsageError, usageFailure } from '../usage.js';
 
 type Format = 'table' | 'markdown' | 'json' | 'html';
 
@@ -48,8 +49,6 @@ Exit status: 0 ok · 2 usage, unreadable input or bad reference file`)
     });
 }
 
-class UsageError extends Error {}
-
 async function readOrFail(io: Io, path: string): Promise<Uint8Array> {
   try {
     return path === '-' ? await io.readStdin() : await io.fs.readFile(path);
@@ -59,10 +58,7 @@ async function readOrFail(io: Io, path: string): Promise<Uint8Array> {
 }
 
 async function lineageCommand(files: string[], opts: Opts, io: Io): Promise<number> {
-  const fail = (msg: string) => {
-    io.stderr.write(`qplan lineage: ${msg}\n`);
-    return 2;
-  };
+  const fail = usageFailure(io, 'lineage');
   try {
     const format: Format = opts.format ?? (opts.output ? EXT_FORMAT.find(([re]) => re.test(opts.output ?? ''))?.[1] ?? 'json' : io.stdout.isTTY ? 'table' : 'json');
     const { collectInputs } = await import('../files.js');

@@ -10,6 +10,7 @@ import type { RunState } from '../main.js';
 import type { Plan } from '../../model.js';
 import { maxSizeOption } from '../max-size.js';
 import { visible } from '../render/visible.js';
+import { UsageError, usageFailure } from '../usage.js';
 
 type Format = 'csv' | 'tsv' | 'ndjson' | 'xlsx' | 'parquet';
 const FORMATS: readonly Format[] = ['csv', 'tsv', 'ndjson', 'xlsx', 'parquet'];
@@ -50,13 +51,8 @@ Exit status: 0 ok · 2 usage, unreadable input or unwritable output`)
     });
 }
 
-class UsageError extends Error {}
-
 async function tableCommand(files: string[], opts: Opts, io: Io): Promise<number> {
-  const fail = (msg: string) => {
-    io.stderr.write(`qplan table: ${visible(msg)}\n`);
-    return 2;
-  };
+  const fail = usageFailure(io, 'table');
   try {
     const names = opts.table === undefined ? [] : [...new Set(opts.table.split(/[,，]/).map((s) => s.trim()).filter(Boolean))];
     const unknown = names.filter((n) => !(NAMES as readonly string[]).includes(n));

@@ -86,8 +86,10 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
   const pubField = field('published');
   let published = pubField ? dateOf(pubField.value, pubField.line, ctx, null) : null;
   if (!published) {
-    const stamp = front.find((v) => POSTING_LINE.test(v.norm));
-    if (stamp) published = (POSTING_LINE.exec(stamp.norm) as RegExpExecArray)[1] ? parseDate((POSTING_LINE.exec(stamp.norm) as RegExpExecArray)[1] as string) : null;
+    for (const v of front) {
+      const stamp = POSTING_LINE.exec(v.norm);
+      if (stamp) { published = parseDate(stamp[1] as string); break; }
+    }
   }
   const dateView = sig?.date ?? (title ? dateUnderTitle(views, title.v) : null) ?? views.slice(o.bodyEnd).find((v) => isDateLine(v.norm)) ?? null;
   let signed: string | null = metaSignedIso;

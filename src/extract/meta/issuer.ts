@@ -5,7 +5,7 @@
  */
 import type { View } from '../../outline/outline.js';
 import { findPlaces } from '../../lexicon/geography.js';
-import { ISSUED_BY, JOINT_ISSUER, SHORT_JOINT, TITLE_ISSUER } from '../../lexicon/meta.js';
+import { ISSUED_BY, JOINT_ISSUER, SHORT_JOINT, TITLE_ISSUER, TITLE_PERIOD } from '../../lexicon/meta.js';
 import { ISSUER_LINE } from '../../lexicon/structure.js';
 import { isDateLine } from '../dates.js';
 import { isMetadataLine } from './fields.js';
@@ -24,7 +24,7 @@ export function signature(views: View[], from: number, to: number): { issuer: Vi
 export function dateUnderTitle(views: View[], titleView: View): View | null {
   for (let k = titleView.i + 1, seen = 0; k < views.length && seen < 3; k++) {
     const v = views[k] as View;
-    if (isMetadataLine(v.norm) || /^\(\d{4}\s*[-—~至]\s*\d{4}\s*年?\)$/.test(v.norm)) continue;
+    if (isMetadataLine(v.norm) || TITLE_PERIOD.test(v.norm)) continue;
     seen++;
     if (/^\(?[^()]{4,20}\)$|^\([^()]{4,20}\)?$/.test(v.norm) && isDateLine(v.norm)) return v;
   }

@@ -129,4 +129,3 @@ export function reportedTitle(views: View[]): TitleFound | null {
   return null;
 }
 
-export { TITLE_PERIOD };

@@ -6,7 +6,7 @@ export type {
   Plan, Task, Target, Column, Meta, Section, AppendixTable, Diagnostic, Source, Block, Span, Position, ExtractOptions, Comparator, TaskKind, Level,
 } from './model.js';
 export { extractPlan, type ExtractResult, type PlanInput } from './extract/index.js';
-export { toJson, toNdjson, toYaml } from './serialize/serialize.js';
+export { toJson, toNdjson, toYaml } from './plan-io/serialize.js';
 export { CODES, InputError } from './diagnostics.js';
 export { PLAN_SCHEMA_ID } from './schema/constants.js';
 

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { stringifyYaml } from '../src/serialize/yaml.js';
-import { toYaml } from '../src/serialize/serialize.js';
+import { stringifyYaml } from '../src/plan-io/to-yaml.js';
+import { toYaml } from '../src/plan-io/serialize.js';
 import { extractPlan } from '../src/extract/index.js';
 import { SEEDS } from './helpers.js';
 

@@ -4,14 +4,16 @@
  * headings or `|---|` tables → markdown; else text).
  */
 import type { SourceFormat } from '../model.js';
+import { extensionOf, type RAW_EXT } from '../plan-io/extensions.js';
 
-const BY_EXT: Record<string, SourceFormat> = {
+/** The format of each raw extension (./plan-io/extensions.ts lists them). */
+const BY_EXT: Record<(typeof RAW_EXT)[number], SourceFormat> = {
   txt: 'text', text: 'text', html: 'html', htm: 'html', shtml: 'html', xhtml: 'html', md: 'markdown', markdown: 'markdown', mdown: 'markdown', pdf: 'pdf', docx: 'docx',
 };
 
 export function detectFormat(path: string, bytes: Uint8Array): SourceFormat {
-  const ext = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase();
-  if (ext && BY_EXT[ext]) return BY_EXT[ext] as SourceFormat;
+  const ext = extensionOf(path);
+  if (ext in BY_EXT) return BY_EXT[ext as keyof typeof BY_EXT];
   return sniffFormat(bytes);
 }
 

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Io } from './io.js';
+import { EXTRACT_INPUT_EXT, extPattern } from '../plan-io/extensions.js';
 import { holdSignals } from './signals.js';
 
 export interface InputRef {
@@ -17,7 +18,7 @@ export interface InputRef {
 }
 
 /** Plan files a directory walk takes; .doc/.wps/.ofd are taken too, so that they are reported as not read. */
-const PLAN_EXT = /\.(?:txt|text|html?|shtml|xhtml|md|markdown|pdf|docx|doc|wps|ofd)$/i;
+const PLAN_EXT = extPattern(EXTRACT_INPUT_EXT);
 
 export async function collectInputs(args: string[], io: Io, ext: RegExp = PLAN_EXT): Promise<InputRef[]> {
   const out: InputRef[] = [];

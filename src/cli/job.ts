@@ -51,7 +51,7 @@ export async function runJob(fs: FileAccess, path: string, opts: JobOptions, out
   try {
     const { extractPlan } = await import('../extract/index.js');
     await releaseLingering();
-    const ser = await import('../serialize/serialize.js');
+    const ser = await import('../plan-io/serialize.js');
     const { plan } = await extractPlan(bytes, { path, from: opts.from, encoding: opts.encoding });
     const text = opts.format === 'json' ? ser.toJson(plan) : opts.format === 'ndjson' ? ser.toNdjson(plan) : ser.toYaml(plan);
     const summary = { sha256: plan.source.sha256, tasks: plan.tasks.length, targets: plan.targets.length };

@@ -13,6 +13,7 @@ import type { ViewName } from '../render/compare-views.js';
 import { maxSizeOption } from '../max-size.js';
 import { visible } from '../render/visible.js';
 import { UsageError, usageFailure } from '../usage.js';
+import { PLAN_INPUT_EXT, extPattern } from '../../plan-io/extensions.js';
 
 type Format = 'table' | 'markdown' | 'csv' | 'json' | 'html';
 const ALL_VIEWS: readonly ViewName[] = ['themes', 'indicators', 'agencies', 'tasks', 'gaps'];
@@ -30,7 +31,7 @@ interface Opts {
   maxSize: number;
 }
 
-const INPUT_EXT = /\.(?:txt|text|html?|shtml|xhtml|md|markdown|ya?ml|json|ndjson|jsonl)$/i;
+const INPUT_EXT = extPattern(PLAN_INPUT_EXT);
 const EXT_FORMAT: [RegExp, Format][] = [[/\.html?$/i, 'html'], [/\.(?:md|markdown)$/i, 'markdown'], [/\.csv$/i, 'csv'], [/\.json$/i, 'json'], [/\.txt$/i, 'table']];
 
 export function define(program: Command, io: Io, state: RunState): void {
@@ -187,7 +188,7 @@ async function readOrFail(io: Io, path: string, limit: number): Promise<Uint8Arr
 }
 
 async function loadPlans(path: string, io: Io, limit: number, bytes?: Uint8Array): Promise<Plan[]> {
-  return (await import('./compare-load.js')).loadPlans(path, bytes ?? (await readOrFail(io, path, limit)));
+  return (await import('../../plan-io/load.js')).loadPlans(path, bytes ?? (await readOrFail(io, path, limit)));
 }
 
 /** Files read ahead of the one being parsed. */

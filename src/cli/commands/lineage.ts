@@ -9,6 +9,7 @@ import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
 import type { LineageInput } from '../../lineage/lineage.js';
 import { UsageError, usageFailure } from '../usage.js';
+import { PLAN_INPUT_EXT, extPattern } from '../../plan-io/extensions.js';
 
 type Format = 'table' | 'markdown' | 'json' | 'html';
 
@@ -20,7 +21,7 @@ interface Opts {
   color: boolean;
 }
 
-const INPUT_EXT = /\.(?:txt|text|html?|shtml|xhtml|md|markdown|ya?ml|json)$/i;
+const INPUT_EXT = extPattern(PLAN_INPUT_EXT);
 const EXT_FORMAT: [RegExp, Format][] = [[/\.html?$/i, 'html'], [/\.(?:md|markdown)$/i, 'markdown'], [/\.json$/i, 'json'], [/\.txt$/i, 'table']];
 
 export function define(program: Command, io: Io, state: RunState): void {
@@ -62,7 +63,7 @@ async function lineageCommand(files: string[], opts: Opts, io: Io): Promise<numb
   try {
     const format: Format = opts.format ?? (opts.output ? EXT_FORMAT.find(([re]) => re.test(opts.output ?? ''))?.[1] ?? 'json' : io.stdout.isTTY ? 'table' : 'json');
     const { collectInputs } = await import('../files.js');
-    const { loadPlans } = await import('./compare-load.js');
+    const { loadPlans } = await import('../../plan-io/load.js');
     const inputs: LineageInput[] = [];
     for (const ref of await collectInputs(files, io, INPUT_EXT)) {
       for (const plan of await loadPlans(ref.path, await readOrFail(io, ref.path))) inputs.push({ plan });

@@ -11,6 +11,7 @@ import type { Plan } from '../../model.js';
 import { maxSizeOption } from '../max-size.js';
 import { visible } from '../render/visible.js';
 import { UsageError, usageFailure } from '../usage.js';
+import { PLAN_INPUT_EXT, extPattern } from '../../plan-io/extensions.js';
 
 type Format = 'csv' | 'tsv' | 'ndjson' | 'xlsx' | 'parquet';
 const FORMATS: readonly Format[] = ['csv', 'tsv', 'ndjson', 'xlsx', 'parquet'];
@@ -26,7 +27,7 @@ interface Opts {
 }
 
 /** What a folder walk takes: raw plans and plan documents. */
-const INPUT_EXT = /\.(?:txt|text|html?|shtml|xhtml|md|markdown|pdf|docx|ya?ml|json|ndjson|jsonl)$/i;
+const INPUT_EXT = extPattern(PLAN_INPUT_EXT);
 
 export function define(program: Command, io: Io, state: RunState): void {
   program
@@ -85,7 +86,7 @@ async function tableCommand(files: string[], opts: Opts, io: Io): Promise<number
       const problem = await outputProblem(io, out, refs.map((r) => r.path));
       if (problem) return fail(problem);
     }
-    const { loadPlans } = await import('./compare-load.js');
+    const { loadPlans } = await import('../../plan-io/load.js');
     const plans: Plan[] = [];
     for (const ref of refs) {
       let bytes: Uint8Array;

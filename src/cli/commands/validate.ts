@@ -11,6 +11,7 @@ import { collectInputs, ioMessage } from '../files.js';
 import { TooLargeError } from '../io.js';
 import { expandGlob, GlobError, hasGlob } from '../glob.js';
 import type { FileResult } from '../render/validate.js';
+import { PLAN_INPUT_EXT, extPattern } from '../../plan-io/extensions.js';
 
 interface Opts {
   format: 'human' | 'json' | 'github';
@@ -21,7 +22,7 @@ interface Opts {
 }
 
 /** What a directory walk picks up: plan documents and raw plans. */
-const VALIDATE_EXT = /\.(?:ya?ml|json|ndjson|jsonl|txt|text|html?|shtml|xhtml|md|markdown)$/i;
+const VALIDATE_EXT = extPattern(PLAN_INPUT_EXT);
 
 export function define(program: Command, io: Io, state: RunState): void {
   program

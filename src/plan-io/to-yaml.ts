@@ -5,26 +5,16 @@
  * `yes`/`no`, indicators); otherwise they are written JSON-quoted, which is valid YAML. Short lists of short
  * scalars are written inline: `[2027, 2035]`. Round-trip is checked by a property test.
  */
+import { plainSafe } from './scalars.js';
+
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-
-const RESERVED = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-const NUMBERISH = /^[-+]?(?:\d[\d_,]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$|^0[xob]|^\d+:\d|^\d{4}-\d{1,2}-\d{1,2}/;
-
-function plainOk(s: string, flow: boolean): boolean {
-  if (s === '' || s.trim() !== s || RESERVED.test(s) || NUMBERISH.test(s)) return false;
-  if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(s)) return false;
-  if (/[\n\r\t\u0000-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(s)) return false;
-  if (/: |:$| #/.test(s)) return false;
-  if (flow && /[,[\]{}]/.test(s)) return false;
-  return true;
-}
 
 function scalar(v: Json, flow: boolean): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : v > 0 ? '.inf' : v < 0 ? '-.inf' : '.nan';
   const s = v as string;
-  return plainOk(s, flow) ? s : JSON.stringify(s);
+  return plainSafe(s, flow) ? s : JSON.stringify(s);
 }
 
 const isScalar = (v: Json) => v === null || typeof v !== 'object';
@@ -44,7 +34,7 @@ function inlineList(a: Json[]): string | null {
 }
 
 function key(k: string): string {
-  return plainOk(k, false) ? k : JSON.stringify(k);
+  return plainSafe(k, false) ? k : JSON.stringify(k);
 }
 
 function emit(v: Json, indent: string, out: string[]): void {

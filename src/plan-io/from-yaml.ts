@@ -1,23 +1,16 @@
 /**
- * Reading the plans `compare` is given: extracted plan documents (YAML, JSON; a JSON array or a multi-document YAML
- * stream gives several) or raw plan files, extracted on the spot.
- *
- * A corpus is a thousand plan files of 40 KB each; the `yaml` library reads those at ~5 MB/s, so reading alone would
- * take longer than the whole comparison. Plan YAML written by `qplan extract` (src/serialize/yaml.ts) is a small
+ * The fast reader of plan YAML. A corpus is a thousand plan files of 40 KB each; the `yaml` library reads those at
+ * ~5 MB/s, so reading alone would take longer than the whole comparison. Plan YAML written by `qplan extract` (./to-yaml.ts) is a small
  * subset of YAML — block mappings and lists indented by two, JSON-quoted or plain scalars, inline lists of scalars —
  * which `readPlanYaml` parses directly. Anything outside that subset (anchors, block scalars, single quotes,
  * comments after the head, flow mappings, tabs, ambiguous plain scalars …) makes it give up, and the `yaml` library
  * reads the file instead: hand-written plan files keep working, with the library's exact semantics.
  */
-import type { Plan } from '../../model.js';
-import { isNdjson, ndjsonLines } from '../../serialize/ndjson.js';
+import { JSON_NUMBER, plainSafe } from './scalars.js';
 
 /** Thrown when a text is outside the subset `readPlanYaml` reads. */
 class OutsideSubset extends Error {}
 
-const RESERVED = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-const NUMBERISH = /^[-+]?(?:\d[\d_,]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$|^0[xob]|^\d+:\d|^\d{4}-\d{1,2}-\d{1,2}/;
-const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
 const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
@@ -29,9 +22,7 @@ function plain(s: string, flow: boolean): unknown {
   if (s === 'true') return true;
   if (s === 'false') return false;
   if (JSON_NUMBER.test(s)) return Number(s);
-  if (s === '' || s.trim() !== s || RESERVED.test(s) || NUMBERISH.test(s)) throw new OutsideSubset();
-  if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(s) || /: |:$| #|[\t\r\u0000-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(s)) throw new OutsideSubset();
-  if (flow && /[,[\]{}]/.test(s)) throw new OutsideSubset();
+  if (!plainSafe(s, flow)) throw new OutsideSubset();
   return s;
 }
 
@@ -232,84 +223,3 @@ export function readPlanYaml(text: string): unknown[] | null {
   }
 }
 
-/** Keeps what `compare` reads of a plan (the sections, appendix tables and diagnostics are not). */
-function slim(p: Plan): Plan {
-  return { schema: p.schema, source: p.source, meta: p.meta, tasks: p.tasks, columns: p.columns ?? [], targets: p.targets } as unknown as Plan;
-}
-
-const PLAN_DOC = /\.(?:ya?ml|json|ndjson|jsonl)$/i;
-
-/** An input that is not what `compare` reads; the message names the file. */
-export class PlanInputError extends Error {
-  override name = 'InputError';
-}
-
-/** How {@link loadPlans} reads. */
-export interface LoadOptions {
-  /** Keep the whole plan (sections, appendix, diagnostics); by default only what `compare` reads is kept. */
-  whole?: boolean;
-}
-
-/**
- * The plans in one input: an extracted plan document (YAML, JSON, NDJSON; a JSON array, a multi-document YAML
- * stream or NDJSON lines give several) or a raw plan file, which is extracted on the spot.
- */
-export async function loadPlans(path: string, bytes: Uint8Array, options: LoadOptions = {}): Promise<Plan[]> {
-  const keep = options.whole ? (p: Plan) => p : slim;
-  const head = new TextDecoder().decode(bytes.subarray(0, 4096)).replace(/^\ufeff/, '');
-  const looksLikeDoc = PLAN_DOC.test(path) || /^\s*[[{]/.test(head) || /^schema:\s*qplan\/plan@1/m.test(head);
-  if (looksLikeDoc && !/\.(?:txt|html?|md)$/i.test(path)) {
-    const text = new TextDecoder().decode(bytes).replace(/^\ufeff/, '');
-    let docs: unknown[];
-    /** Where each document is, for messages: `file:line` for NDJSON, `file (plan k of n)` for the others. */
-    let where: (k: number) => string = (k) => (docs.length > 1 ? `${path} (plan ${k + 1} of ${docs.length})` : path);
-    try {
-      if (isNdjson(path, text)) {
-        const lines = ndjsonLines(text);
-        docs = lines.map((l) => {
-          try {
-            return JSON.parse(l.text) as unknown;
-          } catch (e) {
-            throw new Error(`line ${l.line}: ${(e as Error).message}`);
-          }
-        });
-        where = (k) => `${path}:${lines[k]?.line ?? 0}`;
-      } else if (/^\s*[[{]/.test(text)) {
-        const parsed: unknown = JSON.parse(text);
-        docs = Array.isArray(parsed) ? parsed : [parsed];
-      } else {
-        const fast = readPlanYaml(text);
-        if (fast) docs = fast;
-        else {
-          const YAML = await import('yaml');
-          docs = YAML.parseAllDocuments(text).map((d) => {
-            if (d.errors.length > 0) throw new Error(d.errors[0]?.message.split('\n')[0]);
-            return d.toJS() as unknown;
-          });
-        }
-      }
-    } catch (e) {
-      throw new PlanInputError(`${path}: not a readable plan document: ${(e as Error).message}`);
-    }
-    const { schemaIssues } = await import('../../validate/schema.js');
-    const plans: Plan[] = [];
-    for (const [k, d] of docs.entries()) {
-      if (d === null || d === undefined) continue;
-      const p = d as Partial<Plan> | null;
-      if (typeof p !== 'object' || p === null || p.schema !== 'qplan/plan@1') {
-        throw new PlanInputError(`${where(k)}: not a qplan/plan@1 document (run \`qplan extract\` on the raw file, or pass the raw file itself)`);
-      }
-      // everything compare reads ends up in its reports: a plan document is checked in full before use
-      const issues = schemaIssues(d);
-      if (issues.length > 0) {
-        const more = issues.length > 1 ? ` and ${issues.length - 1} more problem(s)` : '';
-        throw new PlanInputError(`${where(k)}: not a valid qplan/plan@1 document: ${issues[0]?.message}${more} (see \`qplan validate ${path}\`)`);
-      }
-      plans.push(keep(d as Plan));
-    }
-    if (plans.length === 0) throw new PlanInputError(`${path}: empty plan document`);
-    return plans;
-  }
-  const { extractPlan } = await import('../../extract/index.js');
-  return [keep((await extractPlan(bytes, { path })).plan)];
-}

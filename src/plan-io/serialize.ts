@@ -4,7 +4,7 @@
  * bytes out.
  */
 import type { Plan } from '../model.js';
-import { stringifyYaml } from './yaml.js';
+import { stringifyYaml } from './to-yaml.js';
 import { PLAN_SCHEMA_URL } from '../schema/constants.js';
 
 export function toJson(plan: Plan): string {

@@ -61,7 +61,7 @@ describe('dependency direction', () => {
 });
 
 describe('generated docs', () => {
-  it('the README table of diagnostic codes matches the registries', async () => {
+  it('the generated docs (diagnostic codes, table columns) match the registries', async () => {
     const { spawnSync } = await import('node:child_process');
     const r = spawnSync(process.execPath, ['scripts/gen-docs.mjs', '--check'], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);

@@ -1,6 +1,7 @@
-// Regenerates the README's table of diagnostic codes from the registry (src/diagnostics.ts via dist/) and the
-// column reference of `qplan table` (src/table/columns.ts).
-// `node scripts/gen-docs.mjs` writes it; `--check` exits 1 when the README is out of date (used by a test).
+// Regenerates the table of diagnostic codes (docs/diagnostics.md) from the registries (src/diagnostics.ts and
+// src/validate/codes.ts, via dist/) and the column reference of `qplan table` (docs/tables.md, from
+// src/table/columns.ts).
+// `node scripts/gen-docs.mjs` writes them; `--check` exits 1 when a page is out of date (used by a test).
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const { CODES } = await import('../dist/diagnostics.js');
@@ -13,10 +14,19 @@ const columns = Object.entries(TABLES).map(([name, t]) => [
   `**\`${name}\`** (${t.description})`, '', '| column | type | meaning |', '|---|---|---|',
   ...t.columns.map((c) => `| \`${c.name}\` | ${c.type} | ${c.description.replace(/\|/g, '\\|')} |`), '',
 ].join('\n')).join('\n');
-const readme = readFileSync('README.md', 'utf8');
-const next = readme
-  .replace(/<!-- codes:begin -->[\s\S]*?<!-- codes:end -->/, `<!-- codes:begin -->\n${table}\n<!-- codes:end -->`)
-  .replace(/<!-- table-columns:begin -->[\s\S]*?<!-- table-columns:end -->/, `<!-- table-columns:begin -->\n${columns}<!-- table-columns:end -->`);
-if (process.argv.includes('--check')) {
-  if (next !== readme) { console.error('README code table is out of date: run node scripts/gen-docs.mjs'); process.exit(1); }
-} else writeFileSync('README.md', next);
+
+/** [file, marker, generated text]: each page holds its generated part between `<!-- marker:begin/end -->`. */
+const parts = [
+  ['docs/diagnostics.md', 'codes', `\n${table}\n`],
+  ['docs/tables.md', 'table-columns', `\n${columns}`],
+];
+let stale = false;
+for (const [file, marker, text] of parts) {
+  const page = readFileSync(file, 'utf8');
+  const re = new RegExp(`<!-- ${marker}:begin -->[\\s\\S]*?<!-- ${marker}:end -->`);
+  if (!re.test(page)) { console.error(`${file}: no <!-- ${marker}:begin --> … <!-- ${marker}:end --> markers`); process.exit(1); }
+  const next = page.replace(re, () => `<!-- ${marker}:begin -->${text}<!-- ${marker}:end -->`);
+  if (next === page) continue;
+  if (process.argv.includes('--check')) { console.error(`${file} is out of date: run npm run docs`); stale = true; } else writeFileSync(file, next);
+}
+if (stale) process.exit(1);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `node scripts/lineage-thresholds.mjs` (after `npm run build`): the distribution the status thresholds of
 // `qplan lineage` were chosen from — for every task of each seed, the best copied share against any task of each
-// other seed, bucketed by what the two plans are to each other. Prints the Markdown table of the README.
+// other seed, bucketed by what the two plans are to each other. Prints the Markdown table of docs/lineage.md.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 

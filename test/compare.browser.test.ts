@@ -7,7 +7,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
 import { runCli, SEEDS } from './helpers.js';
 import { COMPARE_SEEDS, seedPath } from './compare.helpers.js';
 
@@ -16,6 +17,17 @@ const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`compare.browser: skipped — ${CHROMIUM} not found (apt-get install chromium fonts-wqy-microhei)`);
 
 describe.skipIf(!haveChromium)(`HTML report in headless Chromium${haveChromium ? '' : ` (skipped: ${CHROMIUM} not found)`}`, () => {
+  // one browser for the file: launching Chromium costs more than either test's page
+  let browser: Browser;
+  beforeAll(async () => {
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  }, 60_000);
+  afterAll(async () => { await browser?.close(); });
+
   it('shows the heat map and the indicator table, links cells to task texts, and loads nothing from outside', async () => {
     const outDir = resolve('test-output');
     mkdirSync(outDir, { recursive: true });
@@ -23,13 +35,8 @@ describe.skipIf(!haveChromium)(`HTML report in headless Chromium${haveChromium ?
     const r = await runCli(['compare', '--format', 'html', '-o', report, ...COMPARE_SEEDS.map(seedPath)]);
     expect(r.code).toBe(0);
 
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const outside: string[] = [];
       const seen: string[] = [];
       // every request passes through here: only the file itself (and inline data:) may load
@@ -73,7 +80,7 @@ describe.skipIf(!haveChromium)(`HTML report in headless Chromium${haveChromium ?
       expect(outside).toEqual([]);
       expect(seen.length).toBeGreaterThanOrEqual(1);
     } finally {
-      await browser.close();
+      await page.close();
     }
   }, 60_000);
 
@@ -85,10 +92,8 @@ describe.skipIf(!haveChromium)(`HTML report in headless Chromium${haveChromium ?
     const r = await runCli(['compare', '--format', 'html', '-o', report, ...plans]);
     expect(r.code, r.stderr).toBe(0);
 
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+    const page = await browser.newPage();
     try {
-      const page = await browser.newPage();
       const requests: string[] = [];
       const navigations: string[] = [];
       await page.route('**/*', (route) => {
@@ -110,7 +115,7 @@ describe.skipIf(!haveChromium)(`HTML report in headless Chromium${haveChromium ?
       const injected = await page.evaluate(() => document.querySelectorAll('script, img, iframe, object, embed, base, form, link, meta[http-equiv="refresh"], body style, [onerror], [onload], a[href^="http"], a[href^="javascript"]').length);
       expect(injected).toBe(0);
     } finally {
-      await browser.close();
+      await page.close();
     }
   }, 60_000);
 });

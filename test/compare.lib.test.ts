@@ -1,5 +1,6 @@
 /** comparePlans on the seeds (the acceptance) and on small synthetic plans (one rule per test). */
 import { describe, expect, it } from 'vitest';
+import { expectWithin } from './support/bounds.js';
 import { comparePlans } from '../src/compare/compare.js';
 import { AgencyResolver } from '../src/compare/agencies.js';
 import { classify } from '../src/compare/classify.js';
@@ -269,7 +270,7 @@ describe('scale', () => {
     expect(r.alignments).toHaveLength(many.reduce((n, m) => n + m.plan.tasks.length, 0));
     // copies of the same plan find each other with the highest score
     expect(r.alignments.find((a) => a.plan === 'P0' && a.task === '17')?.counterparts['P4']).toMatchObject({ task: '17' });
-    expect(ms).toBeLessThan(20_000);
+    expectWithin(ms, 20_000);
   }, 60_000);
 });
 

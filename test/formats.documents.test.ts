@@ -25,8 +25,12 @@ const TARGET_FIELDS = ['indicator', 'value', 'unit', 'comparator', 'year'] as co
  */
 const META_EXCLUDED: Record<string, string[]> = { 'pdftotext.txt': ['published', 'issuer'] };
 
-async function plan(path: string, bytes: Uint8Array = readFileSync(path)): Promise<Plan> {
-  return (await extractPlan(bytes, { path })).plan;
+const read = new Map<string, Promise<Plan>>();
+/** The plan of a file (read once per file: the PDFs take a second each and several tests look at them) or of bytes. */
+function plan(path: string, bytes?: Uint8Array): Promise<Plan> {
+  if (bytes) return extractPlan(bytes, { path }).then((r) => r.plan);
+  if (!read.has(path)) read.set(path, extractPlan(readFileSync(path), { path }).then((r) => r.plan));
+  return read.get(path)!;
 }
 
 /** The seed hard-wrapped at 38 characters, with a `- n -` page-number line every 40 lines. */

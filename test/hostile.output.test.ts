@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectWithin } from './support/bounds.js';
 import { fc, test as testProp } from '@fast-check/vitest';
 import { matchesSegment } from '../src/cli/glob.js';
 import { runCli } from './helpers.js';
@@ -172,7 +173,7 @@ describe('13. glob patterns', () => {
     const r = await runCli(['validate', `${folder()}/${'{a,b}'.repeat(22)}`]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('expands to more than 256 patterns');
-    expect(performance.now() - t).toBeLessThan(2000);
+    expectWithin(performance.now() - t, 2000);
   });
   it('*a*a*…*b against a long name ends at once, and *a*…*a matches it', async () => {
     const dir = folder();
@@ -182,7 +183,7 @@ describe('13. glob patterns', () => {
     expect(r.stderr).toContain('no files match');
     const ok = await runCli(['validate', '--format', 'json', `${dir}/${'*a'.repeat(40)}*.yaml`]);
     expect(JSON.parse(ok.stdout).files).toHaveLength(1);
-    expect(performance.now() - t).toBeLessThan(2000);
+    expectWithin(performance.now() - t, 2000);
   });
   testProp.prop([fc.stringMatching(/^(?:[ab?*]|\[!?a?b?(?:a-b)?\]){0,8}$/), fc.stringMatching(/^[ab]{0,10}$/)], { seed: 20261122, numRuns: 2000 })('matches what a regular expression of the pattern matches', (pattern, name) => {
     const re = new RegExp(`^${pattern.replace(/\*/g, '.*').replace(/\?/g, '.').replace(/\[!/g, '[^')}$`);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { fromHtml, capNesting } from '../src/adapters/html.js';
 import { fromMarkdown } from '../src/adapters/markdown.js';
 import { alignText } from '../src/adapters/align.js';
-import { detectFormat, sniffFormat } from '../src/adapters/detect.js';
+import { detectFormat, sniffFormat } from '../src/source/detect.js';
 import { Collector } from '../src/diagnostics.js';
 import { extractPlan } from '../src/extract/index.js';
 import type { Block } from '../src/model.js';

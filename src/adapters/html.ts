@@ -13,7 +13,7 @@
 import * as cheerio from 'cheerio';
 import type { Block } from '../model.js';
 import { InputError, type Collector } from '../diagnostics.js';
-import { LineIndex, rowFromCells } from './lines.js';
+import { LineIndex, rowFromCells } from '../source/lines.js';
 import { alignText, type AlignOptions } from './align.js';
 import { parseTree, type DomNode } from './dom.js';
 import { capAttributes, MAX_ATTRIBUTES } from './html-guard.js';

@@ -15,7 +15,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Block } from '../model.js';
 import { InputError, type Collector } from '../diagnostics.js';
-import { LineIndex, rowFromCells } from './lines.js';
+import { LineIndex, rowFromCells } from '../source/lines.js';
 import { alignText } from './align.js';
 import { markdownRisk } from './markdown-guard.js';
 import { fromText } from './text.js';

@@ -4,11 +4,11 @@
  */
 import type { Block, Column, ExtractOptions, Plan, SourceFormat, Target } from '../model.js';
 import { Collector } from '../diagnostics.js';
-import { decode } from '../decode/decode.js';
-import { LineIndex, blockOffset } from '../adapters/lines.js';
+import { decode } from '../source/decode.js';
+import { LineIndex, blockOffset } from '../source/lines.js';
 import { fromText } from '../adapters/text.js';
-import { detectScript } from '../decode/script.js';
-import { detectFormat } from '../adapters/detect.js';
+import { detectScript } from '../source/script.js';
+import { detectFormat } from '../source/detect.js';
 import { outline, srcAt, type Outline, type View } from '../outline/outline.js';
 import { extractMeta, orig } from './meta/index.js';
 import { extractTasks } from './tasks.js';
@@ -55,8 +55,8 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
   let restore: ((plan: Plan) => void) | undefined;
   const sourceBlocks = blocks;
   if (script === 'traditional') {
-    const fold = await (await import('../decode/script.js')).traditionalFold();
-    const f = await import('../decode/fold.js');
+    const fold = await (await import('../source/script.js')).traditionalFold();
+    const f = await import('../source/fold.js');
     blocks = f.foldBlocks(blocks, fold);
     const back = f.restorer(sourceBlocks, blocks);
     restore = (plan) => f.restorePlan(plan, back);

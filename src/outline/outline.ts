@@ -6,7 +6,7 @@
  */
 import type { Block, TaskKind } from '../model.js';
 import type { Collector } from '../diagnostics.js';
-import { dropAnnotations, normalizeText } from '../decode/normalize.js';
+import { dropAnnotations, normalizeText } from '../source/normalize.js';
 import { zhToInt } from '../lexicon/numerals.js';
 import {
   ARABIC, ATTACHMENT, BULLET, CHAPTER, CHAPTER_ROLES, CHROME, COLUMN, ISSUER_LINE, PAREN, PAREN_ARABIC, PUBLICATION_NOTE, YISHI,

@@ -9,7 +9,7 @@ import { findTargets } from '../src/extract/targets.js';
 import { findUnitNote } from '../src/extract/units.js';
 import { classify } from '../src/outline/outline.js';
 import { cutTitle } from '../src/extract/titles.js';
-import { damagedDateReadings, parseDate } from '../src/extract/dates.js';
+import { damagedDateReadings, parseDate } from '../src/outline/dates.js';
 import { normalizeText } from '../src/source/normalize.js';
 import { extractPlan } from '../src/extract/index.js';
 

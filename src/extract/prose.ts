@@ -5,7 +5,7 @@
  * governing year, which flows from a `到2025年,` paragraph to the lines after it until the next heading.
  */
 import { chapterRole, classify, isChrome, type Outline, type View } from '../outline/outline.js';
-import { isDateLine } from './dates.js';
+import { isDateLine } from '../outline/dates.js';
 import { ISSUER_LINE, META_LABEL_LINE } from '../lexicon/structure.js';
 
 export interface ProseView {

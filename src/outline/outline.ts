@@ -11,7 +11,7 @@ import { zhToInt } from '../lexicon/numerals.js';
 import {
   ARABIC, ATTACHMENT, BULLET, CHAPTER, CHAPTER_ROLES, CHROME, COLUMN, ISSUER_LINE, PAREN, PAREN_ARABIC, PUBLICATION_NOTE, YISHI,
 } from '../lexicon/structure.js';
-import { isDateLine } from '../extract/dates.js';
+import { isDateLine } from './dates.js';
 import { UNIT_NOTE_MARK } from '../lexicon/units.js';
 
 /** A block with its normalized working copy (`norm`, and `map` back into `b.text`). */

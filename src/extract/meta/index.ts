@@ -7,7 +7,7 @@
 import type { Meta } from '../../model.js';
 import type { Collector } from '../../diagnostics.js';
 import type { Outline, View } from '../../outline/outline.js';
-import { damagedDateReadings, findDate, isDateLine, parseDate } from '../dates.js';
+import { damagedDateReadings, findDate, isDateLine, parseDate } from '../../outline/dates.js';
 import { YEAR_MARK } from '../../lexicon/targets.js';
 import { metadataFields, type Found } from './fields.js';
 import { noticeTitle, planTitle, reportedTitle, type TitleFound } from './titles.js';

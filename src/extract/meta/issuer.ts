@@ -7,7 +7,7 @@ import type { View } from '../../outline/outline.js';
 import { findPlaces } from '../../lexicon/geography.js';
 import { ISSUED_BY, JOINT_ISSUER, SHORT_JOINT, TITLE_ISSUER, TITLE_PERIOD } from '../../lexicon/meta.js';
 import { ISSUER_LINE } from '../../lexicon/structure.js';
-import { isDateLine } from '../dates.js';
+import { isDateLine } from '../../outline/dates.js';
 import { isMetadataLine } from './fields.js';
 import { clean } from './text.js';
 

@@ -3,7 +3,8 @@
  * character keeps its source offset.
  */
 import { describe, expect, it } from 'vitest';
-import { fromHtml, capNesting } from '../src/adapters/html.js';
+import { fromHtml } from '../src/adapters/html.js';
+import { capNesting } from '../src/adapters/html-nesting.js';
 import { fromMarkdown } from '../src/adapters/markdown.js';
 import { alignText } from '../src/adapters/align.js';
 import { detectFormat, sniffFormat } from '../src/source/detect.js';

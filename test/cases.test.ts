@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { findTargets } from '../src/extract/targets.js';
 import { findUnitNote } from '../src/extract/units.js';
-import { classify } from '../src/outline/outline.js';
+import { classify } from '../src/outline/heads.js';
 import { cutTitle } from '../src/extract/titles.js';
 import { damagedDateReadings, parseDate } from '../src/outline/dates.js';
 import { normalizeText } from '../src/source/normalize.js';

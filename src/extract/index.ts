@@ -63,7 +63,8 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
     ctx.report('traditional-script', null, 'the text is in traditional characters; matched through a simplified copy');
   }
 
-  const o = outline(blocks, ctx);
+  // Markdown's `#` levels are structure; HTML's h1–h6 on CMS pages are styling
+  const o = outline(blocks, ctx, { headingDepth: format === 'markdown' });
   const { meta, docYear } = extractMeta(o, ctx);
   if (script === 'traditional') meta.script = 'traditional';
   const lines = new LineIndex(text);

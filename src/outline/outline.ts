@@ -8,9 +8,8 @@ import type { Block, TaskKind } from '../model.js';
 import type { Collector } from '../diagnostics.js';
 import { dropAnnotations, normalizeText } from '../source/normalize.js';
 import { zhToInt } from '../lexicon/numerals.js';
-import {
-  ARABIC, ATTACHMENT, BULLET, CHAPTER, CHAPTER_ROLES, CHROME, COLUMN, ISSUER_LINE, PAREN, PAREN_ARABIC, PUBLICATION_NOTE, YISHI,
-} from '../lexicon/structure.js';
+import { CHROME, ISSUER_LINE, PUBLICATION_NOTE } from '../lexicon/structure.js';
+import { chapterRole, classify, depthHeads, type Head, type Role } from './heads.js';
 import { isDateLine } from './dates.js';
 import { UNIT_NOTE_MARK } from '../lexicon/units.js';
 
@@ -31,7 +30,7 @@ export interface Segment {
   start: number;
 }
 
-export type Role = 'goals' | 'tasks' | 'safeguards' | 'preamble';
+export type { Role } from './heads.js';
 
 export interface ChapterNode {
   ord: string;
@@ -64,6 +63,8 @@ export interface ColumnNode {
 
 export interface Outline {
   views: View[];
+  /** How each view begins (printed numbering, or a heading's place by depth); null for running text and rows. */
+  heads: Array<Head | null>;
   /** Index (into views) where the body starts and where it ends (exclusive). */
   bodyStart: number;
   bodyEnd: number;
@@ -87,49 +88,6 @@ export function makeView(b: Block, i: number): View {
 /** Index in the block's original text of character `i` of a view's normalized text. */
 export function srcAt(v: View, i: number): number {
   return v.map ? (v.map[i] ?? v.b.text.length) : Math.min(v.lead + i, v.b.text.length);
-}
-
-type Head =
-  | { kind: 'chapter'; ord: string; n: number; rest: number }
-  | { kind: 'paren'; ord: string; n: number; rest: number }
-  | { kind: 'arabic'; ord: string; n: number; rest: number }
-  | { kind: 'yishi'; ord: string; n: number; rest: number }
-  | { kind: 'bullet'; rest: number }
-  | { kind: 'column'; n: number; rest: number }
-  | { kind: 'attachment'; num: string; rest: number };
-
-/** Classify how a block begins. `rest` is where the text after the marker starts. */
-export function classify(norm: string): Head | null {
-  const restOf = (tail: string | undefined) => norm.length - (tail ?? '').length;
-  let m: RegExpExecArray | null;
-  if ((m = ATTACHMENT.exec(norm))) return { kind: 'attachment', num: m[1] ?? '', rest: restOf(m[2]) };
-  if ((m = COLUMN.exec(norm))) {
-    const raw = m[1] as string;
-    const n = /^\d+$/.test(raw) ? Number(raw) : zhToInt(raw);
-    if (Number.isFinite(n)) return { kind: 'column', n, rest: restOf(m[2]) };
-  }
-  if ((m = CHAPTER.exec(norm))) {
-    const ord = (m[1] ?? m[2]) as string;
-    const n = zhToInt(ord);
-    if (Number.isFinite(n) && n > 0) return { kind: 'chapter', ord, n, rest: restOf(m[3]) };
-  }
-  if ((m = PAREN.exec(norm))) {
-    const n = zhToInt(m[1] as string);
-    if (Number.isFinite(n) && n > 0) return { kind: 'paren', ord: `(${m[1]})`, n, rest: restOf(m[2]) };
-  }
-  if (PAREN_ARABIC.test(norm)) return null;
-  if ((m = ARABIC.exec(norm))) return { kind: 'arabic', ord: String(Number(m[1])), n: Number(m[1]), rest: restOf(m[2]) };
-  if ((m = YISHI.exec(norm))) {
-    const n = zhToInt(m[1] as string);
-    if (Number.isFinite(n) && n > 0 && n < 20) return { kind: 'yishi', ord: `${m[1]}是`, n, rest: restOf(m[2]) };
-  }
-  if ((m = BULLET.exec(norm)) && (m[1] ?? '').length > 0) return { kind: 'bullet', rest: restOf(m[1]) };
-  return null;
-}
-
-export function chapterRole(title: string): Role {
-  for (const { role, pattern } of CHAPTER_ROLES) if (pattern.test(title)) return role;
-  return 'tasks';
 }
 
 /** True when the text after a `(一)` marker is a whole paragraph, not just a heading. */
@@ -166,14 +124,26 @@ function isProse(v: View): boolean {
   return /[。;；!！?？]$|[。,，;；].{4,}/.test(v.norm) || v.norm.length >= 24;
 }
 
-export function outline(blocks: Block[], ctx: Collector): Outline {
+/** How to read the blocks' structure. */
+export interface OutlineOptions {
+  /**
+   * The format's heading levels carry the structure (Markdown `##`), so an unnumbered level is placed by depth.
+   * HTML h1–h6 on CMS pages are styling and are not read so.
+   */
+  headingDepth?: boolean;
+}
+
+export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions = {}): Outline {
   const views = blocks.map((b, i) => makeView(b, i));
   const annotated = views.find((v) => v.map !== null && v.norm.length < v.b.text.trim().length - 2 && /\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/.test(v.b.text));
   if (annotated) ctx.report('pinyin-removed', annotated.b.line, 'pinyin annotations after characters (達(dá)到) are ignored when reading; quotes keep them');
-  const out: Outline = { views, bodyStart: views.length, bodyEnd: views.length, chapters: [], items: [], columns: [], goals: [], attachments: [] };
+  const out: Outline = { views, heads: [], bodyStart: views.length, bodyEnd: views.length, chapters: [], items: [], columns: [], goals: [], attachments: [] };
 
   // The body starts at the first `一、` that is followed by a `二、` (a lone `一、` in a notice is not a chapter).
-  const heads = views.map((v) => (v.b.type === 'row' ? null : classify(v.norm)));
+  // a place given by a heading's depth comes first: it is what the heading would print
+  const byDepth = options.headingDepth ? depthHeads(blocks) : [];
+  const heads = views.map((v, k) => byDepth[k] ?? (v.b.type === 'row' ? null : classify(v.norm)));
+  out.heads = heads;
   let start = -1;
   const lastTwo = heads.findLastIndex((x) => x?.kind === 'chapter' && x.n === 2);
   for (let k = 0; k < lastTwo && start < 0; k++) {

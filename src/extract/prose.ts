@@ -4,7 +4,8 @@
  * wherever it stands; the place only adds context: `where` (goals under a goals heading, else text) and the
  * governing year, which flows from a `到2025年,` paragraph to the lines after it until the next heading.
  */
-import { isChrome, type Outline, type View } from '../outline/outline.js';
+import { isChrome, type Outline } from '../outline/outline.js';
+import type { View } from '../source/view.js';
 import { chapterRole } from '../outline/heads.js';
 import { isDateLine } from '../outline/dates.js';
 import { ISSUER_LINE, META_LABEL_LINE } from '../lexicon/structure.js';

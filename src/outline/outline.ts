@@ -6,23 +6,12 @@
  */
 import type { Block, TaskKind } from '../model.js';
 import type { Collector } from '../diagnostics.js';
-import { dropAnnotations, normalizeText } from '../source/normalize.js';
+import { makeView, type DocumentFold, type View } from '../source/view.js';
 import { zhToInt } from '../lexicon/numerals.js';
 import { CHROME, ISSUER_LINE, PUBLICATION_NOTE } from '../lexicon/structure.js';
 import { chapterRole, classify, depthHeads, type Head, type Role } from './heads.js';
 import { isDateLine } from './dates.js';
 import { UNIT_NOTE_MARK } from '../lexicon/units.js';
-
-/** A block with its normalized working copy (`norm`, and `map` back into `b.text`). */
-export interface View {
-  b: Block;
-  norm: string;
-  /** norm index → index in `b.text`; null when the only change is trimming `lead` leading characters. */
-  map: Int32Array | null;
-  lead: number;
-  /** Index of the block in the document's block list. */
-  i: number;
-}
 
 /** A run of a view's text from `start` (index into `norm`) to its end. */
 export interface Segment {
@@ -77,19 +66,6 @@ export interface Outline {
   attachments: Array<{ number: string; head: View; views: View[] }>;
 }
 
-export function makeView(b: Block, i: number): View {
-  const { norm, map } = dropAnnotations(normalizeText(b.text), b.text);
-  const t = norm.trim();
-  if (t.length === norm.length) return { b, norm, map, lead: 0, i };
-  const lead = norm.length - norm.trimStart().length;
-  return { b, norm: t, map: map ? map.slice(lead, lead + t.length + 1) : null, lead: map ? 0 : lead, i };
-}
-
-/** Index in the block's original text of character `i` of a view's normalized text. */
-export function srcAt(v: View, i: number): number {
-  return v.map ? (v.map[i] ?? v.b.text.length) : Math.min(v.lead + i, v.b.text.length);
-}
-
 /** True when the text after a `(一)` marker is a whole paragraph, not just a heading. */
 function hasBody(norm: string, rest: number): boolean {
   const t = norm.slice(rest);
@@ -131,10 +107,12 @@ export interface OutlineOptions {
    * HTML h1–h6 on CMS pages are styling and are not read so.
    */
   headingDepth?: boolean;
+  /** The document's fold (src/source/normalize.ts): the base one, or with traditional → simplified. */
+  fold?: DocumentFold;
 }
 
 export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions = {}): Outline {
-  const views = blocks.map((b, i) => makeView(b, i));
+  const views = blocks.map((b, i) => makeView(b, i, options.fold));
   const annotated = views.find((v) => v.map !== null && v.norm.length < v.b.text.trim().length - 2 && /\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/.test(v.b.text));
   if (annotated) ctx.report('pinyin-removed', annotated.b.line, 'pinyin annotations after characters (達(dá)到) are ignored when reading; quotes keep them');
   const out: Outline = { views, heads: [], bodyStart: views.length, bodyEnd: views.length, chapters: [], items: [], columns: [], goals: [], attachments: [] };

@@ -5,13 +5,13 @@
 import type { Block, Column, ExtractOptions, Plan, SourceFormat, Target } from '../model.js';
 import { Collector } from '../diagnostics.js';
 import { decode } from '../source/decode.js';
-import { LineIndex, blockOffset } from '../source/lines.js';
+import { LineIndex } from '../source/lines.js';
 import { fromText } from '../adapters/text.js';
 import { detectScript } from '../source/script.js';
 import { scriptTable, withScript } from '../source/normalize.js';
 import { detectFormat } from '../source/detect.js';
 import { outline, type Outline } from '../outline/outline.js';
-import { orig, reading, srcAt, unfoldFound, type DocumentFold, type View } from '../source/view.js';
+import { orig, positionAt, reading, unfoldFound, type DocumentFold, type View } from '../source/view.js';
 import { extractMeta } from './meta/index.js';
 import { extractTasks } from './tasks.js';
 import { cutTitle } from './titles.js';
@@ -74,7 +74,7 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
   const { meta, docYear } = metaRead;
   if (script === 'traditional') meta.script = 'traditional';
   const lines = new LineIndex(text);
-  const pos = (v: View, normIndex: number) => lines.position(blockOffset(v.b, srcAt(v, normIndex)));
+  const pos = (v: View, normIndex: number) => positionAt(lines, v, normIndex);
 
   const tasksOut = extractTasks(o.items, ctx);
   if (tasksOut.length === 0) ctx.report('no-tasks', null, 'no numbered task was found');

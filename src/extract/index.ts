@@ -11,7 +11,7 @@ import { detectScript } from '../source/script.js';
 import { scriptTable, withScript } from '../source/normalize.js';
 import { detectFormat } from '../source/detect.js';
 import { outline, type Outline } from '../outline/outline.js';
-import { orig, positionAt, reading, unfoldFound, type DocumentFold, type View } from '../source/view.js';
+import { orig, positionAt, reading, spanOf, unfoldFound, type DocumentFold, type View } from '../source/view.js';
 import { extractMeta } from './meta/index.js';
 import { extractTasks } from './tasks.js';
 import { cutTitle } from './titles.js';
@@ -88,7 +88,8 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
   const targets: Target[] = [];
   const push = (found: FoundTarget[], v: View, base: number, where: string) => {
     for (const f of found) {
-      const start = pos(v, base + f.qStart);
+      const span = spanOf(lines, v, base + f.qStart, base + f.qEnd);
+      const start = span.start;
       const quote = orig(v, base + f.qStart, base + f.qEnd);
       const t: Target = {
         // indicator and measure word as printed, found where they stand near the quote

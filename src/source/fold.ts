@@ -3,7 +3,7 @@
  * (src/source/view.ts), but the metadata readers still take strings from the text and match patterns on them
  * (`發〔2024〕7號`, `和平區人民政府`, `關於印發…的通知`), so they read a simplified copy of the views, and their four
  * strings (title, notice title, issuer, document number) are then found in that copy and taken from the same
- * place of the document.
+ * place of the document. (Taking them by their own positions needs the metadata readers to return ranges.)
  */
 import type { Block, Meta } from '../model.js';
 import { foldString, type FoldTable } from './normalize.js';
@@ -19,37 +19,25 @@ export function readingViews(views: View[], script: FoldTable): View[] {
   return views.map((v) => ({ ...v, b: one(v.b) }));
 }
 
-/** Puts the metadata strings read from `reading` back into the characters of `source` (the same views, unfolded). */
+/**
+ * Puts the metadata strings read from `reading` back into the characters of `source` (the same views, unfolded):
+ * each string is found in the copy, whole or, when assembled (a joint issuer expanded, a repaired document number),
+ * piece by piece, each piece the longest run the copy holds; the document's characters at that place replace it.
+ */
 export function restoreMeta(meta: Meta, source: View[], reading: View[]): void {
   const texts = (vs: View[]) => vs.map(({ b }) => (b.cells ? b.cells.map((c) => c.text).join('\n') : b.text)).join('\n');
   const orig = texts(source);
   const simp = texts(reading);
-  // a string assembled from several places is put back character by character, by the document's most frequent spelling
-  let back: Map<string, string> | undefined;
-  const votes = () => {
-    const count = new Map<string, Map<string, number>>();
-    for (let i = 0; i < simp.length; i++) {
-      const s = simp[i] as string, o = orig[i] as string;
-      if (s.charCodeAt(0) < 0x2e80) continue;
-      let m = count.get(s);
-      if (!m) count.set(s, (m = new Map()));
-      m.set(o, (m.get(o) ?? 0) + 1);
-    }
-    const out = new Map<string, string>();
-    for (const [s, m] of count) {
-      let best = s, n = 0;
-      for (const [o, c] of m) if (c > n) { best = o; n = c; }
-      out.set(s, best);
-    }
-    return out;
-  };
   const put = (s: string | null): string | null => {
     if (s === null || s === '' || !/[\u2e80-\uffff]/.test(s)) return s;
-    const at = simp.indexOf(s);
-    if (at >= 0) return orig.slice(at, at + s.length);
-    back ??= votes();
     let out = '';
-    for (const c of s) out += back.get(c) ?? c;
+    for (let i = 0; i < s.length;) {
+      let len = s.length - i, at = -1;
+      for (; len > 0 && (at = simp.indexOf(s.slice(i, i + len))) < 0; len--);
+      if (at < 0) { out += s[i]; i++; continue; }
+      out += orig.slice(at, at + len);
+      i += len;
+    }
     return out;
   };
   // jurisdiction and parent are standard (simplified) names from the division table, not taken from the text

@@ -4,10 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { expectWithin } from './support/bounds.js';
-import { fromHtml, capNesting } from '../src/adapters/html.js';
+import { fromHtml } from '../src/adapters/html.js';
+import { capNesting } from '../src/adapters/html-nesting.js';
 import { fromMarkdown } from '../src/adapters/markdown.js';
 import { alignText } from '../src/adapters/align.js';
-import { detectFormat, sniffFormat } from '../src/adapters/detect.js';
+import { detectFormat, sniffFormat } from '../src/source/detect.js';
 import { Collector } from '../src/diagnostics.js';
 import { extractPlan } from '../src/extract/index.js';
 import type { Block } from '../src/model.js';
@@ -162,14 +163,15 @@ describe('fromMarkdown', () => {
     expect(plan.meta.title).toBe('某某区质量强区建设实施方案');
   });
 
-  it('numbers chapters and groups from # levels when the headings print no 一、 / （一）', async () => {
+  it('places chapters and groups by # level when the headings print no 一、 / （一）; the heading text stays as written', async () => {
     const src = '# 某某区质量强区建设实施方案\n\n## 总体要求\n\n### 主要目标\n\n到2027年，食品评价性抽检合格率达到98%以上。\n\n## 重点任务\n\n### 提升产业质量\n\n'
       + '1. 夯实产业基础质量支撑。加快产业基础高级化进程。（牵头单位：区经济信息委；责任单位：区科技局等）\n2. 提升产品质量。开展质量提升行动。（责任单位：区市场监管局）\n\n'
       + '### 提升服务质量\n\n3. 发展现代服务业。推动生产性服务业向专业化发展。（责任单位：区商务委）\n\n## 附件1 主要指标\n';
     const bs = md(src);
-    expect(bs.filter((b) => b.type === 'heading').map((b) => b.text)).toEqual([
-      '某某区质量强区建设实施方案', '一、总体要求', '（一）主要目标', '二、重点任务', '（一）提升产业质量', '（二）提升服务质量', '附件1 主要指标',
+    expect(bs.filter((b) => b.type === 'heading').map((b) => [b.text, b.depth])).toEqual([
+      ['某某区质量强区建设实施方案', 1], ['总体要求', 2], ['主要目标', 3], ['重点任务', 2], ['提升产业质量', 3], ['提升服务质量', 3], ['附件1 主要指标', 2],
     ]);
+    for (const b of bs) expectOffsets(src, b);
     const { plan } = await extractPlan(src, { path: 'plan.md' });
     expect(plan.sections.map((s) => [s.number, s.title, s.line])).toEqual([['一', '总体要求', 3], ['二', '重点任务', 9]]);
     expect(plan.tasks.map((t) => [t.id, t.chapter, t.group, t.title, t.responsible])).toEqual([

@@ -5,8 +5,7 @@
  */
 import type { AppendixTable } from '../model.js';
 import type { Collector } from '../diagnostics.js';
-import { makeView, type View } from '../outline/outline.js';
-import { orig } from './meta/index.js';
+import { makeView, orig, reading, unfoldFound, type View } from '../source/view.js';
 
 export interface TableOut {
   table: AppendixTable;
@@ -25,7 +24,7 @@ export function buildTable(att: { number: string; head: View; views: View[] }, c
   const views = att.views.filter((v) => v.norm.trim() !== '');
   if (views.length === 0) return null;
   // title: the attachment's own line after `附件1`, or the first short line after it
-  let title = att.head.norm.replace(/^附\s*件\s*\d*\s*[:：.]?\s*/, '').trim();
+  let title = unfoldFound(att.head, att.head.norm.replace(/^附\s*件\s*\d*\s*[:：.]?\s*/, '').trim());
   let k = 0;
   if (!title && views[0] && views[0].b.type !== 'row' && !isNumberCell(views[0].norm) && views[0].norm.length <= 60) { title = orig(views[0]).trim(); k = 1; }
 
@@ -35,11 +34,11 @@ export function buildTable(att: { number: string; head: View; views: View[] }, c
     const cells = (v: View) => (v.b.cells ?? []).map((c) => c.text.trim());
     return {
       table: {
-        title, number: att.number || null, columns: cells(head as View), rows: body.map((r) => cells(r).map((c) => (NOT_APPLICABLE.test(c) ? null : c))),
+        title, number: att.number || null, columns: cells(head as View), rows: body.map((r) => cells(r).map((c) => (NOT_APPLICABLE.test(reading(r, c)) ? null : c))),
         row_lines: body.map((r) => r.b.line), line: att.head.b.line,
       },
       // a real table (HTML <table>, GFM, pipe rows) has its cells: indicator and value are read from them
-      cellViews: body.map((r) => (r.b.cells?.length ? r.b.cells.map((c) => makeView(c, r.i)) : [r])),
+      cellViews: body.map((r) => (r.b.cells?.length ? r.b.cells.map((c) => makeView(c, r.i, r.fold)) : [r])),
       groups: [],
       headerYears: yearsIn(cells(head as View).join(' ')),
     };
@@ -87,7 +86,7 @@ export function buildTable(att: { number: string; head: View; views: View[] }, c
     for (const x of groups) if (x.firstRow <= r) g = orig(x.v).trim();
     return g;
   };
-  ctx.report('appendix-flattened', att.head.b.line, `table '${title}' was flattened one cell per line; rebuilt ${rows.length} rows`);
+  ctx.report('appendix-flattened', att.head.b.line, `table '${reading(att.head, title)}' was flattened one cell per line; rebuilt ${rows.length} rows`);
   return {
     table: {
       title, number: att.number || null, columns,

@@ -4,13 +4,15 @@
  */
 import type { Block, Column, ExtractOptions, Plan, SourceFormat, Target } from '../model.js';
 import { Collector } from '../diagnostics.js';
-import { decode } from '../decode/decode.js';
-import { LineIndex, blockOffset } from '../adapters/lines.js';
+import { decode } from '../source/decode.js';
+import { LineIndex } from '../source/lines.js';
 import { fromText } from '../adapters/text.js';
-import { detectScript } from '../decode/script.js';
-import { detectFormat } from '../adapters/detect.js';
-import { outline, srcAt, type Outline, type View } from '../outline/outline.js';
-import { extractMeta, orig } from './meta/index.js';
+import { detectScript } from '../source/script.js';
+import { scriptTable, withScript } from '../source/normalize.js';
+import { detectFormat } from '../source/detect.js';
+import { outline, type Outline } from '../outline/outline.js';
+import { orig, positionAt, reading, spanOf, unfoldFound, type DocumentFold, type View } from '../source/view.js';
+import { extractMeta } from './meta/index.js';
 import { extractTasks } from './tasks.js';
 import { cutTitle } from './titles.js';
 import { findTargets, openerYear, yearMarks, type FoundTarget, type SkippedNumber, type TargetContext } from './targets.js';
@@ -51,23 +53,28 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
   else blocks = fromText(text, ctx);
 
   const script = detectScript(text);
-  // traditional script (質量強國): every stage reads a simplified copy (same offsets); values are put back at the end
-  let restore: ((plan: Plan) => void) | undefined;
-  const sourceBlocks = blocks;
+  // traditional script (質量強國): the views read a simplified fold of the text (one unit to one, same offsets), and
+  // every value is taken from the document's own characters by position
+  let fold: DocumentFold | undefined;
   if (script === 'traditional') {
-    const fold = await (await import('../decode/script.js')).traditionalFold();
-    const f = await import('../decode/fold.js');
-    blocks = f.foldBlocks(blocks, fold);
-    const back = f.restorer(sourceBlocks, blocks);
-    restore = (plan) => f.restorePlan(plan, back);
+    const scriptFold = scriptTable(blockTexts(blocks), await (await import('../source/script.js')).traditionalFold());
+    fold = { table: withScript(scriptFold), script: scriptFold };
     ctx.report('traditional-script', null, 'the text is in traditional characters; matched through a simplified copy');
   }
 
-  const o = outline(blocks, ctx);
-  const { meta, docYear } = extractMeta(o, ctx);
+  const o = outline(blocks, ctx, { headingDepth: format === 'markdown', fold });
+  let metaRead: ReturnType<typeof extractMeta>;
+  if (fold?.script) {
+    // the metadata readers match patterns on the strings they take: they read a simplified copy (src/source/fold.ts)
+    const f = await import('../source/fold.js');
+    const copy = f.readingViews(o.views, fold.script);
+    metaRead = extractMeta({ ...o, views: copy }, ctx);
+    f.restoreMeta(metaRead.meta, o.views, copy);
+  } else metaRead = extractMeta(o, ctx);
+  const { meta, docYear } = metaRead;
   if (script === 'traditional') meta.script = 'traditional';
   const lines = new LineIndex(text);
-  const pos = (v: View, normIndex: number) => lines.position(blockOffset(v.b, srcAt(v, normIndex)));
+  const pos = (v: View, normIndex: number) => positionAt(lines, v, normIndex);
 
   const tasksOut = extractTasks(o.items, ctx);
   if (tasksOut.length === 0) ctx.report('no-tasks', null, 'no numbered task was found');
@@ -81,17 +88,21 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
   const targets: Target[] = [];
   const push = (found: FoundTarget[], v: View, base: number, where: string) => {
     for (const f of found) {
-      const start = pos(v, base + f.qStart);
+      const span = spanOf(lines, v, base + f.qStart, base + f.qEnd);
+      const start = span.start;
       const quote = orig(v, base + f.qStart, base + f.qEnd);
       const t: Target = {
-        indicator: f.indicator, value: f.value, unit: f.unit, comparator: f.comparator, year: f.year,
+        // indicator and measure word as printed, found where they stand near the quote
+        indicator: unfoldFound(v, f.indicator, base), value: f.value, unit: unfoldFound(v, f.unit, base + f.qStart, base + f.qEnd), comparator: f.comparator, year: f.year,
         year_inferred: f.yearInferred, where, quote, line: start.line, column: start.column,
       };
       if (f.valueMax !== undefined) t.value_max = f.valueMax;
       targets.push(t);
-      if (f.repair) ctx.report('target-value-repaired', start.line, `'${quote}': ${f.repair}`, undefined, start.column);
-      if (f.unitInferred) ctx.report('target-unit-inferred', start.line, `'${quote}' has no measure word; read as ${f.value}${f.unit} like its list neighbours`, undefined, start.column);
-      if (f.yearInferred && f.year !== null) ctx.report('target-year-inferred', start.line, `'${quote}' has no year in reach; the plan's first horizon year ${f.year} is used`, undefined, start.column);
+      // messages quote the simplified reading, as they always have (the plan's fields keep the printed characters)
+      const said = reading(v, quote);
+      if (f.repair) ctx.report('target-value-repaired', start.line, `'${said}': ${f.repair}`, undefined, start.column);
+      if (f.unitInferred) ctx.report('target-unit-inferred', start.line, `'${said}' has no measure word; read as ${f.value}${f.unit} like its list neighbours`, undefined, start.column);
+      if (f.yearInferred && f.year !== null) ctx.report('target-year-inferred', start.line, `'${said}' has no year in reach; the plan's first horizon year ${f.year} is used`, undefined, start.column);
     }
   };
   const lastView = o.views[o.views.length - 1];
@@ -182,7 +193,7 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
     const t = buildTable(att, ctx);
     if (!t) continue;
     appendix.push(t.table);
-    const isIndicatorTable = /指标/.test(t.table.title) || t.table.columns.some((c) => /指标|目标值|目标/.test(c));
+    const isIndicatorTable = /指标/.test(reading(att.head, t.table.title)) || t.table.columns.some((c) => /指标|目标值|目标/.test(reading(att.head, c)));
     if (!isIndicatorTable) continue;
     const dataYear = t.headerYears.length ? t.headerYears[t.headerYears.length - 1] as number : fallbackYear;
     const groupYear = t.headerYears.length ? t.headerYears[0] as number : fallbackYear;
@@ -198,7 +209,7 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
       const ownYear = /\((\d{4})年\)/.exec(nameView.norm);
       const p = pos(nameView, 0);
       targets.push({
-        indicator: name, value: Number(vm[1]), unit: vm[2] ? '%' : unitFromName(nameView.norm), comparator: '>=',
+        indicator: name, value: Number(vm[1]), unit: vm[2] ? '%' : unfoldFound(nameView, unitFromName(nameView.norm)), comparator: '>=',
         year: ownYear ? Number(ownYear[1]) : dataYear ?? null, year_inferred: !ownYear && t.headerYears.length === 0,
         where: 'appendix', quote: name, line: p.line, column: p.column,
       });
@@ -228,9 +239,18 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
     appendix,
     diagnostics: ctx.sorted(),
   };
-  restore?.(plan);
-  if (doc?.lines) (await import('../adapters/documents.js')).placeOnPages(plan, sourceBlocks, doc.lines);
-  return { plan, blocks: sourceBlocks, outline: o };
+  if (doc?.lines) (await import('../adapters/documents.js')).placeOnPages(plan, blocks, doc.lines);
+  return { plan, blocks, outline: o };
+}
+
+/** Every text of the blocks and their cells (what a document's fold table must cover). */
+function blockTexts(blocks: Block[]): string[] {
+  const out: string[] = [];
+  for (const b of blocks) {
+    out.push(b.text);
+    if (b.cells) for (const c of b.cells) out.push(c.text);
+  }
+  return out;
 }
 
 /**

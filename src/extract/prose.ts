@@ -4,8 +4,10 @@
  * wherever it stands; the place only adds context: `where` (goals under a goals heading, else text) and the
  * governing year, which flows from a `到2025年,` paragraph to the lines after it until the next heading.
  */
-import { chapterRole, classify, isChrome, type Outline, type View } from '../outline/outline.js';
-import { isDateLine } from './dates.js';
+import { isChrome, type Outline } from '../outline/outline.js';
+import type { View } from '../source/view.js';
+import { chapterRole } from '../outline/heads.js';
+import { isDateLine } from '../outline/dates.js';
 import { ISSUER_LINE, META_LABEL_LINE } from '../lexicon/structure.js';
 
 export interface ProseView {
@@ -29,7 +31,7 @@ export function proseViews(o: Outline, covered: Set<View>): ProseView[] {
   let reset = false;
   for (let k = 0; k < o.bodyEnd; k++) {
     const v = o.views[k] as View;
-    const h = v.b.type === 'row' ? null : classify(v.norm);
+    const h = o.heads[k];
     if (h?.kind === 'chapter' || h?.kind === 'paren') {
       const title = v.norm.slice(h.rest);
       // a `(二)主要目标` group keeps its chapter's role unless its own title names one

@@ -6,17 +6,15 @@
  */
 import type { Meta } from '../../model.js';
 import type { Collector } from '../../diagnostics.js';
-import type { Outline, View } from '../../outline/outline.js';
-import { damagedDateReadings, findDate, isDateLine, parseDate } from '../dates.js';
+import type { Outline } from '../../outline/outline.js';
+import { clean, type View } from '../../source/view.js';
+import { damagedDateReadings, findDate, isDateLine, parseDate } from '../../outline/dates.js';
 import { YEAR_MARK } from '../../lexicon/targets.js';
 import { metadataFields, type Found } from './fields.js';
 import { noticeTitle, planTitle, reportedTitle, type TitleFound } from './titles.js';
 import { dateUnderTitle, expandJoint, reportedIssuer, signature, titleIssuer } from './issuer.js';
 import { numberLine, readDocNumber } from './docnumber.js';
 import { readPlace } from './place.js';
-import { clean, orig } from './text.js';
-
-export { orig, clean };
 
 export interface MetaResult {
   meta: Meta;

@@ -12,7 +12,7 @@ import {
   ARABIC, ATTACHMENT, BULLET, CHAPTER, CHAPTER_ROLES, CHROME, COLUMN, ISSUER_LINE, PAREN, PAREN_ARABIC, PUBLICATION_NOTE, YISHI,
 } from '../lexicon/structure.js';
 import { isDateLine } from '../extract/dates.js';
-import { UNIT_NOTE_MARK } from '../lexicon/units.js';
+import { AGENCY_NOTE_MARK } from '../lexicon/agency-notes.js';
 
 /** A block with its normalized working copy (`norm`, and `map` back into `b.text`). */
 export interface View {
@@ -162,7 +162,7 @@ function isProse(v: View): boolean {
   if (v.b.type === 'row') return false;
   if (isChrome(v)) return false;
   // a unit note printed on its own line after the task (`责任单位:市经信局、市发改委`)
-  if (UNIT_NOTE_MARK.test(v.norm)) return true;
+  if (AGENCY_NOTE_MARK.test(v.norm)) return true;
   return /[。;；!！?？]$|[。,，;；].{4,}/.test(v.norm) || v.norm.length >= 24;
 }
 

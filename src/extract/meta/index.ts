@@ -14,9 +14,8 @@ import { noticeTitle, planTitle, reportedTitle, type TitleFound } from './titles
 import { dateUnderTitle, expandJoint, reportedIssuer, signature, titleIssuer } from './issuer.js';
 import { numberLine, readDocNumber } from './docnumber.js';
 import { readPlace } from './place.js';
-import { clean, orig } from './text.js';
+import { clean } from './text.js';
 
-export { orig, clean };
 
 export interface MetaResult {
   meta: Meta;

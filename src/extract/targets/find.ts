@@ -1,18 +1,19 @@
 /**
- * targets: quantitative commitments in running text. First find number spans, then resolve each into
- * {indicator, value, unit, comparator, year}: the clause around the number decides whether it is a target
- * (`合格率达到98.3%以上`, `建成…中心150个`, `累计建成4.4万亩高标准农田`) or not (a name `“22411”`, a duration
+ * targets: quantitative commitments in running text. First find number spans (values.ts), then resolve each into
+ * {indicator, value, unit, comparator, year}: the clause around the number (phrases.ts) decides whether it is a
+ * target (`合格率达到98.3%以上`, `建成…中心150个`, `累计建成4.4万亩高标准农田`) or not (a name `“22411”`, a duration
  * `24小时`, history `2011年达到85.49`, a modifier `节能65%设计标准`).
  */
-import type { Comparator } from '../model.js';
-import { zhToInt } from '../lexicon/numerals.js';
+import type { Comparator } from '../../model.js';
+import { zhToInt } from '../../lexicon/numerals.js';
 import {
-  COUNT_FIRST_VERBS, HEADING_PREFIX, INDICATOR_LEADING, INDICATOR_TRAILING, NOT_TARGET_AFTER, PREFIX_COMPARATORS, SUFFIX_COMPARATORS,
-  CHANGE_WORDS, UNITS, WEAK_UNITS, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_TAIL, RATE_NAME,
-} from '../lexicon/targets.js';
+  CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_TAIL, RATE_NAME, SUFFIX_COMPARATORS,
+} from '../../lexicon/targets.js';
+import { WEAK_MEASURES } from '../../lexicon/measures.js';
+import { measureAt } from '../measures.js';
+import { cleanIndicator, clauseEnd, clauseStart, endsWithComparator, sentenceSubject } from './phrases.js';
+import { lostDecimalPoint, numbersIn, protectedSpans } from './values.js';
 import { governingYears, yearMarks } from './years.js';
-
-export { openerYear, yearMarks } from './years.js';
 
 export interface FoundTarget {
   indicator: string;
@@ -53,93 +54,6 @@ export interface TargetContext {
   skipped?: SkippedNumber[];
 }
 
-const HARD_STOP = /[,，;；。:：!！?？\n]/;
-/** A year or period that opens a clause (`到2025年,`, `2020年到2025年期间`): not part of the indicator. */
-const LEADING_YEAR = /^\s*(?:(?:到|至)?\d{4}\s*年(?:底|末|前|期间|内)?\s*[,，]?\s*)/;
-const CN_COUNT_UNITS = '个项家件所座名条张处';
-const DIGITS = /\d+(?:\.\d+)?/g;
-const CN_COUNT = new RegExp(`[两二三四五六七八九十百千]+(?=[${CN_COUNT_UNITS}])`, 'g');
-
-/** Arabic and Chinese-numeral counts in order (two simple scans are faster than one alternation). */
-function numbersIn(s: string): Array<{ index: number; text: string; chinese: boolean }> {
-  const out: Array<{ index: number; text: string; chinese: boolean }> = [];
-  for (const m of s.matchAll(DIGITS)) out.push({ index: m.index ?? 0, text: m[0], chinese: false });
-  for (const m of s.matchAll(CN_COUNT)) out.push({ index: m.index ?? 0, text: m[0], chinese: true });
-  return out.sort((a, b) => a.index - b.index);
-}
-
-/** Spans a number must not sit in: names in “…” and 《…》, and parentheses holding a year range. */
-function protectedSpans(s: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  for (const [open, close] of [['“', '”'], ['《', '》'], ['"', '"'], ['「', '」']] as const) {
-    for (let i = s.indexOf(open); i >= 0; i = s.indexOf(open, i + 1)) {
-      const j = s.indexOf(close, i + 1);
-      if (j < 0 || j - i > 40) continue;
-      spans.push([i, j + 1]);
-      i = j;
-    }
-  }
-  return spans;
-}
-
-function matchUnit(s: string, at: number): string | null {
-  const t = s.slice(at, at + 6).replace(/^ /, '');
-  for (const u of UNITS) if (t.startsWith(u)) return u;
-  return null;
-}
-
-function endsWithComparator(before: string): [string, Comparator] | null {
-  const t = before.replace(/\s+$/, '');
-  for (const [w, c] of PREFIX_COMPARATORS) if (t.endsWith(w)) return [w, c];
-  return null;
-}
-
-function clauseStart(s: string, at: number): number {
-  let i = at - 1;
-  for (; i >= 0; i--) {
-    const c = s[i] as string;
-    if (HARD_STOP.test(c)) break;
-    // an 、 after a counted value separates sibling targets: `150个、工程技术研究中心120个`
-    if (c === '、') {
-      const prev = s.slice(Math.max(0, i - 6), i);
-      if (/\d\s*$/.test(prev) || UNITS.some((u) => prev.endsWith(u) && /\d/.test(prev))) break;
-      if (/以上$|以下$|以内$|左右$/.test(prev)) break;
-    }
-  }
-  return i + 1;
-}
-
-function clauseEnd(s: string, at: number): number {
-  let i = at;
-  while (i < s.length && !HARD_STOP.test(s[i] as string) && s[i] !== '、') i++;
-  return i;
-}
-
-/** Trims an indicator to its noun phrase; `cut` is where the quote starts (after a year or a bullet heading). */
-function cleanIndicator(raw: string): { text: string; cut: number } {
-  let t = raw;
-  let cut = 0;
-  for (let lead = LEADING_YEAR.exec(t); lead && lead[0].length > 0; lead = LEADING_YEAR.exec(t)) {
-    cut += lead[0].length;
-    t = t.slice(lead[0].length);
-  }
-  const heading = HEADING_PREFIX.exec(t);
-  if (heading && t.length - heading[0].length >= 4) { cut += heading[0].length; t = t.slice(heading[0].length); }
-  for (let again = true; again;) {
-    again = false;
-    // `在全省品牌指数测评中品牌得分…`: the preposition leaves the indicator but stays in the quote
-    const l = INDICATOR_LEADING.exec(t);
-    if (l && t.length - l[0].length >= 2) { t = t.slice(l[0].length); again = true; }
-  }
-  t = t.replace(/\s+$/, '');
-  for (let again = true; again;) {
-    again = false;
-    const m = INDICATOR_TRAILING.exec(t);
-    if (m && t.length - m[0].length >= 2) { t = t.slice(0, m.index); again = true; }
-  }
-  return { text: t.trim(), cut };
-}
-
 /**
  * Finds the targets in one normalized string. `marks` are its year markers (from {@link yearMarks}).
  * Targets governed by a year before the document's own year are history and skipped.
@@ -169,7 +83,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     const ve = range ? ne + range[0].length : ne;
     if (range) rangeEnd.add(ne + range[0].length - (range[1] as string).length);
 
-    const unit = matchUnit(s, ve);
+    const unit = measureAt(s, ve);
     let ue = ve;
     if (unit) ue = s.indexOf(unit, ve) + unit.length;
     // a range with the unit on both ends: `2.5%—3%`
@@ -221,12 +135,12 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
         if (cleaned.text.length >= 2 && !chinese) bare.push({ ns, ne, value, cs, indicator: cleaned.text, cut: cleaned.cut });
         continue;
       }
-      if (unit && WEAK_UNITS.has(unit) && !cmp && !suffix) continue;
+      if (unit && WEAK_MEASURES.has(unit) && !cmp && !suffix) continue;
       qStart = cs + cleaned.cut + (nounPart.length - nounPart.trimStart().length);
       let name = cleaned.text;
       if (name.length < 2 || /^[\d.%]+$/.test(name)) {
         // `2023年合格率稳定在92%以上,到2025年达到94%`: the subject of the sentence carries over
-        const subject = cmp ? sentenceSubject(out, s, cs) : null;
+        const subject = cmp ? sentenceSubject(out[out.length - 1], s, cs) : null;
         if (subject !== null) { name = subject; qStart = cs + (before.length - before.trimStart().length); }
         // `…建成“一站式”服务平台,数量达到10个`: nothing nameable before the value
         else if (!COUNT_FIRST_VERBS.test(before)) continue;
@@ -283,25 +197,4 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     });
   }
   return out.sort((a, b) => a.valueAt - b.valueAt);
-}
-
-/** The indicator of the previous target in the same sentence, when a clause names no subject of its own. */
-function sentenceSubject(out: FoundTarget[], s: string, cs: number): string | null {
-  const prev = out[out.length - 1];
-  if (!prev || prev.qEnd > cs || /[。!！?？]/.test(s.slice(prev.qEnd, cs))) return null;
-  return prev.indicator;
-}
-
-/**
- * A rate over 100% that lost its decimal point (`985%`): every way of putting the point back, kept when exactly one
- * gives a rate a plan would set (50–100 with one decimal); otherwise null (left unread).
- */
-export function lostDecimalPoint(digits: string): number | null {
-  if (!/^\d{3,4}$/.test(digits)) return null;
-  const readings: number[] = [];
-  for (let cut = 1; cut < digits.length; cut++) {
-    const v = Number(`${digits.slice(0, cut)}.${digits.slice(cut)}`);
-    if (digits.length - cut === 1 && v >= 50 && v <= 100) readings.push(v);
-  }
-  return readings.length === 1 ? readings[0] as number : null;
 }

@@ -3,11 +3,12 @@
  * them: `2023121`, `2024年322日` (年/月/日 dropped). A damaged date is only repaired when the evidence allows: a single
  * valid split, or a metadata date that agrees with one of the splits. Otherwise it stays unread.
  */
-import { ZH_DATE_DIGITS, zhToInt } from '../lexicon/numerals.js';
+import { zhToInt } from '../lexicon/numerals.js';
 
+const ZH_DIGITS = '〇零一二三四五六七八九十';
 const ISO = /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$/;
 const YMD = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/;
-const ZH_YMD = new RegExp(`^([${ZH_DATE_DIGITS}]{4})\\s*年\\s*([${ZH_DATE_DIGITS}]{1,3})\\s*月\\s*([${ZH_DATE_DIGITS}]{1,3})\\s*日$`);
+const ZH_YMD = new RegExp(`^([${ZH_DIGITS}]{4})\\s*年\\s*([${ZH_DIGITS}]{1,3})\\s*月\\s*([${ZH_DIGITS}]{1,3})\\s*日$`);
 /**
  * A date that lost some of 年/月/日: `2023121`, `2024年322日`, `20243月22日`. The year is the first four
  * digits; what 月 still separates is certain, the rest is split every valid way.
@@ -66,7 +67,7 @@ export function isDateLine(norm: string): boolean {
 
 /** The first intact date inside a longer string (`发布时间:2024-08-30 | 来源:…`). */
 export function findDate(s: string): { date: string; index: number; length: number } | null {
-  const re = new RegExp(`(\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?)|([${ZH_DATE_DIGITS}]{4}年[${ZH_DATE_DIGITS}]{1,3}月[${ZH_DATE_DIGITS}]{1,3}日)`, 'g');
+  const re = new RegExp(`(\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?)|([${ZH_DIGITS}]{4}年[${ZH_DIGITS}]{1,3}月[${ZH_DIGITS}]{1,3}日)`, 'g');
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const d = parseDate(m[0]);
     if (d) return { date: d, index: m.index, length: m[0].length };

@@ -5,7 +5,7 @@
  */
 import type { View } from '../../outline/outline.js';
 import { findPlaces } from '../../lexicon/geography.js';
-import { ISSUED_BY, JOINT_ISSUER, SHORT_JOINT, TITLE_ISSUER, TITLE_PERIOD } from '../../lexicon/meta.js';
+import { ISSUED_BY, ISSUING_VERBS, JOINT_ISSUER, SHORT_JOINT, TITLE_ISSUER, TITLE_PERIOD } from '../../lexicon/meta.js';
 import { ISSUER_LINE } from '../../lexicon/structure.js';
 import { isDateLine } from '../dates.js';
 import { isMetadataLine } from './fields.js';
@@ -40,7 +40,7 @@ export function titleIssuer(title: string | null | undefined): string | null {
 /** `X印发了《…》`, `以X名义印发` in a report: the issuer, from its first place name on. */
 export function reportedIssuer(views: View[]): { text: string; line: number } | null {
   for (const v of views) {
-    if (v.b.type === 'row' || !/印发|出台|发布/.test(v.norm)) continue;
+    if (v.b.type === 'row' || !ISSUING_VERBS.test(v.norm)) continue;
     ISSUED_BY.lastIndex = 0;
     for (const m of v.norm.matchAll(ISSUED_BY)) {
       const end = (m.index ?? 0) + m[0].length;

@@ -29,7 +29,7 @@ export const CHANGE_WORDS = new RegExp(`^(?:${[...FALL_WORDS, ...RISE_WORDS].joi
 /** Words that let a percentage pass 100 (`增长150%`, `增速`, `翻一番`): a rise, its rate, a doubling. */
 export const GROWTH_WORDS = new RegExp([...RISE_WORDS, '增速', '翻'].join('|'));
 
-/** Comparator words after a value (and its unit). */
+/** Comparator words after a value (and its measure word). */
 export const SUFFIX_COMPARATORS: Array<[string, Comparator]> = [
   ['及以上', '>='], ['以上', '>='], ['及以下', '<='], ['以下', '<='], ['以内', '<='], ['之内', '<='], ['左右', '='], ['上下', '='],
 ];
@@ -54,7 +54,7 @@ export const PLAN_PARTS_AFTER = /^(?:具体|重点|主要)?(?:任务(?!书)|措�
 export const PLAN_PARTS_BEFORE = /(?:部分|共分为?|分为|共计)$/;
 /** A quoted term that completes a rate's indicator after its value (`100%“全程网办”`). */
 export const QUOTED_TERM = /^“[^”]{1,12}”$/;
-/** The tail of a range after its first number: `—2`, `-3`, `~5`, `至8` (the unit follows). */
+/** The tail of a range after its first number: `—2`, `-3`, `~5`, `至8` (the measure word follows). */
 export const RANGE_TAIL = /^\s*[—\-~～至到]\s*(\d+(?:\.\d+)?)(?=\s*[^\d.年月日]|$)/;
 /** Indicators that name a rate bounded by 100% (pass rates, shares, coverage). */
 export const RATE_NAME = /(?:率|比重|比例|占比|覆盖面)$/;

@@ -63,7 +63,7 @@ function checkPlaces(plan: Rec, report: Report): void {
 function checkTasks(tasks: unknown[], report: Report): void {
   const firstById = new Map<string, number>();
   let prev: { style: string; prefix: string; n: number; id: string } | null = null;
-  const noUnits: number[] = [];
+  const noAgencies: number[] = [];
   let plainTasks = 0;
   tasks.forEach((t, i) => {
     if (!isRec(t)) return;
@@ -81,7 +81,7 @@ function checkTasks(tasks: unknown[], report: Report): void {
     }
     if (t.kind === 'task' || t.kind === undefined) {
       plainTasks++;
-      if (list(t.lead).length === 0 && list(t.responsible).length === 0 && Array.isArray(t.lead) && Array.isArray(t.responsible)) noUnits.push(i);
+      if (list(t.lead).length === 0 && list(t.responsible).length === 0 && Array.isArray(t.lead) && Array.isArray(t.responsible)) noAgencies.push(i);
     }
     // numbering: consecutive items printed in the same style and under the same qualifier form one sequence
     const num = id === null ? null : parseNumber(id);
@@ -95,11 +95,11 @@ function checkTasks(tasks: unknown[], report: Report): void {
     }
     prev = num && id !== null ? { ...num, id } : null;
   });
-  // a plan whose tasks never name units (the text has no unit notes) gets one warning, not one per task
-  if (noUnits.length > 0 && noUnits.length === plainTasks && plainTasks > 1) {
+  // a plan whose tasks never name agencies (the text has no agency notes) gets one warning, not one per task
+  if (noAgencies.length > 0 && noAgencies.length === plainTasks && plainTasks > 1) {
     report('task-units-missing', ['tasks'], `none of the ${plainTasks} tasks names a lead or responsible unit`, 'key');
   } else {
-    for (const i of noUnits) {
+    for (const i of noAgencies) {
       const t = tasks[i] as Rec;
       report('task-units-missing', ['tasks', i], `task '${String(t.id)}' names no lead or responsible unit`);
     }

@@ -18,6 +18,7 @@ import { governingYears, yearMarks } from './years.js';
 export interface FoundTarget {
   indicator: string;
   value: number;
+  /** The measure word (`个`, `%`); '' for a bare index. */
   unit: string;
   comparator: Comparator;
   year: number | null;
@@ -83,24 +84,24 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     const ve = range ? ne + range[0].length : ne;
     if (range) rangeEnd.add(ne + range[0].length - (range[1] as string).length);
 
-    const unit = measureAt(s, ve);
+    const measure = measureAt(s, ve);
     let ue = ve;
-    if (unit) ue = s.indexOf(unit, ve) + unit.length;
-    // a range with the unit on both ends: `2.5%—3%`
+    if (measure) ue = s.indexOf(measure, ve) + measure.length;
+    // a range with the measure on both ends: `2.5%—3%`
     let upper = valueMax;
-    const tail = unit && upper === undefined ? RANGE_TAIL.exec(s.slice(ue, ue + 12)) : null;
-    if (tail && s.startsWith(unit as string, ue + tail[0].length)) {
+    const tail = measure && upper === undefined ? RANGE_TAIL.exec(s.slice(ue, ue + 12)) : null;
+    if (tail && s.startsWith(measure as string, ue + tail[0].length)) {
       upper = Number(tail[1]);
       rangeEnd.add(ue + tail[0].length - (tail[1] as string).length);
-      ue += tail[0].length + (unit as string).length;
+      ue += tail[0].length + (measure as string).length;
     }
     else if (NOT_TARGET_AFTER.test(s.slice(ve).replace(/^ /, ''))) continue;
-    if (unit && NOT_TARGET_AFTER.test(s.slice(ue)) && unit !== '%') continue;
+    if (measure && NOT_TARGET_AFTER.test(s.slice(ue)) && measure !== '%') continue;
     // counts of the plan's own parts: `31项任务`, `14个方面`, `3个部分25条`
-    if (unit && PLAN_PARTS_AFTER.test(s.slice(ue, ue + 8))) continue;
+    if (measure && PLAN_PARTS_AFTER.test(s.slice(ue, ue + 8))) continue;
     if (PLAN_PARTS_BEFORE.test(s.slice(Math.max(0, ns - 8), ns))) continue;
-    // the excerpt ends right after the digits: the unit or a decimal part may be lost, so nothing is certain
-    if (!unit && ctx.atEnd && s.slice(ve).trim() === '') {
+    // the excerpt ends right after the digits: the measure or a decimal part may be lost, so nothing is certain
+    if (!measure && ctx.atEnd && s.slice(ve).trim() === '') {
       ctx.skipped?.push({ at: ns, reason: 'cut', text: m.text });
       continue;
     }
@@ -125,17 +126,17 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
 
     let indicator: string, qStart: number, comparator: Comparator;
     let repair: string | undefined;
-    if (after === '' || (unit === '%' && QUOTED_TERM.test(after))) {
+    if (after === '' || (measure === '%' && QUOTED_TERM.test(after))) {
       // noun first: `合格率达到98.3%以上`
       const cmp = endsWithComparator(before);
       // a change (`能耗下降14%`) is not the level itself: the verb stays in the indicator
       const nounPart = cmp && !CHANGE_WORDS.test(cmp[0]) ? before.replace(/\s+$/, '').slice(0, -cmp[0].length) : before;
       const cleaned = cleanIndicator(nounPart);
-      if (!unit && !cmp && !suffix) {
+      if (!measure && !cmp && !suffix) {
         if (cleaned.text.length >= 2 && !chinese) bare.push({ ns, ne, value, cs, indicator: cleaned.text, cut: cleaned.cut });
         continue;
       }
-      if (unit && WEAK_MEASURES.has(unit) && !cmp && !suffix) continue;
+      if (measure && WEAK_MEASURES.has(measure) && !cmp && !suffix) continue;
       qStart = cs + cleaned.cut + (nounPart.length - nounPart.trimStart().length);
       let name = cleaned.text;
       if (name.length < 2 || /^[\d.%]+$/.test(name)) {
@@ -149,7 +150,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
       // `实现区级政务服务事项100%“全程网办”`: the quoted term completes the indicator
       indicator = after === '' ? name : `${name}${after}`;
       comparator = suffix ?? cmp?.[1] ?? '>=';
-      if (unit === '%' && value > 100 && RATE_NAME.test(name) && !(cmp && CHANGE_WORDS.test(cmp[0]))) {
+      if (measure === '%' && value > 100 && RATE_NAME.test(name) && !(cmp && CHANGE_WORDS.test(cmp[0]))) {
         const fixed = lostDecimalPoint(m.text);
         if (fixed === null) {
           ctx.skipped?.push({ at: ns, reason: 'value-unreadable', text: `${m.text}%` });
@@ -163,7 +164,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
       const lead = before.replace(/\s+$/, '');
       const cmp = endsWithComparator(lead);
       const verb = cmp && !CHANGE_WORDS.test(cmp[0]) ? lead.slice(0, -cmp[0].length) : lead;
-      if (!unit || !COUNT_FIRST_VERBS.test(verb)) continue;
+      if (!measure || !COUNT_FIRST_VERBS.test(verb)) continue;
       const cleaned = cleanIndicator(verb);
       indicator = `${cleaned.text}${after}`;
       qStart = cs + cleaned.cut;
@@ -172,7 +173,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     const qEnd = after === '' ? se : ce;
     const one = (y: number | null): FoundTarget => {
       const t: FoundTarget = {
-        indicator, value, unit: unit ?? '', comparator, year: y ?? ctx.fallbackYear, yearInferred: y === null,
+        indicator, value, unit: measure ?? '', comparator, year: y ?? ctx.fallbackYear, yearInferred: y === null,
         unitInferred: false, qStart, qEnd, valueAt: ns,
       };
       if (upper !== undefined) t.valueMax = upper;

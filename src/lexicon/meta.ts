@@ -30,6 +30,8 @@ export const TITLE_ISSUER = new RegExp(`^(${ISSUER_PART}(?:[\\s、,，]+${ISSUER
 export const ISSUED_BY = new RegExp(`(?:以)?(${ISSUER_PART}(?:[、和]${ISSUER_PART})*)(?:名义)?(?:联合)?(?:印发|印發|出台|发布)`, 'g');
 /** The verbs of a report of the issuing (`印发`, `出台`, `发布`): a quick test before {@link ISSUED_BY}. */
 export const ISSUING_VERBS = /印发|出台|发布/;
+/** A short issuer that starts with its level (`市委`, `中共省委`, `区政府`), named without its place. */
+export const LEVEL_ISSUER = /^(?:中共)?[省市县区]/;
 /** `X市委、市政府` → `中共X市委 X市人民政府` (the genre's full forms). */
 export const SHORT_JOINT = /^(?:中共)?([\u4e00-\u9fff]{2,8}?)([省市县区])委[、,，和]\s*(?:\1)?\2?政府$/;
 

@@ -5,7 +5,7 @@
  */
 import type { View } from '../../outline/outline.js';
 import { findPlaces } from '../../lexicon/geography.js';
-import { ISSUED_BY, ISSUING_VERBS, JOINT_ISSUER, SHORT_JOINT, TITLE_ISSUER, TITLE_PERIOD } from '../../lexicon/meta.js';
+import { ISSUED_BY, ISSUING_VERBS, JOINT_ISSUER, LEVEL_ISSUER, SHORT_JOINT, TITLE_ISSUER, TITLE_PERIOD } from '../../lexicon/meta.js';
 import { ISSUER_LINE } from '../../lexicon/structure.js';
 import { isDateLine } from '../dates.js';
 import { isMetadataLine } from './fields.js';
@@ -50,7 +50,7 @@ export function reportedIssuer(views: View[]): { text: string; line: number } | 
       const place = findPlaces(raw)[0];
       let from = place ? place.start : 0;
       if (place && raw.slice(0, place.start).endsWith('中共')) from -= 2;
-      if (!place && !/^(?:中共)?[省市县区]/.test(raw)) continue;
+      if (!place && !LEVEL_ISSUER.test(raw)) continue;
       const start = (m.index ?? 0) + m[0].indexOf(raw) + from;
       return { text: expandJoint(clean(v, start, start + raw.length - from).trim()), line: v.b.line };
     }

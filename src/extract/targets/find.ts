@@ -56,8 +56,8 @@ export interface TargetContext {
 }
 
 /**
- * Finds the targets in one normalized string. `marks` are its year markers (from {@link yearMarks}).
- * Targets governed by a year before the document's own year are history and skipped.
+ * Finds the targets in one normalized string, under the years of its own year marks ({@link yearMarks}) or the
+ * context's. Targets governed by a year before the document's own year are history and skipped.
  */
 export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
   const marks = yearMarks(s);

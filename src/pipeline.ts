@@ -5,10 +5,12 @@
  */
 import type { Block, ExtractOptions, Plan, SourceFormat } from './model.js';
 import { Collector } from './diagnostics.js';
-import { decode } from './decode/decode.js';
+import { decode } from './source/decode.js';
 import { fromText } from './adapters/text.js';
-import { detectScript } from './decode/script.js';
-import { detectFormat } from './adapters/detect.js';
+import { detectScript } from './source/script.js';
+import { scriptTable, withScript } from './source/normalize.js';
+import { detectFormat } from './source/detect.js';
+import type { DocumentFold } from './source/view.js';
 import { outline, type Outline } from './outline/outline.js';
 import { assemble } from './extract/assemble.js';
 import { PLAN_SCHEMA_ID } from './schema/constants.js';
@@ -47,20 +49,18 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
   else blocks = fromText(text, ctx);
 
   const script = detectScript(text);
-  // traditional script (質量強國): every stage reads a simplified copy (same offsets); values are put back at the end
-  let restore: ((plan: Plan) => void) | undefined;
-  const sourceBlocks = blocks;
+  // traditional script (質量強國): the views read a simplified fold of the text (one unit to one, same offsets), and
+  // every value is taken from the document's own characters by position
+  let fold: DocumentFold | undefined;
   if (script === 'traditional') {
-    const fold = await (await import('./decode/script.js')).traditionalFold();
-    const f = await import('./decode/fold.js');
-    blocks = f.foldBlocks(blocks, fold);
-    const back = f.restorer(sourceBlocks, blocks);
-    restore = (plan) => f.restorePlan(plan, back);
+    const scriptFold = scriptTable(blockTexts(blocks), await (await import('./source/script.js')).traditionalFold());
+    fold = { table: withScript(scriptFold), script: scriptFold };
     ctx.report('traditional-script', null, 'the text is in traditional characters; matched through a simplified copy');
   }
 
-  const o = outline(blocks, ctx);
-  const body = assemble(o, text, ctx);
+  // Markdown's `#` levels are structure; HTML's h1–h6 on CMS pages are styling
+  const o = outline(blocks, ctx, { headingDepth: format === 'markdown', fold });
+  const body = await assemble(o, text, ctx, fold);
   if (script === 'traditional') body.meta.script = 'traditional';
   const plan: Plan = {
     schema: PLAN_SCHEMA_ID,
@@ -73,7 +73,16 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
     appendix: body.appendix,
     diagnostics: ctx.sorted(),
   };
-  restore?.(plan);
-  if (doc?.lines) (await import('./adapters/documents.js')).placeOnPages(plan, sourceBlocks, doc.lines);
-  return { plan, blocks: sourceBlocks, outline: o };
+  if (doc?.lines) (await import('./adapters/documents.js')).placeOnPages(plan, blocks, doc.lines);
+  return { plan, blocks, outline: o };
+}
+
+/** Every text of the blocks and their cells (what a document's fold table must cover). */
+function blockTexts(blocks: Block[]): string[] {
+  const out: string[] = [];
+  for (const b of blocks) {
+    out.push(b.text);
+    if (b.cells) for (const c of b.cells) out.push(c.text);
+  }
+  return out;
 }

@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { findTargets } from '../src/extract/targets/find.js';
 import { findAgencyNote } from '../src/extract/agencies.js';
-import { classify } from '../src/outline/outline.js';
+import { classify } from '../src/outline/heads.js';
 import { cutTitle } from '../src/extract/titles.js';
-import { damagedDateReadings, parseDate } from '../src/extract/dates.js';
-import { normalizeText } from '../src/decode/normalize.js';
+import { damagedDateReadings, parseDate } from '../src/outline/dates.js';
+import { normalizeText } from '../src/source/normalize.js';
 import { extractPlan } from '../src/pipeline.js';
 
 const load = <T>(name: string): T[] => YAML.parse(readFileSync(`fixtures/cases/${name}.yaml`, 'utf8')) as T[];

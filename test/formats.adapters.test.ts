@@ -3,10 +3,11 @@
  * character keeps its source offset.
  */
 import { describe, expect, it } from 'vitest';
-import { fromHtml, capNesting } from '../src/adapters/html.js';
+import { fromHtml } from '../src/adapters/html.js';
+import { capNesting } from '../src/adapters/html-nesting.js';
 import { fromMarkdown } from '../src/adapters/markdown.js';
 import { alignText } from '../src/adapters/align.js';
-import { detectFormat, sniffFormat } from '../src/adapters/detect.js';
+import { detectFormat, sniffFormat } from '../src/source/detect.js';
 import { Collector } from '../src/diagnostics.js';
 import { extractPlan } from '../src/pipeline.js';
 import type { Block } from '../src/model.js';

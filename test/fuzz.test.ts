@@ -9,7 +9,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { extractPlan } from '../src/pipeline.js';
 import { Plan } from '../src/schema/plan.js';
-import { normalizeText } from '../src/decode/normalize.js';
+import { normalizeText } from '../src/source/normalize.js';
 import { SEEDS } from './helpers.js';
 
 const SEED = 20261122;

@@ -5,7 +5,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { zhToInt } from '../src/lexicon/numerals.js';
-import { normalizeText } from '../src/decode/normalize.js';
+import { normalizeText } from '../src/source/normalize.js';
 import { extractPlan } from '../src/pipeline.js';
 
 const SEED = 20261122;

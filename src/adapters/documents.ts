@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Block, Plan } from '../model.js';
 import type { Collector } from '../diagnostics.js';
-import type { Decoded } from '../decode/decode.js';
+import type { Decoded } from '../source/decode.js';
 import type { PagePlace } from './pdf.js';
 
 export interface DocumentAdapted {

@@ -2,7 +2,8 @@
  * fromMarkdown: a Markdown note → blocks, with unified + remark-parse + remark-gfm. remark only supplies what
  * Markdown marks explicitly (headings, lists, GFM tables, emphasis and escapes to strip); the plan's own numbering
  * (`一、`, `（一）`, `2．`) is recognised later by the outline, line by line, as for every format. So:
- * - a heading is a block (`## 二、推动变革…` outlines as chapter 二 once the `##` is gone);
+ * - a heading is a block with its `#` depth and only its own text (`## 二、推动变革…` outlines as chapter 二 once
+ *   the `##` is gone; a level of `## 总体要求` headings that print no number is placed by depth in src/outline);
  * - a paragraph gives one block per line: remark merges `（一）指导思想\n（二）基本原则` into one paragraph, and
  *   swallows `2．…` lines (not a list marker for it) into the previous list item;
  * - an ordered list item gives `N.` + its text, N as printed in the source, so the outline sees task `N`;
@@ -15,7 +16,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Block } from '../model.js';
 import { InputError, type Collector } from '../diagnostics.js';
-import { LineIndex, rowFromCells } from './lines.js';
+import { LineIndex, rowFromCells } from '../source/lines.js';
 import { alignText } from './align.js';
 import { markdownRisk } from './markdown-guard.js';
 import { fromText } from './text.js';
@@ -137,49 +138,7 @@ export function fromMarkdown(text: string, ctx: Collector): Block[] {
     }
   }
   if (blocks.length === 0) throw new InputError('input-empty', 'the Markdown file has no readable text');
-  numberHeadings(blocks);
   return blocks;
-}
-
-const ZH_DIGITS = '一二三四五六七八九';
-/** 1 → 一, 12 → 十二, 20 → 二十 (chapter and group ordinals stay below 100). */
-function zhOrdinal(n: number): string {
-  const tens = Math.floor(n / 10), ones = n % 10;
-  return (tens > 1 ? ZH_DIGITS[tens - 1] : '') + (tens > 0 ? '十' : '') + (ones > 0 ? ZH_DIGITS[ones - 1] : '');
-}
-/** A heading that already prints its place: `一、`, `第一章`, `（一）`, `1.`; or is not part of the outline (附件, 专栏). */
-const NUMBERED = /^(?:[一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十]+\s*[章部分]|[（(]\s*[一二三四五六七八九十]+\s*[）)]|[0-9０-９]+\s*[.．、])/;
-const OUTSIDE = /^(?:附\s*件|专栏|專欄)/;
-
-/**
- * A note whose author let `#` levels carry the structure (`## 总体要求`, `### 主要目标`) prints no `一、` / `（一）`:
- * the heading level below the title then numbers chapters, the next one groups, in order, so the outline reads
- * them as the printed numbering it expects. A level where any heading prints its own number is left alone.
- */
-function numberHeadings(blocks: Block[]): void {
-  const heads = blocks.filter((b) => b.type === 'heading' && !OUTSIDE.test(b.text));
-  const depths = [...new Set(heads.map((b) => b.depth ?? 1))].sort((a, b) => a - b);
-  // a single heading on the top level is the plan's title
-  const levels = depths.length > 1 && heads.filter((b) => b.depth === depths[0]).length === 1 ? depths.slice(1) : depths;
-  const [chapterDepth, groupDepth] = levels;
-  const unnumbered = (d: number | undefined) => d !== undefined && !heads.some((b) => b.depth === d && NUMBERED.test(b.text));
-  const numberChapters = unnumbered(chapterDepth), numberGroups = unnumbered(groupDepth);
-  if (!numberChapters && !numberGroups) return;
-  let chapter = 0, group = 0;
-  for (const b of heads) {
-    let prefix = '';
-    if (b.depth === chapterDepth) {
-      chapter++; group = 0;
-      if (numberChapters) prefix = `${zhOrdinal(chapter)}、`;
-    } else if (b.depth === groupDepth) {
-      group++;
-      if (numberGroups) prefix = `（${zhOrdinal(group)}）`;
-    }
-    if (!prefix) continue;
-    // the made-up number stands on the heading's first character
-    b.text = prefix + b.text;
-    b.offsets = [...Array(prefix.length).fill(b.offset), ...(b.offsets ?? [])];
-  }
 }
 
 /** The text of a node's inline content with offsets; hard breaks and `<br>` become line ends. */

@@ -6,8 +6,8 @@
  */
 import type { AppendixTable } from '../model.js';
 import type { Collector } from '../diagnostics.js';
-import { makeView, type Outline, type View } from '../outline/outline.js';
-import { orig } from './meta/text.js';
+import type { Outline } from '../outline/outline.js';
+import { makeView, orig, reading, unfoldFound, type View } from '../source/view.js';
 import { measureFromName } from './measures.js';
 import type { TargetList } from './targets/collect.js';
 import {
@@ -31,7 +31,7 @@ export function buildTable(att: { number: string; head: View; views: View[] }, c
   const views = att.views.filter((v) => v.norm.trim() !== '');
   if (views.length === 0) return null;
   // title: the attachment's own line after `附件1`, or the first short line after it
-  let title = att.head.norm.replace(ATTACHMENT_LABEL, '').trim();
+  let title = unfoldFound(att.head, att.head.norm.replace(ATTACHMENT_LABEL, '').trim());
   let k = 0;
   if (!title && views[0] && views[0].b.type !== 'row' && !isNumberCell(views[0].norm) && views[0].norm.length <= 60) { title = orig(views[0]).trim(); k = 1; }
 
@@ -41,11 +41,11 @@ export function buildTable(att: { number: string; head: View; views: View[] }, c
     const cells = (v: View) => (v.b.cells ?? []).map((c) => c.text.trim());
     return {
       table: {
-        title, number: att.number || null, columns: cells(head as View), rows: body.map((r) => cells(r).map((c) => (NOT_APPLICABLE.test(c) ? null : c))),
+        title, number: att.number || null, columns: cells(head as View), rows: body.map((r) => cells(r).map((c) => (NOT_APPLICABLE.test(reading(r, c)) ? null : c))),
         row_lines: body.map((r) => r.b.line), line: att.head.b.line,
       },
       // a real table (HTML <table>, GFM, pipe rows) has its cells: indicator and value are read from them
-      cellViews: body.map((r) => (r.b.cells?.length ? r.b.cells.map((c) => makeView(c, r.i)) : [r])),
+      cellViews: body.map((r) => (r.b.cells?.length ? r.b.cells.map((c) => makeView(c, r.i, r.fold)) : [r])),
       groups: [],
       headerYears: yearsIn(cells(head as View).join(' ')),
     };
@@ -93,7 +93,7 @@ export function buildTable(att: { number: string; head: View; views: View[] }, c
     for (const x of groups) if (x.firstRow <= r) g = orig(x.v).trim();
     return g;
   };
-  ctx.report('appendix-flattened', att.head.b.line, `table '${title}' was flattened one cell per line; rebuilt ${rows.length} rows`);
+  ctx.report('appendix-flattened', att.head.b.line, `table '${reading(att.head, title)}' was flattened one cell per line; rebuilt ${rows.length} rows`);
   return {
     table: {
       title, number: att.number || null, columns,
@@ -119,7 +119,7 @@ export function readAppendix(o: Outline, list: TargetList, ctx: Collector): Appe
     const t = buildTable(att, ctx);
     if (!t) continue;
     appendix.push(t.table);
-    const isIndicatorTable = INDICATOR_TABLE_TITLE.test(t.table.title) || t.table.columns.some((c) => INDICATOR_TABLE_COLUMN.test(c));
+    const isIndicatorTable = INDICATOR_TABLE_TITLE.test(reading(att.head, t.table.title)) || t.table.columns.some((c) => INDICATOR_TABLE_COLUMN.test(reading(att.head, c)));
     if (!isIndicatorTable) continue;
     // the value column is the last year of the header; group labels speak of its first
     const dataYear = t.headerYears.length ? t.headerYears[t.headerYears.length - 1] as number : list.fallbackYear;
@@ -136,7 +136,7 @@ export function readAppendix(o: Outline, list: TargetList, ctx: Collector): Appe
       const ownYear = /\((\d{4})年\)/.exec(nameView.norm);
       const p = list.at(nameView, 0);
       list.targets.push({
-        indicator: name, value: Number(vm[1]), unit: vm[2] ? '%' : measureFromName(nameView.norm), comparator: '>=',
+        indicator: name, value: Number(vm[1]), unit: vm[2] ? '%' : unfoldFound(nameView, measureFromName(nameView.norm)), comparator: '>=',
         year: ownYear ? Number(ownYear[1]) : dataYear ?? null, year_inferred: !ownYear && t.headerYears.length === 0,
         where: 'appendix', quote: name, line: p.line, column: p.column,
       });

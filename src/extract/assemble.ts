@@ -5,10 +5,10 @@
  */
 import type { AppendixTable, Column, Meta, Section, Target, Task } from '../model.js';
 import type { Collector } from '../diagnostics.js';
-import { LineIndex, blockOffset } from '../adapters/lines.js';
-import { srcAt, type Outline } from '../outline/outline.js';
-import { extractMeta } from './meta/index.js';
-import { orig } from './meta/text.js';
+import { LineIndex, blockOffset } from '../source/lines.js';
+import type { Outline } from '../outline/outline.js';
+import { orig, srcAt, type DocumentFold } from '../source/view.js';
+import { extractMeta, type MetaResult } from './meta/index.js';
 import { extractTasks } from './tasks.js';
 import { extractColumns } from './columns.js';
 import { readProse } from './prose.js';
@@ -26,9 +26,20 @@ export interface PlanBody {
   appendix: AppendixTable[];
 }
 
-/** Reads the plan's content from its outline; `text` is the decoded source (for line and column). */
-export function assemble(o: Outline, text: string, ctx: Collector): PlanBody {
-  const { meta, docYear } = extractMeta(o, ctx);
+/**
+ * Reads the plan's content from its outline; `text` is the decoded source (for line and column), `fold` the
+ * document's traditional-script fold when it has one.
+ */
+export async function assemble(o: Outline, text: string, ctx: Collector, fold?: DocumentFold): Promise<PlanBody> {
+  let metaRead: MetaResult;
+  if (fold?.script) {
+    // the metadata readers match patterns on the strings they take: they read a simplified copy (src/source/fold.ts)
+    const f = await import('../source/fold.js');
+    const copy = f.readingViews(o.views, fold.script);
+    metaRead = extractMeta({ ...o, views: copy }, ctx);
+    f.restoreMeta(metaRead.meta, o.views, copy);
+  } else metaRead = extractMeta(o, ctx);
+  const { meta, docYear } = metaRead;
   const lines = new LineIndex(text);
   const at: Locate = (v, normIndex) => lines.position(blockOffset(v.b, srcAt(v, normIndex)));
 

@@ -3,10 +3,10 @@
  * targets their items set (`where: column:N`), each item's year opener governing its own lines.
  */
 import type { Column } from '../model.js';
-import type { Outline, View } from '../outline/outline.js';
+import type { Outline } from '../outline/outline.js';
 import type { TaskOut } from './tasks.js';
 import type { TargetList } from './targets/collect.js';
-import { orig } from './meta/text.js';
+import { orig, type View } from '../source/view.js';
 import { cutTitle } from './titles.js';
 import { openerYear } from './targets/years.js';
 

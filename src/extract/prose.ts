@@ -6,8 +6,10 @@
  */
 import type { Target } from '../model.js';
 import type { Collector } from '../diagnostics.js';
-import { chapterRole, classify, isChrome, type Outline, type View } from '../outline/outline.js';
-import { isDateLine } from './dates.js';
+import { isChrome, type Outline } from '../outline/outline.js';
+import type { View } from '../source/view.js';
+import { chapterRole } from '../outline/heads.js';
+import { isDateLine } from '../outline/dates.js';
 import { ISSUER_LINE, META_LABEL_LINE } from '../lexicon/structure.js';
 import type { TargetList } from './targets/collect.js';
 import { openerYear } from './targets/years.js';
@@ -33,7 +35,7 @@ export function proseViews(o: Outline, covered: Set<View>): ProseView[] {
   let reset = false;
   for (let k = 0; k < o.bodyEnd; k++) {
     const v = o.views[k] as View;
-    const h = v.b.type === 'row' ? null : classify(v.norm);
+    const h = o.heads[k];
     if (h?.kind === 'chapter' || h?.kind === 'paren') {
       const title = v.norm.slice(h.rest);
       // a `(二)主要目标` group keeps its chapter's role unless its own title names one

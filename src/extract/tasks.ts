@@ -5,8 +5,8 @@
  */
 import type { Task } from '../model.js';
 import type { Collector } from '../diagnostics.js';
-import { srcAt, type ItemNode, type View } from '../outline/outline.js';
-import { orig } from './meta/text.js';
+import type { ItemNode } from '../outline/outline.js';
+import { orig, srcAt, unfoldFound, type View } from '../source/view.js';
 import { cutTitle } from './titles.js';
 import { findAgencyNote, type AgencyNote } from './agencies.js';
 import { zhToInt } from '../lexicon/numerals.js';
@@ -44,7 +44,9 @@ export function extractTasks(items: ItemNode[], ctx: Collector): TaskOut[] {
       const note: AgencyNote | null = noteAt ? null : findAgencyNote(body);
       if (note) {
         noteAt = { v: pv, start: from + note.start, end: from + note.end };
-        lead = note.lead; responsible = note.responsible; etc = note.etc;
+        // names as printed (區市場監管局 in a traditional plan), taken where they stand in the note
+        const printed = (n: string) => unfoldFound(pv, n, from + note.start, from + note.end);
+        lead = note.lead.map(printed); responsible = note.responsible.map(printed); etc = note.etc;
         if (note.openLost) ctx.report('unit-paren-lost', pv.b.line, `unit note of item ${it.printed} has lost its opening parenthesis`);
         if (note.closeLost) ctx.report('unit-list-unclosed', pv.b.line, `unit note of item ${it.printed} has lost its closing parenthesis`);
         texts.unshift((orig(pv, from, from + note.start) + orig(pv, from + note.end)).trim());

@@ -24,3 +24,10 @@ export function zhToInt(s: string): number {
   }
   return total + section + digit;
 }
+
+const ZH_ONES = '一二三四五六七八九';
+/** 1 → 一, 12 → 十二, 20 → 二十: the printed form of a chapter or group ordinal (below 100). */
+export function intToZh(n: number): string {
+  const tens = Math.floor(n / 10), ones = n % 10;
+  return (tens > 1 ? ZH_ONES[tens - 1] : '') + (tens > 0 ? '十' : '') + (ones > 0 ? ZH_ONES[ones - 1] : '');
+}

@@ -48,3 +48,11 @@ export const ISSUER_LINE = /^(?:中共)?[\u4e00-\u9fff]{2,24}(?:人民政府|人
 export const PUBLICATION_NOTE = /^\(此件.*\)$|^\(此件/;
 /** A page's metadata or byline line (`发布时间:2023-08-09 08:28 信息来源:…`, `索引号 : …`): never a sentence. */
 export const META_LABEL_LINE = /^(?:[-•·]\s*)?[[【]?\s*(?:索\s*引\s*号|发布时间|发布日期|发表于|发文日期|成文日期|添加时间|更新时间|来源|信息来源|新闻来源|文\s*号|发文字号|主题分类|发布机构|发文单位|有效性|效力状态|浏览次数|查看次数|作者|责任编辑|编辑)\s*[\]】]?\s*[:：]/;
+
+/**
+ * A heading (Markdown `##`) that prints its own place in the outline: `一、`, `第一章`, `（一）`, `1.`. A heading level
+ * where one of these appears is read by its printed numbers, not by its depth. Run on the block's source text.
+ */
+export const HEADING_NUMBERED = /^(?:[一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十]+\s*[章部分]|[（(]\s*[一二三四五六七八九十]+\s*[）)]|[0-9０-９]+\s*[.．、])/;
+/** Headings outside the chapter outline (附件, 专栏), whatever their depth. */
+export const HEADING_OUTSIDE = /^(?:附\s*件|专栏|專欄)/;

@@ -6,24 +6,12 @@
  */
 import type { Block, TaskKind } from '../model.js';
 import type { Collector } from '../diagnostics.js';
-import { dropAnnotations, normalizeText } from '../decode/normalize.js';
+import { makeView, type DocumentFold, type View } from '../source/view.js';
 import { zhToInt } from '../lexicon/numerals.js';
-import {
-  ARABIC, ATTACHMENT, BULLET, CHAPTER, CHAPTER_ROLES, CHROME, COLUMN, ISSUER_LINE, PAREN, PAREN_ARABIC, PUBLICATION_NOTE, YISHI,
-} from '../lexicon/structure.js';
-import { isDateLine } from '../extract/dates.js';
+import { CHROME, ISSUER_LINE, PUBLICATION_NOTE } from '../lexicon/structure.js';
+import { chapterRole, classify, depthHeads, type Head, type Role } from './heads.js';
+import { isDateLine } from './dates.js';
 import { AGENCY_NOTE_MARK } from '../lexicon/agency-notes.js';
-
-/** A block with its normalized working copy (`norm`, and `map` back into `b.text`). */
-export interface View {
-  b: Block;
-  norm: string;
-  /** norm index → index in `b.text`; null when the only change is trimming `lead` leading characters. */
-  map: Int32Array | null;
-  lead: number;
-  /** Index of the block in the document's block list. */
-  i: number;
-}
 
 /** A run of a view's text from `start` (index into `norm`) to its end. */
 export interface Segment {
@@ -31,7 +19,7 @@ export interface Segment {
   start: number;
 }
 
-export type Role = 'goals' | 'tasks' | 'safeguards' | 'preamble';
+export type { Role } from './heads.js';
 
 export interface ChapterNode {
   ord: string;
@@ -64,6 +52,8 @@ export interface ColumnNode {
 
 export interface Outline {
   views: View[];
+  /** How each view begins (printed numbering, or a heading's place by depth); null for running text and rows. */
+  heads: Array<Head | null>;
   /** Index (into views) where the body starts and where it ends (exclusive). */
   bodyStart: number;
   bodyEnd: number;
@@ -74,62 +64,6 @@ export interface Outline {
   goals: Segment[];
   /** Attachments after the body: each a heading view and the views up to the next one. */
   attachments: Array<{ number: string; head: View; views: View[] }>;
-}
-
-export function makeView(b: Block, i: number): View {
-  const { norm, map } = dropAnnotations(normalizeText(b.text), b.text);
-  const t = norm.trim();
-  if (t.length === norm.length) return { b, norm, map, lead: 0, i };
-  const lead = norm.length - norm.trimStart().length;
-  return { b, norm: t, map: map ? map.slice(lead, lead + t.length + 1) : null, lead: map ? 0 : lead, i };
-}
-
-/** Index in the block's original text of character `i` of a view's normalized text. */
-export function srcAt(v: View, i: number): number {
-  return v.map ? (v.map[i] ?? v.b.text.length) : Math.min(v.lead + i, v.b.text.length);
-}
-
-type Head =
-  | { kind: 'chapter'; ord: string; n: number; rest: number }
-  | { kind: 'paren'; ord: string; n: number; rest: number }
-  | { kind: 'arabic'; ord: string; n: number; rest: number }
-  | { kind: 'yishi'; ord: string; n: number; rest: number }
-  | { kind: 'bullet'; rest: number }
-  | { kind: 'column'; n: number; rest: number }
-  | { kind: 'attachment'; num: string; rest: number };
-
-/** Classify how a block begins. `rest` is where the text after the marker starts. */
-export function classify(norm: string): Head | null {
-  const restOf = (tail: string | undefined) => norm.length - (tail ?? '').length;
-  let m: RegExpExecArray | null;
-  if ((m = ATTACHMENT.exec(norm))) return { kind: 'attachment', num: m[1] ?? '', rest: restOf(m[2]) };
-  if ((m = COLUMN.exec(norm))) {
-    const raw = m[1] as string;
-    const n = /^\d+$/.test(raw) ? Number(raw) : zhToInt(raw);
-    if (Number.isFinite(n)) return { kind: 'column', n, rest: restOf(m[2]) };
-  }
-  if ((m = CHAPTER.exec(norm))) {
-    const ord = (m[1] ?? m[2]) as string;
-    const n = zhToInt(ord);
-    if (Number.isFinite(n) && n > 0) return { kind: 'chapter', ord, n, rest: restOf(m[3]) };
-  }
-  if ((m = PAREN.exec(norm))) {
-    const n = zhToInt(m[1] as string);
-    if (Number.isFinite(n) && n > 0) return { kind: 'paren', ord: `(${m[1]})`, n, rest: restOf(m[2]) };
-  }
-  if (PAREN_ARABIC.test(norm)) return null;
-  if ((m = ARABIC.exec(norm))) return { kind: 'arabic', ord: String(Number(m[1])), n: Number(m[1]), rest: restOf(m[2]) };
-  if ((m = YISHI.exec(norm))) {
-    const n = zhToInt(m[1] as string);
-    if (Number.isFinite(n) && n > 0 && n < 20) return { kind: 'yishi', ord: `${m[1]}是`, n, rest: restOf(m[2]) };
-  }
-  if ((m = BULLET.exec(norm)) && (m[1] ?? '').length > 0) return { kind: 'bullet', rest: restOf(m[1]) };
-  return null;
-}
-
-export function chapterRole(title: string): Role {
-  for (const { role, pattern } of CHAPTER_ROLES) if (pattern.test(title)) return role;
-  return 'tasks';
 }
 
 /** True when the text after a `(一)` marker is a whole paragraph, not just a heading. */
@@ -166,14 +100,28 @@ function isProse(v: View): boolean {
   return /[。;；!！?？]$|[。,，;；].{4,}/.test(v.norm) || v.norm.length >= 24;
 }
 
-export function outline(blocks: Block[], ctx: Collector): Outline {
-  const views = blocks.map((b, i) => makeView(b, i));
+/** How to read the blocks' structure. */
+export interface OutlineOptions {
+  /**
+   * The format's heading levels carry the structure (Markdown `##`), so an unnumbered level is placed by depth.
+   * HTML h1–h6 on CMS pages are styling and are not read so.
+   */
+  headingDepth?: boolean;
+  /** The document's fold (src/source/normalize.ts): the base one, or with traditional → simplified. */
+  fold?: DocumentFold;
+}
+
+export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions = {}): Outline {
+  const views = blocks.map((b, i) => makeView(b, i, options.fold));
   const annotated = views.find((v) => v.map !== null && v.norm.length < v.b.text.trim().length - 2 && /\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/.test(v.b.text));
   if (annotated) ctx.report('pinyin-removed', annotated.b.line, 'pinyin annotations after characters (達(dá)到) are ignored when reading; quotes keep them');
-  const out: Outline = { views, bodyStart: views.length, bodyEnd: views.length, chapters: [], items: [], columns: [], goals: [], attachments: [] };
+  const out: Outline = { views, heads: [], bodyStart: views.length, bodyEnd: views.length, chapters: [], items: [], columns: [], goals: [], attachments: [] };
 
   // The body starts at the first `一、` that is followed by a `二、` (a lone `一、` in a notice is not a chapter).
-  const heads = views.map((v) => (v.b.type === 'row' ? null : classify(v.norm)));
+  // a place given by a heading's depth comes first: it is what the heading would print
+  const byDepth = options.headingDepth ? depthHeads(blocks) : [];
+  const heads = views.map((v, k) => byDepth[k] ?? (v.b.type === 'row' ? null : classify(v.norm)));
+  out.heads = heads;
   let start = -1;
   const lastTwo = heads.findLastIndex((x) => x?.kind === 'chapter' && x.n === 2);
   for (let k = 0; k < lastTwo && start < 0; k++) {

@@ -91,7 +91,7 @@ async function lineageCommand(files: string[], opts: Opts, io: Io): Promise<numb
       }
     }
     // plans in traditional script are aligned through a simplified fold (OpenCC loads only then)
-    const fold = inputs.some((i) => i.plan.meta.script === 'traditional') ? await (await import('../../decode/script.js')).traditionalFold() : undefined;
+    const fold = inputs.some((i) => i.plan.meta.script === 'traditional') ? await (await import('../../source/script.js')).traditionalFold() : undefined;
     const { lineagePlans } = await import('../../lineage/lineage.js');
     const result = lineagePlans(inputs, { vocabulary, references, ...(fold ? { fold } : {}) });
 

@@ -4,8 +4,7 @@
  * year agrees with the document's dates; a cited number inside a sentence is never taken.
  */
 import type { Collector } from '../../diagnostics.js';
-import type { View } from '../../outline/outline.js';
-import { orig } from './text.js';
+import { orig, type View } from '../../source/view.js';
 import { DOC_NUMBER_KIND } from '../../lexicon/meta.js';
 
 const DOC_NUMBER = /^([\u4e00-\u9fff]{1,12})[〔[(【]\s*(\d{4})\s*[〕\])】]\s*(\d{1,4})\s*号$/;

@@ -3,9 +3,8 @@
  * on one line (`索引号 : … 文  号 : …`), bracket labels (`[ 成文日期 ] 2024-07-03 [ 发布日期 ] 2024-07-23`),
  * list items (`- 发文日期:2023-04-17`), or a label alone with its value on the next line.
  */
-import type { View } from '../../outline/outline.js';
+import { orig, type View } from '../../source/view.js';
 import { META_LABELS, type MetaField } from '../../lexicon/meta.js';
-import { orig } from './text.js';
 
 export interface Found { value: string; line: number }
 

@@ -6,8 +6,9 @@
  */
 import type { Meta } from '../../model.js';
 import type { Collector } from '../../diagnostics.js';
-import type { Outline, View } from '../../outline/outline.js';
-import { damagedDateReadings, findDate, isDateLine, parseDate } from '../dates.js';
+import type { Outline } from '../../outline/outline.js';
+import { clean, type View } from '../../source/view.js';
+import { damagedDateReadings, findDate, isDateLine, parseDate } from '../../outline/dates.js';
 import { DEADLINE_BEFORE, HORIZON_YEARS, TO_YEAR, YEAR_MARK } from '../../lexicon/targets.js';
 import { NOTICE_OF_PLAN } from '../../lexicon/meta.js';
 import { metadataFields, type Found } from './fields.js';
@@ -15,8 +16,6 @@ import { noticeTitle, planTitle, reportedTitle, type TitleFound } from './titles
 import { dateUnderTitle, expandJoint, reportedIssuer, signature, titleIssuer } from './issuer.js';
 import { numberLine, readDocNumber } from './docnumber.js';
 import { readPlace } from './place.js';
-import { clean } from './text.js';
-
 
 export interface MetaResult {
   meta: Meta;

@@ -3,13 +3,12 @@
  * parentheses under a 实施意见's title, the issuer that opens a `X关于…` title, and, in reports, `X印发《…》` or
  * `以X名义印发`. Short joint forms are written out (`某市委、市政府` → `中共某市委 某市人民政府`).
  */
-import type { View } from '../../outline/outline.js';
+import { clean, type View } from '../../source/view.js';
 import { findPlaces } from '../../lexicon/geography.js';
 import { ISSUED_BY, ISSUING_VERBS, JOINT_ISSUER, LEVEL_ISSUER, SHORT_JOINT, TITLE_ISSUER, TITLE_PERIOD } from '../../lexicon/meta.js';
 import { ISSUER_LINE } from '../../lexicon/structure.js';
-import { isDateLine } from '../dates.js';
+import { isDateLine } from '../../outline/dates.js';
 import { isMetadataLine } from './fields.js';
-import { clean } from './text.js';
 
 /** The issuer's signature: an issuer line followed by a date line. */
 export function signature(views: View[], from: number, to: number): { issuer: View; date: View } | null {

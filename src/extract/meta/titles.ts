@@ -4,13 +4,12 @@
  * 《X》 that the report says was issued. Labels, widgets, draft marks and document numbers glued to a title are
  * taken off; a glued document number is handed to the caller.
  */
-import type { View } from '../../outline/outline.js';
+import { clean, type View } from '../../source/view.js';
 import {
   CITED_BEFORE, DRAFT_LABEL, ISSUED_AFTER, ISSUED_BEFORE, JOINT_ISSUER, NATIONAL_TITLES, TITLE_END, TITLE_NOISE_BEFORE, TITLE_PERIOD, TITLE_WIDGET,
 } from '../../lexicon/meta.js';
 import { NOTICE_TITLE } from '../../lexicon/structure.js';
 import { isMetadataLine } from './fields.js';
-import { clean } from './text.js';
 
 export interface TitleFound {
   text: string;

@@ -5,8 +5,7 @@
  */
 import type { Target } from '../../model.js';
 import type { Collector } from '../../diagnostics.js';
-import type { View } from '../../outline/outline.js';
-import { orig } from '../meta/text.js';
+import { orig, reading, unfoldFound, type View } from '../../source/view.js';
 import { findTargets, type SkippedNumber, type TargetContext } from './find.js';
 
 /** The line and column in the source of a normalized index of a view. */
@@ -42,15 +41,18 @@ export class TargetList {
       const start = this.at(v, base + f.qStart);
       const quote = orig(v, base + f.qStart, base + f.qEnd);
       const t: Target = {
-        indicator: f.indicator, value: f.value, unit: f.unit, comparator: f.comparator, year: f.year,
+        // indicator and measure word as printed, found where they stand near the quote
+        indicator: unfoldFound(v, f.indicator, base), value: f.value, unit: unfoldFound(v, f.unit, base + f.qStart, base + f.qEnd), comparator: f.comparator, year: f.year,
         year_inferred: f.yearInferred, where, quote, line: start.line, column: start.column,
       };
       if (f.valueMax !== undefined) t.value_max = f.valueMax;
       this.targets.push(t);
       added.push(t);
-      if (f.repair) this.ctx.report('target-value-repaired', start.line, `'${quote}': ${f.repair}`, undefined, start.column);
-      if (f.unitInferred) this.ctx.report('target-unit-inferred', start.line, `'${quote}' has no measure word; read as ${f.value}${f.unit} like its list neighbours`, undefined, start.column);
-      if (f.yearInferred && f.year !== null) this.ctx.report('target-year-inferred', start.line, `'${quote}' has no year in reach; the plan's first horizon year ${f.year} is used`, undefined, start.column);
+      // messages quote the simplified reading, as they always have (the plan's fields keep the printed characters)
+      const said = reading(v, quote);
+      if (f.repair) this.ctx.report('target-value-repaired', start.line, `'${said}': ${f.repair}`, undefined, start.column);
+      if (f.unitInferred) this.ctx.report('target-unit-inferred', start.line, `'${said}' has no measure word; read as ${f.value}${f.unit} like its list neighbours`, undefined, start.column);
+      if (f.yearInferred && f.year !== null) this.ctx.report('target-year-inferred', start.line, `'${said}' has no year in reach; the plan's first horizon year ${f.year} is used`, undefined, start.column);
     }
     return added;
   }

@@ -3,7 +3,8 @@
  * after it, and each task's text, where the agency note is left out. 专栏 items, prose and appendix tables are read
  * by columns.ts, prose.ts and appendix.ts.
  */
-import type { Outline, View } from '../../outline/outline.js';
+import type { Outline } from '../../outline/outline.js';
+import type { View } from '../../source/view.js';
 import type { TaskOut } from '../tasks.js';
 import type { TargetList } from './collect.js';
 import { openerYear, yearMarks } from './years.js';

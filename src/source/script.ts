@@ -3,10 +3,7 @@
  * through a simplified copy made character by character with OpenCC's t→cn table (opencc-js, loaded lazily),
  * so values keep the document's own characters while patterns see 质量强国.
  */
-
-// frequent in this genre and never used in simplified text
-const TRADITIONAL_CHARS = '質彊強國設綱發為與實標準產區業務機關計劃體係監審導檢測認證績効責單經濟這時會過來對開從們當專門農藥醫療環環規範進達質營衛稅錶築廠傳統圍繞資優學應戰層級領導權';
-const SIMPLIFIED_CHARS = '质强国设纲发为与实标准产区业务机关计划体系监审导检测认证绩效责单经济这时会过来对开从们当专门农药医疗环规范进达营卫税表筑厂传统围绕资优学应战层级领导权';
+import { SIMPLIFIED_CHARS, TRADITIONAL_CHARS } from '../lexicon/script.js';
 
 /** A lookup table over the BMP: 1 = traditional-only, 2 = simplified-only (a regex class here costs ~25 ns/char). */
 const TABLE = (() => {

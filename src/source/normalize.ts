@@ -1,7 +1,9 @@
 /**
- * A normalized working copy of a string for matching, with a map back to the original. Full-width ASCII
- * (U+FF01–FF5E) becomes ASCII, ideographic and no-break spaces become spaces, zero-width characters vanish,
- * U+2015 `―` becomes `—`. NFKC is deliberately not used: it turns ①② into 12 and 10² into 102.
+ * A normalized working copy of a string for matching, with a map back to the original. The fold is one table of
+ * one UTF-16 unit to one (or to nothing): full-width ASCII (U+FF01–FF5E) becomes ASCII, ideographic and no-break
+ * spaces become spaces, zero-width characters vanish, U+2015 `―` becomes `—`, and for a traditional-script
+ * document (質量強國) each traditional character becomes its simplified form. NFKC is deliberately not used: it
+ * turns ①② into 12 and 10² into 102.
  * `map[i]` is the index in the original of `norm[i]`; `map[norm.length]` is the original's length; a null map
  * means the two are the same.
  */
@@ -18,8 +20,10 @@ const SPACES = new Set([0x3000, 0x00a0, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 
 const NEEDS_FOLD = /[\uff01-\uff5e\u3000\u00a0\u2002-\u200d\u202f\u205f\u2060\ufeff\u00ad\u2015\u2500\u2501\u2e3a\u25cb\u039f\uff61\t]/;
 
 /** The fold as a table over the BMP: FOLD[c] is what c becomes; DROP marks characters that vanish. */
+export type FoldTable = Uint16Array;
 const DROP = 0xffff;
-const FOLD = (() => {
+/** The fold of every document: width, spaces, dashes (no change of script). */
+export const BASE_FOLD: FoldTable = (() => {
   const t = new Uint16Array(65536);
   for (let c = 0; c < 65536; c++) t[c] = c;
   for (let c = 0xff01; c <= 0xff5e; c++) t[c] = c - 0xfee0;
@@ -32,14 +36,47 @@ const FOLD = (() => {
   return t;
 })();
 
+/**
+ * The script fold of a document in traditional script: each character of its texts → its simplified form (one
+ * unit to one; OpenCC's t→cn, src/source/script.ts), every other character unchanged. Only the document's own
+ * characters are looked up.
+ */
+export function scriptTable(texts: string[], toSimplified: (ch: string) => string): FoldTable {
+  const t = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) t[c] = c;
+  const seen = new Uint8Array(65536);
+  for (const text of texts) for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (seen[c]) continue;
+    seen[c] = 1;
+    const f = toSimplified(text[i] as string);
+    if (f.length === 1) t[c] = f.charCodeAt(0);
+  }
+  return t;
+}
+
+/** The document's one fold: its script fold, then the base fold (width, spaces, dashes). */
+export function withScript(script: FoldTable): FoldTable {
+  const t = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) t[c] = BASE_FOLD[script[c] as number] as number;
+  return t;
+}
+
+/** A string through a table that maps every unit to one unit (a script fold): same length, same positions. */
+export function foldString(s: string, table: FoldTable): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += String.fromCharCode(table[s.charCodeAt(i)] as number);
+  return out;
+}
+
 /** Per-character mapping into a typed array; a string needing no fold is returned as it is. */
-export function normalizeText(s: string): Normalized {
-  if (!NEEDS_FOLD.test(s)) return { norm: s, map: null };
+export function normalizeText(s: string, fold: FoldTable = BASE_FOLD): Normalized {
+  if (fold === BASE_FOLD ? !NEEDS_FOLD.test(s) : !changes(s, fold)) return { norm: s, map: null };
   const out = new Uint16Array(s.length);
   const map = new Int32Array(s.length + 1);
   let n = 0;
   for (let i = 0; i < s.length; i++) {
-    let c = FOLD[s.charCodeAt(i)] as number;
+    const c = fold[s.charCodeAt(i)] as number;
     if (c === DROP) continue;
     out[n] = c;
     map[n++] = i;
@@ -49,6 +86,11 @@ export function normalizeText(s: string): Normalized {
   // fromCharCode.apply on chunks: one string build instead of a push per character
   for (let k = 0; k < n; k += 8192) norm += String.fromCharCode.apply(null, out.subarray(k, Math.min(n, k + 8192)) as unknown as number[]);
   return { norm, map: n === s.length ? map : map.subarray(0, n + 1) };
+}
+
+function changes(s: string, fold: FoldTable): boolean {
+  for (let i = 0; i < s.length; i++) if (fold[s.charCodeAt(i)] !== s.charCodeAt(i)) return true;
+  return false;
 }
 
 /**

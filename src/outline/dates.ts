@@ -1,19 +1,11 @@
 /**
- * Dates as plans print them — `2023-12-27`, `2024年3月22日`, `二〇一二年四月十三日` — and as scrapes damage
- * them: `2023121`, `2024年322日` (年/月/日 dropped). A damaged date is only repaired when the evidence allows: a single
- * valid split, or a metadata date that agrees with one of the splits. Otherwise it stays unread.
+ * Reading a date as plans print it — `2023-12-27`, `2024年3月22日`, `二〇一二年四月十三日` — and as scrapes damage
+ * it: `2023121`, `2024年322日` (年/月/日 dropped). A damaged date is only repaired when the evidence allows: a single
+ * valid split, or a metadata date that agrees with one of the splits. Otherwise it stays unread. Here rather than in
+ * extract because the outline ends a plan's body at its signature date (outline never imports extract).
  */
 import { zhToInt } from '../lexicon/numerals.js';
-
-const ZH_DIGITS = '〇零一二三四五六七八九十';
-const ISO = /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$/;
-const YMD = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/;
-const ZH_YMD = new RegExp(`^([${ZH_DIGITS}]{4})\\s*年\\s*([${ZH_DIGITS}]{1,3})\\s*月\\s*([${ZH_DIGITS}]{1,3})\\s*日$`);
-/**
- * A date that lost some of 年/月/日: `2023121`, `2024年322日`, `20243月22日`. The year is the first four
- * digits; what 月 still separates is certain, the rest is split every valid way.
- */
-const DAMAGED = /^((?:19|20)\d{2})年?(\d{1,2}月\d{1,2}|\d{2,4})日?$/;
+import { DATE_DAMAGED, DATE_IN_TEXT, DATE_ISO, DATE_YMD, DATE_ZH_YMD } from '../lexicon/dates.js';
 
 function iso(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > 31) return null;
@@ -25,9 +17,9 @@ function iso(y: number, m: number, d: number): string | null {
 /** Reads an intact date (the whole string); null when it is not one. */
 export function parseDate(s: string): string | null {
   const t = s.trim().replace(/\s+/g, '');
-  let m = ISO.exec(t) ?? YMD.exec(t);
+  let m = DATE_ISO.exec(t) ?? DATE_YMD.exec(t);
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = ZH_YMD.exec(t);
+  m = DATE_ZH_YMD.exec(t);
   if (m) {
     const y = zhToInt(m[1] as string), mo = zhToInt(m[2] as string), d = zhToInt(m[3] as string);
     return iso(y, mo, d);
@@ -37,7 +29,7 @@ export function parseDate(s: string): string | null {
 
 /** Every valid reading of a date that lost its separators: `2023121` → 2023-01-21 and 2023-12-01. */
 export function damagedDateReadings(s: string): string[] {
-  const m = DAMAGED.exec(s.trim().replace(/\s+/g, ''));
+  const m = DATE_DAMAGED.exec(s.trim().replace(/\s+/g, ''));
   if (!m) return [];
   const y = Number(m[1]);
   const rest = m[2] as string;
@@ -67,7 +59,7 @@ export function isDateLine(norm: string): boolean {
 
 /** The first intact date inside a longer string (`发布时间:2024-08-30 | 来源:…`). */
 export function findDate(s: string): { date: string; index: number; length: number } | null {
-  const re = new RegExp(`(\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?)|([${ZH_DIGITS}]{4}年[${ZH_DIGITS}]{1,3}月[${ZH_DIGITS}]{1,3}日)`, 'g');
+  const re = new RegExp(DATE_IN_TEXT, 'g');
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const d = parseDate(m[0]);
     if (d) return { date: d, index: m.index, length: m[0].length };

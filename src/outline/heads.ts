@@ -1,0 +1,86 @@
+/**
+ * How a block begins: the printed numbering the genre uses (`一、`, `(一)`, `1.`, `一是`, `——`, `专栏1`, `附件1`), and
+ * for formats whose headings carry the structure (Markdown `##`), the heading's depth where its level prints no
+ * number. `rest` is where the text after the marker starts (0 for a place given by depth).
+ */
+import type { Block } from '../model.js';
+import { intToZh, zhToInt } from '../lexicon/numerals.js';
+import {
+  ARABIC, ATTACHMENT, BULLET, CHAPTER, CHAPTER_ROLES, COLUMN, HEADING_NUMBERED, HEADING_OUTSIDE, PAREN, PAREN_ARABIC, YISHI,
+} from '../lexicon/structure.js';
+
+export type Role = 'goals' | 'tasks' | 'safeguards' | 'preamble';
+
+export type Head =
+  | { kind: 'chapter'; ord: string; n: number; rest: number }
+  | { kind: 'paren'; ord: string; n: number; rest: number }
+  | { kind: 'arabic'; ord: string; n: number; rest: number }
+  | { kind: 'yishi'; ord: string; n: number; rest: number }
+  | { kind: 'bullet'; rest: number }
+  | { kind: 'column'; n: number; rest: number }
+  | { kind: 'attachment'; num: string; rest: number };
+
+/** Classify how a block begins. `rest` is where the text after the marker starts. */
+export function classify(norm: string): Head | null {
+  const restOf = (tail: string | undefined) => norm.length - (tail ?? '').length;
+  let m: RegExpExecArray | null;
+  if ((m = ATTACHMENT.exec(norm))) return { kind: 'attachment', num: m[1] ?? '', rest: restOf(m[2]) };
+  if ((m = COLUMN.exec(norm))) {
+    const raw = m[1] as string;
+    const n = /^\d+$/.test(raw) ? Number(raw) : zhToInt(raw);
+    if (Number.isFinite(n)) return { kind: 'column', n, rest: restOf(m[2]) };
+  }
+  if ((m = CHAPTER.exec(norm))) {
+    const ord = (m[1] ?? m[2]) as string;
+    const n = zhToInt(ord);
+    if (Number.isFinite(n) && n > 0) return { kind: 'chapter', ord, n, rest: restOf(m[3]) };
+  }
+  if ((m = PAREN.exec(norm))) {
+    const n = zhToInt(m[1] as string);
+    if (Number.isFinite(n) && n > 0) return { kind: 'paren', ord: `(${m[1]})`, n, rest: restOf(m[2]) };
+  }
+  if (PAREN_ARABIC.test(norm)) return null;
+  if ((m = ARABIC.exec(norm))) return { kind: 'arabic', ord: String(Number(m[1])), n: Number(m[1]), rest: restOf(m[2]) };
+  if ((m = YISHI.exec(norm))) {
+    const n = zhToInt(m[1] as string);
+    if (Number.isFinite(n) && n > 0 && n < 20) return { kind: 'yishi', ord: `${m[1]}是`, n, rest: restOf(m[2]) };
+  }
+  if ((m = BULLET.exec(norm)) && (m[1] ?? '').length > 0) return { kind: 'bullet', rest: restOf(m[1]) };
+  return null;
+}
+
+export function chapterRole(title: string): Role {
+  for (const { role, pattern } of CHAPTER_ROLES) if (pattern.test(title)) return role;
+  return 'tasks';
+}
+
+/**
+ * A note whose author let `#` levels carry the structure (`## 总体要求`, `### 主要目标`) prints no `一、` / `（一）`:
+ * the heading level below the title then places chapters, the next one groups, in order, as if they printed
+ * `一、` and `（一）`. A level where any heading prints its own number is left to its numbers. Indexed like `blocks`.
+ */
+export function depthHeads(blocks: Block[]): Array<Head | undefined> {
+  const out: Array<Head | undefined> = new Array(blocks.length);
+  const heads = blocks.filter((b) => b.type === 'heading' && !HEADING_OUTSIDE.test(b.text));
+  const depths = [...new Set(heads.map((b) => b.depth ?? 1))].sort((a, b) => a - b);
+  // a single heading on the top level is the plan's title
+  const levels = depths.length > 1 && heads.filter((b) => b.depth === depths[0]).length === 1 ? depths.slice(1) : depths;
+  const [chapterDepth, groupDepth] = levels;
+  const unnumbered = (d: number | undefined) => d !== undefined && !heads.some((b) => b.depth === d && HEADING_NUMBERED.test(b.text));
+  const numberChapters = unnumbered(chapterDepth), numberGroups = unnumbered(groupDepth);
+  if (!numberChapters && !numberGroups) return out;
+  const at = new Map(blocks.map((b, i) => [b, i]));
+  let chapter = 0, group = 0;
+  for (const b of heads) {
+    let h: Head | undefined;
+    if (b.depth === chapterDepth) {
+      chapter++; group = 0;
+      if (numberChapters) h = { kind: 'chapter', ord: intToZh(chapter), n: chapter, rest: 0 };
+    } else if (b.depth === groupDepth) {
+      group++;
+      if (numberGroups) h = { kind: 'paren', ord: `(${intToZh(group)})`, n: group, rest: 0 };
+    }
+    if (h) out[at.get(b) as number] = h;
+  }
+  return out;
+}

@@ -55,7 +55,7 @@ function measure(cmd, args, runs = RUNS) {
 const work = mkdtempSync(join(tmpdir(), 'qplan-bench-'));
 const corpus = join(work, 'corpus');
 mkdirSync(corpus);
-const { extractPlan } = await import(join(ROOT, 'dist/extract/index.js'));
+const { extractPlan } = await import(join(ROOT, 'dist/pipeline.js'));
 const seeds = readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
 const sources = [];
 for (const f of seeds) {

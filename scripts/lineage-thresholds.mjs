@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const { extractPlan } = await import(join(ROOT, 'dist/extract/index.js'));
+const { extractPlan } = await import(join(ROOT, 'dist/pipeline.js'));
 const { foldText, localAlign, REUSE_RULE } = await import(join(ROOT, 'dist/lineage/index.js'));
 const { ownNames } = await import(join(ROOT, 'dist/compare/items.js'));
 

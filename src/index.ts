@@ -5,12 +5,12 @@
 export type {
   Plan, Task, Target, Column, Meta, Section, AppendixTable, Diagnostic, Source, Block, Span, Position, ExtractOptions, Comparator, TaskKind, Level,
 } from './model.js';
-export { extractPlan, type ExtractResult, type PlanInput } from './extract/index.js';
+export { extractPlan, type ExtractResult, type PlanInput } from './pipeline.js';
 export { toJson, toNdjson, toYaml } from './plan-io/serialize.js';
 export { CODES, InputError } from './diagnostics.js';
 export { PLAN_SCHEMA_ID } from './schema/constants.js';
 
-import { extractPlan, type PlanInput } from './extract/index.js';
+import { extractPlan, type PlanInput } from './pipeline.js';
 import type { ExtractOptions, Plan } from './model.js';
 
 /** `extract(input, options) → Plan`: the plan alone, for scripts that do not need the intermediate stages. */

@@ -5,13 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { findTargets } from '../src/extract/targets.js';
-import { findUnitNote } from '../src/extract/units.js';
+import { findTargets } from '../src/extract/targets/find.js';
+import { findAgencyNote } from '../src/extract/agencies.js';
 import { classify } from '../src/outline/heads.js';
 import { cutTitle } from '../src/extract/titles.js';
 import { damagedDateReadings, parseDate } from '../src/outline/dates.js';
 import { normalizeText } from '../src/source/normalize.js';
-import { extractPlan } from '../src/extract/index.js';
+import { extractPlan } from '../src/pipeline.js';
 
 const load = <T>(name: string): T[] => YAML.parse(readFileSync(`fixtures/cases/${name}.yaml`, 'utf8')) as T[];
 const norm = (s: string) => normalizeText(s).norm;
@@ -37,11 +37,11 @@ describe('targets', () => {
   }
 });
 
-describe('unit notes', () => {
+describe('agency notes', () => {
   type Row = { name: string; input: string; expect: null | { lead: string[]; responsible: string[]; etc: boolean; openLost?: boolean; closeLost?: boolean } };
-  for (const row of load<Row>('units')) {
+  for (const row of load<Row>('agencies')) {
     it(row.name, () => {
-      const note = findUnitNote(norm(row.input));
+      const note = findAgencyNote(norm(row.input));
       if (row.expect === null) return expect(note).toBeNull();
       expect(note).not.toBeNull();
       expect(note?.lead).toEqual(row.expect.lead);

@@ -1,7 +1,7 @@
 /** Shared fixtures for the compare tests: the default vocabulary and the four seeds, extracted once per file. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { extractPlan } from '../src/extract/index.js';
+import { extractPlan } from '../src/pipeline.js';
 import { loadVocabulary } from '../src/compare/vocab.js';
 import type { Plan } from '../src/model.js';
 import type { Vocabulary } from '../src/compare/types.js';

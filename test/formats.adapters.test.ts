@@ -10,7 +10,7 @@ import { fromMarkdown } from '../src/adapters/markdown.js';
 import { alignText } from '../src/adapters/align.js';
 import { detectFormat, sniffFormat } from '../src/source/detect.js';
 import { Collector } from '../src/diagnostics.js';
-import { extractPlan } from '../src/extract/index.js';
+import { extractPlan } from '../src/pipeline.js';
 import type { Block } from '../src/model.js';
 
 const html = (s: string) => fromHtml(s, new Collector());

@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractPlan } from '../src/extract/index.js';
+import { extractPlan } from '../src/pipeline.js';
 import { readZip } from '../src/adapters/zip.js';
 import { parseXml } from '../src/adapters/xml.js';
 import { Numbering, chineseNumber } from '../src/adapters/docx-numbering.js';

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { extractPlan } from '../src/extract/index.js';
+import { extractPlan } from '../src/pipeline.js';
 import { Plan } from '../src/schema/plan.js';
 import { normalizeText } from '../src/source/normalize.js';
 import { SEEDS } from './helpers.js';

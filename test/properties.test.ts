@@ -6,7 +6,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { zhToInt } from '../src/lexicon/numerals.js';
 import { normalizeText } from '../src/source/normalize.js';
-import { extractPlan } from '../src/extract/index.js';
+import { extractPlan } from '../src/pipeline.js';
 
 const SEED = 20261122;
 const DIGITS = '零一二三四五六七八九';

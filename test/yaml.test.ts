@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { stringifyYaml } from '../src/plan-io/to-yaml.js';
 import { toYaml } from '../src/plan-io/serialize.js';
-import { extractPlan } from '../src/extract/index.js';
+import { extractPlan } from '../src/pipeline.js';
 import { SEEDS } from './helpers.js';
 
 const tricky = fc.constantFrom('1', '(一)', '2023-12-01', 'yes', 'No', 'null', '~', '- a', 'a: b', 'a #b', '#x', '"q"', "'q'", ' lead', 'trail ', '',

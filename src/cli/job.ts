@@ -49,7 +49,7 @@ export async function runJob(fs: FileAccess, path: string, opts: JobOptions, out
     return { path, diagnostics: [], error: `not read: qplan does not read .${legacy} files; ${how}`, errorKind: 'input' };
   }
   try {
-    const { extractPlan } = await import('../extract/index.js');
+    const { extractPlan } = await import('../pipeline.js');
     await releaseLingering();
     const ser = await import('../plan-io/serialize.js');
     const { plan } = await extractPlan(bytes, { path, from: opts.from, encoding: opts.encoding });

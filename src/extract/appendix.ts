@@ -1,11 +1,18 @@
 /**
  * appendix: attachment tables as rows. Real tables (HTML `<table>`, pipe rows) are taken as they are; tables
  * the scraper flattened one cell per line (附件1 指标 / 附件2 项目) are rebuilt from their sequence numbers:
- * a cell equal to the next 序号 starts a row, long descriptive cells label the rows that follow.
+ * a cell equal to the next 序号 starts a row, long descriptive cells label the rows that follow. Indicator tables
+ * give targets: one per row with a plain value, and those in the group labels' text.
  */
 import type { AppendixTable } from '../model.js';
 import type { Collector } from '../diagnostics.js';
+import type { Outline } from '../outline/outline.js';
 import { makeView, orig, reading, unfoldFound, type View } from '../source/view.js';
+import { measureFromName } from './measures.js';
+import type { TargetList } from './targets/collect.js';
+import {
+  ATTACHMENT_LABEL, INDICATOR_TABLE_COLUMN, INDICATOR_TABLE_TITLE, NOT_APPLICABLE, SEQUENCE_HEADER,
+} from '../lexicon/appendix.js';
 
 export interface TableOut {
   table: AppendixTable;
@@ -16,15 +23,15 @@ export interface TableOut {
   headerYears: number[];
 }
 
-const NOT_APPLICABLE = /^[⁄/／—\-–]+$|^无$|^不适用$/;
 const isNumberCell = (s: string) => /^\d{1,3}$/.test(s.trim());
 const isLong = (s: string) => s.length > 40 || /。/.test(s);
 
+/** Rebuilds one attachment's table; null when the attachment holds none. */
 export function buildTable(att: { number: string; head: View; views: View[] }, ctx: Collector): TableOut | null {
   const views = att.views.filter((v) => v.norm.trim() !== '');
   if (views.length === 0) return null;
   // title: the attachment's own line after `附件1`, or the first short line after it
-  let title = unfoldFound(att.head, att.head.norm.replace(/^附\s*件\s*\d*\s*[:：.]?\s*/, '').trim());
+  let title = unfoldFound(att.head, att.head.norm.replace(ATTACHMENT_LABEL, '').trim());
   let k = 0;
   if (!title && views[0] && views[0].b.type !== 'row' && !isNumberCell(views[0].norm) && views[0].norm.length <= 60) { title = orig(views[0]).trim(); k = 1; }
 
@@ -77,7 +84,7 @@ export function buildTable(att: { number: string; head: View; views: View[] }, c
   }
   if (rows.length === 0) return null;
   width = Math.max(...rows.map((r) => r.length));
-  const seqAt = header.findIndex((h) => /^序号$|^编号$|^序$/.test(h.norm.trim()));
+  const seqAt = header.findIndex((h) => SEQUENCE_HEADER.test(h.norm.trim()));
   const after = seqAt >= 0 ? header.slice(seqAt).map((h) => orig(h).trim()) : header.map((h) => orig(h).trim());
   // the name column's header cell is often blank and lost: put an empty name after 序号
   const columns = after.length === width - 1 && after.length >= 1 ? [after[0] as string, '', ...after.slice(1)] : after;
@@ -105,11 +112,37 @@ function yearsIn(s: string): number[] {
   return [...s.matchAll(/(\d{4})\s*年/g)].map((m) => Number(m[1]));
 }
 
-/** Measure word implied by an indicator name: 个数 → 个, 户数 → 户, 项数 → 项 … */
-export function unitFromName(name: string): string {
-  const m = /(个|户|项|件|家|张|所|座|名|人|条|次|台|套)数(?:\(.*\))?$/.exec(name.replace(/\s+/g, ''));
-  if (m) return m[1] as string;
-  // the unit in the indicator's name, as HTML tables print it: `制造业产品质量合格率(%)`, `研发投入(亿元)`
-  const paren = /\((%|‰|[\u4e00-\u9fff]{1,3})\)$/.exec(name.replace(/\s+/g, ''));
-  return paren && !/年/.test(paren[1] as string) ? (paren[1] as string) : '';
+/** Reads the attachments' tables; the rows and group labels of indicator tables go to the targets. */
+export function readAppendix(o: Outline, list: TargetList, ctx: Collector): AppendixTable[] {
+  const appendix: AppendixTable[] = [];
+  for (const att of o.attachments) {
+    const t = buildTable(att, ctx);
+    if (!t) continue;
+    appendix.push(t.table);
+    const isIndicatorTable = INDICATOR_TABLE_TITLE.test(reading(att.head, t.table.title)) || t.table.columns.some((c) => INDICATOR_TABLE_COLUMN.test(reading(att.head, c)));
+    if (!isIndicatorTable) continue;
+    // the value column is the last year of the header; group labels speak of its first
+    const dataYear = t.headerYears.length ? t.headerYears[t.headerYears.length - 1] as number : list.fallbackYear;
+    const groupYear = t.headerYears.length ? t.headerYears[0] as number : list.fallbackYear;
+    t.table.rows.forEach((row, r) => {
+      const cv = t.cellViews[r] as View[];
+      if (cv.length < 3 || row.length < 3) return;
+      const nameView = cv[1] as View;
+      const valueCell = row[row.length - 1];
+      if (valueCell === null || valueCell === undefined) return;
+      const vm = /^\s*(\d+(?:\.\d+)?)\s*(%|％)?\s*$/.exec(valueCell);
+      if (!vm) return;
+      const name = orig(nameView).trim();
+      const ownYear = /\((\d{4})年\)/.exec(nameView.norm);
+      const p = list.at(nameView, 0);
+      list.targets.push({
+        indicator: name, value: Number(vm[1]), unit: vm[2] ? '%' : unfoldFound(nameView, measureFromName(nameView.norm)), comparator: '>=',
+        year: ownYear ? Number(ownYear[1]) : dataYear ?? null, year_inferred: !ownYear && t.headerYears.length === 0,
+        where: 'appendix', quote: name, line: p.line, column: p.column,
+      });
+    });
+    // the group labels are not the document's end: a number they end with is not reported as cut
+    for (const g of t.groups) list.read(g.v.norm, g.v, 0, 'appendix', groupYear ?? null, null);
+  }
+  return appendix;
 }

@@ -4,11 +4,15 @@
  * wherever it stands; the place only adds context: `where` (goals under a goals heading, else text) and the
  * governing year, which flows from a `到2025年,` paragraph to the lines after it until the next heading.
  */
+import type { Target } from '../model.js';
+import type { Collector } from '../diagnostics.js';
 import { isChrome, type Outline } from '../outline/outline.js';
 import type { View } from '../source/view.js';
 import { chapterRole } from '../outline/heads.js';
 import { isDateLine } from '../outline/dates.js';
 import { ISSUER_LINE, META_LABEL_LINE } from '../lexicon/structure.js';
+import type { TargetList } from './targets/collect.js';
+import { openerYear } from './targets/years.js';
 
 export interface ProseView {
   v: View;
@@ -48,4 +52,51 @@ export function proseViews(o: Outline, covered: Set<View>): ProseView[] {
     reset = false;
   }
   return out;
+}
+
+/**
+ * Reads the targets of the prose ({@link proseViews}); a target printed twice, as a news subheading and again in the
+ * paragraph under it, keeps the paragraph's copy only.
+ */
+export function readProse(o: Outline, list: TargetList, ctx: Collector): void {
+  let proseYear: number | null = null;
+  const proseStart = list.targets.length;
+  const headingOf = new Map<Target, View>();
+  for (const p of proseViews(o, list.covered)) {
+    if (p.reset) proseYear = null;
+    if (p.tooLong) {
+      ctx.report('prose-too-long', p.v.b.line, `a line of ${p.v.norm.length} characters is longer than any paragraph of a plan; it is not read for targets`);
+      continue;
+    }
+    const s = p.v.norm;
+    const added = list.read(s, p.v, 0, p.where, proseYear);
+    if (p.heading) for (const t of added) headingOf.set(t, p.v);
+    proseYear = openerYear(s, list.docYear) ?? proseYear;
+  }
+  dropHeadingCopies(list.targets, proseStart, headingOf);
+}
+
+/**
+ * News summaries print a target twice: as a bold subheading and again in the paragraph under it. The subheading's
+ * copy is dropped when a target with the same value, unit and year and a similar indicator follows within a few
+ * blocks.
+ */
+function dropHeadingCopies(targets: Target[], from: number, headingOf: Map<Target, View>): void {
+  for (let k = targets.length - 1; k >= from; k--) {
+    const t = targets[k] as Target;
+    const hv = headingOf.get(t);
+    if (!hv) continue;
+    const twin = targets.slice(k + 1).find((u) => !headingOf.has(u) && u.value === t.value && u.unit === t.unit && u.year === t.year
+      && u.line > t.line && u.line - t.line <= 8 && similarIndicator(u.indicator, t.indicator));
+    if (twin) targets.splice(k, 1);
+  }
+}
+
+function similarIndicator(a: string, b: string): boolean {
+  if (a.includes(b) || b.includes(a)) return true;
+  const grams = (s: string) => new Set(Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2)));
+  const A = grams(a), B = grams(b);
+  let n = 0;
+  for (const g of A) if (B.has(g)) n++;
+  return A.size + B.size > 0 && (2 * n) / (A.size + B.size) >= 0.4;
 }

@@ -1,5 +1,6 @@
 /**
- * tasks: outline items → `Task[]` (id, kind, chapter, group, title, text, units). Ids are the printed numbers,
+ * tasks: outline items → `Task[]` (id, kind, chapter, group, title, text, and the lead and responsible agencies of
+ * the note that closes the text, agencies.ts). Ids are the printed numbers,
  * or chapter.group.number when printed numbers repeat anywhere (numbering that restarts per group).
  */
 import type { Task } from '../model.js';
@@ -7,16 +8,17 @@ import type { Collector } from '../diagnostics.js';
 import type { ItemNode } from '../outline/outline.js';
 import { orig, srcAt, unfoldFound, type View } from '../source/view.js';
 import { cutTitle } from './titles.js';
-import { findUnitNote, type UnitNote } from './units.js';
+import { findAgencyNote, type AgencyNote } from './agencies.js';
 import { zhToInt } from '../lexicon/numerals.js';
 
 export interface TaskOut {
   task: Task;
   node: ItemNode;
-  /** Where the task's unit note sits (in the normalized text of its view), so later stages can leave it out. */
+  /** Where the task's agency note sits (in the normalized text of its view), so later stages can leave it out. */
   note: { v: View; start: number; end: number } | null;
 }
 
+/** Reads the outline's items into tasks; reports repeated numbering, gaps and damaged agency notes. */
 export function extractTasks(items: ItemNode[], ctx: Collector): TaskOut[] {
   const counts = new Map<string, number>();
   for (const it of items) counts.set(it.printed, (counts.get(it.printed) ?? 0) + 1);
@@ -30,7 +32,7 @@ export function extractTasks(items: ItemNode[], ctx: Collector): TaskOut[] {
     if (cut.guessed) ctx.report('title-boundary-guessed', v.b.line, `no 。 after the title of item ${it.printed}; title taken as '${rest.slice(0, cut.end)}'`, undefined, srcAt(v, start) + 1);
     const title = orig(v, start, start + cut.end).trim();
 
-    // the body: the rest of the first block and every continuation block; the unit note is cut out of it
+    // the body: the rest of the first block and every continuation block; the agency note is cut out of it
     const parts: Array<{ v: View; from: number }> = [{ v, from: start + cut.bodyStart }, ...it.more.map((m) => ({ v: m, from: 0 }))];
     let lead: string[] = [], responsible: string[] = [], etc = false;
     const texts: string[] = [];
@@ -39,7 +41,7 @@ export function extractTasks(items: ItemNode[], ctx: Collector): TaskOut[] {
     for (let p = parts.length - 1; p >= 0; p--) {
       const { v: pv, from } = parts[p] as { v: View; from: number };
       const body = pv.norm.slice(from);
-      const note: UnitNote | null = noteAt ? null : findUnitNote(body);
+      const note: AgencyNote | null = noteAt ? null : findAgencyNote(body);
       if (note) {
         noteAt = { v: pv, start: from + note.start, end: from + note.end };
         // names as printed (區市場監管局 in a traditional plan), taken where they stand in the note

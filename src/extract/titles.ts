@@ -4,9 +4,9 @@
  * When the scrape lost the 。 (`(三)强化督查考核探索建立…`), the boundary is guessed at the second
  * policy verb, and the guess is reported.
  */
+import { CLAUSE_VERBS } from '../lexicon/tasks.js';
+
 const TITLE_MAX = 28;
-/** Verbs that open a new clause in this genre; the second one in a run-on title marks the lost boundary. */
-const CLAUSE_VERBS = /探索|建立|健全|完善|加强|推进|推动|实施|开展|坚持|深化|提升|强化|加快|支持|鼓励|引导|落实|严格|构建|打造|培育|发挥|促进|优化|围绕|聚焦|依托|将|把|对|以/g;
 
 export interface TitleCut {
   /** End of the title in the text (exclusive), and where the body starts. */
@@ -15,6 +15,7 @@ export interface TitleCut {
   guessed: boolean;
 }
 
+/** Where the title of an item's text ends and its body starts. */
 export function cutTitle(t: string): TitleCut {
   const stop = firstStop(t);
   if (stop >= 0 && stop <= TITLE_MAX) return { end: stop, bodyStart: stop + 1, guessed: false };

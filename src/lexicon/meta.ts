@@ -28,11 +28,19 @@ export const JOINT_ISSUER = new RegExp(`^${ISSUER_PART}(?:[\\s、,，和]+${ISSU
 export const TITLE_ISSUER = new RegExp(`^(${ISSUER_PART}(?:[\\s、,，]+${ISSUER_PART})*)\\s*关于`);
 /** `X印发了《…》`, `以X名义印发`: the issuer named in a report of the issuing. */
 export const ISSUED_BY = new RegExp(`(?:以)?(${ISSUER_PART}(?:[、和]${ISSUER_PART})*)(?:名义)?(?:联合)?(?:印发|印發|出台|发布)`, 'g');
+/** The verbs of a report of the issuing (`印发`, `出台`, `发布`): a quick test before {@link ISSUED_BY}. */
+export const ISSUING_VERBS = /印发|出台|发布/;
+/** A short issuer that starts with its level (`市委`, `中共省委`, `区政府`), named without its place. */
+export const LEVEL_ISSUER = /^(?:中共)?[省市县区]/;
 /** `X市委、市政府` → `中共X市委 X市人民政府` (the genre's full forms). */
 export const SHORT_JOINT = /^(?:中共)?([\u4e00-\u9fff]{2,8}?)([省市县区])委[、,，和]\s*(?:\1)?\2?政府$/;
 
 /** A plan's own title ends with one of these genre nouns (after draft labels and period are taken off). */
 export const TITLE_END = /(?:实施方案|方案|实施意见|意见|规划|纲要|行动计划|计划|办法|措施|决定)$/;
+/** The notice that issues a plan (`关于印发《X》的通知`): group 1 is the plan's title. */
+export const NOTICE_OF_PLAN = /关于印发《?(.+?)》?的?通知$/;
+/** Page widgets glued to the end of a title line (`【字号:大 中 小】`, `[打印]`). */
+export const TITLE_WIDGET = /\s*(?:【[^】]*(?:字号|字体|打印|关闭)[^】]*】|\[\s*(?:打印|关闭)\s*\])\s*$/;
 /** Labels and widgets glued around a title. */
 export const TITLE_NOISE_BEFORE = /^(?:行政规范性文件\s*【[^】]{1,4}】|【[^】]{1,6}】|\[[^\]]{1,6}\]|[•·●]\s*|[^\s:：。]{1,8}[:：](?=[\u4e00-\u9fff]))+/;
 /** Draft labels after a title: `(征求意见稿)`, `(送审稿)`, `(草案)`. */
@@ -65,5 +73,13 @@ export const PLACE_STEM_PHRASES = /结合([\u4e00-\u9fff]{2,5}?)实际|([\u4e00-
 export const SHAPED = /^([\u4e00-\u9fff]{1,8}?(?:自治县|自治旗|区|县|旗|市))(?=人民政府|政府|[市区县]?委|管委会|关于|质量|建设|创建|实施|开展|贯彻|深化|加快|推进|全面|高质量)/;
 /** Words that open or fill a place-shaped token without being a name (`自治区`, `全市`, `关于…`). */
 export const NOT_A_NAME = /^(?:委|政府|人民|关于|中共|印发)|质量|建设|[年月日]|^(?:自治|全|本|我|该|辖|市|城|新|开发|高新|经济)(?:区|县|市|州|旗)$|^.(?:区|县|市|旗)$/;
+/** The characters of a document number's kind (`某政发`, `某府办函`, `某政令`): a damaged number must hold one. */
+export const DOC_NUMBER_KIND = /[发字函办令]/;
+/** Level suffixes a place stem is tried with (`结合襄阳实际` → 襄阳市), in this order. */
+export const STEM_SUFFIXES: readonly string[] = ['省', '市', '县', '区'];
 /** How the name of a zone ends. */
 export const ZONE_END = /(?:经济技术开发区|高新技术产业开发区|开发区|高新区|新区|示范区|自贸区)$/;
+/** How the name of a county-level unit ends (a place-shaped name's level, after {@link ZONE_END}). */
+export const COUNTY_END = /(?:县|旗)$/;
+/** How the name of a district ends (after {@link ZONE_END} and {@link COUNTY_END}; else a city). */
+export const DISTRICT_END = /区$/;

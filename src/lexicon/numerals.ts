@@ -1,3 +1,11 @@
+/** The numerals a printed number is written in, up to the thousands: task ids `(二十九)`, `三是`. */
+export const ZH_NUMERALS = '〇零一二两三四五六七八九十百千';
+/**
+ * The numerals that count things before a measure word (`三个`, `两项`, `二十家`). 一 is left out: `一个`, `一批`
+ * are articles far more often than counts, and a count below two is no target.
+ */
+export const ZH_COUNT_NUMERALS = '两二三四五六七八九十百千';
+
 /** Chinese numerals: 十九 → 19, 二十八 → 28, 一百零五 → 105, 两千 → 2000, 二〇二五 → 2025. */
 const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const SMALL: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };

@@ -1,16 +1,9 @@
 /**
- * Target vocabulary: measure words, comparator words (民法典 §1259: 以上/以下/以内 include the number,
+ * Target vocabulary (measure words are in measures.ts): comparator words (民法典 §1259: 以上/以下/以内 include the number,
  * 超过/不满/以外 exclude it), verbs that introduce a counted object (`建成…150个`, `新创建20个…`), and the
  * words that make a number part of a name or a duration rather than a target.
  */
 import type { Comparator } from '../model.js';
-
-/** Measure words and units, longest first so `万亩` wins over `亩`. */
-export const UNITS = ['批次/千人', '万元/人', '件/万人', '个/万人', '吨标准煤', '万吨标准煤', '万平方米', '平方公里', '平方米', '万千瓦', '万吨', '万亩', '万人', '万元', '亿元', '万户', '万家', '万件', '万个', '批次', '千米', '公里', '家次', '人次', '个百分点', '百分点',
-  '%', '‰', '个', '项', '家', '件', '张', '条', '分', '户', '所', '座', '名', '人', '批', '处', '台', '套', '部', '支', '吨', '亩', '元', '册', '场', '次', '种', '类', '起', '间', '栋', '级', '万', '亿'];
-
-/** Units that only count when a verb or comparator makes the number a commitment (`3次` is rarely a target). */
-export const WEAK_UNITS = new Set(['次', '级', '万', '亿', '元', '类', '种', '起', '部', '支', '场', '间', '栋', '册']);
 
 /** Words right after a number that make it a duration, date or size, not a target. */
 export const NOT_TARGET_AFTER = /^(?:年|月|日|天|周|小时|分钟|秒|岁|届|期|号|倍(?!以上)|大(?![于])|化|维|星|型|代|者|方|线|环|纵|横|区|域|带|轴|圈|心|片)/;
@@ -27,10 +20,16 @@ export const PREFIX_COMPARATORS: Array<[string, Comparator]> = [
   ['均达到', '>='], ['均达', '>='], ['全部达到', '>='], ['达到', '>='], ['达', '>='], ['约为', '='], ['约', '='], ['近', '='], ['为', '>='],
 ];
 
+/** Words of a rise (`增长8%`, `提高到`); with {@link FALL_WORDS} they name a change. */
+const RISE_WORDS = ['提高', '提升', '增长', '增加'];
+/** Words of a fall (`下降14%`). */
+const FALL_WORDS = ['下降', '降低', '减少'];
 /** Comparator words that name a change rather than a level; they stay in the indicator (`能耗下降`). */
-export const CHANGE_WORDS = /^(?:下降|降低|减少|提高|提升|增长|增加)$/;
+export const CHANGE_WORDS = new RegExp(`^(?:${[...FALL_WORDS, ...RISE_WORDS].join('|')})$`);
+/** Words that let a percentage pass 100 (`增长150%`, `增速`, `翻一番`): a rise, its rate, a doubling. */
+export const GROWTH_WORDS = new RegExp([...RISE_WORDS, '增速', '翻'].join('|'));
 
-/** Comparator words after a value (and its unit). */
+/** Comparator words after a value (and its measure word). */
 export const SUFFIX_COMPARATORS: Array<[string, Comparator]> = [
   ['及以上', '>='], ['以上', '>='], ['及以下', '<='], ['以下', '<='], ['以内', '<='], ['之内', '<='], ['左右', '='], ['上下', '='],
 ];
@@ -55,7 +54,7 @@ export const PLAN_PARTS_AFTER = /^(?:具体|重点|主要)?(?:任务(?!书)|措�
 export const PLAN_PARTS_BEFORE = /(?:部分|共分为?|分为|共计)$/;
 /** A quoted term that completes a rate's indicator after its value (`100%“全程网办”`). */
 export const QUOTED_TERM = /^“[^”]{1,12}”$/;
-/** The tail of a range after its first number: `—2`, `-3`, `~5`, `至8` (the unit follows). */
+/** The tail of a range after its first number: `—2`, `-3`, `~5`, `至8` (the measure word follows). */
 export const RANGE_TAIL = /^\s*[—\-~～至到]\s*(\d+(?:\.\d+)?)(?=\s*[^\d.年月日]|$)/;
 /** Indicators that name a rate bounded by 100% (pass rates, shares, coverage). */
 export const RATE_NAME = /(?:率|比重|比例|占比|覆盖面)$/;
@@ -64,3 +63,32 @@ export const RATE_NAME = /(?:率|比重|比例|占比|覆盖面)$/;
  * is an achievement, not a target. They count as a year mark with year 0, which every document year excludes.
  */
 export const HISTORY_WORDS = /近年来|近几年|近五年|多年来|今年以来|今年|去年|上年|截至目前|截止目前|目前|过去/g;
+/** Every year mark and history word holds one of these: a clause without any has no time words (a fast check). */
+export const TIME_HINTS: readonly string[] = ['年', '目前', '过去'];
+
+/** The governing word before a year (`到2027年`, `截至2025年底`); it belongs to the year mark. */
+export const YEAR_LEAD = /(?:到|至|截至|截止到?)$/;
+/** A year mark that opens a period's end (`到2025年`, `至2027年`), at the start of a string. */
+export const TO_YEAR = /^(?:到|至)/;
+/** Words before a year that make it a base compared against (`较2020年下降14%`); read on the two characters before. */
+export const BASE_BEFORE_YEAR = /(?:较|比|相比|相较|同比|对比)$/;
+/**
+ * The same before a history word (`比上年增长8%`), plus 与 (`与上年持平`). Before a year 与 is not read as a base:
+ * `与2020年相比` keeps its year governing, as it always has.
+ */
+export const BASE_BEFORE_HISTORY = /(?:较|比|相比|同比|与)$/;
+/** Words after a year that make it a base (`在2020年基础上`, `2020年的基数`). */
+export const BASE_AFTER_YEAR = /^(?:的)?(?:基础上|基数|水平上)/;
+/** What may stand between the years of a list (`到2023年、2025年和2027年`). */
+export const YEAR_LIST_GAP = /^[、和及与,，\s]*$/;
+/** A year or period that opens a clause (`到2025年,`, `2025年底`, `2020年到2025年期间`): not part of the indicator. */
+export const LEADING_YEAR = /^\s*(?:(?:到|至)?\d{4}\s*年(?:底|末|前|期间|内)?\s*[,，]?\s*)/;
+/** Suffix comparators that close a counted value in a list (`50项以上、…`): the 、 after them separates targets. */
+export const LIST_END_COMPARATOR = /以上$|以下$|以内$|左右$/;
+/**
+ * Goal openers with the years listed after them (`到2025年、2027年`): the horizon of a plan without a goals chapter.
+ * A deadline (`截至2023年`) is told apart by the character before ({@link DEADLINE_BEFORE}).
+ */
+export const HORIZON_YEARS = /(?:到|至)?(\d{4})年(?:[、和及]\s*(?:到)?\d{4}年)*/g;
+/** The character before a deadline's year (`截至`, `截止`). */
+export const DEADLINE_BEFORE = /[截止]$/;

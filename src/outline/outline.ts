@@ -11,7 +11,7 @@ import { zhToInt } from '../lexicon/numerals.js';
 import { CHROME, ISSUER_LINE, PUBLICATION_NOTE } from '../lexicon/structure.js';
 import { chapterRole, classify, depthHeads, type Head, type Role } from './heads.js';
 import { isDateLine } from './dates.js';
-import { UNIT_NOTE_MARK } from '../lexicon/units.js';
+import { AGENCY_NOTE_MARK } from '../lexicon/agency-notes.js';
 
 /** A run of a view's text from `start` (index into `norm`) to its end. */
 export interface Segment {
@@ -96,7 +96,7 @@ function isProse(v: View): boolean {
   if (v.b.type === 'row') return false;
   if (isChrome(v)) return false;
   // a unit note printed on its own line after the task (`责任单位:市经信局、市发改委`)
-  if (UNIT_NOTE_MARK.test(v.norm)) return true;
+  if (AGENCY_NOTE_MARK.test(v.norm)) return true;
   return /[。;；!！?？]$|[。,，;；].{4,}/.test(v.norm) || v.norm.length >= 24;
 }
 

@@ -86,6 +86,6 @@ export async function loadPlans(path: string, bytes: Uint8Array, options: LoadOp
     if (plans.length === 0) throw new PlanInputError(`${path}: empty plan document`);
     return plans;
   }
-  const { extractPlan } = await import('../extract/index.js');
+  const { extractPlan } = await import('../pipeline.js');
   return [keep((await extractPlan(bytes, { path })).plan)];
 }

@@ -3,6 +3,8 @@
  * document with schema errors is still checked where its shape allows), so one run shows every problem.
  */
 import { zhToInt } from '../lexicon/numerals.js';
+import { TASK_ID_STYLES } from '../lexicon/tasks.js';
+import { GROWTH_WORDS } from '../lexicon/targets.js';
 import type { DataPath } from './yaml.js';
 import type { ValidateCode } from './codes.js';
 
@@ -61,7 +63,7 @@ function checkPlaces(plan: Rec, report: Report): void {
 function checkTasks(tasks: unknown[], report: Report): void {
   const firstById = new Map<string, number>();
   let prev: { style: string; prefix: string; n: number; id: string } | null = null;
-  const noUnits: number[] = [];
+  const noAgencies: number[] = [];
   let plainTasks = 0;
   tasks.forEach((t, i) => {
     if (!isRec(t)) return;
@@ -79,7 +81,7 @@ function checkTasks(tasks: unknown[], report: Report): void {
     }
     if (t.kind === 'task' || t.kind === undefined) {
       plainTasks++;
-      if (list(t.lead).length === 0 && list(t.responsible).length === 0 && Array.isArray(t.lead) && Array.isArray(t.responsible)) noUnits.push(i);
+      if (list(t.lead).length === 0 && list(t.responsible).length === 0 && Array.isArray(t.lead) && Array.isArray(t.responsible)) noAgencies.push(i);
     }
     // numbering: consecutive items printed in the same style and under the same qualifier form one sequence
     const num = id === null ? null : parseNumber(id);
@@ -93,32 +95,23 @@ function checkTasks(tasks: unknown[], report: Report): void {
     }
     prev = num && id !== null ? { ...num, id } : null;
   });
-  // a plan whose tasks never name units (the text has no unit notes) gets one warning, not one per task
-  if (noUnits.length > 0 && noUnits.length === plainTasks && plainTasks > 1) {
+  // a plan whose tasks never name agencies (the text has no agency notes) gets one warning, not one per task
+  if (noAgencies.length > 0 && noAgencies.length === plainTasks && plainTasks > 1) {
     report('task-units-missing', ['tasks'], `none of the ${plainTasks} tasks names a lead or responsible unit`, 'key');
   } else {
-    for (const i of noUnits) {
+    for (const i of noAgencies) {
       const t = tasks[i] as Rec;
       report('task-units-missing', ['tasks', i], `task '${String(t.id)}' names no lead or responsible unit`);
     }
   }
 }
 
-const CN = '〇零一二两三四五六七八九十百千';
-const STYLES: [string, RegExp][] = [
-  ['arabic', /^(\d+)$/],
-  ['paren-arabic', /^\((\d+)\)$/],
-  ['paren-cn', new RegExp(`^\\(([${CN}]+)\\)$`)],
-  ['cn-shi', new RegExp(`^([${CN}]+)是$`)],
-  ['cn', new RegExp(`^([${CN}]+)$`)],
-];
-
 /** `三.(一).1` → prefix `三.(一)`, style arabic, n 1; `(二十九)` → paren-cn 29. */
 export function parseNumber(id: string): { style: string; prefix: string; n: number } | null {
   const cut = id.lastIndexOf('.');
   const prefix = cut < 0 ? '' : id.slice(0, cut);
   const last = cut < 0 ? id : id.slice(cut + 1);
-  for (const [style, re] of STYLES) {
+  for (const [style, re] of TASK_ID_STYLES) {
     const m = re.exec(last);
     if (!m?.[1]) continue;
     const n = style.includes('arabic') ? Number(m[1]) : zhToInt(m[1]);
@@ -126,9 +119,6 @@ export function parseNumber(id: string): { style: string; prefix: string; n: num
   }
   return null;
 }
-
-// growth and increase can exceed 100% (`增长150%`); rates and shares cannot
-const GROWTH = /增长|增加|增速|提高|提升|翻/;
 
 function checkTargets(targets: unknown[], meta: Rec, report: Report): void {
   const horizon = list(meta.horizon_years).filter((y): y is number => typeof y === 'number');
@@ -140,7 +130,8 @@ function checkTargets(targets: unknown[], meta: Rec, report: Report): void {
     const label = typeof t.quote === 'string' && t.quote ? `'${short(t.quote)}'` : `targets[${i}]`;
     if (t.unit === '%' && typeof t.value === 'number' && t.value > 100) {
       const words = `${String(t.indicator ?? '')}${String(t.quote ?? '')}`;
-      if (!GROWTH.test(words)) report('target-percent-over-100', ['targets', i, 'value'], `target ${label} is ${t.value}%: a percentage over 100`);
+      // growth and increase can exceed 100% (`增长150%`); rates and shares cannot
+      if (!GROWTH_WORDS.test(words)) report('target-percent-over-100', ['targets', i, 'value'], `target ${label} is ${t.value}%: a percentage over 100`);
     }
     if (t.year === null) {
       report('target-year-missing', ['targets', i, 'year'], `target ${label} has no year`);

@@ -129,7 +129,7 @@ export async function validateBytes(bytes: Uint8Array, options: ValidateOptions 
     }
     return isNdjson(path, text) ? validateNdjson(text, options) : validatePlan(text, options);
   }
-  const { extractPlan } = await import('../extract/index.js');
+  const { extractPlan } = await import('../pipeline.js');
   try {
     const { plan } = await extractPlan(bytes, { path });
     return sortDiagnostics(plan.diagnostics.map((d) => ({ ...d })));

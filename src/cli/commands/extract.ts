@@ -130,7 +130,7 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
   for (const inp of inputs) if (inp.error) onResult({ path: inp.path, diagnostics: [], error: inp.error, errorKind: 'input' });
   const runnable = inputs.filter((i) => !i.error);
   if (opts.stage) {
-    const { extractPlan } = await import('../../extract/index.js');
+    const { extractPlan } = await import('../../pipeline.js');
     for (const inp of runnable) {
       try {
         const bytes = inp.path === '-' ? await io.readStdin(opts.maxSize) : await io.fs.readFile(inp.path, opts.maxSize);
@@ -244,7 +244,7 @@ function makeProgress(io: Io, total: number, quiet: boolean) {
   };
 }
 
-function stageView(result: import('../../extract/index.js').ExtractResult, stage: 'blocks' | 'outline'): string {
+function stageView(result: import('../../pipeline.js').ExtractResult, stage: 'blocks' | 'outline'): string {
   if (stage === 'blocks') return result.blocks.map((b) => `${b.page !== undefined ? `p${b.page}:` : ''}${b.line}\t${b.type}\t${b.text}`).join('\n') + '\n';
   const o = result.outline;
   const lines: string[] = [`body: views ${o.bodyStart}..${o.bodyEnd}`];

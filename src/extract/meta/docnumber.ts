@@ -5,6 +5,7 @@
  */
 import type { Collector } from '../../diagnostics.js';
 import { orig, type View } from '../../source/view.js';
+import { DOC_NUMBER_KIND } from '../../lexicon/meta.js';
 
 const DOC_NUMBER = /^([\u4e00-\u9fff]{1,12})[〔[(【]\s*(\d{4})\s*[〕\])】]\s*(\d{1,4})\s*号$/;
 const DOC_NUMBER_DAMAGED = /^([\u4e00-\u9fff]{1,12}?)[〔[(【]?\s*(\d{4})(\d{0,4})\s*[〕\])】]?\s*(\d{0,4})\s*号?$/;
@@ -15,7 +16,7 @@ export function readDocNumber(raw: string, line: number, years: number[], ctx: C
   const t = raw.replace(WIDGET, '').replace(/\s+/g, '');
   if (DOC_NUMBER.test(t)) return raw.replace(WIDGET, '').trim();
   const m = DOC_NUMBER_DAMAGED.exec(t);
-  if (!m || !/[发字函办令]/.test(m[1] as string)) return null;
+  if (!m || !DOC_NUMBER_KIND.test(m[1] as string)) return null;
   const year = Number(m[2]);
   const num = (m[3] as string) + (m[4] as string);
   if (num === '') {
@@ -35,7 +36,7 @@ export function readDocNumber(raw: string, line: number, years: number[], ctx: C
 export function numberLine(front: View[], years: number[], ctx: Collector): string | null {
   for (const v of front) {
     const t = v.norm.replace(WIDGET, '');
-    if (v.b.type === 'row' || t.length > 30 || /[:：。,，]/.test(t) || !/\d{4}/.test(t) || !/[发字函办令]/.test(t)) continue;
+    if (v.b.type === 'row' || t.length > 30 || /[:：。,，]/.test(t) || !/\d{4}/.test(t) || !DOC_NUMBER_KIND.test(t)) continue;
     const n = readDocNumber(orig(v, 0, t.length), v.b.line, years, ctx);
     if (n) return n;
   }

@@ -9,7 +9,8 @@ import type { Collector } from '../../diagnostics.js';
 import type { Outline } from '../../outline/outline.js';
 import { clean, type View } from '../../source/view.js';
 import { damagedDateReadings, findDate, isDateLine, parseDate } from '../../outline/dates.js';
-import { YEAR_MARK } from '../../lexicon/targets.js';
+import { DEADLINE_BEFORE, HORIZON_YEARS, TO_YEAR, YEAR_MARK } from '../../lexicon/targets.js';
+import { NOTICE_OF_PLAN } from '../../lexicon/meta.js';
 import { metadataFields, type Found } from './fields.js';
 import { noticeTitle, planTitle, reportedTitle, type TitleFound } from './titles.js';
 import { dateUnderTitle, expandJoint, reportedIssuer, signature, titleIssuer } from './issuer.js';
@@ -63,7 +64,7 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
   const notice = noticeTitle(front);
   let title: TitleFound | null = planTitle(front);
   if (!title && notice) {
-    const m = /关于印发《?(.+?)》?的?通知$/.exec(notice.text);
+    const m = NOTICE_OF_PLAN.exec(notice.text);
     if (m) title = { text: m[1] as string, line: notice.line, v: notice.v };
   }
   if (!title) title = reportedTitle(views.slice(0, o.bodyEnd));
@@ -154,12 +155,12 @@ function horizonYears(o: Outline, docYear: number | null): number[] {
     for (let k = 0; k < o.bodyEnd; k++) {
       const v = o.views[k] as View;
       if (preamble.has(k)) continue;
-      for (const m of v.norm.matchAll(/(?:到|至)?(\d{4})年(?:[、和及]\s*(?:到)?\d{4}年)*/g)) {
+      for (const m of v.norm.matchAll(HORIZON_YEARS)) {
         const after = v.norm.slice((m.index ?? 0) + m[0].length);
-        if (!/^(?:到|至)/.test(m[0]) && !/^[,，:：]/.test(after)) continue;
+        if (!TO_YEAR.test(m[0]) && !/^[,，:：]/.test(after)) continue;
         // a deadline (`截至2023年11月5日`) or a date is no horizon
-        if (/[截止]$/.test(v.norm.slice(0, m.index ?? 0)) || /^\s*\d{1,2}\s*月/.test(after)) continue;
-        if (/[-—~]$/.test(v.norm.slice(0, m.index ?? 0)) || /^\d{4}年?[-—~至到]/.test(v.norm.slice(m.index ?? 0).replace(/^(?:到|至)/, ''))) continue;
+        if (DEADLINE_BEFORE.test(v.norm.slice(0, m.index ?? 0)) || /^\s*\d{1,2}\s*月/.test(after)) continue;
+        if (/[-—~]$/.test(v.norm.slice(0, m.index ?? 0)) || /^\d{4}年?[-—~至到]/.test(v.norm.slice(m.index ?? 0).replace(TO_YEAR, ''))) continue;
         for (const y of m[0].matchAll(/(\d{4})年/g)) if (ok(Number(y[1]))) ys.add(Number(y[1]));
       }
     }

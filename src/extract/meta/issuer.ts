@@ -5,7 +5,7 @@
  */
 import { clean, type View } from '../../source/view.js';
 import { findPlaces } from '../../lexicon/geography.js';
-import { ISSUED_BY, JOINT_ISSUER, SHORT_JOINT, TITLE_ISSUER, TITLE_PERIOD } from '../../lexicon/meta.js';
+import { ISSUED_BY, ISSUING_VERBS, JOINT_ISSUER, LEVEL_ISSUER, SHORT_JOINT, TITLE_ISSUER, TITLE_PERIOD } from '../../lexicon/meta.js';
 import { ISSUER_LINE } from '../../lexicon/structure.js';
 import { isDateLine } from '../../outline/dates.js';
 import { isMetadataLine } from './fields.js';
@@ -39,7 +39,7 @@ export function titleIssuer(title: string | null | undefined): string | null {
 /** `X印发了《…》`, `以X名义印发` in a report: the issuer, from its first place name on. */
 export function reportedIssuer(views: View[]): { text: string; line: number } | null {
   for (const v of views) {
-    if (v.b.type === 'row' || !/印发|出台|发布/.test(v.norm)) continue;
+    if (v.b.type === 'row' || !ISSUING_VERBS.test(v.norm)) continue;
     ISSUED_BY.lastIndex = 0;
     for (const m of v.norm.matchAll(ISSUED_BY)) {
       const end = (m.index ?? 0) + m[0].length;
@@ -49,7 +49,7 @@ export function reportedIssuer(views: View[]): { text: string; line: number } | 
       const place = findPlaces(raw)[0];
       let from = place ? place.start : 0;
       if (place && raw.slice(0, place.start).endsWith('中共')) from -= 2;
-      if (!place && !/^(?:中共)?[省市县区]/.test(raw)) continue;
+      if (!place && !LEVEL_ISSUER.test(raw)) continue;
       const start = (m.index ?? 0) + m[0].indexOf(raw) + from;
       return { text: expandJoint(clean(v, start, start + raw.length - from).trim()), line: v.b.line };
     }

@@ -5,7 +5,9 @@
  */
 import type { Level } from '../../model.js';
 import { findPlaces, lookupPlace, resolvePlace, type Place, type PlaceMatch } from '../../lexicon/geography.js';
-import { NOT_A_NAME, PLACE_STEM_PHRASES, SELF_LEVEL, SHAPED, ZONE_END } from '../../lexicon/meta.js';
+import {
+  COUNTY_END, DISTRICT_END, NOT_A_NAME, PLACE_STEM_PHRASES, SELF_LEVEL, SHAPED, STEM_SUFFIXES, ZONE_END,
+} from '../../lexicon/meta.js';
 
 export interface PlaceRead {
   jurisdiction: string | null;
@@ -31,7 +33,7 @@ function pick(m: PlaceMatch, context: string): Place | null {
 
 /** The level a name's suffix gives (a name the division table does not hold). */
 function levelOf(name: string): Level {
-  return ZONE_END.test(name) ? 'zone' : /(?:县|旗)$/.test(name) ? 'county' : /区$/.test(name) ? 'district' : 'city';
+  return ZONE_END.test(name) ? 'zone' : COUNTY_END.test(name) ? 'county' : DISTRICT_END.test(name) ? 'district' : 'city';
 }
 
 /** The place a name (issuer, title) gives: known, ambiguous (`西湖区` with no context: name and level only), or shaped. */
@@ -107,7 +109,7 @@ function placeInText(text: string): Place | null {
     const phrase = (m[1] ?? m[2] ?? m[3]) as string;
     // the phrase may run into the words before the name (`现代化襄阳篇章`): try its tails, longest first
     tails: for (let from = 0; from <= phrase.length - 2; from++) {
-      for (const suffix of ['省', '市', '县', '区']) {
+      for (const suffix of STEM_SUFFIXES) {
         const c = lookupPlace(phrase.slice(from) + suffix).filter((p) => fits(p, self));
         if (c.length === 1) { bump(c[0]); break tails; }
       }

@@ -6,7 +6,7 @@
  */
 import { clean, type View } from '../../source/view.js';
 import {
-  CITED_BEFORE, DRAFT_LABEL, ISSUED_AFTER, ISSUED_BEFORE, JOINT_ISSUER, NATIONAL_TITLES, TITLE_END, TITLE_NOISE_BEFORE, TITLE_PERIOD,
+  CITED_BEFORE, DRAFT_LABEL, ISSUED_AFTER, ISSUED_BEFORE, JOINT_ISSUER, NATIONAL_TITLES, TITLE_END, TITLE_NOISE_BEFORE, TITLE_PERIOD, TITLE_WIDGET,
 } from '../../lexicon/meta.js';
 import { NOTICE_TITLE } from '../../lexicon/structure.js';
 import { isMetadataLine } from './fields.js';
@@ -24,8 +24,6 @@ export interface TitleFound {
 
 /** A document number glued to the end of a title line, after a space or in parentheses. */
 const GLUED_NUMBER = /(?:\s+|\()([\u4e00-\u9fff]{1,12}[〔[(【]\s*\d{4}\s*[〕\])】]\s*\d{1,4}\s*号)\)?$/;
-/** Widgets glued to a line (`【字号:大 中 小】`, `[打印]`). */
-const WIDGET = /\s*(?:【[^】]*(?:字号|字体|打印|关闭)[^】]*】|\[\s*(?:打印|关闭)\s*\])\s*$/;
 
 interface Shape { start: number; end: number; number?: string }
 
@@ -34,7 +32,7 @@ export function titleShape(norm: string, ends: RegExp = TITLE_END): Shape | null
   let s = 0, e = norm.length;
   const noise = TITLE_NOISE_BEFORE.exec(norm);
   if (noise) s = noise[0].length;
-  const widget = WIDGET.exec(norm.slice(0, e));
+  const widget = TITLE_WIDGET.exec(norm.slice(0, e));
   if (widget) e -= widget[0].length;
   let number: string | undefined;
   const num = GLUED_NUMBER.exec(norm.slice(0, e));

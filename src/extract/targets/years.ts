@@ -3,18 +3,20 @@
  * others (`到2023年、2025年、2027年`), ends a period (`2020年到2025年期间`), or is a base year compared against
  * (`较2020年下降14%`), which never governs a target.
  */
-import { HISTORY_WORDS, YEAR_MARK } from '../lexicon/targets.js';
+import {
+  BASE_AFTER_YEAR, BASE_BEFORE_HISTORY, BASE_BEFORE_YEAR, HISTORY_WORDS, TIME_HINTS, TO_YEAR, YEAR_LEAD, YEAR_LIST_GAP, YEAR_MARK,
+} from '../../lexicon/targets.js';
 
 export interface YearMark { at: number; end: number; year: number; opener: boolean; base?: boolean; history?: boolean }
 
-
+/** The year marks and history words of a clause, in order. */
 export function yearMarks(s: string): YearMark[] {
   const out: YearMark[] = [];
-  if (s.indexOf('年') < 0 && s.indexOf('目前') < 0 && s.indexOf('过去') < 0) return out;
+  if (!TIME_HINTS.some((h) => s.indexOf(h) >= 0)) return out;
   for (const m of s.matchAll(HISTORY_WORDS)) {
     const at = m.index ?? 0;
     // `比上年增长8%` compares against last year: a base, not the time of the clause
-    const base = /(?:较|比|相比|同比|与)$/.test(s.slice(Math.max(0, at - 2), at));
+    const base = BASE_BEFORE_HISTORY.test(s.slice(Math.max(0, at - 2), at));
     out.push({ at, end: at + m[0].length, year: 0, opener: false, history: !base, base });
   }
   if (out.length > 0) {
@@ -29,16 +31,16 @@ function yearMarksOnly(s: string): YearMark[] {
   for (const m of s.matchAll(YEAR_MARK)) {
     let at = m.index ?? 0;
     // the governing word before the year (`到2027年`, `截至2025年底`) belongs to the mark
-    const lead = /(?:到|至|截至|截止到?)$/.exec(s.slice(Math.max(0, at - 3), at));
+    const lead = YEAR_LEAD.exec(s.slice(Math.max(0, at - 3), at));
     if (lead) at -= lead[0].length;
     const end = (m.index ?? 0) + m[0].length;
     if (/\d/.test(s[at - 1] ?? '') || /[-—~至]/.test(s[end] ?? '') || /[-—~]$/.test(s.slice(Math.max(0, at - 1), at))) continue; // ranges and longer numbers
     // a base year (`较2020年下降14%`, `在2020年基础上`) is compared against, never the year of a target
-    if (/(?:较|比|相比|相较|同比|对比)$/.test(s.slice(Math.max(0, at - 2), at)) || /^(?:的)?(?:基础上|基数|水平上)/.test(s.slice(end, end + 4))) {
+    if (BASE_BEFORE_YEAR.test(s.slice(Math.max(0, at - 2), at)) || BASE_AFTER_YEAR.test(s.slice(end, end + 4))) {
       out.push({ at, end, year: Number(m[1]), opener: false, base: true });
       continue;
     }
-    out.push({ at, end, year: Number(m[1]), opener: /^[,，:：]/.test(s.slice(end, end + 1)) || lead !== null && /^(?:到|至)/.test(lead[0]) });
+    out.push({ at, end, year: Number(m[1]), opener: /^[,，:：]/.test(s.slice(end, end + 1)) || lead !== null && TO_YEAR.test(lead[0]) });
   }
   return out;
 }
@@ -55,7 +57,7 @@ export function governingYears(marks: YearMark[], s: string, at: number): number
   for (let i = k; i > 0; i--) {
     const a = marks[i - 1] as YearMark, b = marks[i] as YearMark;
     // `2020年到2025年期间` is a period, not a list: only its end governs
-    if (!/^[、和及与,，\s]*$/.test(s.slice(a.end, b.at)) || /^(?:到|至)/.test(s.slice(b.at))) break;
+    if (!YEAR_LIST_GAP.test(s.slice(a.end, b.at)) || TO_YEAR.test(s.slice(b.at))) break;
     out.unshift(a.year);
   }
   return out;

@@ -1,11 +1,13 @@
 /**
- * units: the note that closes a task — `(牵头单位:A;责任单位:B、C等)`, `(责任单位:…)`,
+ * agencies: the note that closes a task — `(牵头单位:A;责任单位:B、C等)`, `(责任单位:…)`,
  * `(A、B和C等按职责分工负责)` — found even when the scrape lost its opening or closing parenthesis.
- * Names are kept as written; a trailing 等 is recorded as `units_etc`.
+ * Names are kept as written; a trailing 等 is recorded as `units_etc` (the output keeps the notes' own word).
  */
-import { DUTY_PHRASE, UNIT_LABELS, UNIT_NOTE_MARK, UNIT_SEPARATORS, UNIT_START, UNIT_SUFFIX } from '../lexicon/units.js';
+import {
+  AGENCY_END, AGENCY_JOINERS, AGENCY_LABELS, AGENCY_NOTE_MARK, AGENCY_SEPARATORS, AGENCY_START, DUTY_PHRASE, LEAD_THEN_OTHERS,
+} from '../lexicon/agency-notes.js';
 
-export interface UnitNote {
+export interface AgencyNote {
   lead: string[];
   responsible: string[];
   etc: boolean;
@@ -16,11 +18,11 @@ export interface UnitNote {
   closeLost: boolean;
 }
 
-/** Splits a list of unit names on 、,; and on a 和/及 that joins two names (not 工业和信息化局). */
-export function splitUnits(list: string): { names: string[]; etc: boolean } {
+/** Splits a list of agency names on 、,; and on a 和/及 that joins two names (not 工业和信息化局). */
+export function splitAgencies(list: string): { names: string[]; etc: boolean } {
   let etc = false;
   const names: string[] = [];
-  for (let part of list.split(UNIT_SEPARATORS)) {
+  for (let part of list.split(AGENCY_SEPARATORS)) {
     part = part.trim();
     if (!part) continue;
     if (/等$/.test(part)) { etc = true; part = part.replace(/等$/, '').trim(); }
@@ -32,19 +34,19 @@ export function splitUnits(list: string): { names: string[]; etc: boolean } {
 function splitOnAnd(s: string): string[] {
   for (let i = 1; i < s.length - 1; i++) {
     const c = s[i];
-    if (c !== '和' && c !== '及') continue;
+    if (!AGENCY_JOINERS.includes(c as string)) continue;
     const left = s.slice(0, i), right = s.slice(i + 1);
-    if (UNIT_SUFFIX.test(left) && UNIT_START.test(right)) return [left, ...splitOnAnd(right)];
+    if (AGENCY_END.test(left) && AGENCY_START.test(right)) return [left, ...splitOnAnd(right)];
   }
   return [s];
 }
 
-/** Finds the unit note of a task paragraph (normalized text), or null when it has none. */
-export function findUnitNote(norm: string): UnitNote | null {
-  // the note is the last parenthesised span that carries a unit mark; else an unparenthesised tail
-  // the note closes the paragraph: look in its tail only (a long list of units is well under 400 characters)
+/** Finds the agency note of a task paragraph (normalized text), or null when it has none. */
+export function findAgencyNote(norm: string): AgencyNote | null {
+  // the note is the last parenthesised span that carries an agency mark; else an unparenthesised tail
+  // the note closes the paragraph: look in its tail only (a long list of agencies is well under 400 characters)
   const tail = Math.max(0, norm.length - 400);
-  const found = lastMatch(tail ? norm.slice(tail) : norm, UNIT_NOTE_MARK);
+  const found = lastMatch(tail ? norm.slice(tail) : norm, AGENCY_NOTE_MARK);
   const mark = found < 0 ? -1 : found + tail;
   if (mark < 0) return null;
   // walk back to the note's own `(`, skipping balanced `(套)` pairs; a 。 first means the `(` was lost
@@ -70,18 +72,18 @@ export function findUnitNote(norm: string): UnitNote | null {
   inner = inner.replace(/[。.;]+$/, '');
   const lead: string[] = [], responsible: string[] = [];
   let etc = false;
-  const labelled = UNIT_LABELS.some(({ label }) => { label.lastIndex = 0; return label.test(inner); });
+  const labelled = AGENCY_LABELS.some(({ label }) => { label.lastIndex = 0; return label.test(inner); });
   if (labelled) {
     // cut the note at every label; each part goes to its label's role
     const cuts: Array<{ at: number; len: number; role: 'lead' | 'responsible' }> = [];
-    for (const { label, role } of UNIT_LABELS) {
+    for (const { label, role } of AGENCY_LABELS) {
       label.lastIndex = 0;
       for (let m = label.exec(inner); m; m = label.exec(inner)) cuts.push({ at: m.index, len: m[0].length, role });
     }
     cuts.sort((a, b) => a.at - b.at);
     cuts.forEach((c, k) => {
       const body = inner.slice(c.at + c.len, k + 1 < cuts.length ? (cuts[k + 1] as { at: number }).at : inner.length).replace(/[;,，、\s]+$/, '');
-      const r = splitUnits(body.replace(DUTY_PHRASE, (x) => (/^等/.test(x) ? '等' : '')));
+      const r = splitAgencies(body.replace(DUTY_PHRASE, (x) => (/^等/.test(x) ? '等' : '')));
       (c.role === 'lead' ? lead : responsible).push(...r.names);
       if (r.etc) etc = true;
     });
@@ -89,12 +91,12 @@ export function findUnitNote(norm: string): UnitNote | null {
     const m = DUTY_PHRASE.exec(inner);
     const body = m ? inner.slice(0, m.index) + (m[0].startsWith('等') ? '等' : '') : inner;
     // `(区发展改革委牵头,区…配合)`
-    const lm = /^(.+?)牵头[,，;；]?(.*?)(?:配合|参与)?$/.exec(body);
+    const lm = LEAD_THEN_OTHERS.exec(body);
     if (lm) {
-      const a = splitUnits(lm[1] as string), b = splitUnits(lm[2] as string);
+      const a = splitAgencies(lm[1] as string), b = splitAgencies(lm[2] as string);
       lead.push(...a.names); responsible.push(...b.names); etc = a.etc || b.etc;
     } else {
-      const r = splitUnits(body);
+      const r = splitAgencies(body);
       responsible.push(...r.names); etc = r.etc;
     }
   }

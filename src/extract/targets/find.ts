@@ -1,22 +1,24 @@
 /**
- * targets: quantitative commitments in running text. First find number spans, then resolve each into
- * {indicator, value, unit, comparator, year}: the clause around the number decides whether it is a target
- * (`合格率达到98.3%以上`, `建成…中心150个`, `累计建成4.4万亩高标准农田`) or not (a name `“22411”`, a duration
+ * targets: quantitative commitments in running text. First find number spans (values.ts), then resolve each into
+ * {indicator, value, unit, comparator, year}: the clause around the number (phrases.ts) decides whether it is a
+ * target (`合格率达到98.3%以上`, `建成…中心150个`, `累计建成4.4万亩高标准农田`) or not (a name `“22411”`, a duration
  * `24小时`, history `2011年达到85.49`, a modifier `节能65%设计标准`).
  */
-import type { Comparator } from '../model.js';
-import { zhToInt } from '../lexicon/numerals.js';
+import type { Comparator } from '../../model.js';
+import { zhToInt } from '../../lexicon/numerals.js';
 import {
-  COUNT_FIRST_VERBS, HEADING_PREFIX, INDICATOR_LEADING, INDICATOR_TRAILING, NOT_TARGET_AFTER, PREFIX_COMPARATORS, SUFFIX_COMPARATORS,
-  CHANGE_WORDS, UNITS, WEAK_UNITS, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_TAIL, RATE_NAME,
-} from '../lexicon/targets.js';
+  CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_TAIL, RATE_NAME, SUFFIX_COMPARATORS,
+} from '../../lexicon/targets.js';
+import { WEAK_MEASURES } from '../../lexicon/measures.js';
+import { measureAt } from '../measures.js';
+import { cleanIndicator, clauseEnd, clauseStart, endsWithComparator, sentenceSubject } from './phrases.js';
+import { lostDecimalPoint, numbersIn, protectedSpans } from './values.js';
 import { governingYears, yearMarks } from './years.js';
-
-export { openerYear, yearMarks } from './years.js';
 
 export interface FoundTarget {
   indicator: string;
   value: number;
+  /** The measure word (`个`, `%`); '' for a bare index. */
   unit: string;
   comparator: Comparator;
   year: number | null;
@@ -53,96 +55,9 @@ export interface TargetContext {
   skipped?: SkippedNumber[];
 }
 
-const HARD_STOP = /[,，;；。:：!！?？\n]/;
-/** A year or period that opens a clause (`到2025年,`, `2020年到2025年期间`): not part of the indicator. */
-const LEADING_YEAR = /^\s*(?:(?:到|至)?\d{4}\s*年(?:底|末|前|期间|内)?\s*[,，]?\s*)/;
-const CN_COUNT_UNITS = '个项家件所座名条张处';
-const DIGITS = /\d+(?:\.\d+)?/g;
-const CN_COUNT = new RegExp(`[两二三四五六七八九十百千]+(?=[${CN_COUNT_UNITS}])`, 'g');
-
-/** Arabic and Chinese-numeral counts in order (two simple scans are faster than one alternation). */
-function numbersIn(s: string): Array<{ index: number; text: string; chinese: boolean }> {
-  const out: Array<{ index: number; text: string; chinese: boolean }> = [];
-  for (const m of s.matchAll(DIGITS)) out.push({ index: m.index ?? 0, text: m[0], chinese: false });
-  for (const m of s.matchAll(CN_COUNT)) out.push({ index: m.index ?? 0, text: m[0], chinese: true });
-  return out.sort((a, b) => a.index - b.index);
-}
-
-/** Spans a number must not sit in: names in “…” and 《…》, and parentheses holding a year range. */
-function protectedSpans(s: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  for (const [open, close] of [['“', '”'], ['《', '》'], ['"', '"'], ['「', '」']] as const) {
-    for (let i = s.indexOf(open); i >= 0; i = s.indexOf(open, i + 1)) {
-      const j = s.indexOf(close, i + 1);
-      if (j < 0 || j - i > 40) continue;
-      spans.push([i, j + 1]);
-      i = j;
-    }
-  }
-  return spans;
-}
-
-function matchUnit(s: string, at: number): string | null {
-  const t = s.slice(at, at + 6).replace(/^ /, '');
-  for (const u of UNITS) if (t.startsWith(u)) return u;
-  return null;
-}
-
-function endsWithComparator(before: string): [string, Comparator] | null {
-  const t = before.replace(/\s+$/, '');
-  for (const [w, c] of PREFIX_COMPARATORS) if (t.endsWith(w)) return [w, c];
-  return null;
-}
-
-function clauseStart(s: string, at: number): number {
-  let i = at - 1;
-  for (; i >= 0; i--) {
-    const c = s[i] as string;
-    if (HARD_STOP.test(c)) break;
-    // an 、 after a counted value separates sibling targets: `150个、工程技术研究中心120个`
-    if (c === '、') {
-      const prev = s.slice(Math.max(0, i - 6), i);
-      if (/\d\s*$/.test(prev) || UNITS.some((u) => prev.endsWith(u) && /\d/.test(prev))) break;
-      if (/以上$|以下$|以内$|左右$/.test(prev)) break;
-    }
-  }
-  return i + 1;
-}
-
-function clauseEnd(s: string, at: number): number {
-  let i = at;
-  while (i < s.length && !HARD_STOP.test(s[i] as string) && s[i] !== '、') i++;
-  return i;
-}
-
-/** Trims an indicator to its noun phrase; `cut` is where the quote starts (after a year or a bullet heading). */
-function cleanIndicator(raw: string): { text: string; cut: number } {
-  let t = raw;
-  let cut = 0;
-  for (let lead = LEADING_YEAR.exec(t); lead && lead[0].length > 0; lead = LEADING_YEAR.exec(t)) {
-    cut += lead[0].length;
-    t = t.slice(lead[0].length);
-  }
-  const heading = HEADING_PREFIX.exec(t);
-  if (heading && t.length - heading[0].length >= 4) { cut += heading[0].length; t = t.slice(heading[0].length); }
-  for (let again = true; again;) {
-    again = false;
-    // `在全省品牌指数测评中品牌得分…`: the preposition leaves the indicator but stays in the quote
-    const l = INDICATOR_LEADING.exec(t);
-    if (l && t.length - l[0].length >= 2) { t = t.slice(l[0].length); again = true; }
-  }
-  t = t.replace(/\s+$/, '');
-  for (let again = true; again;) {
-    again = false;
-    const m = INDICATOR_TRAILING.exec(t);
-    if (m && t.length - m[0].length >= 2) { t = t.slice(0, m.index); again = true; }
-  }
-  return { text: t.trim(), cut };
-}
-
 /**
- * Finds the targets in one normalized string. `marks` are its year markers (from {@link yearMarks}).
- * Targets governed by a year before the document's own year are history and skipped.
+ * Finds the targets in one normalized string, under the years of its own year marks ({@link yearMarks}) or the
+ * context's. Targets governed by a year before the document's own year are history and skipped.
  */
 export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
   const marks = yearMarks(s);
@@ -169,24 +84,24 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     const ve = range ? ne + range[0].length : ne;
     if (range) rangeEnd.add(ne + range[0].length - (range[1] as string).length);
 
-    const unit = matchUnit(s, ve);
+    const measure = measureAt(s, ve);
     let ue = ve;
-    if (unit) ue = s.indexOf(unit, ve) + unit.length;
-    // a range with the unit on both ends: `2.5%—3%`
+    if (measure) ue = s.indexOf(measure, ve) + measure.length;
+    // a range with the measure on both ends: `2.5%—3%`
     let upper = valueMax;
-    const tail = unit && upper === undefined ? RANGE_TAIL.exec(s.slice(ue, ue + 12)) : null;
-    if (tail && s.startsWith(unit as string, ue + tail[0].length)) {
+    const tail = measure && upper === undefined ? RANGE_TAIL.exec(s.slice(ue, ue + 12)) : null;
+    if (tail && s.startsWith(measure as string, ue + tail[0].length)) {
       upper = Number(tail[1]);
       rangeEnd.add(ue + tail[0].length - (tail[1] as string).length);
-      ue += tail[0].length + (unit as string).length;
+      ue += tail[0].length + (measure as string).length;
     }
     else if (NOT_TARGET_AFTER.test(s.slice(ve).replace(/^ /, ''))) continue;
-    if (unit && NOT_TARGET_AFTER.test(s.slice(ue)) && unit !== '%') continue;
+    if (measure && NOT_TARGET_AFTER.test(s.slice(ue)) && measure !== '%') continue;
     // counts of the plan's own parts: `31项任务`, `14个方面`, `3个部分25条`
-    if (unit && PLAN_PARTS_AFTER.test(s.slice(ue, ue + 8))) continue;
+    if (measure && PLAN_PARTS_AFTER.test(s.slice(ue, ue + 8))) continue;
     if (PLAN_PARTS_BEFORE.test(s.slice(Math.max(0, ns - 8), ns))) continue;
-    // the excerpt ends right after the digits: the unit or a decimal part may be lost, so nothing is certain
-    if (!unit && ctx.atEnd && s.slice(ve).trim() === '') {
+    // the excerpt ends right after the digits: the measure or a decimal part may be lost, so nothing is certain
+    if (!measure && ctx.atEnd && s.slice(ve).trim() === '') {
       ctx.skipped?.push({ at: ns, reason: 'cut', text: m.text });
       continue;
     }
@@ -211,22 +126,22 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
 
     let indicator: string, qStart: number, comparator: Comparator;
     let repair: string | undefined;
-    if (after === '' || (unit === '%' && QUOTED_TERM.test(after))) {
+    if (after === '' || (measure === '%' && QUOTED_TERM.test(after))) {
       // noun first: `合格率达到98.3%以上`
       const cmp = endsWithComparator(before);
       // a change (`能耗下降14%`) is not the level itself: the verb stays in the indicator
       const nounPart = cmp && !CHANGE_WORDS.test(cmp[0]) ? before.replace(/\s+$/, '').slice(0, -cmp[0].length) : before;
       const cleaned = cleanIndicator(nounPart);
-      if (!unit && !cmp && !suffix) {
+      if (!measure && !cmp && !suffix) {
         if (cleaned.text.length >= 2 && !chinese) bare.push({ ns, ne, value, cs, indicator: cleaned.text, cut: cleaned.cut });
         continue;
       }
-      if (unit && WEAK_UNITS.has(unit) && !cmp && !suffix) continue;
+      if (measure && WEAK_MEASURES.has(measure) && !cmp && !suffix) continue;
       qStart = cs + cleaned.cut + (nounPart.length - nounPart.trimStart().length);
       let name = cleaned.text;
       if (name.length < 2 || /^[\d.%]+$/.test(name)) {
         // `2023年合格率稳定在92%以上,到2025年达到94%`: the subject of the sentence carries over
-        const subject = cmp ? sentenceSubject(out, s, cs) : null;
+        const subject = cmp ? sentenceSubject(out[out.length - 1], s, cs) : null;
         if (subject !== null) { name = subject; qStart = cs + (before.length - before.trimStart().length); }
         // `…建成“一站式”服务平台,数量达到10个`: nothing nameable before the value
         else if (!COUNT_FIRST_VERBS.test(before)) continue;
@@ -235,7 +150,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
       // `实现区级政务服务事项100%“全程网办”`: the quoted term completes the indicator
       indicator = after === '' ? name : `${name}${after}`;
       comparator = suffix ?? cmp?.[1] ?? '>=';
-      if (unit === '%' && value > 100 && RATE_NAME.test(name) && !(cmp && CHANGE_WORDS.test(cmp[0]))) {
+      if (measure === '%' && value > 100 && RATE_NAME.test(name) && !(cmp && CHANGE_WORDS.test(cmp[0]))) {
         const fixed = lostDecimalPoint(m.text);
         if (fixed === null) {
           ctx.skipped?.push({ at: ns, reason: 'value-unreadable', text: `${m.text}%` });
@@ -249,7 +164,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
       const lead = before.replace(/\s+$/, '');
       const cmp = endsWithComparator(lead);
       const verb = cmp && !CHANGE_WORDS.test(cmp[0]) ? lead.slice(0, -cmp[0].length) : lead;
-      if (!unit || !COUNT_FIRST_VERBS.test(verb)) continue;
+      if (!measure || !COUNT_FIRST_VERBS.test(verb)) continue;
       const cleaned = cleanIndicator(verb);
       indicator = `${cleaned.text}${after}`;
       qStart = cs + cleaned.cut;
@@ -258,7 +173,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     const qEnd = after === '' ? se : ce;
     const one = (y: number | null): FoundTarget => {
       const t: FoundTarget = {
-        indicator, value, unit: unit ?? '', comparator, year: y ?? ctx.fallbackYear, yearInferred: y === null,
+        indicator, value, unit: measure ?? '', comparator, year: y ?? ctx.fallbackYear, yearInferred: y === null,
         unitInferred: false, qStart, qEnd, valueAt: ns,
       };
       if (upper !== undefined) t.valueMax = upper;
@@ -283,25 +198,4 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     });
   }
   return out.sort((a, b) => a.valueAt - b.valueAt);
-}
-
-/** The indicator of the previous target in the same sentence, when a clause names no subject of its own. */
-function sentenceSubject(out: FoundTarget[], s: string, cs: number): string | null {
-  const prev = out[out.length - 1];
-  if (!prev || prev.qEnd > cs || /[。!！?？]/.test(s.slice(prev.qEnd, cs))) return null;
-  return prev.indicator;
-}
-
-/**
- * A rate over 100% that lost its decimal point (`985%`): every way of putting the point back, kept when exactly one
- * gives a rate a plan would set (50–100 with one decimal); otherwise null (left unread).
- */
-export function lostDecimalPoint(digits: string): number | null {
-  if (!/^\d{3,4}$/.test(digits)) return null;
-  const readings: number[] = [];
-  for (let cut = 1; cut < digits.length; cut++) {
-    const v = Number(`${digits.slice(0, cut)}.${digits.slice(cut)}`);
-    if (digits.length - cut === 1 && v >= 50 && v <= 100) readings.push(v);
-  }
-  return readings.length === 1 ? readings[0] as number : null;
 }

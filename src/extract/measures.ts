@@ -1,0 +1,28 @@
+/**
+ * measures: the measure word after a value (`150个`, `4.4万亩`, `98.3%`) and the one a count indicator's name
+ * implies (`企业个数` → 个, `研发投入(亿元)` → 亿元). The words are in src/lexicon/measures.ts.
+ */
+import { COUNT_NAME_MEASURES, MEASURE_WORDS } from '../lexicon/measures.js';
+
+/** The measure word at `at` (one space allowed before it), the longest that fits; null when none. */
+export function measureAt(s: string, at: number): string | null {
+  const t = s.slice(at, at + 6).replace(/^ /, '');
+  for (const u of MEASURE_WORDS) if (t.startsWith(u)) return u;
+  return null;
+}
+
+/** True when `s` ends with a measure word and holds a digit (a counted value: `150个`). */
+export function endsWithCount(s: string): boolean {
+  return MEASURE_WORDS.some((u) => s.endsWith(u) && /\d/.test(s));
+}
+
+const COUNT_NAME = new RegExp(`(${COUNT_NAME_MEASURES.join('|')})数(?:\\(.*\\))?$`);
+
+/** Measure word implied by an indicator name: 个数 → 个, 户数 → 户, 项数 → 项, `(亿元)` → 亿元; '' when none. */
+export function measureFromName(name: string): string {
+  const m = COUNT_NAME.exec(name.replace(/\s+/g, ''));
+  if (m) return m[1] as string;
+  // the unit in the indicator's name, as HTML tables print it: `制造业产品质量合格率(%)`, `研发投入(亿元)`
+  const paren = /\((%|‰|[\u4e00-\u9fff]{1,3})\)$/.exec(name.replace(/\s+/g, ''));
+  return paren && !/年/.test(paren[1] as string) ? (paren[1] as string) : '';
+}

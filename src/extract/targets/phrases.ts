@@ -1,0 +1,71 @@
+/**
+ * Target phrases: the clause around a value (where it starts and ends), the comparator word before it, and the
+ * indicator cut down to its noun phrase. The value itself is read in values.ts.
+ */
+import type { Comparator } from '../../model.js';
+import { HEADING_PREFIX, INDICATOR_LEADING, INDICATOR_TRAILING, LEADING_YEAR, LIST_END_COMPARATOR, PREFIX_COMPARATORS } from '../../lexicon/targets.js';
+import { endsWithCount } from '../measures.js';
+
+/** Punctuation that ends a clause. */
+export const HARD_STOP = /[,，;；。:：!！?？\n]/;
+
+/** The comparator word that ends the text before a value (`达到`, `不低于`), longest first, or null. */
+export function endsWithComparator(before: string): [string, Comparator] | null {
+  const t = before.replace(/\s+$/, '');
+  for (const [w, c] of PREFIX_COMPARATORS) if (t.endsWith(w)) return [w, c];
+  return null;
+}
+
+/** Where the clause holding the value at `at` starts. */
+export function clauseStart(s: string, at: number): number {
+  let i = at - 1;
+  for (; i >= 0; i--) {
+    const c = s[i] as string;
+    if (HARD_STOP.test(c)) break;
+    // an 、 after a counted value separates sibling targets: `150个、工程技术研究中心120个`
+    if (c === '、') {
+      const prev = s.slice(Math.max(0, i - 6), i);
+      if (/\d\s*$/.test(prev) || endsWithCount(prev)) break;
+      if (LIST_END_COMPARATOR.test(prev)) break;
+    }
+  }
+  return i + 1;
+}
+
+/** Where the clause that continues at `at` ends (at punctuation or an 、). */
+export function clauseEnd(s: string, at: number): number {
+  let i = at;
+  while (i < s.length && !HARD_STOP.test(s[i] as string) && s[i] !== '、') i++;
+  return i;
+}
+
+/** Trims an indicator to its noun phrase; `cut` is where the quote starts (after a year or a bullet heading). */
+export function cleanIndicator(raw: string): { text: string; cut: number } {
+  let t = raw;
+  let cut = 0;
+  for (let lead = LEADING_YEAR.exec(t); lead && lead[0].length > 0; lead = LEADING_YEAR.exec(t)) {
+    cut += lead[0].length;
+    t = t.slice(lead[0].length);
+  }
+  const heading = HEADING_PREFIX.exec(t);
+  if (heading && t.length - heading[0].length >= 4) { cut += heading[0].length; t = t.slice(heading[0].length); }
+  for (let again = true; again;) {
+    again = false;
+    // `在全省品牌指数测评中品牌得分…`: the preposition leaves the indicator but stays in the quote
+    const l = INDICATOR_LEADING.exec(t);
+    if (l && t.length - l[0].length >= 2) { t = t.slice(l[0].length); again = true; }
+  }
+  t = t.replace(/\s+$/, '');
+  for (let again = true; again;) {
+    again = false;
+    const m = INDICATOR_TRAILING.exec(t);
+    if (m && t.length - m[0].length >= 2) { t = t.slice(0, m.index); again = true; }
+  }
+  return { text: t.trim(), cut };
+}
+
+/** The indicator of the previous target in the same sentence, when a clause names no subject of its own. */
+export function sentenceSubject(prev: { indicator: string; qEnd: number } | undefined, s: string, cs: number): string | null {
+  if (!prev || prev.qEnd > cs || /[。!！?？]/.test(s.slice(prev.qEnd, cs))) return null;
+  return prev.indicator;
+}

@@ -1,0 +1,23 @@
+/**
+ * Agency notes that close a task: `(牵头单位:A;责任单位:B、C等)`, `(责任单位:…)`, `(A、B等按职责分工负责)`,
+ * `(A牵头,B配合)`. The notes call agencies 单位 (units); qplan calls them agencies, and keeps "unit" for measure
+ * words. Labels map to roles; the code only loops over them.
+ */
+export const AGENCY_LABELS: Array<{ label: RegExp; role: 'lead' | 'responsible' }> = [
+  { label: /牵头(?:单位|部门)\s*[:：]/g, role: 'lead' },
+  { label: /(?:责任|配合|参与|协办|实施)(?:单位|部门)\s*[:：]/g, role: 'responsible' },
+];
+/** Any of these anywhere in a paragraph marks an agency note. */
+export const AGENCY_NOTE_MARK = /(?:局|委|办|院|会|中心|政府)牵头[,，;；]|(?:牵头|责任|配合|参与|协办|实施)(?:单位|部门)\s*[:：]|按(?:职责)?分工负责|分别负责|按职能负责/;
+/** The closing phrase of the `(A、B等按职责分工负责)` form; all agencies in it are responsible. */
+export const DUTY_PHRASE = /(?:等)?(?:单位)?(?:按(?:照)?(?:各自)?(?:职责)?(?:分工)?(?:职能)?负责|分别负责|按职能负责)$/;
+/** Separators between agency names (`和`/`及` only where they join two names, see {@link AGENCY_END}). */
+export const AGENCY_SEPARATORS = /[、,，;；]/;
+/** How an agency name ends; `和` splits only between a name ending like this and one starting like {@link AGENCY_START}. */
+export const AGENCY_END = /(?:局|委|办|院|会|中心|公司|部|厅|处|室|队|所|关|行|社|联|园区|街道|镇|乡|署|站|集团|分局|法院|检察院|政府|管委会|委员会|总工会|团[区市县]委|办公室|支队|大队)$/;
+/** How an agency name starts, for the same split. */
+export const AGENCY_START = /^(?:各|区|市|县|省|州|镇|乡|街道|[\u4e00-\u9fff]{1,6}(?:局|委|办|院|会|中心|公司|分局|海关|管委会))/;
+/** Joiners that split two agency names when the left one ends like {@link AGENCY_END} (not 工业和信息化局). */
+export const AGENCY_JOINERS: readonly string[] = ['和', '及'];
+/** `(区发展改革委牵头,区…配合)`: the lead before 牵头, the others after it. */
+export const LEAD_THEN_OTHERS = /^(.+?)牵头[,，;；]?(.*?)(?:配合|参与)?$/;

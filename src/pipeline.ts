@@ -1,0 +1,88 @@
+/**
+ * The extraction pipeline: decode → adapt → outline → extract (src/extract/assemble.ts). Pure: bytes or text in, a
+ * plan out; no filesystem, no process. Heavy adapters (HTML, Markdown, PDF/DOCX, traditional script) load only when
+ * needed.
+ */
+import type { Block, ExtractOptions, Plan, SourceFormat } from './model.js';
+import { Collector } from './diagnostics.js';
+import { decode } from './source/decode.js';
+import { fromText } from './adapters/text.js';
+import { detectScript } from './source/script.js';
+import { scriptTable, withScript } from './source/normalize.js';
+import { detectFormat } from './source/detect.js';
+import type { DocumentFold } from './source/view.js';
+import { outline, type Outline } from './outline/outline.js';
+import { assemble } from './extract/assemble.js';
+import { PLAN_SCHEMA_ID } from './schema/constants.js';
+
+export interface ExtractResult {
+  plan: Plan;
+  /** The blocks and outline, for `--stage` debugging views. */
+  blocks: Block[];
+  outline: Outline;
+}
+
+// heavy adapters load on first use (cheerio ~120 ms, remark ~40 ms), then stay
+let htmlAdapter: typeof import('./adapters/html.js') | undefined;
+let markdownAdapter: typeof import('./adapters/markdown.js') | undefined;
+
+/** A plan input: raw bytes (any supported encoding) or already-decoded text. */
+export type PlanInput = Uint8Array | string;
+
+/** Reads one plan document into a `qplan/plan@1` plan, with the intermediate blocks and outline. */
+export async function extractPlan(input: PlanInput, options: ExtractOptions = {}): Promise<ExtractResult> {
+  const path = options.path ?? '<input>';
+  const ctx = new Collector();
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  const format: SourceFormat = options.from ?? detectFormat(path, bytes);
+  // text given directly is already decoded: read its UTF-8 bytes back as they are
+  const encoding = typeof input === 'string' ? 'utf-8' : options.encoding;
+  // PDF and DOCX are adapted from their bytes (src/adapters/documents.ts); `lines` maps a PDF's lines to pages
+  const doc = format === 'pdf' || format === 'docx' ? await (await import('./adapters/documents.js')).fromDocument(format, bytes, ctx) : undefined;
+  const decoded = doc?.decoded ?? decode(bytes, path, ctx, { encoding, html: format === 'html' });
+  const text = decoded.text;
+
+  let blocks: Block[];
+  if (doc) blocks = doc.blocks;
+  else if (format === 'html') blocks = (htmlAdapter ??= await import('./adapters/html.js')).fromHtml(text, ctx);
+  else if (format === 'markdown') blocks = (markdownAdapter ??= await import('./adapters/markdown.js')).fromMarkdown(text, ctx);
+  else blocks = fromText(text, ctx);
+
+  const script = detectScript(text);
+  // traditional script (質量強國): the views read a simplified fold of the text (one unit to one, same offsets), and
+  // every value is taken from the document's own characters by position
+  let fold: DocumentFold | undefined;
+  if (script === 'traditional') {
+    const scriptFold = scriptTable(blockTexts(blocks), await (await import('./source/script.js')).traditionalFold());
+    fold = { table: withScript(scriptFold), script: scriptFold };
+    ctx.report('traditional-script', null, 'the text is in traditional characters; matched through a simplified copy');
+  }
+
+  // Markdown's `#` levels are structure; HTML's h1–h6 on CMS pages are styling
+  const o = outline(blocks, ctx, { headingDepth: format === 'markdown', fold });
+  const body = await assemble(o, text, ctx, fold);
+  if (script === 'traditional') body.meta.script = 'traditional';
+  const plan: Plan = {
+    schema: PLAN_SCHEMA_ID,
+    source: { path, format, encoding: decoded.encoding, sha256: decoded.sha256, bytes: bytes.length },
+    meta: body.meta,
+    sections: body.sections,
+    tasks: body.tasks,
+    columns: body.columns,
+    targets: body.targets,
+    appendix: body.appendix,
+    diagnostics: ctx.sorted(),
+  };
+  if (doc?.lines) (await import('./adapters/documents.js')).placeOnPages(plan, blocks, doc.lines);
+  return { plan, blocks, outline: o };
+}
+
+/** Every text of the blocks and their cells (what a document's fold table must cover). */
+function blockTexts(blocks: Block[]): string[] {
+  const out: string[] = [];
+  for (const b of blocks) {
+    out.push(b.text);
+    if (b.cells) for (const c of b.cells) out.push(c.text);
+  }
+  return out;
+}

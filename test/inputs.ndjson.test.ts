@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, SEEDS } from './helpers.js';
-import { isNdjson, ndjsonLines } from '../src/plan-io/ndjson.js';
+import { isNdjson, ndjsonLines } from '../src/source/ndjson.js';
 
 const seeds = SEEDS.map((s) => `seeds/${s}.txt`);
 const dir = mkdtempSync(join(tmpdir(), 'qplan-ndjson-'));

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Io } from './io.js';
-import { EXTRACT_INPUT_EXT, extPattern } from '../plan-io/extensions.js';
+import { EXTRACT_INPUT_EXT, extPattern } from '../source/extensions.js';
 import { holdSignals } from './signals.js';
 
 export interface InputRef {

@@ -3,9 +3,9 @@
  * array, a multi-document YAML stream or NDJSON lines give several) or raw plan files, extracted on the spot.
  */
 import type { Plan } from '../model.js';
-import { isNdjson, ndjsonLines } from './ndjson.js';
+import { isNdjson, ndjsonLines } from '../source/ndjson.js';
 import { readPlanYaml } from './from-yaml.js';
-import { PLAN_DOC_EXT, RAW_EXT, extPattern } from './extensions.js';
+import { PLAN_DOC_EXT, RAW_EXT, extPattern } from '../source/extensions.js';
 
 /** Keeps what `compare` reads of a plan (the sections, appendix tables and diagnostics are not). */
 function slim(p: Plan): Plan {

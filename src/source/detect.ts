@@ -4,9 +4,9 @@
  * headings or `|---|` tables → markdown; else text).
  */
 import type { SourceFormat } from '../model.js';
-import { extensionOf, type RAW_EXT } from '../plan-io/extensions.js';
+import { extensionOf, type RAW_EXT } from './extensions.js';
 
-/** The format of each raw extension (./plan-io/extensions.ts lists them). */
+/** The format of each raw extension (./extensions.ts lists them). */
 const BY_EXT: Record<(typeof RAW_EXT)[number], SourceFormat> = {
   txt: 'text', text: 'text', html: 'html', htm: 'html', shtml: 'html', xhtml: 'html', md: 'markdown', markdown: 'markdown', mdown: 'markdown', pdf: 'pdf', docx: 'docx',
 };

@@ -9,7 +9,7 @@ import { VALIDATE_CODES, type ValidateCode } from './codes.js';
 import { checkPlan } from './checks.js';
 import { schemaIssues } from './schema.js';
 import { readYaml, type DataPath, type ReadDoc } from './yaml.js';
-import { isNdjson, ndjsonLines } from '../plan-io/ndjson.js';
+import { isNdjson, ndjsonLines } from '../source/ndjson.js';
 
 export { VALIDATE_CODES, type ValidateCode } from './codes.js';
 export { planSchema, PLAN_SCHEMA_URL } from './schema.js';

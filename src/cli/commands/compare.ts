@@ -13,7 +13,7 @@ import type { ViewName } from '../render/compare-views.js';
 import { maxSizeOption } from '../max-size.js';
 import { visible } from '../render/visible.js';
 import { UsageError, usageFailure } from '../usage.js';
-import { PLAN_INPUT_EXT, extPattern } from '../../plan-io/extensions.js';
+import { PLAN_INPUT_EXT, extPattern } from '../../source/extensions.js';
 
 type Format = 'table' | 'markdown' | 'csv' | 'json' | 'html';
 const ALL_VIEWS: readonly ViewName[] = ['themes', 'indicators', 'agencies', 'tasks', 'gaps'];

@@ -9,7 +9,7 @@ import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
 import type { LineageInput } from '../../lineage/lineage.js';
 import { UsageError, usageFailure } from '../usage.js';
-import { PLAN_INPUT_EXT, extPattern } from '../../plan-io/extensions.js';
+import { PLAN_INPUT_EXT, extPattern } from '../../source/extensions.js';
 
 type Format = 'table' | 'markdown' | 'json' | 'html';
 

@@ -11,7 +11,7 @@ import type { Plan } from '../../model.js';
 import { maxSizeOption } from '../max-size.js';
 import { visible } from '../render/visible.js';
 import { UsageError, usageFailure } from '../usage.js';
-import { PLAN_INPUT_EXT, extPattern } from '../../plan-io/extensions.js';
+import { PLAN_INPUT_EXT, extPattern } from '../../source/extensions.js';
 
 type Format = 'csv' | 'tsv' | 'ndjson' | 'xlsx' | 'parquet';
 const FORMATS: readonly Format[] = ['csv', 'tsv', 'ndjson', 'xlsx', 'parquet'];

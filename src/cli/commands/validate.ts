@@ -11,7 +11,7 @@ import { collectInputs, ioMessage } from '../files.js';
 import { TooLargeError } from '../io.js';
 import { expandGlob, GlobError, hasGlob } from '../glob.js';
 import type { FileResult } from '../render/validate.js';
-import { PLAN_INPUT_EXT, extPattern } from '../../plan-io/extensions.js';
+import { PLAN_INPUT_EXT, extPattern } from '../../source/extensions.js';
 
 interface Opts {
   format: 'human' | 'json' | 'github';

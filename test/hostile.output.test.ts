@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fc, test as testProp } from '@fast-check/vitest';
-import { matchesSegment } from '../src/cli/glob.js';
+import { matchesSegment } from '../src/cli/batch/glob.js';
 import { runCli } from './helpers.js';
 import { planDoc, seed } from './hostile.helpers.js';
 

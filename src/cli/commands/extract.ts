@@ -4,12 +4,12 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Io } from '../io.js';
-import type { RunState } from '../main.js';
+import type { Exit } from './command.js';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { collectInputs, ioMessage, outputName, writeAtomic, type InputRef } from '../files.js';
-import { runJob, type JobResult } from '../job.js';
-import { runPool, terminateAll } from '../pool.js';
+import { collectInputs, ioMessage, outputName, writeAtomic, type InputRef } from '../batch/files.js';
+import { runJob, type JobResult } from '../batch/job.js';
+import { runPool, terminateAll } from '../batch/pool.js';
 import { renderDiagnostic } from '../render/diagnostics.js';
 import { visible } from '../render/visible.js';
 import { maxSizeOption } from '../max-size.js';
@@ -27,7 +27,7 @@ interface Opts {
   maxSize: number;
 }
 
-export function define(program: Command, io: Io, state: RunState): void {
+export function define(program: Command, io: Io, exit: Exit): void {
   program
     .command('extract')
     .description('read plan files (text, HTML, Markdown, PDF, DOCX) into qplan/plan@1 documents')
@@ -55,7 +55,7 @@ Examples:
 
 Exit status: 0 ok · 1 a file had errors (--strict: warnings) · 2 usage or unreadable input`)
     .action(async (files: string[], opts: Opts) => {
-      state.exitCode = await extractCommand(files, opts, io);
+      exit(await extractCommand(files, opts, io));
     });
 }
 
@@ -183,7 +183,7 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
   if (failed > 0 && inputs.length > 1 && !opts.quiet) io.stderr.write(`qplan extract: ${failed} of ${inputs.length} inputs could not be read: ${notRead.join(', ')}\n`);
   let where: string | undefined;
   if (opts.outDir && !opts.stage) {
-    const { renderManifest } = await import('../manifest.js');
+    const { renderManifest } = await import('../render/manifest.js');
     const dir = opts.outDir.replace(/\/+$/, '');
     const manifest = `${dir}/manifest.tsv`;
     const rows = inputs.map((i) => ({ input: i.path, output: (outPaths.get(i) ?? '').slice(dir.length + 1), result: results.get(i.path) }));
@@ -195,7 +195,7 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
     }
   }
   if (!opts.quiet && !opts.stage && (inputs.length > 1 || opts.outDir)) {
-    io.stderr.write((await import('../manifest.js')).batchSummary([...results.values()], inputs.length, where));
+    io.stderr.write((await import('../render/manifest.js')).batchSummary([...results.values()], inputs.length, where));
   }
   if (failed > 0) return inputs.length === 1 || failed === inputs.length ? 2 : 1;
   if (withErrors > 0 || (opts.strict && withWarnings > 0)) return 1;

@@ -4,9 +4,9 @@
  * run never leaves a half-written file.
  */
 import { randomBytes } from 'node:crypto';
-import type { Io } from './io.js';
-import { EXTRACT_INPUT_EXT, extPattern } from '../plan-io/extensions.js';
-import { holdSignals } from './signals.js';
+import type { Io } from '../io.js';
+import { EXTRACT_INPUT_EXT, extPattern } from '../../plan-io/extensions.js';
+import { holdSignals } from '../signals.js';
 
 export interface InputRef {
   /** As the user gave it (or dir/child for files found in a directory); `-` is stdin. */

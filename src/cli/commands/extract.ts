@@ -6,10 +6,12 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Io } from '../io.js';
 import type { Exit } from './command.js';
 import { randomBytes } from 'node:crypto';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { collectInputs, ioMessage, outputName, writeAtomic, type InputRef } from '../batch/files.js';
 import { runJob, type JobResult } from '../batch/job.js';
 import { runPool, terminateAll } from '../batch/pool.js';
+import { defaultJobs } from '../batch/jobs.js';
+import { planStream } from '../batch/stdout.js';
 import { renderDiagnostic } from '../render/diagnostics.js';
 import { visible } from '../render/visible.js';
 import { maxSizeOption } from '../max-size.js';
@@ -36,7 +38,7 @@ export function define(program: Command, io: Io, exit: Exit): void {
     .option('-o, --out-dir <dir>', 'write one <name>.plan.<format> per input into DIR instead of stdout')
     .addOption(new Option('--from <format>', 'input format instead of detecting it').choices(['text', 'html', 'markdown', 'pdf', 'docx']))
     .option('--encoding <label>', 'input encoding instead of detecting it (utf-8, gb18030, utf-16le …)')
-    .option('-j, --jobs <n>', 'worker threads for many files (default: the number of cores)', (v) => {
+    .option('-j, --jobs <n>', 'parallel jobs (default: one for small batches; up to the idle cores for large ones)', (v) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of at least 1');
       return n;
@@ -102,11 +104,13 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
 
   let failed = 0, withErrors = 0, withWarnings = 0;
   const notRead: string[] = [];
-  const chunks: string[] = [];
+  // with -o the plans go to files (and --stage views nowhere, as before); otherwise to stdout in input order as they finish
+  const stream = planStream(opts.outDir ? () => undefined : (t) => io.stdout.write(t), opts.format, !opts.stage);
   const progress = makeProgress(io, inputs.length, Boolean(opts.quiet));
   const results = new Map<string, JobResult>();
   const onResult = (r: JobResult) => {
-    results.set(r.path, r);
+    // the manifest needs only the counts: the plan text is not kept
+    results.set(r.path, r.text === undefined ? r : { ...r, text: undefined });
     progress.tick(r.path);
     if (r.error) {
       failed++;
@@ -120,10 +124,10 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
       io.stderr.write(`${progress.clear()}${renderDiagnostic(r.path, d)}\n`);
     }
     if (r.diagnostics.some((d) => d.severity === 'warning')) withWarnings++;
-    if (r.text !== undefined) chunks.push(r.text);
+    if (r.text !== undefined) stream.add(r.text);
   };
   const jobOpts = { format: opts.format, from: opts.from, encoding: opts.encoding, maxBytes: opts.maxSize };
-  const jobs = opts.jobs ?? defaultJobs();
+  const jobs = opts.jobs ?? defaultJobs(inputs.length, inputs.reduce((n, i) => n + (i.size ?? 0), 0), { cores: availableParallelism(), load: loadavg()[0] ?? 0 });
   const tmpOf = (out: string) => `${out}.qplan-tmp-${randomBytes(4).toString('hex')}`;
 
   // files that cannot even be opened (a name that is not UTF-8) are reported first; the rest run
@@ -134,7 +138,7 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
     for (const inp of runnable) {
       try {
         const bytes = inp.path === '-' ? await io.readStdin(opts.maxSize) : await io.fs.readFile(inp.path, opts.maxSize);
-        chunks.push(stageView(await extractPlan(bytes, { path: inp.path, from: opts.from, encoding: opts.encoding }), opts.stage));
+        stream.add(stageView(await extractPlan(bytes, { path: inp.path, from: opts.from, encoding: opts.encoding }), opts.stage));
       } catch (e) {
         failed++;
         notRead.push(inp.path);
@@ -172,14 +176,12 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
       }
       onResult(await runJob(io.fs, inp.path, jobOpts, out && tmp ? { path: out, tmp } : undefined, stdin));
       if (tmp) pendingTemps.delete(tmp);
+      // reads are synchronous now: one turn of the event loop lets a closed stdout (`| head`) or a signal be seen
+      await new Promise((r) => setImmediate(r));
     }
   }
   io.stderr.write(progress.clear());
-  if (!opts.outDir && chunks.length > 0) {
-    if (opts.format === 'json' && chunks.length > 1 && !opts.stage) io.stdout.write(`[\n${chunks.map((c) => c.trimEnd()).join(',\n')}\n]\n`);
-    else if (opts.format === 'yaml' && chunks.length > 1 && !opts.stage) io.stdout.write(chunks.map((c) => c.replace(/^# yaml-language-server.*\n/, '')).join('---\n'));
-    else io.stdout.write(chunks.join(''));
-  }
+  stream.end();
   if (failed > 0 && inputs.length > 1 && !opts.quiet) io.stderr.write(`qplan extract: ${failed} of ${inputs.length} inputs could not be read: ${notRead.join(', ')}\n`);
   let where: string | undefined;
   if (opts.outDir && !opts.stage) {
@@ -218,10 +220,6 @@ export async function abortBatch(unlinkSync: (p: string) => void): Promise<void>
   pendingTemps.clear();
 }
 let aborted = false;
-
-function defaultJobs(): number {
-  return Math.max(1, availableParallelism());
-}
 
 /** `[12/340] file…` on stderr, only on a terminal with a width, only for long runs, never with --quiet. */
 function makeProgress(io: Io, total: number, quiet: boolean) {

@@ -97,12 +97,13 @@ for (const s of sources) byKind[s.kind].push(s);
 const count = {}, bytesOf = {};
 const KIND_AT = ['txt', 'txt', 'html', 'txt', 'md', 'txt', 'txt', 'html', 'txt', 'txt', 'doc', 'txt', 'txt', 'html', 'txt', 'md', 'txt', 'txt', 'txt', 'txt'];
 for (const k of ['txt', 'html']) mkdirSync(join(work, `corpus-${k}`));
+let docAt = 0;
 for (let i = 0; i < N; i++) {
   let kind = KIND_AT[i % KIND_AT.length];
   if (kind === 'doc' && docs.length === 0) kind = 'txt';
   if (kind !== 'doc' && byKind[kind].length === 0) kind = 'txt';
   let body, ext;
-  if (kind === 'doc') { const d = docs[i % docs.length]; body = d.bytes; ext = d.kind; }
+  if (kind === 'doc') { const d = docs[docAt++ % docs.length]; body = d.bytes; ext = d.kind; }
   else { body = Buffer.from(mutate(byKind[kind][i % byKind[kind].length])); ext = kind; }
   const name = `${String(i).padStart(5, '0')}.${ext}`;
   writeFileSync(join(corpus, name), body);

@@ -83,5 +83,5 @@ function isEpipe(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { code?: string }).code === 'EPIPE';
 }
 
-export { abortBatch } from './commands/extract.js';
+export { abortBatch } from './batch/abort.js';
 export { onSignalHolds } from './signals.js';

@@ -9,7 +9,10 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import { collectInputs, ioMessage, outputName, writeAtomic, type InputRef } from '../batch/files.js';
 import { runJob, type JobResult } from '../batch/job.js';
-import { runPool, terminateAll } from '../batch/pool.js';
+import { runPool } from '../batch/pool.js';
+import { isAborted, pendingTemps } from '../batch/abort.js';
+import { makeProgress } from '../render/progress.js';
+import { stageView } from '../render/stage.js';
 import { defaultJobs } from '../batch/jobs.js';
 import { planStream } from '../batch/stdout.js';
 import { renderDiagnostic } from '../render/diagnostics.js';
@@ -160,7 +163,7 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
     });
   } else {
     for (const inp of runnable) {
-      if (aborted) break;
+      if (isAborted()) break;
       const out = outPaths.get(inp);
       const tmp = out ? tmpOf(out) : undefined;
       if (tmp) pendingTemps.add(tmp);
@@ -202,53 +205,4 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
   if (failed > 0) return inputs.length === 1 || failed === inputs.length ? 2 : 1;
   if (withErrors > 0 || (opts.strict && withWarnings > 0)) return 1;
   return 0;
-}
-
-/** Temp files being written right now; removed by {@link cleanupTemps} when the process is interrupted. */
-const pendingTemps = new Set<string>();
-
-/**
- * On SIGINT/SIGTERM (called by the bin): stop starting jobs, stop the workers, then remove the temp files that
- * were being written, so only complete plans remain in the output directory.
- */
-export async function abortBatch(unlinkSync: (p: string) => void): Promise<void> {
-  aborted = true;
-  await terminateAll();
-  for (const t of pendingTemps) {
-    try { unlinkSync(t); } catch { /* already renamed or never created */ }
-  }
-  pendingTemps.clear();
-}
-let aborted = false;
-
-/** `[12/340] file…` on stderr, only on a terminal with a width, only for long runs, never with --quiet. */
-function makeProgress(io: Io, total: number, quiet: boolean) {
-  const on = !quiet && io.stderr.isTTY && (io.stderr.columns ?? 0) > 0 && total >= 50;
-  let n = 0, shown = false;
-  return {
-    tick(path: string) {
-      n++;
-      if (!on || (n % 10 !== 0 && n !== total)) return;
-      const width = (io.stderr.columns ?? 80) - 1;
-      const line = `[${n}/${total}] ${path}`;
-      io.stderr.write(`\r${line.length > width ? line.slice(0, width) : line.padEnd(width)}`);
-      shown = true;
-    },
-    clear(): string {
-      if (!shown) return '';
-      shown = false;
-      return `\r${' '.repeat((io.stderr.columns ?? 80) - 1)}\r`;
-    },
-  };
-}
-
-function stageView(result: import('../../extract/index.js').ExtractResult, stage: 'blocks' | 'outline'): string {
-  if (stage === 'blocks') return result.blocks.map((b) => `${b.page !== undefined ? `p${b.page}:` : ''}${b.line}\t${b.type}\t${b.text}`).join('\n') + '\n';
-  const o = result.outline;
-  const lines: string[] = [`body: views ${o.bodyStart}..${o.bodyEnd}`];
-  for (const c of o.chapters) lines.push(`${c.v.b.line}\tchapter ${c.ord} [${c.role}] ${c.title}`);
-  for (const it of o.items) lines.push(`${it.head.v.b.line}\t  ${it.kind} ${it.chapter ?? ''}${it.group ? `.${it.group}` : ''} ${it.printed} (+${it.more.length})`);
-  for (const c of o.columns) lines.push(`${c.head.b.line}\t  专栏 ${c.number} ${c.title} items=${c.items.length}`);
-  for (const a of o.attachments) lines.push(`${a.head.b.line}\tattachment ${a.number} cells=${a.views.length}`);
-  return `${lines.sort((a, b) => Number(a.split('\t')[0]) - Number(b.split('\t')[0])).join('\n')}\n`;
 }

@@ -81,10 +81,13 @@ export class Collector {
   }
 }
 
-/** Thrown for inputs that cannot be read as a plan at all (empty, binary); the CLI maps it to exit 2. */
+/**
+ * Thrown for inputs that cannot be read as a plan at all (empty, binary); the CLI maps it to exit 2. The message
+ * names the file when `file` is given; `reason` is the same message without it, for callers that name the file.
+ */
 export class InputError extends Error {
-  constructor(readonly code: Code, message: string) {
-    super(message);
+  constructor(readonly code: Code, readonly reason: string, readonly file?: string) {
+    super(file === undefined ? reason : `${file}: ${reason}`);
     this.name = 'InputError';
   }
 }

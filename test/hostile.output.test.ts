@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectWithin } from './support/bounds.js';
 import { fc, test as testProp } from '@fast-check/vitest';
-import { matchesSegment } from '../src/cli/glob.js';
+import { matchesSegment } from '../src/cli/batch/glob.js';
 import { runCli } from './helpers.js';
 import { planDoc, seed } from './hostile.helpers.js';
 

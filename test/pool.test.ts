@@ -1,7 +1,7 @@
 /** The batch pool: results come back in input order, and a worker that dies hands its files to the main thread. */
 import { describe, expect, it } from 'vitest';
-import { runPool } from '../src/cli/pool.js';
-import type { JobResult } from '../src/cli/job.js';
+import { runPool } from '../src/cli/batch/pool.js';
+import type { JobResult } from '../src/cli/batch/job.js';
 
 const opts = { format: 'yaml' as const };
 const local = async (job: { path: string }): Promise<JobResult> => ({ path: job.path, diagnostics: [], text: `main:${job.path}` });

@@ -5,8 +5,9 @@
  */
 import { Command, CommanderError } from 'commander';
 import { OutputError, type Io } from './io.js';
-import { ioMessage } from './files.js';
+import { ioMessage } from './batch/files.js';
 import { displayWidth } from './width.js';
+import type { CommandModule } from './commands/command.js';
 import * as extractCmd from './commands/extract.js';
 import * as compareCmd from './commands/compare.js';
 import * as validateCmd from './commands/validate.js';
@@ -16,13 +17,6 @@ import * as tableCmd from './commands/table.js';
 
 export const VERSION = '0.1.0';
 
-/** What a subcommand module exports: it declares its options and sets the exit code through `state`. */
-export interface CommandModule {
-  define(program: Command, io: Io, state: RunState): void;
-}
-export interface RunState {
-  exitCode: number;
-}
 
 const EXIT_HELP = `
 Exit status:
@@ -31,13 +25,14 @@ Exit status:
   2  could not do the job: bad usage, unreadable or unsupported input, internal error`;
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const state: RunState = { exitCode: 0 };
+  let exitCode = 0;
+  const exit = (code: number) => { exitCode = code; };
   const program = new Command('qplan');
   program
     .description('Read Chinese government quality-strong plans (质量强区/市/省建设实施方案) into data; compare and validate them.')
     .version(VERSION, '-V, --version')
     .exitOverride()
-        .configureOutput(output(io))
+    .configureOutput(output(io))
     .configureHelp({ displayWidth, sortSubcommands: false })
     .showSuggestionAfterError(true)
     .addHelpText('after', `
@@ -48,7 +43,7 @@ Examples:
   qplan validate plans/
   qplan table -o tables/ seeds/                           # plans, targets, tasks, units, themes as CSV
 ${EXIT_HELP}`);
-  for (const mod of [extractCmd, compareCmd, lineageCmd, validateCmd, tableCmd, schemaCmd] as CommandModule[]) mod.define(program, io, state);
+  for (const mod of [extractCmd, compareCmd, lineageCmd, validateCmd, tableCmd, schemaCmd] as CommandModule[]) mod.define(program, io, exit);
   program.commands.forEach((c) => c.exitOverride().configureOutput(output(io)).configureHelp({ displayWidth }));
   try {
     if (argv.length === 0) {
@@ -58,7 +53,7 @@ ${EXIT_HELP}`);
     await program.parseAsync(argv, { from: 'user' });
     // a full disk is only known once the data has reached it: a run that lost output did not do its job
     await io.stdout.flush?.();
-    return state.exitCode;
+    return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help / --version are "errors" to commander with exit code 0
@@ -88,5 +83,5 @@ function isEpipe(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { code?: string }).code === 'EPIPE';
 }
 
-export { abortBatch } from './commands/extract.js';
+export { abortBatch } from './batch/abort.js';
 export { onSignalHolds } from './signals.js';

@@ -3,7 +3,7 @@
  * folder, or one of the command's own inputs is refused), then written atomically, or straight into a device or
  * pipe (`-o /dev/stdout`), which a rename would replace instead of writing to.
  */
-import { ioMessage, writeAtomic } from './files.js';
+import { ioMessage, writeAtomic } from './batch/files.js';
 import type { Io } from './io.js';
 
 /** Why `path` cannot take the output, or null when it can. `inputs` are the files the command reads. */

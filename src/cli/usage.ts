@@ -15,3 +15,15 @@ export function usageFailure(io: Io, command: string): (message: string) => numb
     return 2;
   };
 }
+
+/**
+ * Whether `e` means "this input cannot be used" (the user's to fix: exit 2 with its message) rather than a crash.
+ * The library's error classes are loaded here only on this error path, so a run that succeeds never pays for them.
+ */
+export async function isInputProblem(e: unknown): Promise<boolean> {
+  if (e instanceof UsageError) return true;
+  const [{ InputError }, { PlanInputError }, { VocabularyError }, { ReferenceError }] = await Promise.all([
+    import('../diagnostics.js'), import('../plan-io/load.js'), import('../compare/vocab.js'), import('../lineage/references.js'),
+  ]);
+  return e instanceof InputError || e instanceof PlanInputError || e instanceof VocabularyError || e instanceof ReferenceError;
+}

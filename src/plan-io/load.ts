@@ -17,7 +17,7 @@ const RAW = extPattern(RAW_EXT);
 
 /** An input that is not what `compare` reads; the message names the file. */
 export class PlanInputError extends Error {
-  override name = 'InputError';
+  override name = 'PlanInputError';
 }
 
 /** How {@link loadPlans} reads. */

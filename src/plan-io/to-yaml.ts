@@ -33,8 +33,16 @@ function inlineList(a: Json[]): string | null {
   return `[${a.map((x) => scalar(x, true)).join(', ')}]`;
 }
 
+/** Written keys, cached: a plan repeats the same few dozen keys thousands of times. Bounded for other data. */
+const keys = new Map<string, string>();
+
 function key(k: string): string {
-  return plainSafe(k, false) ? k : JSON.stringify(k);
+  let out = keys.get(k);
+  if (out === undefined) {
+    out = plainSafe(k, false) ? k : JSON.stringify(k);
+    if (keys.size < 4096) keys.set(k, out);
+  }
+  return out;
 }
 
 function emit(v: Json, indent: string, out: string[]): void {
@@ -47,16 +55,19 @@ function emit(v: Json, indent: string, out: string[]): void {
         if (inl) out.push(`${indent}- ${inl}`);
         else { out.push(`${indent}-`); emit(item, `${indent}  `, out); }
       } else {
-        const entries = Object.entries(item);
-        if (entries.length === 0) { out.push(`${indent}- {}`); continue; }
-        const sub: string[] = [];
-        emit(item, `${indent}  `, sub);
-        out.push(`${indent}- ${(sub[0] as string).slice(indent.length + 2)}`, ...sub.slice(1));
+        // an object in a list: its first line takes the dash (`- key: value`), the rest follow indented
+        const first = out.length;
+        emit(item, `${indent}  `, out);
+        if (out.length === first) { out.push(`${indent}- {}`); continue; }
+        out[first] = `${indent}- ${(out[first] as string).slice(indent.length + 2)}`;
       }
     }
     return;
   }
-  for (const [k, val] of Object.entries(v as Record<string, Json>)) {
+  const obj = v as Record<string, Json>;
+  // for…in over a plain object (stringifyYaml checked the prototype): the order of Object.entries, no pair arrays
+  for (const k in obj) {
+    const val = obj[k] as Json;
     if (val === undefined) continue;
     if (isScalar(val)) out.push(`${indent}${key(k)}: ${scalar(val, false)}`);
     else if (Array.isArray(val)) {

@@ -91,15 +91,15 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 export function decode(bytes: Uint8Array, file: string, ctx: Collector, opts: { encoding?: string; html?: boolean } = {}): Decoded {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const done = (text: string, encoding: string): Decoded => {
-    if (!/[^\s\u0000\ufeff\u200b]/.test(text)) throw new InputError('input-empty', `${file}: the file is empty (no text to read)`);
+    if (!/[^\s\u0000\ufeff\u200b]/.test(text)) throw new InputError('input-empty', `the file is empty (no text to read)`, file);
     return { text, encoding, sha256, bytes: bytes.length };
   };
-  if (bytes.length === 0) throw new InputError('input-empty', `${file}: the file is empty (0 bytes)`);
+  if (bytes.length === 0) throw new InputError('input-empty', `the file is empty (0 bytes)`, file);
 
   if (opts.encoding) {
     const enc = canonicalEncoding(opts.encoding);
     const text = tryDecode(enc, bytes, false);
-    if (text === null) throw new InputError('input-binary', `${file}: unknown encoding '${opts.encoding}'`);
+    if (text === null) throw new InputError('input-binary', `unknown encoding '${opts.encoding}'`, file);
     return done(text.replace(/^\ufeff/, ''), enc);
   }
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return done(tryDecode('utf-8', bytes.subarray(3), false) as string, 'utf-8');
@@ -107,7 +107,7 @@ export function decode(bytes: Uint8Array, file: string, ctx: Collector, opts: { 
   if (startsWith(bytes, [0xfe, 0xff])) return done(new TextDecoder('utf-16be').decode(bytes.subarray(2)), 'utf-16be');
 
   for (const [sig, what] of MAGIC) {
-    if (startsWith(bytes, sig)) throw new InputError('input-binary', `${file}: this is ${what}, not a plan text`);
+    if (startsWith(bytes, sig)) throw new InputError('input-binary', `this is ${what}, not a plan text`, file);
   }
   const u16 = isUtf8(bytes) ? null : utf16WithoutBom(bytes);
   if (u16) {
@@ -121,7 +121,7 @@ export function decode(bytes: Uint8Array, file: string, ctx: Collector, opts: { 
   const probe = bytes.subarray(0, 8192);
   let ctrl = 0;
   for (const b of probe) if (b === 0 || (b < 0x09) || (b > 0x0d && b < 0x20 && b !== 0x1b)) ctrl++;
-  if (ctrl > 0 && ctrl > probe.length * 0.01) throw new InputError('input-binary', `${file}: binary data (control bytes), not a plan text`);
+  if (ctrl > 0 && ctrl > probe.length * 0.01) throw new InputError('input-binary', `binary data (control bytes), not a plan text`, file);
 
   const utf8 = tryDecode('utf-8', bytes, true);
   const declared = opts.html ? sniffDeclaredCharset(bytes) : null;

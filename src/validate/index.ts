@@ -4,6 +4,7 @@
  * only the validate/schema commands (and `validatePlan` in the library) import it.
  */
 import type { Diagnostic } from '../model.js';
+import { InputError } from '../diagnostics.js';
 import { PLAN_SCHEMA_ID } from '../schema/constants.js';
 import { VALIDATE_CODES, type ValidateCode } from './codes.js';
 import { checkPlan } from './checks.js';
@@ -135,10 +136,8 @@ export async function validateBytes(bytes: Uint8Array, options: ValidateOptions 
     return sortDiagnostics(plan.diagnostics.map((d) => ({ ...d })));
   } catch (e) {
     // empty or binary inputs cannot be read as a plan: a finding about this file, not a crash
-    const err = e as Error & { code?: string };
-    if (err.name !== 'InputError') throw e;
-    const message = err.message.startsWith(`${path}: `) ? err.message.slice(path.length + 2) : err.message;
-    return [diag(err.code ?? 'input-binary', 'error', message, null)];
+    if (!(e instanceof InputError)) throw e;
+    return [diag(e.code, 'error', e.reason, null)];
   }
 }
 

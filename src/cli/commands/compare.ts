@@ -6,13 +6,14 @@
 import { Command, Option } from 'commander';
 import { fileURLToPath } from 'node:url';
 import type { Io } from '../io.js';
-import type { RunState } from '../main.js';
+import type { Exit } from './command.js';
 import type { Plan } from '../../model.js';
 import type { CompareInput } from '../../compare/compare.js';
 import type { ViewName } from '../render/compare-views.js';
 import { maxSizeOption } from '../max-size.js';
 import { visible } from '../render/visible.js';
-import { UsageError, usageFailure } from '../usage.js';
+import { UsageError, isInputProblem, usageFailure } from '../usage.js';
+import { useColor } from '../render/color.js';
 import { PLAN_INPUT_EXT, extPattern } from '../../source/extensions.js';
 
 type Format = 'table' | 'markdown' | 'csv' | 'json' | 'html';
@@ -34,7 +35,7 @@ interface Opts {
 const INPUT_EXT = extPattern(PLAN_INPUT_EXT);
 const EXT_FORMAT: [RegExp, Format][] = [[/\.html?$/i, 'html'], [/\.(?:md|markdown)$/i, 'markdown'], [/\.csv$/i, 'csv'], [/\.json$/i, 'json'], [/\.txt$/i, 'table']];
 
-export function define(program: Command, io: Io, state: RunState): void {
+export function define(program: Command, io: Io, exit: Exit): void {
   program
     .command('compare')
     .description('compare plans side by side (themes, indicators, agencies, tasks, gaps)')
@@ -58,7 +59,7 @@ Examples:
 
 Exit status: 0 ok · 2 usage, unreadable input or bad taxonomy`)
     .action(async (files: string[], opts: Opts) => {
-      state.exitCode = await compareCommand(files, opts, io);
+      exit(await compareCommand(files, opts, io));
     });
 }
 
@@ -73,7 +74,7 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
       else return fail(`--align-top: expected a positive number or 'all' (got '${opts.alignTop}')`);
     }
     const format: Format = opts.format ?? (opts.output ? EXT_FORMAT.find(([re]) => re.test(opts.output ?? ''))?.[1] ?? 'json' : io.stdout.isTTY ? 'table' : 'json');
-    const { collectInputs } = await import('../files.js');
+    const { collectInputs } = await import('../batch/files.js');
     const inputs: CompareInput[] = [];
     const refs = await collectInputs(files, io, INPUT_EXT).catch((e: Error) => { throw new UsageError(e.message); });
     if (opts.output) {
@@ -152,16 +153,15 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
       if (format === 'csv') text = (await import('../render/compare-csv.js')).renderCompareCsv(result, views);
       else if (format === 'markdown') text = r.renderMarkdown(result, opts.view === 'all' ? [r.plansGrid(result), ...grids] : grids);
       else {
-        // colour only for a terminal: never for files, pipes, NO_COLOR or --no-color (FORCE_COLOR overrides the TTY test)
-        const forced = Boolean(io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0');
-        const color = opts.color !== false && !opts.output && !io.env.NO_COLOR && (io.stdout.isTTY || forced);
+        // never for a file; --no-color only turns colour off (there is no --color here)
+        const color = !opts.output && useColor(io, 'stdout', opts.color === false ? false : undefined);
         const columns = io.stdout.columns && io.stdout.columns > 40 ? io.stdout.columns : 120;
         text = r.renderTables(opts.view === 'all' ? [r.plansGrid(result), ...grids] : grids, columns, color);
       }
     }
     if (opts.output) {
       const { writeOutput } = await import('../output.js');
-      const { ioMessage } = await import('../files.js');
+      const { ioMessage } = await import('../batch/files.js');
       try {
         await writeOutput(io, opts.output, text);
       } catch (e) {
@@ -172,7 +172,7 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
     return 0;
   } catch (e) {
     const err = e as Error;
-    if (err instanceof UsageError || err.name === 'VocabularyError' || err.name === 'InputError') return fail(err.message);
+    if (await isInputProblem(err)) return fail(err.message);
     if ((err as NodeJS.ErrnoException).code === 'EPIPE') return 0;
     if (/^[^:]+: (?:no such file|permission denied)/.test(err.message)) return fail(err.message);
     throw e;
@@ -183,7 +183,7 @@ async function readOrFail(io: Io, path: string, limit: number): Promise<Uint8Arr
   try {
     return path === '-' ? await io.readStdin(limit) : await io.fs.readFile(path, limit);
   } catch (e) {
-    throw new UsageError(`${path}: ${(await import('../files.js')).ioMessage(e)}`);
+    throw new UsageError(`${path}: ${(await import('../batch/files.js')).ioMessage(e)}`);
   }
 }
 

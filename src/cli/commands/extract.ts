@@ -4,12 +4,17 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Io } from '../io.js';
-import type { RunState } from '../main.js';
+import type { Exit } from './command.js';
 import { randomBytes } from 'node:crypto';
-import { availableParallelism } from 'node:os';
-import { collectInputs, ioMessage, outputName, writeAtomic, type InputRef } from '../files.js';
-import { runJob, type JobResult } from '../job.js';
-import { runPool, terminateAll } from '../pool.js';
+import { availableParallelism, loadavg } from 'node:os';
+import { collectInputs, ioMessage, outputName, writeAtomic, type InputRef } from '../batch/files.js';
+import { runJob, type JobResult } from '../batch/job.js';
+import { runPool } from '../batch/pool.js';
+import { isAborted, pendingTemps } from '../batch/abort.js';
+import { makeProgress } from '../render/progress.js';
+import { stageView } from '../render/stage.js';
+import { defaultJobs } from '../batch/jobs.js';
+import { planStream } from '../batch/stdout.js';
 import { renderDiagnostic } from '../render/diagnostics.js';
 import { visible } from '../render/visible.js';
 import { maxSizeOption } from '../max-size.js';
@@ -27,7 +32,7 @@ interface Opts {
   maxSize: number;
 }
 
-export function define(program: Command, io: Io, state: RunState): void {
+export function define(program: Command, io: Io, exit: Exit): void {
   program
     .command('extract')
     .description('read plan files (text, HTML, Markdown, PDF, DOCX) into qplan/plan@1 documents')
@@ -36,7 +41,7 @@ export function define(program: Command, io: Io, state: RunState): void {
     .option('-o, --out-dir <dir>', 'write one <name>.plan.<format> per input into DIR instead of stdout')
     .addOption(new Option('--from <format>', 'input format instead of detecting it').choices(['text', 'html', 'markdown', 'pdf', 'docx']))
     .option('--encoding <label>', 'input encoding instead of detecting it (utf-8, gb18030, utf-16le …)')
-    .option('-j, --jobs <n>', 'worker threads for many files (default: the number of cores)', (v) => {
+    .option('-j, --jobs <n>', 'parallel jobs (default: one for small batches; up to the idle cores for large ones)', (v) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of at least 1');
       return n;
@@ -55,7 +60,7 @@ Examples:
 
 Exit status: 0 ok · 1 a file had errors (--strict: warnings) · 2 usage or unreadable input`)
     .action(async (files: string[], opts: Opts) => {
-      state.exitCode = await extractCommand(files, opts, io);
+      exit(await extractCommand(files, opts, io));
     });
 }
 
@@ -102,11 +107,13 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
 
   let failed = 0, withErrors = 0, withWarnings = 0;
   const notRead: string[] = [];
-  const chunks: string[] = [];
+  // with -o the plans go to files (and --stage views nowhere, as before); otherwise to stdout in input order as they finish
+  const stream = planStream(opts.outDir ? () => undefined : (t) => io.stdout.write(t), opts.format, !opts.stage);
   const progress = makeProgress(io, inputs.length, Boolean(opts.quiet));
   const results = new Map<string, JobResult>();
   const onResult = (r: JobResult) => {
-    results.set(r.path, r);
+    // the manifest needs only the counts: the plan text is not kept
+    results.set(r.path, r.text === undefined ? r : { ...r, text: undefined });
     progress.tick(r.path);
     if (r.error) {
       failed++;
@@ -120,10 +127,10 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
       io.stderr.write(`${progress.clear()}${renderDiagnostic(r.path, d)}\n`);
     }
     if (r.diagnostics.some((d) => d.severity === 'warning')) withWarnings++;
-    if (r.text !== undefined) chunks.push(r.text);
+    if (r.text !== undefined) stream.add(r.text);
   };
   const jobOpts = { format: opts.format, from: opts.from, encoding: opts.encoding, maxBytes: opts.maxSize };
-  const jobs = opts.jobs ?? defaultJobs();
+  const jobs = opts.jobs ?? defaultJobs(inputs.length, inputs.reduce((n, i) => n + (i.size ?? 0), 0), { cores: availableParallelism(), load: loadavg()[0] ?? 0 });
   const tmpOf = (out: string) => `${out}.qplan-tmp-${randomBytes(4).toString('hex')}`;
 
   // files that cannot even be opened (a name that is not UTF-8) are reported first; the rest run
@@ -134,7 +141,7 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
     for (const inp of runnable) {
       try {
         const bytes = inp.path === '-' ? await io.readStdin(opts.maxSize) : await io.fs.readFile(inp.path, opts.maxSize);
-        chunks.push(stageView(await extractPlan(bytes, { path: inp.path, from: opts.from, encoding: opts.encoding }), opts.stage));
+        stream.add(stageView(await extractPlan(bytes, { path: inp.path, from: opts.from, encoding: opts.encoding }), opts.stage));
       } catch (e) {
         failed++;
         notRead.push(inp.path);
@@ -156,7 +163,7 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
     });
   } else {
     for (const inp of runnable) {
-      if (aborted) break;
+      if (isAborted()) break;
       const out = outPaths.get(inp);
       const tmp = out ? tmpOf(out) : undefined;
       if (tmp) pendingTemps.add(tmp);
@@ -172,18 +179,16 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
       }
       onResult(await runJob(io.fs, inp.path, jobOpts, out && tmp ? { path: out, tmp } : undefined, stdin));
       if (tmp) pendingTemps.delete(tmp);
+      // reads are synchronous now: one turn of the event loop lets a closed stdout (`| head`) or a signal be seen
+      await new Promise((r) => setImmediate(r));
     }
   }
   io.stderr.write(progress.clear());
-  if (!opts.outDir && chunks.length > 0) {
-    if (opts.format === 'json' && chunks.length > 1 && !opts.stage) io.stdout.write(`[\n${chunks.map((c) => c.trimEnd()).join(',\n')}\n]\n`);
-    else if (opts.format === 'yaml' && chunks.length > 1 && !opts.stage) io.stdout.write(chunks.map((c) => c.replace(/^# yaml-language-server.*\n/, '')).join('---\n'));
-    else io.stdout.write(chunks.join(''));
-  }
+  stream.end();
   if (failed > 0 && inputs.length > 1 && !opts.quiet) io.stderr.write(`qplan extract: ${failed} of ${inputs.length} inputs could not be read: ${notRead.join(', ')}\n`);
   let where: string | undefined;
   if (opts.outDir && !opts.stage) {
-    const { renderManifest } = await import('../manifest.js');
+    const { renderManifest } = await import('../render/manifest.js');
     const dir = opts.outDir.replace(/\/+$/, '');
     const manifest = `${dir}/manifest.tsv`;
     const rows = inputs.map((i) => ({ input: i.path, output: (outPaths.get(i) ?? '').slice(dir.length + 1), result: results.get(i.path) }));
@@ -195,62 +200,9 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
     }
   }
   if (!opts.quiet && !opts.stage && (inputs.length > 1 || opts.outDir)) {
-    io.stderr.write((await import('../manifest.js')).batchSummary([...results.values()], inputs.length, where));
+    io.stderr.write((await import('../render/manifest.js')).batchSummary([...results.values()], inputs.length, where));
   }
   if (failed > 0) return inputs.length === 1 || failed === inputs.length ? 2 : 1;
   if (withErrors > 0 || (opts.strict && withWarnings > 0)) return 1;
   return 0;
-}
-
-/** Temp files being written right now; removed by {@link cleanupTemps} when the process is interrupted. */
-const pendingTemps = new Set<string>();
-
-/**
- * On SIGINT/SIGTERM (called by the bin): stop starting jobs, stop the workers, then remove the temp files that
- * were being written, so only complete plans remain in the output directory.
- */
-export async function abortBatch(unlinkSync: (p: string) => void): Promise<void> {
-  aborted = true;
-  await terminateAll();
-  for (const t of pendingTemps) {
-    try { unlinkSync(t); } catch { /* already renamed or never created */ }
-  }
-  pendingTemps.clear();
-}
-let aborted = false;
-
-function defaultJobs(): number {
-  return Math.max(1, availableParallelism());
-}
-
-/** `[12/340] file…` on stderr, only on a terminal with a width, only for long runs, never with --quiet. */
-function makeProgress(io: Io, total: number, quiet: boolean) {
-  const on = !quiet && io.stderr.isTTY && (io.stderr.columns ?? 0) > 0 && total >= 50;
-  let n = 0, shown = false;
-  return {
-    tick(path: string) {
-      n++;
-      if (!on || (n % 10 !== 0 && n !== total)) return;
-      const width = (io.stderr.columns ?? 80) - 1;
-      const line = `[${n}/${total}] ${path}`;
-      io.stderr.write(`\r${line.length > width ? line.slice(0, width) : line.padEnd(width)}`);
-      shown = true;
-    },
-    clear(): string {
-      if (!shown) return '';
-      shown = false;
-      return `\r${' '.repeat((io.stderr.columns ?? 80) - 1)}\r`;
-    },
-  };
-}
-
-function stageView(result: import('../../pipeline.js').ExtractResult, stage: 'blocks' | 'outline'): string {
-  if (stage === 'blocks') return result.blocks.map((b) => `${b.page !== undefined ? `p${b.page}:` : ''}${b.line}\t${b.type}\t${b.text}`).join('\n') + '\n';
-  const o = result.outline;
-  const lines: string[] = [`body: views ${o.bodyStart}..${o.bodyEnd}`];
-  for (const c of o.chapters) lines.push(`${c.v.b.line}\tchapter ${c.ord} [${c.role}] ${c.title}`);
-  for (const it of o.items) lines.push(`${it.head.v.b.line}\t  ${it.kind} ${it.chapter ?? ''}${it.group ? `.${it.group}` : ''} ${it.printed} (+${it.more.length})`);
-  for (const c of o.columns) lines.push(`${c.head.b.line}\t  专栏 ${c.number} ${c.title} items=${c.items.length}`);
-  for (const a of o.attachments) lines.push(`${a.head.b.line}\tattachment ${a.number} cells=${a.views.length}`);
-  return `${lines.sort((a, b) => Number(a.split('\t')[0]) - Number(b.split('\t')[0])).join('\n')}\n`;
 }

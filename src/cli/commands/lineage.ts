@@ -6,9 +6,10 @@
 import { Command, Option } from 'commander';
 import { fileURLToPath } from 'node:url';
 import type { Io } from '../io.js';
-import type { RunState } from '../main.js';
+import type { Exit } from './command.js';
 import type { LineageInput } from '../../lineage/lineage.js';
-import { UsageError, usageFailure } from '../usage.js';
+import { UsageError, isInputProblem, usageFailure } from '../usage.js';
+import { useColor } from '../render/color.js';
 import { PLAN_INPUT_EXT, extPattern } from '../../source/extensions.js';
 
 type Format = 'table' | 'markdown' | 'json' | 'html';
@@ -24,7 +25,7 @@ interface Opts {
 const INPUT_EXT = extPattern(PLAN_INPUT_EXT);
 const EXT_FORMAT: [RegExp, Format][] = [[/\.html?$/i, 'html'], [/\.(?:md|markdown)$/i, 'markdown'], [/\.json$/i, 'json'], [/\.txt$/i, 'table']];
 
-export function define(program: Command, io: Io, state: RunState): void {
+export function define(program: Command, io: Io, exit: Exit): void {
   program
     .command('lineage')
     .description('how each plan follows, tightens or copies its parent (targets and task text)')
@@ -46,7 +47,7 @@ Examples:
 
 Exit status: 0 ok · 2 usage, unreadable input or bad reference file`)
     .action(async (files: string[], opts: Opts) => {
-      state.exitCode = await lineageCommand(files, opts, io);
+      exit(await lineageCommand(files, opts, io));
     });
 }
 
@@ -54,7 +55,7 @@ async function readOrFail(io: Io, path: string): Promise<Uint8Array> {
   try {
     return path === '-' ? await io.readStdin() : await io.fs.readFile(path);
   } catch (e) {
-    throw new UsageError(`${path}: ${(await import('../files.js')).ioMessage(e)}`);
+    throw new UsageError(`${path}: ${(await import('../batch/files.js')).ioMessage(e)}`);
   }
 }
 
@@ -62,7 +63,7 @@ async function lineageCommand(files: string[], opts: Opts, io: Io): Promise<numb
   const fail = usageFailure(io, 'lineage');
   try {
     const format: Format = opts.format ?? (opts.output ? EXT_FORMAT.find(([re]) => re.test(opts.output ?? ''))?.[1] ?? 'json' : io.stdout.isTTY ? 'table' : 'json');
-    const { collectInputs } = await import('../files.js');
+    const { collectInputs } = await import('../batch/files.js');
     const { loadPlans } = await import('../../plan-io/load.js');
     const inputs: LineageInput[] = [];
     for (const ref of await collectInputs(files, io, INPUT_EXT)) {
@@ -103,20 +104,19 @@ async function lineageCommand(files: string[], opts: Opts, io: Io): Promise<numb
       const r = await import('../render/lineage-text.js');
       if (format === 'markdown') text = r.renderLineageMarkdown(result);
       else {
-        const forced = Boolean(io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0');
-        const color = opts.color !== false && !opts.output && !io.env.NO_COLOR && (io.stdout.isTTY || forced);
+        const color = !opts.output && useColor(io, 'stdout', opts.color === false ? false : undefined);
         text = r.renderLineageTables(result, color);
       }
     }
     if (opts.output) {
-      const { writeAtomic } = await import('../files.js');
+      const { writeAtomic } = await import('../batch/files.js');
       await writeAtomic(io, opts.output, text);
       io.stderr.write(`qplan lineage: wrote ${opts.output}\n`);
     } else io.stdout.write(text);
     return 0;
   } catch (e) {
     const err = e as Error;
-    if (err instanceof UsageError || ['ReferenceFileError', 'VocabularyError', 'InputError'].includes(err.name)) return fail(err.message);
+    if (await isInputProblem(err)) return fail(err.message);
     if ((err as NodeJS.ErrnoException).code === 'EPIPE') return 0;
     if (/^[^:]+: (?:no such file|permission denied)/.test(err.message)) return fail(err.message);
     throw e;

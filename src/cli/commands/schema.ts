@@ -4,9 +4,9 @@
  */
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
-import type { RunState } from '../main.js';
+import type { Exit } from './command.js';
 
-export function define(program: Command, io: Io, state: RunState): void {
+export function define(program: Command, io: Io, exit: Exit): void {
   program
     .command('schema')
     .description('print the JSON Schema (draft 2020-12) of qplan/plan@1 documents')
@@ -18,6 +18,6 @@ Examples:
       // zod loads only here and in validate: `qplan --help` and extract never pay for it
       const { planSchema } = await import('../../validate/schema.js');
       io.stdout.write(`${JSON.stringify(planSchema(), null, 2)}\n`);
-      state.exitCode = 0;
+      exit(0);
     });
 }

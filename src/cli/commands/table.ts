@@ -6,11 +6,11 @@
 import { Command, Option } from 'commander';
 import { fileURLToPath } from 'node:url';
 import type { Io } from '../io.js';
-import type { RunState } from '../main.js';
+import type { Exit } from './command.js';
 import type { Plan } from '../../model.js';
 import { maxSizeOption } from '../max-size.js';
 import { visible } from '../render/visible.js';
-import { UsageError, usageFailure } from '../usage.js';
+import { UsageError, isInputProblem, usageFailure } from '../usage.js';
 import { PLAN_INPUT_EXT, extPattern } from '../../source/extensions.js';
 
 type Format = 'csv' | 'tsv' | 'ndjson' | 'xlsx' | 'parquet';
@@ -29,7 +29,7 @@ interface Opts {
 /** What a folder walk takes: raw plans and plan documents. */
 const INPUT_EXT = extPattern(PLAN_INPUT_EXT);
 
-export function define(program: Command, io: Io, state: RunState): void {
+export function define(program: Command, io: Io, exit: Exit): void {
   program
     .command('table')
     .description('plans to tidy tables (plans, targets, tasks, units, themes) for pandas, DuckDB and Excel')
@@ -48,7 +48,7 @@ Examples:
 
 Exit status: 0 ok · 2 usage, unreadable input or unwritable output`)
     .action(async (files: string[], opts: Opts) => {
-      state.exitCode = await tableCommand(files, opts, io);
+      exit(await tableCommand(files, opts, io));
     });
 }
 
@@ -76,7 +76,7 @@ async function tableCommand(files: string[], opts: Opts, io: Io): Promise<number
     } else mode = 'dir';
     const wanted = (names.length ? NAMES.filter((n) => names.includes(n)) : [...NAMES]) as Name[];
 
-    const { collectInputs, ioMessage } = await import('../files.js');
+    const { collectInputs, ioMessage } = await import('../batch/files.js');
     const refs = await collectInputs(files, io, INPUT_EXT).catch((e: Error) => { throw new UsageError(e.message); });
     const unopenable = refs.find((r) => r.error);
     if (unopenable) return fail(`${unopenable.path}: ${unopenable.error}`);
@@ -143,7 +143,7 @@ async function tableCommand(files: string[], opts: Opts, io: Io): Promise<number
     return 0;
   } catch (e) {
     const err = e as Error;
-    if (err instanceof UsageError || err.name === 'VocabularyError' || err.name === 'InputError') return fail(err.message);
+    if (await isInputProblem(err)) return fail(err.message);
     if ((err as NodeJS.ErrnoException).code === 'EPIPE') return 0;
     if (/^[^:]+: (?:no such file|permission denied)/.test(err.message)) return fail(err.message);
     throw e;

@@ -6,11 +6,12 @@
  */
 import { Command, Option } from 'commander';
 import type { Io } from '../io.js';
-import type { RunState } from '../main.js';
-import { collectInputs, ioMessage } from '../files.js';
+import type { Exit } from './command.js';
+import { collectInputs, ioMessage } from '../batch/files.js';
 import { TooLargeError } from '../io.js';
-import { expandGlob, GlobError, hasGlob } from '../glob.js';
+import { expandGlob, GlobError, hasGlob } from '../batch/glob.js';
 import type { FileResult } from '../render/validate.js';
+import { useColor } from '../render/color.js';
 import { PLAN_INPUT_EXT, extPattern } from '../../source/extensions.js';
 
 interface Opts {
@@ -24,7 +25,7 @@ interface Opts {
 /** What a directory walk picks up: plan documents and raw plans. */
 const VALIDATE_EXT = extPattern(PLAN_INPUT_EXT);
 
-export function define(program: Command, io: Io, state: RunState): void {
+export function define(program: Command, io: Io, exit: Exit): void {
   program
     .command('validate')
     .description('check plan YAML/JSON against qplan/plan@1, and raw plan files through the extractor')
@@ -45,7 +46,7 @@ Examples:
 
 Exit status: 0 no errors (warnings allowed) · 1 errors (--strict: or warnings) · 2 usage or I/O problems`)
     .action(async (paths: string[], opts: Opts) => {
-      state.exitCode = await validateCommand(paths, opts, io);
+      exit(await validateCommand(paths, opts, io));
     });
 }
 
@@ -134,20 +135,11 @@ async function validateCommand(args: string[], opts: Opts, io: Io): Promise<numb
     io.stdout.write(render.renderGithub(results, opts));
     io.stderr.write(`${render.summary(c, undefined, opts.strict)}\n`);
   } else {
-    const p = await render.paint(useColor(opts, io));
+    const p = await render.paint(useColor(io, 'stderr', opts.color));
     io.stderr.write(render.renderHuman(results, p, opts));
   }
 
   if (usageProblem || c.ioErrors > 0) return 2;
   if (c.errors > 0 || (opts.strict && c.warnings > 0)) return 1;
   return 0;
-}
-
-/** Decided once: --color / --no-color, then NO_COLOR, then FORCE_COLOR, then whether stderr is a terminal. */
-function useColor(opts: Opts, io: Io): boolean {
-  if (opts.color === false) return false;
-  if (opts.color === true) return true;
-  if (io.env.NO_COLOR) return false;
-  if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== '0';
-  return io.stderr.isTTY;
 }

@@ -9,7 +9,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { JobOptions, JobResult } from './job.js';
-import { holdSignals } from './signals.js';
+import { holdSignals } from '../signals.js';
 
 export interface PoolJob {
   path: string;
@@ -41,7 +41,7 @@ export async function runPool(
   workerUrl?: URL,
 ): Promise<void> {
   // from the TypeScript sources (tests) the compiled worker is in dist/
-  const url = workerUrl ?? new URL(import.meta.url.endsWith('.ts') ? '../../dist/cli/worker.js' : './worker.js', import.meta.url);
+  const url = workerUrl ?? new URL(import.meta.url.endsWith('.ts') ? '../../../dist/cli/batch/worker.js' : './worker.js', import.meta.url);
   const results = new Map<number, JobResult>();
   const retry: number[] = [];
   let next = 0, emitted = 0;

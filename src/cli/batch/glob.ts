@@ -3,7 +3,7 @@
  * `*`, `?`, `[abc]`, `**` for any depth, and one level of `{a,b}`. Dot files are matched only by a
  * pattern segment that starts with a dot. Results are sorted, so output order is deterministic.
  */
-import type { Io } from './io.js';
+import type { Io } from '../io.js';
 
 /** Whether an argument contains glob syntax. */
 export function hasGlob(arg: string): boolean {

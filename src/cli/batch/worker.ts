@@ -2,7 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { runJob, type JobOptions } from './job.js';
-import { readBounded } from './io.js';
+import { readBounded } from '../io.js';
 
 // a worker has nothing else to do while it waits: synchronous fs is the cheapest here
 const fs = {

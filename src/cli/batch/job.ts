@@ -3,9 +3,10 @@
  * Runs in the main thread or in a worker (src/cli/worker.ts); only small results travel back, so a batch never
  * holds the corpus in memory.
  */
-import type { Diagnostic } from '../model.js';
+import type { Diagnostic } from '../../model.js';
+import { InputError } from '../../diagnostics.js';
 import { ioMessage, writeVia, type WriteAccess } from './files.js';
-import { releaseLingering } from './signals.js';
+import { releaseLingering } from '../signals.js';
 
 export interface JobOptions {
   format: 'yaml' | 'json' | 'ndjson';
@@ -49,9 +50,9 @@ export async function runJob(fs: FileAccess, path: string, opts: JobOptions, out
     return { path, diagnostics: [], error: `not read: qplan does not read .${legacy} files; ${how}`, errorKind: 'input' };
   }
   try {
-    const { extractPlan } = await import('../pipeline.js');
+    const { extractPlan } = await import('../../pipeline.js');
     await releaseLingering();
-    const ser = await import('../plan-io/serialize.js');
+    const ser = await import('../../plan-io/serialize.js');
     const { plan } = await extractPlan(bytes, { path, from: opts.from, encoding: opts.encoding });
     const text = opts.format === 'json' ? ser.toJson(plan) : opts.format === 'ndjson' ? ser.toNdjson(plan) : ser.toYaml(plan);
     const summary = { sha256: plan.source.sha256, tasks: plan.tasks.length, targets: plan.targets.length };
@@ -61,13 +62,9 @@ export async function runJob(fs: FileAccess, path: string, opts: JobOptions, out
     }
     return { path, text, diagnostics: plan.diagnostics };
   } catch (e) {
+    if (e instanceof InputError) return { path, diagnostics: [], error: e.reason, errorKind: 'input' };
     const err = e as Error & { code?: string };
-    if (err.name === 'InputError') return { path, diagnostics: [], error: err.message.replace(new RegExp(`^${escapeRe(path)}: `), ''), errorKind: 'input' };
     if (err.code && /^E[A-Z]+$/.test(err.code)) return { path, diagnostics: [], error: `cannot write output: ${ioMessage(e)}`, errorKind: 'input' };
     return { path, diagnostics: [], error: `internal error while extracting: ${err.stack ?? err}`, errorKind: 'internal' };
   }
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

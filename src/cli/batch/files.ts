@@ -4,9 +4,9 @@
  * run never leaves a half-written file.
  */
 import { randomBytes } from 'node:crypto';
-import type { Io } from './io.js';
-import { EXTRACT_INPUT_EXT, extPattern } from '../source/extensions.js';
-import { holdSignals } from './signals.js';
+import type { Io } from '../io.js';
+import { EXTRACT_INPUT_EXT, extPattern } from '../../source/extensions.js';
+import { holdSignals } from '../signals.js';
 
 export interface InputRef {
   /** As the user gave it (or dir/child for files found in a directory); `-` is stdin. */
@@ -15,6 +15,8 @@ export interface InputRef {
   error?: string;
   /** The directory argument a file was found in by a walk (its path below it is mirrored by `extract -o`). */
   root?: string;
+  /** The size in bytes the walk or the argument check saw (what the default job count weighs). */
+  size?: number;
 }
 
 /** Plan files a directory walk takes; .doc/.wps/.ofd are taken too, so that they are reported as not read. */
@@ -31,7 +33,7 @@ export async function collectInputs(args: string[], io: Io, ext: RegExp = PLAN_E
       throw new Error(`${a}: ${ioMessage(e)}`);
     }
     if (st.isDirectory()) out.push(...(await walk(a, io, ext, new Set())).map((r) => ({ ...r, root: a })));
-    else out.push({ path: a });
+    else out.push({ path: a, size: st.size });
   }
   return out;
 }
@@ -63,7 +65,7 @@ async function walk(dir: string, io: Io, ext: RegExp, seen: Set<string>): Promis
       const file = await io.fs.realpath(p).catch(() => p);
       if (seen.has(file)) continue;
       seen.add(file);
-      files.push({ path: p });
+      files.push({ path: p, size: st.size });
     }
   }
   return files;

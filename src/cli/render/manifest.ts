@@ -2,8 +2,8 @@
  * The batch record of `extract -o`: `OUT/manifest.tsv`, one row per input in input order (input, output, sha256,
  * status, tasks, targets, warnings, errors, message), and the one-line summary printed at the end of a batch.
  */
-import type { JobResult } from './job.js';
-import { tsvField } from './render/csv.js';
+import type { JobResult } from '../batch/job.js';
+import { tsvField } from './csv.js';
 
 export const MANIFEST_COLUMNS = ['input', 'output', 'sha256', 'status', 'tasks', 'targets', 'warnings', 'errors', 'message'] as const;
 

@@ -9,6 +9,7 @@
  * startOverride restarts the overridden levels where it is first used (Word's behaviour).
  */
 import { kid, kids, val, type XmlElement } from './xml.js';
+import { WORD_DIGITS, WORD_LEGAL_DIGITS, WORD_LEGAL_UNITS, WORD_UNITS } from '../lexicon/numerals.js';
 
 interface Level {
   start: number;
@@ -150,11 +151,9 @@ function bulletLabel(text: string): string {
   return text;
 }
 
-const DIGITS = '零一二三四五六七八九';
-const LEGAL = '零壹贰叁肆伍陆柒捌玖';
 
 /** Chinese counting: 十一, 二十, 一百零五 (`chineseCounting`, `chineseCountingThousand`, `ideographDigital`…). */
-export function chineseNumber(n: number, digits = DIGITS, units = ['', '十', '百', '千']): string {
+export function chineseNumber(n: number, digits = WORD_DIGITS, units = WORD_UNITS): string {
   if (n === 0) return digits[0] as string;
   if (n >= 10000) return `${chineseNumber(Math.floor(n / 10000), digits, units)}万${n % 10000 === 0 ? '' : (n % 10000 < 1000 ? digits[0] : '') + chineseNumber(n % 10000, digits, units)}`;
   let out = '';
@@ -190,9 +189,9 @@ export function formatNumber(n: number, fmt: string): string {
     case 'chineseCounting': case 'chineseCountingThousand': case 'japaneseCounting': case 'taiwaneseCounting': case 'koreanCounting':
       return chineseNumber(n);
     case 'ideographDigital': case 'taiwaneseDigital': case 'japaneseDigitalTenThousand':
-      return [...String(n)].map((d) => (d === '0' ? '〇' : DIGITS[Number(d)])).join('');
+      return [...String(n)].map((d) => (d === '0' ? '〇' : WORD_DIGITS[Number(d)])).join('');
     case 'chineseLegalSimplified': case 'ideographLegalTraditional': case 'japaneseLegal':
-      return chineseNumber(n, LEGAL, ['', '拾', '佰', '仟']);
+      return chineseNumber(n, WORD_LEGAL_DIGITS, WORD_LEGAL_UNITS);
     case 'ideographTraditional': return '甲乙丙丁戊己庚辛壬癸'[(n - 1) % 10] ?? String(n);
     case 'ideographZodiac': return '子丑寅卯辰巳午未申酉戌亥'[(n - 1) % 12] ?? String(n);
     case 'decimalEnclosedCircle': case 'decimalEnclosedCircleChinese': return n >= 1 && n <= 20 ? String.fromCharCode(0x2460 + n - 1) : String(n);

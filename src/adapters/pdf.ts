@@ -11,6 +11,7 @@ import type { Block } from '../model.js';
 import { InputError, type Collector } from '../diagnostics.js';
 import { findChrome, isPageNumber, joinText, lineText, median, pageLines, type LayoutLine, type PdfPage } from './pdf-layout.js';
 import { pipeRow } from './text.js';
+import { PARAGRAPH_START } from '../lexicon/structure.js';
 import { readPdf } from './pdfjs.js';
 
 /** Where a line of the adapted text is in the original document. */
@@ -111,13 +112,12 @@ function layoutStats(body: LayoutLine[]): Stats {
 }
 
 /** A new item, never a wrapped line: 一、 (一) 1. ① —— 第一章 专栏 附件. */
-const ITEM_START = /^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百零〇\d]{1,4}[)）]|\d{1,3}[.．、](?!\d)|[①-⑳]|——|―|第[一二三四五六七八九十百\d]+[章节条]|专栏|附件)/;
 
 /** Whether `next` continues the paragraph that `prev` ends. */
 function continues(prev: LayoutLine, next: LayoutLine, s: Stats, overPage: boolean): boolean {
   if (prev.cells.length > 1 || next.cells.length > 1) return false;
   const nextText = lineText(next);
-  if (ITEM_START.test(nextText) || isPageNumber(nextText)) return false;
+  if (PARAGRAPH_START.test(nextText) || isPageNumber(nextText)) return false;
   if (Math.abs(prev.size - next.size) > 0.5) return false;
   if (!overPage) {
     if (prev.page !== next.page) return false;

@@ -6,6 +6,7 @@
  */
 import type { Block } from '../model.js';
 import { isPageNumber, joinText } from './pdf-layout.js';
+import { PARAGRAPH_START } from '../lexicon/structure.js';
 
 /** One line of the source, without its line end. */
 export interface RawLine {
@@ -42,7 +43,6 @@ const chars = (s: string) => {
 /** Sentence ends: a line that ends so is a paragraph end as often as not. */
 const CLOSED = /[。！？!?；;：:”’」』）)》…]$/;
 /** The start of a new item, never a wrapped line: 一、 (一) 1. ① —— 第一章 专栏 附件. */
-const ITEM_START = /^(?:[•·▪●■◆]|[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百零〇\d]{1,4}[)）]|\d{1,3}[.．、](?!\d)|[①-⑳]|——|―|第[一二三四五六七八九十百\d]+[章节条]|专栏|附件)/;
 /** Page numbers that cannot be table cells: `— 3 —`, `-3-`, `第3页`, `3/14`. */
 const DECORATED_PAGE = /^(?:[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+|第\s*\d{1,4}\s*页.*|\d{1,4}\s*\/\s*\d{1,4}|共\s*\d{1,4}\s*页.*)$/;
 
@@ -142,7 +142,7 @@ export function unwrap(lines: RawLine[], isRow: (l: RawLine) => Block | null): U
     // and this line is not a table cell flattened to a line: a short line of figures and signs (`⁄`, `85`)
     // after a full one is a value cell, while a paragraph's tail has words (`区招商投资局等`) or a sentence end
     const cellLike = !isFull(measure(t), t) && !CLOSED.test(t) && !/[\u3400-\u9fff]/.test(t);
-    if (c && isFull(c.lastWidth, c.lastText) && !blank && !ITEM_START.test(t) && !cellLike) {
+    if (c && isFull(c.lastWidth, c.lastText) && !blank && !PARAGRAPH_START.test(t) && !cellLike) {
       const before = c.text.length;
       c.text = joinText(c.text, t);
       if (c.text.length > before + t.length) c.offsets.push((c.offsets[c.offsets.length - 1] as number) + 1);

@@ -31,3 +31,10 @@ export function intToZh(n: number): string {
   const tens = Math.floor(n / 10), ones = n % 10;
   return (tens > 1 ? ZH_ONES[tens - 1] : '') + (tens > 0 ? '十' : '') + (ones > 0 ? ZH_ONES[ones - 1] : '');
 }
+
+/** Word's Chinese number formats (DOCX automatic numbering): the digits and the tens/hundreds/thousands marks. */
+export const WORD_DIGITS = '零一二三四五六七八九';
+export const WORD_UNITS = ['', '十', '百', '千'];
+/** The financial ("legal") forms Word prints for `chineseLegalSimplified`. */
+export const WORD_LEGAL_DIGITS = '零壹贰叁肆伍陆柒捌玖';
+export const WORD_LEGAL_UNITS = ['', '拾', '佰', '仟'];

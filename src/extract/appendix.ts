@@ -17,15 +17,20 @@ export interface TableOut {
   headerYears: number[];
 }
 
+const SEQ_HEADER = /^序号$|^编号$|^序$/;
 const NOT_APPLICABLE = /^[⁄/／—\-–]+$|^无$|^不适用$/;
 const isNumberCell = (s: string) => /^\d{1,3}$/.test(s.trim());
 const isLong = (s: string) => s.length > 40 || /。/.test(s);
 
-export function buildTable(att: { number: string; head: View; views: View[] }, ctx: Collector): TableOut | null {
+/**
+ * `title`: the table's title when the caller knows it (a 专栏's); `flattened`: says a flattened table was rebuilt
+ * (by default as an appendix table).
+ */
+export function buildTable(att: { number: string; head: View; views: View[] }, ctx: Collector, opts: { title?: string; flattened?: (title: string, rows: number) => void } = {}): TableOut | null {
   const views = att.views.filter((v) => v.norm.trim() !== '');
   if (views.length === 0) return null;
   // title: the attachment's own line after `附件1`, or the first short line after it
-  let title = att.head.norm.replace(/^附\s*件\s*\d*\s*[:：.]?\s*/, '').trim();
+  let title = opts.title ?? att.head.norm.replace(/^附\s*件\s*\d*\s*[:：.]?\s*/, '').trim();
   let k = 0;
   if (!title && views[0] && views[0].b.type !== 'row' && !isNumberCell(views[0].norm) && views[0].norm.length <= 60) { title = orig(views[0]).trim(); k = 1; }
 
@@ -59,13 +64,15 @@ export function buildTable(att: { number: string; head: View; views: View[] }, c
   if (i >= cells.length) return null;
   const rows: View[][] = [];
   let expected = 1;
-  let width = 0;
+  // the width of the first row is the header's from 序号 on, when the header has one; else it is learned from it
+  const seqHead = header.findIndex((h) => SEQ_HEADER.test(h.norm.trim()));
+  let width = seqHead >= 0 ? header.length - seqHead : 0;
   for (; i < cells.length; i++) {
     const c = cells[i] as View;
     const t = c.norm.trim();
     const current = rows[rows.length - 1];
     if (t === String(expected) && (!current || current.length >= Math.max(2, width))) {
-      if (current && rows.length === 1) width = current.length;
+      if (current && rows.length === 1) width = Math.max(width, current.length);
       rows.push([c]);
       expected++;
       continue;
@@ -78,7 +85,7 @@ export function buildTable(att: { number: string; head: View; views: View[] }, c
   }
   if (rows.length === 0) return null;
   width = Math.max(...rows.map((r) => r.length));
-  const seqAt = header.findIndex((h) => /^序号$|^编号$|^序$/.test(h.norm.trim()));
+  const seqAt = seqHead;
   const after = seqAt >= 0 ? header.slice(seqAt).map((h) => orig(h).trim()) : header.map((h) => orig(h).trim());
   // the name column's header cell is often blank and lost: put an empty name after 序号
   const columns = after.length === width - 1 && after.length >= 1 ? [after[0] as string, '', ...after.slice(1)] : after;
@@ -87,7 +94,8 @@ export function buildTable(att: { number: string; head: View; views: View[] }, c
     for (const x of groups) if (x.firstRow <= r) g = orig(x.v).trim();
     return g;
   };
-  ctx.report('appendix-flattened', att.head.b.line, `table '${title}' was flattened one cell per line; rebuilt ${rows.length} rows`);
+  if (opts.flattened) opts.flattened(title, rows.length);
+  else ctx.report('appendix-flattened', att.head.b.line, `table '${title}' was flattened one cell per line; rebuilt ${rows.length} rows`);
   return {
     table: {
       title, number: att.number || null, columns,

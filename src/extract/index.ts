@@ -14,7 +14,9 @@ import { extractMeta, orig } from './meta/index.js';
 import { extractTasks } from './tasks.js';
 import { cutTitle } from './titles.js';
 import { findTargets, openerYear, yearMarks, type FoundTarget, type SkippedNumber, type TargetContext } from './targets.js';
-import { buildTable, unitFromName } from './appendix.js';
+import { buildTable, unitFromName, type TableOut } from './appendix.js';
+import { tableTargets } from './indicator-table.js';
+import { INDICATOR_TABLE } from '../lexicon/tables.js';
 import { PLAN_SCHEMA_ID } from '../schema/constants.js';
 import { proseViews } from './prose.js';
 
@@ -105,9 +107,44 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
   };
   const pending: Array<{ v: View | undefined; skipped: SkippedNumber[] }> = [];
 
+  /** Targets of an indicator table's rows; `tableYear` stands where a value column names no year. */
+  const pushTable = (t: TableOut, where: string, tableYear: number | null) => {
+    const inferred = tableYear === null;
+    for (const r of tableTargets(t.table.columns, t.cellViews, (v) => v.norm, tableYear ?? fallbackYear, fallbackYear)) {
+      const quote = orig(r.nameCell).trim();
+      const unit = r.value.unit ?? r.unit ?? unitFromName(r.nameCell.norm);
+      // `合格率(%)`: the unit the header cell prints in brackets is the target's unit, not part of its indicator
+      const name = unit !== '' && /[)）]$/.test(quote) ? quote.replace(new RegExp(`\\s*[(（]\\s*${unit.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\s*[)）]$`), '') : quote;
+      const ownYear = /\((\d{4})年\)/.exec(r.nameCell.norm);
+      const p = pos(r.nameCell, 0);
+      targets.push({
+        indicator: name, value: r.value.value, unit, comparator: r.value.comparator,
+        year: ownYear ? Number(ownYear[1]) : r.year, year_inferred: !ownYear && inferred && r.year === fallbackYear,
+        where, quote, line: p.line, column: p.column,
+      });
+    }
+  };
+  // indicator tables under 专栏 heads (rows, or cells a scraper flattened one per line)
+  const columnTables = new Map<Outline['columns'][number], TableOut>();
+  const tableViews = new Set<View>();
+  for (const c of o.columns) {
+    if (c.table.length < 3) continue;
+    let rebuilt = 0;
+    const t = buildTable({ number: '', head: c.head, views: c.table }, ctx, { title: c.title, flattened: (_, n) => { rebuilt = n; } });
+    if (!t || !(INDICATOR_TABLE.test(t.table.title) || t.table.columns.some((h) => INDICATOR_TABLE.test(h)))) continue;
+    if (tableTargets(t.table.columns, t.cellViews, (v) => v.norm, null, fallbackYear).length === 0) continue;
+    if (rebuilt > 0) ctx.report('column-table-flattened', c.head.b.line, `the table of 专栏${c.number} was flattened one cell per line; rebuilt ${rebuilt} rows`);
+    columnTables.set(c, t);
+    for (const v of c.table) tableViews.add(v);
+  }
+
   // goals: the year opener of a block governs the blocks after it
   let goalsYear: number | null = null;
   for (const seg of o.goals) {
+    if (tableViews.has(seg.v)) {
+      covered.add(seg.v);
+      continue;
+    }
     const s = seg.v.norm.slice(seg.start);
     if (s === '') {
       // a goals heading that names its year (`一、2014年质量强市建设主要目标`) governs the goals under it
@@ -154,6 +191,12 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
       }
     }
     covered.add(c.head);
+    const ct = columnTables.get(c);
+    if (ct) {
+      for (const v of c.table) covered.add(v);
+      const ys = [...c.title.matchAll(/(\d{4})\s*年/g)].map((m) => Number(m[1]));
+      pushTable(ct, `column:${c.number}`, ys.length ? (ys[ys.length - 1] as number) : goalsYear);
+    }
     columns.push({
       number: c.number, title: orig(c.head, c.titleStart).trim(), items, after_task: c.afterItem ? idOf.get(c.afterItem) ?? null : null,
       line: pos(c.head, 0).line, item_lines: itemLines,
@@ -182,27 +225,11 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
     const t = buildTable(att, ctx);
     if (!t) continue;
     appendix.push(t.table);
-    const isIndicatorTable = /指标/.test(t.table.title) || t.table.columns.some((c) => /指标|目标值|目标/.test(c));
+    const isIndicatorTable = /指标/.test(t.table.title) || t.table.columns.some((c) => INDICATOR_TABLE.test(c));
     if (!isIndicatorTable) continue;
-    const dataYear = t.headerYears.length ? t.headerYears[t.headerYears.length - 1] as number : fallbackYear;
+    const dataYear = t.headerYears.length ? t.headerYears[t.headerYears.length - 1] as number : null;
     const groupYear = t.headerYears.length ? t.headerYears[0] as number : fallbackYear;
-    t.table.rows.forEach((row, r) => {
-      const cv = t.cellViews[r] as View[];
-      if (cv.length < 3 || row.length < 3) return;
-      const nameView = cv[1] as View;
-      const valueCell = row[row.length - 1];
-      if (valueCell === null || valueCell === undefined) return;
-      const vm = /^\s*(\d+(?:\.\d+)?)\s*(%|％)?\s*$/.exec(valueCell);
-      if (!vm) return;
-      const name = orig(nameView).trim();
-      const ownYear = /\((\d{4})年\)/.exec(nameView.norm);
-      const p = pos(nameView, 0);
-      targets.push({
-        indicator: name, value: Number(vm[1]), unit: vm[2] ? '%' : unitFromName(nameView.norm), comparator: '>=',
-        year: ownYear ? Number(ownYear[1]) : dataYear ?? null, year_inferred: !ownYear && t.headerYears.length === 0,
-        where: 'appendix', quote: name, line: p.line, column: p.column,
-      });
-    });
+    pushTable(t, 'appendix', dataYear);
     for (const g of t.groups) push(findTargets(g.v.norm, tctx(groupYear ?? null)), g.v, 0, 'appendix');
   }
 

@@ -75,7 +75,7 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
 
   // issuer: the signature, the issuer line or prefix of a title, a report of the issuing, the metadata field
   const sig = signature(views, 0, o.bodyStart) ?? signature(views, o.bodyEnd, views.length);
-  let issuer: string | null = sig ? clean(sig.issuer).trim() : null;
+  let issuer: string | null = sig ? sig.issuers.map((v) => clean(v).trim()).join(' ') : null;
   issuer ??= title?.issuer ?? titleIssuer(notice?.text) ?? titleIssuer(title?.text) ?? reportedIssuer(views.slice(0, o.bodyEnd))?.text ?? null;
   const issuerField = field('issuer');
   if (!issuer && issuerField) issuer = expandJoint(issuerField.value);

@@ -11,11 +11,18 @@ import { isDateLine } from '../dates.js';
 import { isMetadataLine } from './fields.js';
 import { clean } from './text.js';
 
-/** The issuer's signature: an issuer line followed by a date line. */
-export function signature(views: View[], from: number, to: number): { issuer: View; date: View } | null {
+/**
+ * The issuer's signature: an issuer line followed by a date line. Joint issuers may sign on lines of their own
+ * (`中共某区工委` over `某区管委会` over the date): each is kept, in order.
+ */
+export function signature(views: View[], from: number, to: number): { issuers: View[]; date: View } | null {
+  const isIssuer = (v: View) => ISSUER_LINE.test(v.norm) || JOINT_ISSUER.test(v.norm);
   for (let k = from; k < to - 1; k++) {
     const v = views[k] as View, next = views[k + 1] as View;
-    if ((ISSUER_LINE.test(v.norm) || JOINT_ISSUER.test(v.norm)) && isDateLine(next.norm)) return { issuer: v, date: next };
+    if (!isIssuer(v) || !isDateLine(next.norm)) continue;
+    let first = k;
+    while (first - 1 >= from && first > k - 3 && isIssuer(views[first - 1] as View)) first--;
+    return { issuers: views.slice(first, k + 1), date: next };
   }
   return null;
 }

@@ -28,6 +28,10 @@ export const JOINT_ISSUER = new RegExp(`^${ISSUER_PART}(?:[\\s、,，和]+${ISSU
 export const TITLE_ISSUER = new RegExp(`^(${ISSUER_PART}(?:[\\s、,，]+${ISSUER_PART})*)\\s*关于`);
 /** `X印发了《…》`, `以X名义印发`: the issuer named in a report of the issuing. */
 export const ISSUED_BY = new RegExp(`(?:以)?(${ISSUER_PART}(?:[、和]${ISSUER_PART})*)(?:名义)?(?:联合)?(?:印发|印發|出台|发布)`, 'g');
+/** A headline that reports the issuing before the title: `省委省政府印发关于…的实施意见` (the title starts at 关于). */
+export const HEADLINE_ISSUED = /^(?:中共)?[\u4e00-\u9fff、]{2,30}?(?:联合)?印发了?(?=关于)/;
+/** `省委、省政府` without the place's name: written out with the plan's own place. */
+export const SELF_JOINT = /^(?:中共)?([省市县区])委[、,，和]?\s*\1?(?:人民)?政府$/;
 /** `X市委、市政府` → `中共X市委 X市人民政府` (the genre's full forms). */
 export const SHORT_JOINT = /^(?:中共)?([\u4e00-\u9fff]{2,8}?)([省市县区])委[、,，和]\s*(?:\1)?\2?政府$/;
 

@@ -51,7 +51,7 @@ export function reportedIssuer(views: View[]): { text: string; line: number } | 
     ISSUED_BY.lastIndex = 0;
     for (const m of v.norm.matchAll(ISSUED_BY)) {
       const end = (m.index ?? 0) + m[0].length;
-      if (!/^了?\s*《|^了?\s*$|^[,，。]/.test(v.norm.slice(end, end + 3))) continue;
+      if (!/^了?\s*(?:《|关于)|^了?\s*$|^[,，。]/.test(v.norm.slice(end, end + 3))) continue;
       const raw = m[1] as string;
       // the pattern starts at the first Han character: cut what precedes the name (`8月28日以某县…`)
       const place = findPlaces(raw)[0];

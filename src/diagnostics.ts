@@ -54,6 +54,7 @@ export const CODES = {
   'target-year-inferred': { severity: 'info', description: "a target with no year in reach took the plan's first horizon year" },
   // appendix
   'appendix-flattened': { severity: 'info', description: 'an appendix table flattened one cell per line was rebuilt into rows' },
+  'column-table-flattened': { severity: 'info', description: 'an indicator table under a 专栏 head, flattened one cell per line, was rebuilt into rows' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

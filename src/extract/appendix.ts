@@ -8,10 +8,10 @@ import type { AppendixTable } from '../model.js';
 import type { Collector } from '../diagnostics.js';
 import type { Outline } from '../outline/outline.js';
 import { makeView, orig, reading, unfoldFound, type View } from '../source/view.js';
-import { measureFromName } from './measures.js';
+import { isIndicatorTable, readTableTargets } from './indicator-table.js';
 import type { TargetList } from './targets/collect.js';
 import {
-  ATTACHMENT_LABEL, INDICATOR_TABLE_COLUMN, INDICATOR_TABLE_TITLE, NOT_APPLICABLE, SEQUENCE_HEADER,
+  ATTACHMENT_LABEL, NOT_APPLICABLE, SEQUENCE_HEADER,
 } from '../lexicon/appendix.js';
 
 export interface TableOut {
@@ -26,12 +26,15 @@ export interface TableOut {
 const isNumberCell = (s: string) => /^\d{1,3}$/.test(s.trim());
 const isLong = (s: string) => s.length > 40 || /。/.test(s);
 
-/** Rebuilds one attachment's table; null when the attachment holds none. */
-export function buildTable(att: { number: string; head: View; views: View[] }, ctx: Collector): TableOut | null {
+/**
+ * Rebuilds one attachment's (or 专栏's) table; null when it holds none. `title`: the table's title when the caller
+ * knows it (a 专栏's); `flattened`: says a flattened table was rebuilt (by default as an appendix table).
+ */
+export function buildTable(att: { number: string; head: View; views: View[] }, ctx: Collector, opts: { title?: string; flattened?: (title: string, rows: number) => void } = {}): TableOut | null {
   const views = att.views.filter((v) => v.norm.trim() !== '');
   if (views.length === 0) return null;
   // title: the attachment's own line after `附件1`, or the first short line after it
-  let title = unfoldFound(att.head, att.head.norm.replace(ATTACHMENT_LABEL, '').trim());
+  let title = opts.title ?? unfoldFound(att.head, att.head.norm.replace(ATTACHMENT_LABEL, '').trim());
   let k = 0;
   if (!title && views[0] && views[0].b.type !== 'row' && !isNumberCell(views[0].norm) && views[0].norm.length <= 60) { title = orig(views[0]).trim(); k = 1; }
 
@@ -65,13 +68,15 @@ export function buildTable(att: { number: string; head: View; views: View[] }, c
   if (i >= cells.length) return null;
   const rows: View[][] = [];
   let expected = 1;
-  let width = 0;
+  // the width of the first row is the header's from 序号 on, when the header has one; else it is learned from it
+  const seqHead = header.findIndex((h) => SEQUENCE_HEADER.test(h.norm.trim()));
+  let width = seqHead >= 0 ? header.length - seqHead : 0;
   for (; i < cells.length; i++) {
     const c = cells[i] as View;
     const t = c.norm.trim();
     const current = rows[rows.length - 1];
     if (t === String(expected) && (!current || current.length >= Math.max(2, width))) {
-      if (current && rows.length === 1) width = current.length;
+      if (current && rows.length === 1) width = Math.max(width, current.length);
       rows.push([c]);
       expected++;
       continue;
@@ -84,7 +89,7 @@ export function buildTable(att: { number: string; head: View; views: View[] }, c
   }
   if (rows.length === 0) return null;
   width = Math.max(...rows.map((r) => r.length));
-  const seqAt = header.findIndex((h) => SEQUENCE_HEADER.test(h.norm.trim()));
+  const seqAt = seqHead;
   const after = seqAt >= 0 ? header.slice(seqAt).map((h) => orig(h).trim()) : header.map((h) => orig(h).trim());
   // the name column's header cell is often blank and lost: put an empty name after 序号
   const columns = after.length === width - 1 && after.length >= 1 ? [after[0] as string, '', ...after.slice(1)] : after;
@@ -93,7 +98,8 @@ export function buildTable(att: { number: string; head: View; views: View[] }, c
     for (const x of groups) if (x.firstRow <= r) g = orig(x.v).trim();
     return g;
   };
-  ctx.report('appendix-flattened', att.head.b.line, `table '${reading(att.head, title)}' was flattened one cell per line; rebuilt ${rows.length} rows`);
+  if (opts.flattened) opts.flattened(title, rows.length);
+  else ctx.report('appendix-flattened', att.head.b.line, `table '${reading(att.head, title)}' was flattened one cell per line; rebuilt ${rows.length} rows`);
   return {
     table: {
       title, number: att.number || null, columns,
@@ -119,28 +125,11 @@ export function readAppendix(o: Outline, list: TargetList, ctx: Collector): Appe
     const t = buildTable(att, ctx);
     if (!t) continue;
     appendix.push(t.table);
-    const isIndicatorTable = INDICATOR_TABLE_TITLE.test(reading(att.head, t.table.title)) || t.table.columns.some((c) => INDICATOR_TABLE_COLUMN.test(reading(att.head, c)));
-    if (!isIndicatorTable) continue;
-    // the value column is the last year of the header; group labels speak of its first
-    const dataYear = t.headerYears.length ? t.headerYears[t.headerYears.length - 1] as number : list.fallbackYear;
+    if (!isIndicatorTable(reading(att.head, t.table.title), t.table.columns.map((c) => reading(att.head, c)))) continue;
+    // a value column that names no year is the last year of the header; group labels speak of its first
+    const dataYear = t.headerYears.length ? t.headerYears[t.headerYears.length - 1] as number : null;
     const groupYear = t.headerYears.length ? t.headerYears[0] as number : list.fallbackYear;
-    t.table.rows.forEach((row, r) => {
-      const cv = t.cellViews[r] as View[];
-      if (cv.length < 3 || row.length < 3) return;
-      const nameView = cv[1] as View;
-      const valueCell = row[row.length - 1];
-      if (valueCell === null || valueCell === undefined) return;
-      const vm = /^\s*(\d+(?:\.\d+)?)\s*(%|％)?\s*$/.exec(valueCell);
-      if (!vm) return;
-      const name = orig(nameView).trim();
-      const ownYear = /\((\d{4})年\)/.exec(nameView.norm);
-      const p = list.at(nameView, 0);
-      list.targets.push({
-        indicator: name, value: Number(vm[1]), unit: vm[2] ? '%' : unfoldFound(nameView, measureFromName(nameView.norm)), comparator: '>=',
-        year: ownYear ? Number(ownYear[1]) : dataYear ?? null, year_inferred: !ownYear && t.headerYears.length === 0,
-        where: 'appendix', quote: name, line: p.line, column: p.column,
-      });
-    });
+    readTableTargets(t, 'appendix', dataYear, list);
     // the group labels are not the document's end: a number they end with is not reported as cut
     for (const g of t.groups) list.read(g.v.norm, g.v, 0, 'appendix', groupYear ?? null, null);
   }

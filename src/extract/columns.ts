@@ -3,7 +3,9 @@
  * targets their items set (`where: column:N`), each item's year opener governing its own lines.
  */
 import type { Column } from '../model.js';
-import type { Outline } from '../outline/outline.js';
+import type { ColumnNode, Outline } from '../outline/outline.js';
+import type { TableOut } from './appendix.js';
+import { readTableTargets } from './indicator-table.js';
 import type { TaskOut } from './tasks.js';
 import type { TargetList } from './targets/collect.js';
 import { orig, type View } from '../source/view.js';
@@ -11,7 +13,7 @@ import { cutTitle } from './titles.js';
 import { openerYear } from './targets/years.js';
 
 /** Reads the 专栏 boxes; `after_task` is the id of the task each box follows. */
-export function extractColumns(o: Outline, tasks: TaskOut[], list: TargetList): Column[] {
+export function extractColumns(o: Outline, tasks: TaskOut[], list: TargetList, tables: ReadonlyMap<ColumnNode, TableOut> = new Map()): Column[] {
   const columns: Column[] = [];
   const idOf = new Map(tasks.map((t) => [t.node, t.task.id]));
   for (const c of o.columns) {
@@ -31,6 +33,12 @@ export function extractColumns(o: Outline, tasks: TaskOut[], list: TargetList): 
       }
     }
     list.covered.add(c.head);
+    const table = tables.get(c);
+    if (table) {
+      // a year in the box's title (`2025年主要指标`) stands for a value column that names none
+      const ys = [...c.title.matchAll(/(\d{4})\s*年/g)].map((m) => Number(m[1]));
+      readTableTargets(table, `column:${c.number}`, ys.length ? (ys[ys.length - 1] as number) : null, list);
+    }
     columns.push({
       number: c.number, title: orig(c.head, c.titleStart).trim(), items, after_task: c.afterItem ? idOf.get(c.afterItem) ?? null : null,
       line: list.at(c.head, 0).line, item_lines: itemLines,

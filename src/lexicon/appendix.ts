@@ -1,6 +1,8 @@
 /**
- * Appendix vocabulary: how an attachment's label is printed, which table is an indicator table, the header of a
- * sequence column, and the cells that mean "not applicable".
+ * Table vocabulary: how an attachment's label is printed, which table is an indicator table, what each header cell
+ * says its column holds, and the cells that mean "not applicable". Plans print their main indicators as a table
+ * (专栏1 主要指标, 附件1 …主要指标) with columns such as 序号 | 指标名称 | 单位 | 2022年(基期) | 2025年(目标) | 属性;
+ * the value of a target is the cell under the target year, never the base year or the 属性.
  */
 
 /** The label that opens an attachment's own line (`附件1`, `附 件 2:`), to take it off the title. */
@@ -12,4 +14,27 @@ export const INDICATOR_TABLE_COLUMN = /指标|目标值|目标/;
 /** The header of a sequence-number column (`序号`), where the columns of a flattened table start. */
 export const SEQUENCE_HEADER = /^序号$|^编号$|^序$/;
 /** A cell that means "not applicable" (a slash, a dash, 无, 不适用): null in the rows. */
-export const NOT_APPLICABLE = /^[⁄/／—\-–]+$|^无$|^不适用$/;
+export const NOT_APPLICABLE = /^[⁄/／—\-–]+$|^无$|^不适用$|^待定$|^暂无$/;
+
+export type TableColumnRole = 'seq' | 'name' | 'unit' | 'base' | 'target' | 'attribute' | 'agency' | 'note' | 'category';
+
+/** Header cells by what their column holds. The first rule that matches a cell wins. */
+export const COLUMN_ROLES: Array<[role: TableColumnRole, test: RegExp]> = [
+  ['seq', /^(?:序号|编号|序|排序)$/],
+  ['attribute', /属性|性质|类型$/],
+  ['unit', /^(?:单位|计量单位|指标单位)$/],
+  ['agency', /牵头|责任|负责|部门|主体|单位$/],
+  ['base', /基期|基数|基准|现状|现值|完成值|实际值|基础值|\d{4}\s*年\s*[(（]?\s*(?:基期|现状|完成|实际|基数)/],
+  ['note', /^(?:备注|说明|注)$/],
+  ['category', /^(?:类别|分类|领域|维度|方面|类型|一级指标)$/],
+  ['name', /指标|名称|内容|项目/],
+  ['target', /目标|规划|预期|\d{4}\s*年/],
+];
+
+/** A target column's header that says so in words (a bare year column may instead hold a base value). */
+export const TARGET_HEADER_WORD = /目标|规划|预期/;
+
+/** Comparator marks a value cell may carry before its number (`≥98`, `＞95`). */
+export const CELL_PREFIX_COMPARATORS: Array<[string, '>=' | '>' | '<=' | '<' | '=']> = [
+  ['≥', '>='], ['>=', '>='], ['＞', '>'], ['>', '>'], ['≤', '<='], ['<=', '<='], ['＜', '<'], ['<', '<'], ['≈', '='], ['约', '='],
+];

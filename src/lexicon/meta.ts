@@ -21,7 +21,7 @@ export const META_LABELS: ReadonlyArray<readonly [MetaField, readonly string[]]>
 ];
 
 /** Issuing bodies: a party committee, a government or its office, a zone's 管委会. */
-const ISSUER_PART = '(?:中共)?[\\u4e00-\\u9fff]{1,20}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|委员会|管委会|党委|[省市县区州]委)';
+const ISSUER_PART = '(?:中共)?[\\u4e00-\\u9fff]{1,20}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|委员会|管委会|党工委|工委|党委|[省市县区州]委)';
 /** A line that is only an issuer or several joint issuers (`中共云南省委 云南省人民政府`, `省委、省政府`). */
 export const JOINT_ISSUER = new RegExp(`^${ISSUER_PART}(?:[\\s、,，和]+${ISSUER_PART})*$`);
 /** `X关于…`: the issuer that opens a title. */
@@ -32,6 +32,12 @@ export const ISSUED_BY = new RegExp(`(?:以)?(${ISSUER_PART}(?:[、和]${ISSUER_
 export const ISSUING_VERBS = /印发|出台|发布/;
 /** A short issuer that starts with its level (`市委`, `中共省委`, `区政府`), named without its place. */
 export const LEVEL_ISSUER = /^(?:中共)?[省市县区]/;
+/** What follows `X印发` when X issued the plan: its title (`《`, `关于`), or the end of the clause. */
+export const ISSUED_WHAT = /^了?\s*(?:《|关于)|^了?\s*$|^[,，。]/;
+/** A headline that reports the issuing before the title: `省委省政府印发关于…的实施意见` (the title starts at 关于). */
+export const HEADLINE_ISSUED = /^(?:中共)?[\u4e00-\u9fff、]{2,30}?(?:联合)?印发了?(?=关于)/;
+/** `省委、省政府` without the place's name: written out with the plan's own place. */
+export const SELF_JOINT = /^(?:中共)?([省市县区])委[、,，和]?\s*\1?(?:人民)?政府$/;
 /** `X市委、市政府` → `中共X市委 X市人民政府` (the genre's full forms). */
 export const SHORT_JOINT = /^(?:中共)?([\u4e00-\u9fff]{2,8}?)([省市县区])委[、,，和]\s*(?:\1)?\2?政府$/;
 

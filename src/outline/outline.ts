@@ -48,6 +48,11 @@ export interface ColumnNode {
   titleStart: number;
   afterItem: ItemNode | null;
   items: Array<{ head: Segment; more: View[] }>;
+  /**
+   * Table rows, or short lines that may be the cells of a table the scraper flattened, right under the head and
+   * before any item: the extractor decides whether they are an indicator table.
+   */
+  table: View[];
 }
 
 export interface Outline {
@@ -92,6 +97,12 @@ function isBackMatter(views: View[], k: number): boolean {
 }
 
 /** True when a paragraph reads as running text that may continue an item (not chrome, not a footer scrap). */
+/** A short line with no sentence mark: a table cell, when a scraper printed one cell per line. */
+function isCell(v: View): boolean {
+  const t = v.norm.trim();
+  return t !== '' && t.length <= 60 && !/[。；;！!？?]/.test(t);
+}
+
 function isProse(v: View): boolean {
   if (v.b.type === 'row') return false;
   if (isChrome(v)) return false;
@@ -144,6 +155,7 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
   let group: string | null = null;
   let item: ItemNode | null = null;
   let column: ColumnNode | null = null;
+  let tableDone = false;
   let lastTask: ItemNode | null = null;
   let parenTasks = false;
   let numberedInChapter = false;
@@ -163,6 +175,12 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
   for (let k = start; k < views.length; k++) {
     const v = views[k] as View;
     const h = heads[k] ?? null;
+    // a table under a 专栏 head: rows, or the cells of a flattened one (they are read as running text too, unless
+    // the extractor finds an indicator table in them)
+    if (column && !tableDone && (column as ColumnNode).items.length === 0) {
+      if (v.b.type === 'row' || (h === null && isCell(v))) (column as ColumnNode).table.push(v);
+      else if (v.norm.trim() !== '') tableDone = true;
+    }
     if (v.b.type === 'row') continue;
     if (h?.kind === 'attachment' || isChrome(v) || isBackMatter(views, k)) {
       bodyEnd = k;
@@ -185,7 +203,8 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
     }
     const role: Role = chapter?.role ?? 'preamble';
     if (h?.kind === 'column') {
-      column = { number: h.n, title: v.norm.slice(h.rest).trim(), head: v, titleStart: h.rest, afterItem: lastTask, items: [] };
+      column = { number: h.n, title: v.norm.slice(h.rest).trim(), head: v, titleStart: h.rest, afterItem: lastTask, items: [], table: [] };
+      tableDone = false;
       out.columns.push(column);
       item = null;
       continue;

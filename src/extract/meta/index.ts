@@ -9,8 +9,9 @@ import type { Collector } from '../../diagnostics.js';
 import type { Outline } from '../../outline/outline.js';
 import { clean, type View } from '../../source/view.js';
 import { damagedDateReadings, findDate, isDateLine, parseDate } from '../../outline/dates.js';
-import { DEADLINE_BEFORE, HORIZON_YEARS, TO_YEAR, YEAR_MARK } from '../../lexicon/targets.js';
-import { NOTICE_OF_PLAN } from '../../lexicon/meta.js';
+import { DEADLINE_BEFORE, HORIZON_YEARS, TO_YEAR } from '../../lexicon/targets.js';
+import { NOTICE_OF_PLAN, SELF_JOINT } from '../../lexicon/meta.js';
+import { yearMarks } from '../targets/years.js';
 import { metadataFields, type Found } from './fields.js';
 import { noticeTitle, planTitle, reportedTitle, type TitleFound } from './titles.js';
 import { dateUnderTitle, expandJoint, reportedIssuer, signature, titleIssuer } from './issuer.js';
@@ -74,7 +75,7 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
 
   // issuer: the signature, the issuer line or prefix of a title, a report of the issuing, the metadata field
   const sig = signature(views, 0, o.bodyStart) ?? signature(views, o.bodyEnd, views.length);
-  let issuer: string | null = sig ? clean(sig.issuer).trim() : null;
+  let issuer: string | null = sig ? sig.issuers.map((v) => clean(v).trim()).join(' ') : null;
   issuer ??= title?.issuer ?? titleIssuer(notice?.text) ?? titleIssuer(title?.text) ?? reportedIssuer(views.slice(0, o.bodyEnd))?.text ?? null;
   const issuerField = field('issuer');
   if (!issuer && issuerField) issuer = expandJoint(issuerField.value);
@@ -116,6 +117,9 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
   const place = readPlace([issuer, title?.text, notice?.text, issuerField?.value], text);
   if (place.from === 'shape') ctx.report('place-unknown', null, `${place.jurisdiction} is not in the 2023 division table (renamed, new or spelt otherwise); kept as written, level read from its suffix`);
   if (place.from === 'ambiguous') ctx.report('place-ambiguous', null, `several places are called ${place.jurisdiction} and the text does not say which; parent left null`);
+  // `省委省政府` names no place: written out with the plan's own, when it is of that level
+  const self = issuer ? SELF_JOINT.exec(issuer) : null;
+  if (self && place.jurisdiction?.endsWith(self[1] as string)) issuer = `中共${place.jurisdiction}委 ${place.jurisdiction}人民政府`;
   if (place.from === 'text') ctx.report('place-from-text', null, `no title or issuer names the place; ${place.jurisdiction} is read from how the text speaks of itself`);
 
   return {
@@ -141,12 +145,8 @@ function horizonYears(o: Outline, docYear: number | null): number[] {
   const ys = new Set<number>();
   const ok = (y: number) => (docYear !== null ? y >= docYear && y <= docYear + 30 : y >= 1990 && y <= 2100);
   const collect = (s: string) => {
-    for (const m of s.matchAll(YEAR_MARK)) {
-      const y = Number(m[1]);
-      const after = s.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 1);
-      if (/[-—~至]/.test(after)) continue; // a range in a title: (2011-2020年)
-      if (ok(y)) ys.add(y);
-    }
+    // base years (`较2020年下降13%`) and history (`2022年以来`) are no horizon; yearMarks also drops ranges
+    for (const m of yearMarks(s)) if (!m.base && !m.history && m.year > 0 && ok(m.year)) ys.add(m.year);
   };
   for (const seg of o.goals) collect(seg.start >= seg.v.norm.length ? seg.v.norm : seg.v.norm.slice(seg.start));
   if (ys.size === 0) {

@@ -5,16 +5,23 @@
  */
 import { clean, type View } from '../../source/view.js';
 import { findPlaces } from '../../lexicon/geography.js';
-import { ISSUED_BY, ISSUING_VERBS, JOINT_ISSUER, LEVEL_ISSUER, SHORT_JOINT, TITLE_ISSUER, TITLE_PERIOD } from '../../lexicon/meta.js';
+import { ISSUED_BY, ISSUING_VERBS, JOINT_ISSUER, LEVEL_ISSUER, SHORT_JOINT, TITLE_ISSUER, TITLE_PERIOD, ISSUED_WHAT } from '../../lexicon/meta.js';
 import { ISSUER_LINE } from '../../lexicon/structure.js';
 import { isDateLine } from '../../outline/dates.js';
 import { isMetadataLine } from './fields.js';
 
-/** The issuer's signature: an issuer line followed by a date line. */
-export function signature(views: View[], from: number, to: number): { issuer: View; date: View } | null {
+/**
+ * The issuer's signature: an issuer line followed by a date line. Joint issuers may sign on lines of their own
+ * (`中共某区工委` over `某区管委会` over the date): each is kept, in order.
+ */
+export function signature(views: View[], from: number, to: number): { issuers: View[]; date: View } | null {
+  const isIssuer = (v: View) => ISSUER_LINE.test(v.norm) || JOINT_ISSUER.test(v.norm);
   for (let k = from; k < to - 1; k++) {
     const v = views[k] as View, next = views[k + 1] as View;
-    if ((ISSUER_LINE.test(v.norm) || JOINT_ISSUER.test(v.norm)) && isDateLine(next.norm)) return { issuer: v, date: next };
+    if (!isIssuer(v) || !isDateLine(next.norm)) continue;
+    let first = k;
+    while (first - 1 >= from && first > k - 3 && isIssuer(views[first - 1] as View)) first--;
+    return { issuers: views.slice(first, k + 1), date: next };
   }
   return null;
 }
@@ -43,7 +50,7 @@ export function reportedIssuer(views: View[]): { text: string; line: number } | 
     ISSUED_BY.lastIndex = 0;
     for (const m of v.norm.matchAll(ISSUED_BY)) {
       const end = (m.index ?? 0) + m[0].length;
-      if (!/^了?\s*《|^了?\s*$|^[,，。]/.test(v.norm.slice(end, end + 3))) continue;
+      if (!ISSUED_WHAT.test(v.norm.slice(end, end + 3))) continue;
       const raw = m[1] as string;
       // the pattern starts at the first Han character: cut what precedes the name (`8月28日以某县…`)
       const place = findPlaces(raw)[0];

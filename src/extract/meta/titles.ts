@@ -6,7 +6,7 @@
  */
 import { clean, type View } from '../../source/view.js';
 import {
-  CITED_BEFORE, DRAFT_LABEL, ISSUED_AFTER, ISSUED_BEFORE, JOINT_ISSUER, NATIONAL_TITLES, TITLE_END, TITLE_NOISE_BEFORE, TITLE_PERIOD, TITLE_WIDGET,
+  CITED_BEFORE, DRAFT_LABEL, HEADLINE_ISSUED, ISSUED_AFTER, ISSUED_BEFORE, JOINT_ISSUER, NATIONAL_TITLES, TITLE_END, TITLE_NOISE_BEFORE, TITLE_PERIOD, TITLE_WIDGET,
 } from '../../lexicon/meta.js';
 import { NOTICE_TITLE } from '../../lexicon/structure.js';
 import { isMetadataLine } from './fields.js';
@@ -32,6 +32,8 @@ export function titleShape(norm: string, ends: RegExp = TITLE_END): Shape | null
   let s = 0, e = norm.length;
   const noise = TITLE_NOISE_BEFORE.exec(norm);
   if (noise) s = noise[0].length;
+  const headline = HEADLINE_ISSUED.exec(norm.slice(s));
+  if (headline) s += headline[0].length;
   const widget = TITLE_WIDGET.exec(norm.slice(0, e));
   if (widget) e -= widget[0].length;
   let number: string | undefined;

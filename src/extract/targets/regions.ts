@@ -13,6 +13,8 @@ import { openerYear, yearMarks } from './years.js';
 export function readGoals(o: Outline, list: TargetList): void {
   let goalsYear: number | null = null;
   for (const seg of o.goals) {
+    // the cells of an indicator table under a 专栏 head are read with the table
+    if (list.covered.has(seg.v)) continue;
     const s = seg.v.norm.slice(seg.start);
     list.covered.add(seg.v);
     if (s === '') {

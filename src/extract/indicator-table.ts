@@ -1,0 +1,168 @@
+/**
+ * Targets from an indicator table, wherever it stands (a 专栏 in the body, an appendix), real or rebuilt from a
+ * flattened scrape. The header says what each column holds: the value of a target is the cell under a target year
+ * (or 目标值), never a base year, a 属性 or a responsible agency. A table without such a header falls back to the
+ * last cell of the row that reads as a value, as the old appendix reader did.
+ */
+import type { Comparator } from '../model.js';
+import type { Collector } from '../diagnostics.js';
+import type { ColumnNode, Outline } from '../outline/outline.js';
+import { orig, unfoldFound, type View } from '../source/view.js';
+import { CELL_PREFIX_COMPARATORS, COLUMN_ROLES, INDICATOR_TABLE_COLUMN, INDICATOR_TABLE_TITLE, NOT_APPLICABLE, TARGET_HEADER_WORD, type TableColumnRole } from '../lexicon/appendix.js';
+import { SUFFIX_COMPARATORS } from '../lexicon/targets.js';
+import { MEASURE_WORDS } from '../lexicon/measures.js';
+import { buildTable, type TableOut } from './appendix.js';
+import { measureFromName } from './measures.js';
+import type { TargetList } from './targets/collect.js';
+
+/** What a value cell says. */
+export interface CellValue {
+  value: number;
+  unit: string | null;
+  comparator: Comparator;
+}
+
+/** One target read from a row: which cell names it, which holds its value, and the value. */
+export interface RowTarget<C> {
+  nameCell: C;
+  valueCell: C;
+  value: CellValue;
+  year: number | null;
+  /** Whether the year is the value column's own (`2025年(目标)`) rather than the fallback. */
+  yearOwn: boolean;
+  /** The unit column's cell, when the table has one and it says something. */
+  unitCell: C | null;
+}
+
+const YEAR = /(\d{4})\s*年/;
+const SUFFIXES = [...SUFFIX_COMPARATORS].sort((a, b) => b[0].length - a[0].length);
+const CELL_UNITS = [...MEASURE_WORDS].sort((a, b) => b.length - a.length);
+
+/** The role of each header cell. */
+export function columnRoles(header: readonly string[]): Array<TableColumnRole | null> {
+  return header.map((h) => {
+    const t = h.replace(/\s+/g, '');
+    if (t === '') return null;
+    return COLUMN_ROLES.find(([, re]) => re.test(t))?.[0] ?? null;
+  });
+}
+
+/**
+ * A value cell: a number with an optional comparator mark before it, a unit and a comparator word after it
+ * (`≥98%`, `98以上`, `2.5万`, `15`). Null when the cell is not one value (a range of words, two numbers, 预期性).
+ */
+export function readValueCell(cell: string): CellValue | null {
+  let s = cell.replace(/\s+/g, '').replace(/，/g, ',');
+  if (s === '' || NOT_APPLICABLE.test(s)) return null;
+  let comparator: Comparator | null = null;
+  for (const [w, c] of CELL_PREFIX_COMPARATORS) {
+    if (s.startsWith(w)) { comparator = c; s = s.slice(w.length); break; }
+  }
+  for (const [w, c] of SUFFIXES) {
+    if (s.endsWith(w)) { comparator ??= c; s = s.slice(0, -w.length); break; }
+  }
+  const m = /^(\d+(?:\.\d+)?)(.*)$/.exec(s);
+  if (!m) return null;
+  let rest = m[2] as string;
+  let unit: string | null = null;
+  if (rest === '％') rest = '%';
+  if (rest !== '') {
+    const u = CELL_UNITS.find((x) => rest === x);
+    if (!u) return null;
+    unit = u;
+  }
+  return { value: Number(m[1]), unit, comparator: comparator ?? '>=' };
+}
+
+/**
+ * The targets of a table's rows. `text` gives a cell's text; `fallbackYear` stands for a value column that names no
+ * year; `goalYear` (the plan's first horizon year) tells base-year columns from target-year ones. Rows may be one
+ * cell short of the header where a merged category cell (rowspan) was printed only in a group's first row.
+ */
+export function tableTargets<C>(header: readonly string[], rows: readonly C[][], text: (c: C) => string, fallbackYear: number | null, goalYear: number | null = null): Array<RowTarget<C>> {
+  const roles = columnRoles(header);
+  // a bare year column before the plan's goal year (`2020年 | 2025年`) holds the base value, not a target
+  const targetCols = roles.flatMap((r, i) => {
+    if (r !== 'target') return [];
+    const y = YEAR.exec(header[i] ?? '');
+    const bare = !TARGET_HEADER_WORD.test(header[i] ?? '');
+    return y && bare && goalYear !== null && Number(y[1]) < goalYear ? [] : [i];
+  });
+  const out: Array<RowTarget<C>> = [];
+  for (const row of rows) {
+    // align the row with the header: a missing leading category cell shifts the row right by one
+    const shift = row.length === header.length - 1 && roles[0] === 'category' ? 1 : row.length === header.length ? 0 : null;
+    const at = (col: number): C | undefined => (shift === null ? undefined : row[col - shift]);
+    const nameCol = shift === null ? -1 : roles.findIndex((r, i) => r === 'name' && at(i) !== undefined && text(at(i) as C).trim() !== '');
+    if (shift !== null && nameCol >= 0 && targetCols.length > 0) {
+      const nameCell = at(nameCol) as C;
+      const unitCol = roles.indexOf('unit');
+      const unitCell = unitCol >= 0 ? at(unitCol) : undefined;
+      const unitText = unitCell !== undefined ? text(unitCell).trim() : '';
+      for (const col of targetCols) {
+        const cell = at(col);
+        if (cell === undefined) continue;
+        const value = readValueCell(text(cell));
+        if (!value) continue;
+        const y = YEAR.exec(header[col] ?? '');
+        out.push({ nameCell, valueCell: cell, value, year: y ? Number(y[1]) : fallbackYear, yearOwn: y !== null, unitCell: unitText === '' || NOT_APPLICABLE.test(unitText) ? null : (unitCell as C) });
+      }
+      continue;
+    }
+    // no usable header: the name is the second cell (after 序号), the value the last
+    if (row.length < 3) continue;
+    const last = row[row.length - 1] as C;
+    const value = readValueCell(text(last));
+    if (!value) continue;
+    out.push({ nameCell: row[1] as C, valueCell: last, value, year: fallbackYear, yearOwn: false, unitCell: null });
+  }
+  return out;
+}
+
+/** Whether a table says it lists indicators, by its title or a header cell. */
+export function isIndicatorTable(title: string, columns: readonly string[]): boolean {
+  return INDICATOR_TABLE_TITLE.test(title) || columns.some((c) => INDICATOR_TABLE_COLUMN.test(c));
+}
+
+/**
+ * Adds the targets of an indicator table's rows to `list`. `tableYear` stands for a value column that names no
+ * year (null: the plan's first horizon year, marked as inferred). The indicator is the name cell as printed,
+ * without the unit it prints in brackets (`合格率(%)`); the quote keeps them.
+ */
+export function readTableTargets(t: TableOut, where: string, tableYear: number | null, list: TargetList): void {
+  const fallback = tableYear ?? list.fallbackYear;
+  for (const r of tableTargets(t.table.columns, t.cellViews, (v) => v.norm, fallback, list.fallbackYear)) {
+    const quote = orig(r.nameCell).trim();
+    const unit = r.value.unit !== null ? unfoldFound(r.valueCell, r.value.unit)
+      : r.unitCell !== null ? orig(r.unitCell).trim()
+      : unfoldFound(r.nameCell, measureFromName(r.nameCell.norm));
+    const bracket = unit === '' ? null : new RegExp(`\\s*[(（]\\s*${unit.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\s*[)）]$`);
+    const indicator = bracket ? quote.replace(bracket, '') : quote;
+    const ownYear = /\((\d{4})年\)/.exec(r.nameCell.norm);
+    const p = list.at(r.nameCell, 0);
+    list.targets.push({
+      indicator, value: r.value.value, unit, comparator: r.value.comparator,
+      year: ownYear ? Number(ownYear[1]) : r.year, year_inferred: !ownYear && !r.yearOwn && tableYear === null,
+      where, quote, line: p.line, column: p.column,
+    });
+  }
+}
+
+/**
+ * The indicator tables under 专栏 heads (rows, or cells a scraper flattened one per line). Their views are marked
+ * as read, so the goals and prose readers leave them to {@link readTableTargets}.
+ */
+export function columnTables(o: Outline, list: TargetList, ctx: Collector): Map<ColumnNode, TableOut> {
+  const out = new Map<ColumnNode, TableOut>();
+  for (const c of o.columns) {
+    if (c.table.length < 3) continue;
+    let rebuilt = 0;
+    const t = buildTable({ number: '', head: c.head, views: c.table }, ctx, { title: c.title, flattened: (_, n) => { rebuilt = n; } });
+    if (!t || !isIndicatorTable(t.table.title, t.table.columns)) continue;
+    if (tableTargets(t.table.columns, t.cellViews, (v: View) => v.norm, null, list.fallbackYear).length === 0) continue;
+    if (rebuilt > 0) ctx.report('column-table-flattened', c.head.b.line, `the table of 专栏${c.number} was flattened one cell per line; rebuilt ${rebuilt} rows`);
+    out.set(c, t);
+    for (const v of c.table) list.covered.add(v);
+  }
+  return out;
+}

@@ -22,6 +22,11 @@ export interface Grid {
   rows: Cell[][];
   /** A line under the table explaining its marks. */
   note?: string;
+  /**
+   * Set when the columns after the first are plans, one each: a terminal too narrow for them all shows them in
+   * pages of columns, the first column repeated (compare-pages.ts).
+   */
+  planColumns?: boolean;
 }
 
 const COMPARATOR: Record<string, string> = { '>=': '≥', '>': '>', '=': '=', '<=': '≤', '<': '<' };
@@ -55,7 +60,7 @@ export function buildGrids(r: CompareResult, views: ViewName[], opts: { explain?
     if (view === 'themes') {
       const max = Math.max(1, ...r.themes.flatMap((t) => labels.map((l) => t.plans[l]?.items.length ?? 0)));
       grids.push({
-        view, title: '主题覆盖 (themes)', header: ['主题', ...labels],
+        view, title: '主题覆盖 (themes)', header: ['主题', ...labels], planColumns: true,
         rows: r.themes.map((t) => [
           plainCell([t.name, t.id]),
           ...labels.map((l) => {
@@ -74,7 +79,7 @@ export function buildGrids(r: CompareResult, views: ViewName[], opts: { explain?
       // rows that several plans share first: they are what the view is for
       const rows = [...r.indicators].sort((a, b) => Object.keys(b.plans).length - Object.keys(a.plans).length);
       grids.push({
-        view, title: '指标 (indicators)', header: ['指标', ...labels],
+        view, title: '指标 (indicators)', header: ['指标', ...labels], planColumns: true,
         rows: rows.map((row) => [
           plainCell([row.name, ...(row.listed ? [] : ['(未列入指标表)'])]),
           ...labels.map((l) => {
@@ -89,7 +94,7 @@ export function buildGrids(r: CompareResult, views: ViewName[], opts: { explain?
       const loadOf = (c: { lead: string[]; responsible: string[] }) => new Set([...c.lead, ...c.responsible]).size;
       const max = Math.max(1, ...r.agencies.flatMap((a) => Object.values(a.plans).map(loadOf)));
       grids.push({
-        view, title: '责任单位 (agencies)', header: ['机构', ...labels],
+        view, title: '责任单位 (agencies)', header: ['机构', ...labels], planColumns: true,
         rows: r.agencies.map((a) => [
           plainCell([a.name, ...(a.known ? [] : ['(未识别)'])], a.known ? {} : { tone: 'warn' }),
           ...labels.map((l) => {
@@ -116,7 +121,7 @@ export function buildGrids(r: CompareResult, views: ViewName[], opts: { explain?
       });
     } else if (view === 'tasks') {
       grids.push({
-        view, title: '任务对照 (tasks)', header: ['任务', ...labels],
+        view, title: '任务对照 (tasks)', header: ['任务', ...labels], planColumns: true,
         rows: r.alignments.map((a) => [
           plainCell([`${a.plan} ${a.task}`, a.title]),
           ...labels.map((l) => {

@@ -19,15 +19,20 @@ export function coverage(t: ThemeRow, label: string): { degree: Degree; items: s
 /** The words for a degree, as every format writes them. */
 export const DEGREE_TEXT: Record<Degree, string> = { covered: '覆盖 covered', mentioned: '提及 mentioned', absent: '未涉及 absent' };
 
-/** Heat colour of a covered cell: pale to deep green with the item count. */
-function heat(v: number): string {
-  const l = Math.round(88 - Math.min(1, Math.max(0, v)) * 50);
-  return `background:hsl(140,50%,${l}%);color:${l < 60 ? '#fff' : '#123'}`;
-}
+/** Heat class of a covered cell: h1 (one item) … h5 (the most in the matrix); classes keep a 300-plan matrix small. */
+const heatClass = (v: number) => `h${Math.max(1, Math.min(5, Math.ceil(v * 5)))}`;
+
+/**
+ * Up to this many plans the report holds every item's text. A corpus would make the page tens of megabytes (300
+ * plans: 13 MB, 10-20 s to open in Chromium here); beyond it each drill-down names the items with their titles and
+ * source lines, and the texts are in `compare --format json`.
+ */
+export const TEXTS_UP_TO = 30;
 
 /** Anchors of every plan's items, by position (any item id, `（三）` or `column:6.2`, makes a valid fragment). */
 export function itemAnchors(r: CompareResult): Map<string, Map<string, string>> {
   const anchor = new Map<string, Map<string, string>>();
+  if (r.plans.length > TEXTS_UP_TO) return anchor;
   r.plans.forEach((p, pi) => {
     const m = new Map<string, string>();
     (r.items[p.label] ?? []).forEach((it, k) => {
@@ -61,7 +66,7 @@ export function matrix(r: CompareResult): string {
       const c = coverage(t, p.label);
       if (c.degree === 'absent') return '<td class="absent">–</td>';
       if (c.degree === 'mentioned') return `<td class="mentioned"><a href="#c${pi}-${ti}">○</a></td>`;
-      return `<td style="${heat(c.items.length / max)}"><a href="#c${pi}-${ti}">${esc(c.items.length)}</a></td>`;
+      return `<td class="${heatClass(c.items.length / max)}"><a href="#c${pi}-${ti}">${esc(c.items.length)}</a></td>`;
     });
     const n = r.themes.filter((t) => coverage(t, p.label).degree === 'covered').length;
     out.push(`<tr><th><a href="#plan-${pi}">${esc(p.label)}</a>${p.baseline ? ' <span class="muted">(基准)</span>' : ''} <span class="muted">${esc(n)}</span></th>${cells.join('')}</tr>`);
@@ -79,6 +84,7 @@ export function planDetails(r: CompareResult, anchors: Map<string, Map<string, s
     const a = anchors.get(label)?.get(id);
     return a ? `<a href="#${esc(a)}">${esc(text)}</a>` : esc(text);
   };
+  const texts = r.plans.length <= TEXTS_UP_TO;
   const out: string[] = [];
   r.plans.forEach((p, pi) => {
     const items = r.items[p.label] ?? [];
@@ -92,17 +98,18 @@ export function planDetails(r: CompareResult, anchors: Map<string, Map<string, s
         return;
       }
       const why = t.plans[p.label]?.why ?? {};
-      const evidence = Object.entries(why).map(([id, w]) => `${id}: ${[...w.title.map((x) => `「${x}」`), ...w.body].join(' ')}`);
+      const evidence = !texts ? [] : Object.entries(why).map(([id, w]) => `${id}: ${[...w.title.map((x) => `「${x}」`), ...w.body].join(' ')}`);
       rows.push(`<tr id="c${pi}-${ti}" class="${c.degree}"><td>${esc(t.name)} <span class="muted">${esc(t.id)}</span></td><td>${esc(DEGREE_TEXT[c.degree])}</td>` +
-        `<td>${c.items.map((id) => `${link(p.label, id)} ${esc(byId.get(id)?.title ?? '')}`).join('<br>')}</td><td class="muted">${esc(evidence.join(' · '))}</td></tr>`);
+        `<td>${c.items.map((id) => `${link(p.label, id)} ${esc(byId.get(id)?.title ?? '')}${texts ? '' : ` <span class="src">L${esc(byId.get(id)?.line ?? '?')}</span>`}`).join('<br>')}</td>` +
+        `${texts ? `<td class="muted">${esc(evidence.join(' · '))}</td>` : ''}</tr>`);
     });
     const covered = r.themes.length - absent.length;
     out.push(`<details class="plan" id="plan-${pi}"><summary><b>${esc(p.label)}</b>${p.baseline ? ' (基准 baseline)' : ''} ${esc(p.title ?? '')} ` +
       `<span class="muted">${esc(p.source)} · 任务 ${esc(p.counts.task)} · 目标 ${esc(p.counts.targets)} · 主题 ${esc(covered)}/${esc(r.themes.length)}</span></summary>`,
-    '<table class="cover"><thead><tr><th>主题 Theme</th><th>程度 Degree</th><th>条目 Items</th><th>依据 Words</th></tr></thead><tbody>', ...rows, '</tbody></table>',
+    `<table class="cover"><thead><tr><th>主题 Theme</th><th>程度 Degree</th><th>条目 Items</th>${texts ? '<th>依据 Words</th>' : ''}</tr></thead><tbody>`, ...rows, '</tbody></table>',
     `<p><b>${esc(DEGREE_TEXT.absent)}</b>: ${absent.length ? esc(absent.join('、')) : '—'}</p>`,
-    `<details class="texts"><summary>条目原文 Item texts (${esc(items.length)})</summary>`,
-    ...items.map((it) => article(p.label, pi, it)), '</details></details>');
+    ...(texts ? [`<details class="texts"><summary>条目原文 Item texts (${esc(items.length)})</summary>`, ...items.map((it) => article(p.label, pi, it)), '</details>'] : []),
+    '</details>');
   });
   return out.join('\n');
 

@@ -8,7 +8,7 @@
 import type { CompareResult, IndicatorRow } from '../../compare/types.js';
 import { indicatorText } from './compare-views.js';
 import { DOT_ROWS_UP_TO, esc, indicatorChart, type ChartPoint } from './compare-svg.js';
-import { coverage, DEGREE_TEXT, itemAnchors, matrix, planDetails } from './compare-html-plans.js';
+import { coverage, DEGREE_TEXT, itemAnchors, matrix, planDetails, TEXTS_UP_TO } from './compare-html-plans.js';
 import { CSS } from './compare-html-css.js';
 
 /** Up to this many plans the report also has the full indicator × plan and agency × plan grids, with item links. */
@@ -86,6 +86,7 @@ export function renderHtml(r: CompareResult): string {
       if (!c) return '<td class="absent">–</td>';
       const n = loadOf(c);
       const ids = few ? [...new Set([...c.lead, ...c.responsible])] : [];
+      if (!few) return `<td class="n">${esc(n)}</td>`;
       return `<td title="${esc(c.names.join('、'))}"><span class="bar" style="width:${Math.round((n / amax) * 40)}px"></span>${esc(n)}` +
         (ids.length ? `<br>${ids.map((id) => (c.lead.includes(id) ? `<b>${link(l, id)}</b>` : link(l, id))).join(' ')}` : '') + '</td>';
     });
@@ -99,7 +100,7 @@ export function renderHtml(r: CompareResult): string {
   const themeRow = new Map(r.themes.map((t) => [t.id, t]));
   out.push('<section id="gaps"><h2>缺口 Gaps</h2>',
     `<p class="muted legend">${esc(r.plans.some((p) => p.baseline) ? `Measured against the baseline ${r.plans.filter((p) => p.baseline).map((p) => p.label).join(', ')}` : 'Measured against the other plans')}: ` +
-      `themes ${esc(DEGREE_TEXT.absent)} here but present elsewhere, and indicators no sentence here names. Hover for who has them.</p>`,
+      `themes ${esc(DEGREE_TEXT.absent)} here but present elsewhere, and indicators no sentence here names.${few ? ' Hover for who has them.' : ' The overview matrix shows who has them (a corpus report names no plans per gap: the titles alone weighed megabytes).'}</p>`,
     '<div class="box list-box"><table id="gap-table"><thead><tr><th>计划</th><th>未涉及的主题 Absent themes</th><th>未提及的指标 Absent indicators</th><th>无责任单位的任务</th><th>无年份的目标</th><th>未分类</th></tr></thead><tbody>');
   const unclassified = new Map(r.unclassified.map((u) => [u.plan, u.items]));
   for (const g of r.gaps) {
@@ -109,16 +110,19 @@ export function renderHtml(r: CompareResult): string {
       return esc(`${names.join('、')}${n > names.length ? ` … (${n})` : ''}`);
     };
     const absentThemes = g.missing_themes.filter((id) => { const t = themeRow.get(id); return !t || coverage(t, g.plan).degree === 'absent'; });
+    const named = (id: string, name: string) => (few ? `<span title="${who(id)}">${esc(name)}</span>` : esc(name));
     out.push(`<tr><th>${esc(g.plan)}</th>` +
-      `<td>${absentThemes.map((id) => `<span title="${who(id)}">${esc(themeName.get(id) ?? id)}</span>`).join('、') || '—'}</td>` +
-      `<td>${g.missing_indicators.map((id) => `<span title="${who(id)}">${esc(indName.get(id) ?? id)}</span>`).join('、') || '—'}</td>` +
+      `<td>${absentThemes.map((id) => named(id, themeName.get(id) ?? id)).join('、') || '—'}</td>` +
+      `<td>${g.missing_indicators.map((id) => named(id, indName.get(id) ?? id)).join('、') || '—'}</td>` +
       `<td>${g.tasks_without_units.map((id) => link(g.plan, id)).join(' ') || '—'}</td>` +
       `<td>${g.targets_without_year.map((t) => `${esc(t.indicator)} <span class="src">L${esc(t.line)}</span>`).join('<br>') || '—'}</td>` +
       `<td>${(unclassified.get(g.plan) ?? []).map((id) => link(g.plan, id)).join(' ') || '—'}</td></tr>`);
   }
   out.push('</tbody></table></div></section>');
 
-  out.push(`<section id="details"><h2>各计划详情 Plan details</h2><p class="muted legend">Each plan's themes with the deciding items and words, then its item texts with source lines. The matrix and the charts link here.</p>`,
+  const then = labels.length <= TEXTS_UP_TO ? 'its item texts with source lines'
+    : `the items' source lines (item texts are in the report up to ${TEXTS_UP_TO} plans, and always in compare --format json)`;
+  out.push(`<section id="details"><h2>各计划详情 Plan details</h2><p class="muted legend">Each plan's themes with the deciding items and words, then ${esc(then)}. The matrix and the charts link here.</p>`,
     planDetails(r, anchors), '</section></body></html>', '');
   return out.join('\n');
 
@@ -130,7 +134,7 @@ export function renderHtml(r: CompareResult): string {
     const unit = [...units.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
     const points: ChartPoint[] = cells.filter(([, c]) => c.unit === unit).map(([l, c]) => {
       const a = anchors.get(l)?.get(ownerOf(c.where, c.line));
-      return { label: l, value: c.value, text: indicatorText(c)[0] ?? '', ...(a ? { href: `#${a}` } : {}) };
+      return { label: l, value: c.value, text: indicatorText(c)[0] ?? '', href: a ? `#${a}` : `#plan-${labels.indexOf(l)}` };
     });
     const others = cells.filter(([, c]) => c.unit !== unit);
     return `<figure class="card" id="ind-${index}"><figcaption><b>${esc(row.name)}</b> <span class="muted">${esc(cells.length)}/${esc(labels.length)} plans · ` +

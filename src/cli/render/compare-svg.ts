@@ -5,8 +5,15 @@
  * plans: a histogram of the values with the median marked, since 300 dots in rows would be a page each.
  */
 
-/** Escapes text for SVG/HTML content and quoted attributes. */
-export const esc = (v: unknown) => String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const SPECIAL = /[&<>"']/g;
+
+/** Escapes text for SVG/HTML content and quoted attributes (one pass; most plan text has nothing to escape). */
+export const esc = (v: unknown) => {
+  const s = String(v);
+  SPECIAL.lastIndex = 0;
+  return SPECIAL.test(s) ? s.replace(SPECIAL, (c) => ENTITY[c] ?? c) : s;
+};
 
 export interface ChartPoint {
   /** The plan's label. */

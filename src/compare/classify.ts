@@ -7,7 +7,8 @@
  */
 import type { Taxonomy, ThemeEvidence } from './types.js';
 import { dict } from './types.js';
-import { halfWidth, PhraseFinder } from './text.js';
+import { halfWidth } from './search/tokens.js';
+import { PhraseFinder } from './search/phrases.js';
 
 export interface Classification {
   /** Theme ids, strongest first. */

@@ -4,8 +4,10 @@ export {
 } from './compare.js';
 export { classify, type Classification } from './classify.js';
 export { AgencyResolver, type AgencyMatch } from './agencies.js';
-export { alignIndicators, normalizeIndicator } from './indicators.js';
+export { alignIndicators, normalizeIndicator } from './views/indicators.js';
 export { planItems, ownNames } from './items.js';
-export { SimilarityIndex, PhraseRemover, tokens, bigramDice, type TopOptions, type Match } from './text.js';
+export { SimilarityIndex, type TopOptions, type Match } from './search/similarity-index.js';
+export { PhraseRemover } from './search/phrases.js';
+export { tokens, bigramDice } from './search/tokens.js';
 export { loadVocabulary, parseTaxonomy, parseAgencies, parseIndicators, DEFAULT_VOCABULARY_URLS, VocabularyError, type TextReader } from './vocab.js';
 export * from './types.js';

@@ -9,18 +9,17 @@ import type { Io } from '../io.js';
 import type { RunState } from '../main.js';
 import type { Plan } from '../../model.js';
 import type { CompareInput } from '../../compare/compare.js';
-import type { ViewName } from '../render/compare-views.js';
+import { COMPARE_VIEWS, type CompareView } from '../../compare/types.js';
 import { maxSizeOption } from '../max-size.js';
 import { visible } from '../render/visible.js';
 import { UsageError, usageFailure } from '../usage.js';
 import { PLAN_INPUT_EXT, extPattern } from '../../plan-io/extensions.js';
 
 type Format = 'table' | 'markdown' | 'csv' | 'json' | 'html';
-const ALL_VIEWS: readonly ViewName[] = ['themes', 'indicators', 'agencies', 'tasks', 'gaps'];
 
 interface Opts {
   label?: string;
-  view: ViewName | 'all';
+  view: CompareView | 'all';
   format?: Format;
   output?: string;
   taxonomy?: string;
@@ -40,7 +39,7 @@ export function define(program: Command, io: Io, state: RunState): void {
     .description('compare plans side by side (themes, indicators, agencies, tasks, gaps)')
     .argument('<plans...>', 'two or more plan files (raw text/HTML/Markdown, or extracted plan YAML/JSON), or directories')
     .option('--label <labels>', 'comma-separated labels for the plans, in order (default: each plan\'s jurisdiction)')
-    .addOption(new Option('--view <view>', 'what to show').choices(['themes', 'indicators', 'agencies', 'tasks', 'gaps', 'all']).default('all'))
+    .addOption(new Option('--view <view>', 'what to show').choices([...COMPARE_VIEWS, 'all']).default('all'))
     .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, otherwise JSON; with -o, from the file extension)').choices(['table', 'markdown', 'csv', 'json', 'html']))
     .option('-o, --output <file>', 'write to FILE instead of stdout (e.g. report.html)')
     .option('--taxonomy <file>', 'theme taxonomy YAML instead of the built-in 质量强国建设纲要 one')
@@ -124,7 +123,7 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
     const vocabulary = await loadVocabulary(async (u) => decoder.decode(await io.fs.readFile(fileURLToPath(u))), { taxonomyText, taxonomySource: opts.taxonomy });
     const { comparePlans } = await import('../../compare/compare.js');
     // compute what the output shows: one view for a table, Markdown, CSV or JSON; everything for the HTML report
-    const computed: ViewName[] = opts.view === 'all' || format === 'html' ? [...ALL_VIEWS] : [opts.view];
+    const computed: CompareView[] = opts.view === 'all' || format === 'html' ? [...COMPARE_VIEWS] : [opts.view];
     const result = comparePlans(inputs, { vocabulary, views: computed, ...(alignTop !== undefined ? { alignTop } : {}) });
 
     if (result.unknown_agencies.length > 0) {
@@ -132,7 +131,7 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
     }
 
     let text: string;
-    const views: ViewName[] = opts.view === 'all' ? [...ALL_VIEWS] : [opts.view];
+    const views: CompareView[] = opts.view === 'all' ? [...COMPARE_VIEWS] : [opts.view];
     if (format === 'json') {
       // the text of JSON.stringify(result, null, 2), written in pieces (a corpus gives ~100 MB of it)
       const { writeJson } = await import('../render/compare-json.js');

@@ -3,10 +3,10 @@
  * CSV renderers so the three always say the same thing. A cell is a list of lines plus a few hints (heat, marks)
  * that a renderer may turn into colour; the text alone must carry the meaning (pipes and files have no colour).
  */
-import type { CompareResult, IndicatorCell } from '../../compare/types.js';
+import type { CompareResult, CompareView, IndicatorCell } from '../../compare/types.js';
 
-export type ViewName = 'themes' | 'indicators' | 'agencies' | 'tasks' | 'gaps';
-export const VIEWS: ViewName[] = ['themes', 'indicators', 'agencies', 'tasks', 'gaps'];
+/** The views, as the library names them (one list: compare/types.ts). */
+export type ViewName = CompareView;
 
 export interface Cell {
   lines: string[];

@@ -4,10 +4,12 @@
  * exactly first, then by bigram similarity with the score kept as the confidence. Names outside the table are lined
  * up with each other the same way, under a stable generated id.
  */
-import type { Target } from '../model.js';
-import type { IndicatorCell, IndicatorEntry, IndicatorLexicon, IndicatorRow } from './types.js';
-import { dict } from './types.js';
-import { NameSimilarity, halfWidth, removePhrases, tokens } from './text.js';
+import type { Target } from '../../model.js';
+import type { IndicatorCell, IndicatorEntry, IndicatorLexicon, IndicatorRow } from '../types.js';
+import { dict } from '../types.js';
+import { halfWidth, tokens } from '../search/tokens.js';
+import { removePhrases } from '../search/phrases.js';
+import { NameSimilarity } from '../search/name-similarity.js';
 
 const QUOTES = /[“”‘’"'「」『』《》\s]/gu;
 

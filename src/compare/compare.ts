@@ -1,39 +1,40 @@
 /**
  * `comparePlans`: lay plans side by side — theme coverage, indicators, agencies, task alignment and gaps — as one
- * `qplan/compare@1` document. Pure: plans and vocabularies in, a document out; rendering is the CLI's business.
+ * `qplan/compare@1` document. Orchestration only: each view is built in views/, and this module prepares the plans
+ * (labels, items, the script fold), calls the views asked for and keeps the document proportional to what was asked.
  */
 import type { Plan } from '../model.js';
-import type { ComparePlanInfo, CompareResult, CompareView, IndicatorRow } from './types.js';
-import { COMPARE_SCHEMA_ID, COMPARE_VIEWS } from './types.js';
-import { MISSING_FROM_MAX, type CompareInput, type CompareOptions } from './options.js';
-import { ownNames, planItems } from './items.js';
+import type { CompareItem, ComparePlanInfo, CompareResult, CompareView, IndicatorRow, Missing } from './types.js';
+import { COMPARE_SCHEMA_ID, COMPARE_VIEWS, dict } from './types.js';
+import { MISSING_FROM_MAX, type CompareInput, type CompareOptions, type Prepared } from './options.js';
+import { ownNames, planItems, reportedId } from './items.js';
+import { fileStem, planLabels, planYear } from './labels.js';
 import { themeRows } from './views/themes.js';
 import { alignIndicators } from './views/indicators.js';
+import { markNamedIndicators } from './views/indicator-names.js';
 import { agencyRows } from './views/agencies.js';
 import { alignTasks } from './views/tasks.js';
 import { gapRows } from './views/gaps.js';
 
 export {
-  ALIGN_EVERY_PLAN_UP_TO, ALIGN_MIN_SCORE, ALIGN_TOP, MISSING_FROM_MAX, type CompareInput, type CompareOptions,
+  ALIGN_EVERY_PLAN_UP_TO, ALIGN_FLOOR, ALIGN_MIN_SCORE, ALIGN_STRONG, ALIGN_TOP, MISSING_FROM_MAX, type CompareInput, type CompareOptions,
 } from './options.js';
+export { uniqueLabels, planLabels } from './labels.js';
 
+const identity = (s: string) => s;
 
-/** Unique labels: the given label or the jurisdiction; a repeated label gets `-2`, `-3` … */
-export function uniqueLabels(wanted: string[]): string[] {
-  const used = new Set<string>();
-  return wanted.map((w) => {
-    let label = w;
-    for (let n = 2; used.has(label); n++) label = `${w}-${n}`;
-    used.add(label);
-    return label;
-  });
-}
-
-function defaultLabel(plan: Plan): string {
-  if (plan.meta.jurisdiction) return plan.meta.jurisdiction;
-  if (plan.meta.title) return plan.meta.title;
-  const base = plan.source.path.split(/[\\/]/).pop() ?? plan.source.path;
-  return base.replace(/\.[^.]+$/, '') || 'plan';
+/** A string fold from a character fold, remembering what it folded (plans of one genre repeat their sentences). */
+function stringFold(fold: (ch: string) => string): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    let out = seen.get(s);
+    if (out === undefined) {
+      out = '';
+      for (const ch of s) out += fold(ch);
+      if (seen.size < 200_000) seen.set(s, out);
+    }
+    return out;
+  };
 }
 
 /** Compares two or more plans (one is enough for a single-plan profile). */
@@ -41,22 +42,31 @@ export function comparePlans(inputs: (Plan | CompareInput)[], options: CompareOp
   const norm: CompareInput[] = inputs.map((i) => ('plan' in i ? i : { plan: i }));
   if (norm.length === 0) throw new Error('comparePlans: no plans given');
   const { taxonomy, indicators: indicatorLex } = options.vocabulary;
-  const wanted = new Set<CompareView>(options.views ?? COMPARE_VIEWS);
-  if (wanted.has('gaps')) {
-    wanted.add('themes');
-    wanted.add('indicators');
+  const asked = new Set<CompareView>(options.views ?? COMPARE_VIEWS);
+  // gaps are read off the themes and indicators, which are then computed but written only when asked for
+  const computed = new Set(asked);
+  if (asked.has('gaps')) {
+    computed.add('themes');
+    computed.add('indicators');
   }
-  const views = COMPARE_VIEWS.filter((v) => wanted.has(v));
-  const labels = uniqueLabels(norm.map((n) => n.label?.trim() || defaultLabel(n.plan)));
-  const plans = norm.map((n, i) => ({ ...n, label: labels[i] as string, own: ownNames(n.plan), items: planItems(n.plan) }));
+  const views = COMPARE_VIEWS.filter((v) => asked.has(v));
+  const labels = planLabels(norm.map((n) => n.plan), norm.map((n) => n.label));
+  // a traditional plan is matched through the same fold extract reads it with, and shown as written
+  const folded = options.fold ? stringFold(options.fold) : identity;
+  const plans: Prepared[] = norm.map((n, i) => {
+    const match = n.plan.meta.script === 'traditional' ? folded : identity;
+    return { ...n, label: labels[i] as string, own: ownNames(n.plan).map(match), items: planItems(n.plan), match };
+  });
 
-  const themes = wanted.has('themes') ? themeRows(plans, options) : { rows: [], unclassified: [], themesOf: [] };
-  const indicators: IndicatorRow[] = wanted.has('indicators')
-    ? alignIndicators(plans.map((p) => ({ label: p.label, own: p.own, targets: p.plan.targets })), indicatorLex)
-    : [];
-  const agencies = wanted.has('agencies') ? agencyRows(plans, options) : { rows: [], unknown: [] };
-  const alignment = wanted.has('tasks') ? alignTasks(plans, options) : null;
-  const gaps = wanted.has('gaps') ? gapRows(plans, themes.rows, indicators) : [];
+  const themes = computed.has('themes') ? themeRows(plans, options) : { rows: [], unclassified: [], themesOf: [] };
+  let indicators: IndicatorRow[] = [];
+  if (computed.has('indicators')) {
+    indicators = alignIndicators(plans.map((p) => ({ label: p.label, own: p.own, targets: p.plan.targets, match: p.match })), indicatorLex);
+    markNamedIndicators(indicators, plans, indicatorLex);
+  }
+  const agencies = asked.has('agencies') ? agencyRows(plans, options) : { rows: [], unknown: [] };
+  const alignment = asked.has('tasks') ? alignTasks(plans, options) : null;
+  const gaps = asked.has('gaps') ? gapRows(plans, themes.rows, indicators) : { gaps: [], missing: dict<Missing>() };
 
   const planInfo: ComparePlanInfo[] = plans.map((p) => {
     const k = (kind: string) => p.plan.tasks.filter((t) => t.kind === kind).length;
@@ -71,7 +81,32 @@ export function comparePlans(inputs: (Plan | CompareInput)[], options: CompareOp
       },
       jurisdiction: p.plan.meta.jurisdiction ?? null,
       baseline: Boolean(p.baseline),
+      year: planYear(p.plan),
+      file: fileStem(p.plan.source.path),
+      script: p.plan.meta.script ?? 'simplified',
     };
+  });
+
+  // the items the written views refer to, each once (the tasks view's entries carry their own title and line)
+  const referred = plans.map(() => new Set<string>());
+  if (asked.has('themes')) for (const r of referred) r.add('*');
+  if (asked.has('agencies')) {
+    for (const a of agencies.rows) plans.forEach((p, pi) => { for (const id of [...(a.plans[p.label]?.lead ?? []), ...(a.plans[p.label]?.responsible ?? [])]) referred[pi]?.add(id); });
+  }
+  if (asked.has('gaps')) {
+    gaps.gaps.forEach((g) => {
+      const pi = plans.findIndex((p) => p.label === g.plan);
+      for (const id of g.tasks_without_units) referred[pi]?.add(id);
+    });
+    themes.unclassified.forEach((u, pi) => { for (const id of u.items) referred[pi]?.add(id); });
+  }
+  const items = dict<CompareItem[]>();
+  plans.forEach((p, pi) => {
+    const r = referred[pi] as Set<string>;
+    if (r.size === 0) return;
+    const all = r.has('*');
+    const list = p.items.flatMap((it, k) => (all || r.has(it.id) || r.has(reportedId(it.id)) ? [{ ...it, themes: themes.themesOf[pi]?.[k] ?? [] }] : []));
+    if (list.length > 0) items[p.label] = list;
   });
 
   return {
@@ -80,16 +115,16 @@ export function comparePlans(inputs: (Plan | CompareInput)[], options: CompareOp
     groups: taxonomy.groups,
     views,
     ...(alignment ? { alignment_rule: alignment.rule } : {}),
-    ...(wanted.has('gaps') ? { missing_from_max: MISSING_FROM_MAX } : {}),
+    ...(asked.has('gaps') ? { missing_from_max: MISSING_FROM_MAX } : {}),
     plans: planInfo,
-    themes: themes.rows,
-    indicators,
+    themes: asked.has('themes') ? themes.rows : [],
+    indicators: asked.has('indicators') ? indicators : [],
     agencies: agencies.rows,
     alignments: alignment?.alignments ?? [],
-    gaps,
-    unclassified: themes.unclassified,
+    gaps: gaps.gaps,
+    missing: gaps.missing,
+    unclassified: asked.has('themes') || asked.has('gaps') ? themes.unclassified : [],
     unknown_agencies: agencies.unknown,
-    // the items with the themes the themes view gave them (the prepared items stay as built)
-    items: Object.fromEntries(plans.map((p, pi) => [p.label, p.items.map((it, k) => ({ ...it, themes: themes.themesOf[pi]?.[k] ?? [] }))])),
+    items,
   };
 }

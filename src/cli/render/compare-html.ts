@@ -6,6 +6,7 @@
  */
 import type { CompareItem, CompareResult } from '../../compare/types.js';
 import { indicatorText } from './compare-views.js';
+import { taskIndex } from '../../compare/lookup.js';
 
 /** Escapes text for HTML content and quoted attributes; numbers and other values go through `String` first. */
 const esc = (v: unknown) => String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -41,6 +42,8 @@ export function renderHtml(r: CompareResult): string {
     });
     anchor.set(l, m);
   });
+  const tasks = taskIndex(r);
+  const titleOf = (plan: string, id: string | null) => (id === null ? '' : tasks.get(plan)?.get(id)?.title ?? '');
   const link = (label: string, id: string, text = id) => {
     const a = anchor.get(label)?.get(id);
     return a ? `<a href="#${esc(a)}">${esc(text)}</a>` : esc(text);
@@ -129,8 +132,8 @@ export function renderHtml(r: CompareResult): string {
   const unclassified = new Map(r.unclassified.map((u) => [u.plan, u.items]));
   for (const g of r.gaps) {
     const who = (id: string) => {
-      const names = g.missing_from[id] ?? [];
-      const n = g.missing_from_count?.[id] ?? names.length;
+      const names = r.missing[id]?.plans ?? [];
+      const n = r.missing[id]?.count ?? names.length;
       return esc(`${names.join('、')}${n > names.length ? ` … (${n})` : ''}`);
     };
     out.push(`<tr><td>${esc(g.plan)}</td>` +
@@ -155,7 +158,7 @@ export function renderHtml(r: CompareResult): string {
   function article(l: string, it: CompareItem): string {
     const a = align.get(`${l}\u0000${it.id}`);
     const counterparts = a
-      ? Object.entries(a.counterparts).filter(([, c]) => c.task !== null).map(([ol, c]) => `${esc(ol)} ${link(ol, c.task ?? '', `${c.task} ${c.title ?? ''}`)} (${esc(c.score.toFixed(2))})`).join(' · ')
+      ? Object.entries(a.counterparts).filter(([, c]) => c.task !== null).map(([ol, c]) => `${esc(ol)} ${link(ol, c.task ?? '', `${c.task} ${titleOf(ol, c.task)}`)} (${esc(c.score.toFixed(2))})`).join(' · ')
       : '';
     const units = [it.lead.length ? `牵头: ${it.lead.join('、')}` : '', it.responsible.length ? `责任: ${it.responsible.join('、')}` : ''].filter(Boolean).join(' · ');
     return `<article id="${esc(anchor.get(l)?.get(it.id) ?? '')}"><h4>${esc(it.id)} ${esc(it.title)}</h4>` +

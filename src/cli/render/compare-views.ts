@@ -4,6 +4,7 @@
  * that a renderer may turn into colour; the text alone must carry the meaning (pipes and files have no colour).
  */
 import type { CompareResult, CompareView, IndicatorCell } from '../../compare/types.js';
+import { taskIndex } from '../../compare/lookup.js';
 
 /** The views, as the library names them (one list: compare/types.ts). */
 export type ViewName = CompareView;
@@ -40,6 +41,8 @@ const NONE = '—';
 
 export function buildGrids(r: CompareResult, views: ViewName[], opts: { explain?: boolean } = {}): Grid[] {
   const labels = r.plans.map((p) => p.label);
+  const tasks = taskIndex(r);
+  const titleOf = (plan: string, id: string | null) => (id === null ? '' : tasks.get(plan)?.get(id)?.title ?? '');
   const themeName = new Map(r.themes.map((t) => [t.id, t.name]));
   const indicatorName = new Map(r.indicators.map((i) => [i.id, i.name]));
   const listed = new Set(r.indicators.filter((i) => i.listed).map((i) => i.id));
@@ -108,7 +111,7 @@ export function buildGrids(r: CompareResult, views: ViewName[], opts: { explain?
         view, title: '任务对照 (tasks)', header: ['任务', ...Array.from({ length: k }, (_, i) => `#${i + 1}`)],
         rows: r.alignments.map((a) => {
           const cells = Object.entries(a.counterparts).map(([l, c]) =>
-            plainCell([`${l} ${c.task ?? NONE} (${c.score.toFixed(2)})`, c.title ?? ''], { heat: c.score }));
+            plainCell([`${l} ${c.task ?? NONE} (${c.score.toFixed(2)})`, titleOf(l, c.task)], { heat: c.score }));
           while (cells.length < k) cells.push(plainCell([NONE], { tone: 'dim' }));
           return [plainCell([`${a.plan} ${a.task}`, a.title]), ...cells];
         }),
@@ -123,7 +126,7 @@ export function buildGrids(r: CompareResult, views: ViewName[], opts: { explain?
             if (l === a.plan) return plainCell(['·'], { tone: 'dim' });
             const c = a.counterparts[l];
             if (!c || c.task === null) return plainCell([NONE], { tone: 'dim' });
-            return plainCell([`${c.task} (${c.score.toFixed(2)})`, c.title ?? ''], { heat: c.score, tone: c.score < 0.1 ? 'dim' : undefined });
+            return plainCell([`${c.task} (${c.score.toFixed(2)})`, titleOf(l, c.task)], { heat: c.score, tone: c.score < 0.1 ? 'dim' : undefined });
           }),
         ]),
         note: 'closest task of each other plan by text similarity (bigram TF-IDF cosine, place names and boilerplate removed)',

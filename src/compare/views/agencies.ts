@@ -13,7 +13,7 @@ export function agencyRows(plans: Prepared[], options: CompareOptions): { rows: 
     for (const t of p.plan.tasks) {
       for (const [role, names] of [['lead', t.lead ?? []], ['responsible', t.responsible ?? []]] as const) {
         for (const written of names) {
-          const m = resolver.resolve(written, p.own);
+          const m = resolver.resolve(p.match(written), p.own);
           let r = rows.get(m.id);
           if (!r) rows.set(m.id, (r = { id: m.id, name: m.name, known: m.known, plans: dict<AgencyPlanCell>() }));
           const cell: AgencyPlanCell = (r.plans[p.label] ??= { names: [], lead: [], responsible: [] });

@@ -1,7 +1,7 @@
 /** The tasks view: for each task, its closest counterparts in the other plans. */
 import type { Alignment, AlignmentRule, CompareItem } from '../types.js';
 import { dict } from '../types.js';
-import { ALIGN_EVERY_PLAN_UP_TO, ALIGN_MIN_SCORE, ALIGN_TOP, type CompareOptions, type Prepared } from '../options.js';
+import { ALIGN_EVERY_PLAN_UP_TO, ALIGN_FLOOR, ALIGN_STRONG, ALIGN_TOP, type CompareOptions, type Prepared } from '../options.js';
 import { placeForms } from '../items.js';
 import { PhraseRemover } from '../search/phrases.js';
 import { SimilarityIndex, type IndexDoc } from '../search/similarity-index.js';
@@ -16,14 +16,17 @@ export function alignTasks(plans: Prepared[], options: CompareOptions): { rule: 
   const { taxonomy } = options.vocabulary;
   const top = options.alignTop ?? (plans.length <= ALIGN_EVERY_PLAN_UP_TO ? 'all' : ALIGN_TOP);
   const everyPlan = top === 'all' || !Number.isFinite(top) || top >= plans.length - 1;
-  const minScore = everyPlan ? 0 : options.alignMinScore ?? ALIGN_MIN_SCORE;
+  // one floor for both rules: a closest task below it shares only the genre's words (docs/compare.md)
+  const minScore = options.alignMinScore ?? ALIGN_FLOOR;
   const rule: AlignmentRule = {
     rule: everyPlan ? 'every-plan' : 'top',
     top: everyPlan ? null : Math.max(0, Math.floor(top as number)),
     min_score: minScore,
     every_plan_up_to: ALIGN_EVERY_PLAN_UP_TO,
+    floor: minScore,
+    strong: ALIGN_STRONG,
   };
-  const names = new PhraseRemover([...new Set(plans.flatMap((p) => [...p.own, ...placeForms(p.label)]))]);
+  const names = new PhraseRemover([...new Set(plans.flatMap((p) => [...p.own, ...placeForms(p.match(p.label))]))]);
   const boilerplate = new PhraseRemover(taxonomy.boilerplate);
   const strip = (s: string) => boilerplate.remove(names.remove(s));
   const docs: IndexDoc[] = [];
@@ -32,7 +35,7 @@ export function alignTasks(plans: Prepared[], options: CompareOptions): { rule: 
     for (const item of p.items) {
       const cls = ALIGNED_KINDS.indexOf(item.kind);
       if (cls < 0) continue;
-      docs.push({ group: pi, cls, parts: [{ text: strip(item.title), weight: 2 }, { text: strip(item.text), weight: 1 }] });
+      docs.push({ group: pi, cls, parts: [{ text: strip(p.match(item.title)), weight: 2 }, { text: strip(p.match(item.text)), weight: 1 }] });
       docItems.push({ plan: pi, item });
     }
   });
@@ -40,7 +43,9 @@ export function alignTasks(plans: Prepared[], options: CompareOptions): { rule: 
   docs.length = 0;
   const counterpart = (doc: number, score: number): Alignment['counterparts'][string] => {
     const o = docItems[doc]?.item;
-    return o ? { task: o.id, score: Math.round(score * 100) / 100, title: o.title, line: o.line } : { task: null, score: 0 };
+    const rounded = Math.round(score * 100) / 100;
+    // the counterpart by id only: its title and line are in its own plan's alignments entry
+    return o && score >= minScore ? { task: o.id, score: rounded, band: score >= ALIGN_STRONG ? 'strong' : 'partial' } : { task: null, score: 0 };
   };
   const alignments: Alignment[] = docItems.map((d, di) => {
     const counterparts: Alignment['counterparts'] = dict();

@@ -1,5 +1,5 @@
 /** The themes view: which items of each plan carry each theme of the taxonomy, and why. */
-import type { CompareResult, ThemeRow } from '../types.js';
+import type { CompareResult, ThemeEvidence, ThemeRow } from '../types.js';
 import { dict } from '../types.js';
 import type { CompareOptions, Prepared } from '../options.js';
 import { classify, type Classification } from '../classify.js';
@@ -31,12 +31,13 @@ export function themeRows(plans: Prepared[], options: CompareOptions): ThemeView
     return c;
   };
   plans.forEach((p, pi) => {
-    for (const t of themes) t.plans[p.label] = { items: [], targets: 0, with_units: 0, why: dict() };
+    for (const t of themes) t.plans[p.label] = { items: [], targets: 0, with_units: 0, why: dict(), degree: 'absent', mentioned: [], signals: [] };
+    const signals = new Map<string, Set<string>>();
     const themesOfItem = new Map<string, string[]>();
     const perItem: string[][] = [];
     themesOf.push(perItem);
     for (const item of p.items) {
-      const c = classified(item.title, item.text);
+      const c = classified(p.match(item.title), p.match(item.text));
       perItem.push(c.themes);
       themesOfItem.set(item.id, c.themes);
       if (c.themes.length === 0) unclassified[pi]?.items.push(item.id);
@@ -48,6 +49,15 @@ export function themeRows(plans: Prepared[], options: CompareOptions): ThemeView
         const ev = c.evidence[id];
         if (ev) cell.why[item.id] = ev;
         if (item.lead.length + item.responsible.length > 0) cell.with_units++;
+        if (ev) addSignals(signals, id, ev);
+      }
+      // signal words in an item where other themes are stronger: the plan mentions the theme there
+      for (const [id, ev] of Object.entries(c.mentioned)) {
+        const cell = themeById.get(id)?.plans[p.label];
+        if (!cell) continue;
+        const rid = reportedId(item.id);
+        if (!cell.mentioned.includes(rid)) cell.mentioned.push(rid);
+        addSignals(signals, id, ev);
       }
     }
     // a target counts for the themes of the item it sits in (goals bullets, tasks, 专栏 boxes)
@@ -63,7 +73,22 @@ export function themeRows(plans: Prepared[], options: CompareOptions): ThemeView
         if (cell && themeIds.has(id)) cell.targets++;
       }
     }
+    for (const t of themes) {
+      const cell = t.plans[p.label];
+      if (!cell) continue;
+      // an item counted as covering the theme is not also listed as merely mentioning it
+      if (cell.items.length > 0) cell.mentioned = cell.mentioned.filter((id) => !cell.items.includes(id));
+      cell.degree = cell.items.length > 0 ? 'covered' : cell.mentioned.length > 0 ? 'mentioned' : 'absent';
+      cell.signals = [...(signals.get(t.id) ?? [])];
+    }
   });
   return { rows: themes, unclassified, themesOf };
 }
 
+
+function addSignals(into: Map<string, Set<string>>, theme: string, ev: ThemeEvidence): void {
+  let set = into.get(theme);
+  if (!set) into.set(theme, (set = new Set()));
+  for (const w of ev.title) set.add(w);
+  for (const w of ev.body) set.add(w);
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { comparePlans } from '../src/compare/compare.js';
 import { AgencyResolver } from '../src/compare/agencies.js';
 import { classify } from '../src/compare/classify.js';
-import { SimilarityIndex } from '../src/compare/text.js';
+import { SimilarityIndex } from '../src/compare/search/similarity-index.js';
 import { parseTaxonomy, VocabularyError } from '../src/compare/vocab.js';
 import { defaultVocabulary, seedPlans, synthPlan } from './compare.helpers.js';
 

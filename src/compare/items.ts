@@ -5,15 +5,13 @@
  */
 import type { Plan } from '../model.js';
 import type { CompareItem } from './types.js';
-
-/** Level suffixes of place names, longest first: 朝阳区 → 朝阳, 苏州市 → 苏州, 广西壮族自治区 → 广西. */
-const PLACE_SUFFIX = /(?:维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|自治州|自治县|自治旗|新区|地区|市|区|县|省|州|旗|盟)$/u;
+import { PLACE_LEVEL_SUFFIX } from '../lexicon/place-words.js';
 
 /** A place name and its short form (the short form only when at least two characters remain). */
 export function placeForms(name: string | null | undefined): string[] {
   if (!name) return [];
   const out = [name];
-  const short = name.replace(PLACE_SUFFIX, '');
+  const short = name.replace(PLACE_LEVEL_SUFFIX, '');
   if (short !== name && [...short].length >= 2) out.push(short);
   return out;
 }

@@ -4,20 +4,23 @@
  * coverage by theme with the deciding items, then the item texts), closed by default so the page stays short.
  * Browsers open a closed `<details>` when a link points inside it, so the matrix links need no script.
  */
-import type { CompareItem, CompareResult, ThemeRow } from '../../compare/types.js';
+import type { CompareItem, CompareResult, IndicatorDegree, ScoreBand, ThemeDegree, ThemeRow } from '../../compare/types.js';
+import { taskIndex } from '../../compare/lookup.js';
 import { esc } from './compare-svg.js';
 
-export type Degree = 'covered' | 'mentioned' | 'absent';
+export type Degree = ThemeDegree;
 
-/** How a plan stands on a theme, and the items behind it. */
+/** How a plan stands on a theme, and the items behind it (the deciding items; for `mentioned`, where its words occur). */
 export function coverage(t: ThemeRow, label: string): { degree: Degree; items: string[] } {
   const c = t.plans[label];
-  if (c && c.items.length > 0) return { degree: 'covered', items: c.items };
-  return { degree: 'absent', items: [] };
+  if (!c) return { degree: 'absent', items: [] };
+  const degree = c.degree ?? (c.items.length > 0 ? 'covered' : 'absent');
+  return { degree, items: degree === 'mentioned' ? c.mentioned ?? [] : c.items };
 }
 
 /** The words for a degree, as every format writes them. */
 export const DEGREE_TEXT: Record<Degree, string> = { covered: '覆盖 covered', mentioned: '提及 mentioned', absent: '未涉及 absent' };
+export const BAND_TEXT: Record<ScoreBand, string> = { strong: '强 strong', partial: '部分 partial' };
 
 /** Heat class of a covered cell: h1 (one item) … h5 (the most in the matrix); classes keep a 300-plan matrix small. */
 const heatClass = (v: number) => `h${Math.max(1, Math.min(5, Math.ceil(v * 5)))}`;
@@ -80,6 +83,8 @@ export function planDetails(r: CompareResult, anchors: Map<string, Map<string, s
   const themeName = new Map(r.themes.map((t) => [t.id, t.name]));
   const sourceOf = new Map(r.plans.map((p) => [p.label, p.source]));
   const align = new Map(r.alignments.map((a) => [`${a.plan}\u0000${a.task}`, a]));
+  const tasks = taskIndex(r);
+  const titleOf = (plan: string, id: string) => tasks.get(plan)?.get(id)?.title ?? '';
   const link = (label: string, id: string, text = id) => {
     const a = anchors.get(label)?.get(id);
     return a ? `<a href="#${esc(a)}">${esc(text)}</a>` : esc(text);
@@ -98,7 +103,8 @@ export function planDetails(r: CompareResult, anchors: Map<string, Map<string, s
         return;
       }
       const why = t.plans[p.label]?.why ?? {};
-      const evidence = !texts ? [] : Object.entries(why).map(([id, w]) => `${id}: ${[...w.title.map((x) => `「${x}」`), ...w.body].join(' ')}`);
+      const signals = t.plans[p.label]?.signals ?? [];
+      const evidence = !texts ? [] : c.degree === 'mentioned' ? [`words: ${signals.join('、')}`] : Object.entries(why).map(([id, w]) => `${id}: ${[...w.title.map((x) => `「${x}」`), ...w.body].join(' ')}`);
       rows.push(`<tr id="c${pi}-${ti}" class="${c.degree}"><td>${esc(t.name)} <span class="muted">${esc(t.id)}</span></td><td>${esc(DEGREE_TEXT[c.degree])}</td>` +
         `<td>${c.items.map((id) => `${link(p.label, id)} ${esc(byId.get(id)?.title ?? '')}${texts ? '' : ` <span class="src">L${esc(byId.get(id)?.line ?? '?')}</span>`}`).join('<br>')}</td>` +
         `${texts ? `<td class="muted">${esc(evidence.join(' · '))}</td>` : ''}</tr>`);
@@ -116,12 +122,16 @@ export function planDetails(r: CompareResult, anchors: Map<string, Map<string, s
   function article(l: string, pi: number, it: CompareItem): string {
     const a = align.get(`${l}\u0000${it.id}`);
     const counterparts = a
-      ? Object.entries(a.counterparts).filter(([, c]) => c.task !== null).map(([ol, c]) => `${esc(ol)} ${link(ol, c.task ?? '', `${c.task} ${c.title ?? ''}`)} (${esc(c.score.toFixed(2))})`).join(' · ')
+      ? Object.entries(a.counterparts).filter(([, c]) => c.task !== null)
+        .map(([ol, c]) => `${esc(ol)} ${link(ol, c.task ?? '', `${c.task} ${titleOf(ol, c.task ?? '')}`)} (${esc(c.band ? `${BAND_TEXT[c.band]} ` : '')}${esc(c.score.toFixed(2))})`).join(' · ')
       : '';
     const units = [it.lead.length ? `牵头: ${it.lead.join('、')}` : '', it.responsible.length ? `责任: ${it.responsible.join('、')}` : ''].filter(Boolean).join(' · ');
     return `<article id="${esc(anchors.get(l)?.get(it.id) ?? `p${pi}-x`)}"><h4>${esc(it.id)} ${esc(it.title)}</h4>` +
       (it.text && it.kind !== 'column' ? `<p>${esc(it.text)}</p>` : it.kind === 'column' ? `<p class="muted">专栏: ${esc(it.text)}</p>` : '') +
       `<p class="src">${esc(sourceOf.get(l) ?? '')}:${esc(it.line)}${units ? ` · ${esc(units)}` : ''} · ${it.themes.length ? esc(it.themes.map((t) => themeName.get(t) ?? t).join('、')) : '未分类'}</p>` +
-      (counterparts ? `<p class="muted">closest: ${counterparts}</p>` : '') + '</article>';
+      (counterparts ? `<p class="muted">closest: ${counterparts}</p>` : a ? '<p class="muted">closest: none above the similarity floor</p>' : '') + '</article>';
   }
 }
+
+/** The words for an indicator's degree. */
+export const INDICATOR_DEGREE_TEXT: Record<IndicatorDegree, string> = { target: '目标 target', named: '提及 named (no value)', absent: '未提及 absent' };

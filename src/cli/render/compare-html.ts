@@ -8,7 +8,7 @@
 import type { CompareResult, IndicatorRow } from '../../compare/types.js';
 import { indicatorText } from './compare-views.js';
 import { DOT_ROWS_UP_TO, esc, indicatorChart, type ChartPoint } from './compare-svg.js';
-import { coverage, DEGREE_TEXT, itemAnchors, matrix, planDetails, TEXTS_UP_TO } from './compare-html-plans.js';
+import { DEGREE_TEXT, INDICATOR_DEGREE_TEXT, itemAnchors, matrix, planDetails, TEXTS_UP_TO } from './compare-html-plans.js';
 import { CSS } from './compare-html-css.js';
 
 /** Up to this many plans the report also has the full indicator × plan and agency × plan grids, with item links. */
@@ -57,11 +57,13 @@ export function renderHtml(r: CompareResult): string {
   out.push('</div>');
   if (charted.length < rows.length) out.push(`<p class="muted">${esc(rows.length - charted.length)} indicators named by one plan only and not in the indicator table are not charted; each plan's details list its targets.</p>`);
   if (few) {
-    out.push(`<details open><summary>数值表 All values</summary><p class="muted legend"><span class="most">▲</span> most / <span class="least">▼</span> least ambitious where year and unit agree · * year taken from the plan horizon · ≈ matched by similarity (confidence) · – = ${esc(DEGREE_TEXT.absent)}</p>`,
+    out.push(`<details open><summary>数值表 All values</summary><p class="muted legend"><span class="most">▲</span> most / <span class="least">▼</span> least ambitious where year and unit agree · * year taken from the plan horizon · ≈ matched by similarity (confidence) · ${esc(INDICATOR_DEGREE_TEXT.named)} = the plan names it without a value · – = ${esc(INDICATOR_DEGREE_TEXT.absent)}</p>`,
       `<div class="box"><table id="indicator-table" class="grid"><thead><tr><th>指标 Indicator</th>${labels.map((l) => `<th>${esc(l)}</th>`).join('')}</tr></thead><tbody>`);
     for (const row of rows) {
       const cells = labels.map((l) => {
         const c = row.plans[l];
+        const named = row.named?.[l];
+        if (!c && named) return `<td class="mentioned">${esc(INDICATOR_DEGREE_TEXT.named)}<br>${named.map((id) => link(l, id)).join(' ')}</td>`;
         if (!c) return '<td class="absent">–</td>';
         const [main, ...more] = indicatorText(c);
         return `<td class="${esc(c.ambition ?? '')}" title="${esc(`${c.quote}\n${r.plans[labels.indexOf(l)]?.source}:${c.line}`)}">${link(l, ownerOf(c.where, c.line), main ?? '')}` +
@@ -97,7 +99,6 @@ export function renderHtml(r: CompareResult): string {
   // gaps: only what is absent
   const themeName = new Map(r.themes.map((t) => [t.id, t.name]));
   const indName = new Map(r.indicators.map((i) => [i.id, i.name]));
-  const themeRow = new Map(r.themes.map((t) => [t.id, t]));
   out.push('<section id="gaps"><h2>缺口 Gaps</h2>',
     `<p class="muted legend">${esc(r.plans.some((p) => p.baseline) ? `Measured against the baseline ${r.plans.filter((p) => p.baseline).map((p) => p.label).join(', ')}` : 'Measured against the other plans')}: ` +
       `themes ${esc(DEGREE_TEXT.absent)} here but present elsewhere, and indicators no sentence here names.${few ? ' Hover for who has them.' : ' The overview matrix shows who has them (a corpus report names no plans per gap: the titles alone weighed megabytes).'}</p>`,
@@ -105,15 +106,14 @@ export function renderHtml(r: CompareResult): string {
   const unclassified = new Map(r.unclassified.map((u) => [u.plan, u.items]));
   for (const g of r.gaps) {
     const who = (id: string) => {
-      const names = g.missing_from[id] ?? [];
-      const n = g.missing_from_count?.[id] ?? names.length;
+      const names = r.missing[id]?.plans ?? [];
+      const n = r.missing[id]?.count ?? names.length;
       return esc(`${names.join('、')}${n > names.length ? ` … (${n})` : ''}`);
     };
-    const absentThemes = g.missing_themes.filter((id) => { const t = themeRow.get(id); return !t || coverage(t, g.plan).degree === 'absent'; });
     const named = (id: string, name: string) => (few ? `<span title="${who(id)}">${esc(name)}</span>` : esc(name));
     out.push(`<tr><th>${esc(g.plan)}</th>` +
-      `<td>${absentThemes.map((id) => named(id, themeName.get(id) ?? id)).join('、') || '—'}</td>` +
-      `<td>${g.missing_indicators.map((id) => named(id, indName.get(id) ?? id)).join('、') || '—'}</td>` +
+      `<td>${g.missing_themes.map((id) => named(id, themeName.get(id) ?? id)).join('、') || '—'}</td>` +
+      `<td>${g.missing_indicators.map((id) => named(id, r.missing[id]?.name ?? indName.get(id) ?? id)).join('、') || '—'}</td>` +
       `<td>${g.tasks_without_units.map((id) => link(g.plan, id)).join(' ') || '—'}</td>` +
       `<td>${g.targets_without_year.map((t) => `${esc(t.indicator)} <span class="src">L${esc(t.line)}</span>`).join('<br>') || '—'}</td>` +
       `<td>${(unclassified.get(g.plan) ?? []).map((id) => link(g.plan, id)).join(' ') || '—'}</td></tr>`);
@@ -137,9 +137,11 @@ export function renderHtml(r: CompareResult): string {
       return { label: l, value: c.value, text: indicatorText(c)[0] ?? '', href: a ? `#${a}` : `#plan-${labels.indexOf(l)}` };
     });
     const others = cells.filter(([, c]) => c.unit !== unit);
+    const named = Object.keys(row.named ?? {});
     return `<figure class="card" id="ind-${index}"><figcaption><b>${esc(row.name)}</b> <span class="muted">${esc(cells.length)}/${esc(labels.length)} plans · ` +
       `${row.direction === 'lower' ? '↓ lower is better' : '↑ higher is better'}${row.listed ? '' : ' · 未列入指标表'}</span></figcaption>` +
       indicatorChart(points, unit, row.name) +
-      (others.length ? `<p class="muted">other units: ${others.map(([l, c]) => esc(`${l} ${indicatorText(c)[0] ?? ''}`)).join(' · ')}</p>` : '') + '</figure>';
+      (others.length ? `<p class="muted">other units: ${others.map(([l, c]) => esc(`${l} ${indicatorText(c)[0] ?? ''}`)).join(' · ')}</p>` : '') +
+      (named.length ? `<p class="muted">${esc(INDICATOR_DEGREE_TEXT.named)}: ${esc(named.length > 12 ? `${named.length} plans` : named.join('、'))}</p>` : '') + '</figure>';
   }
 }

@@ -25,7 +25,7 @@ td.mentioned,span.mentioned{color:#8a6100;background:#fdf4d8;text-align:center}
 .matrix-box{max-height:80vh}
 .matrix td{text-align:center;min-width:26px;padding:2px 3px}.matrix td a{margin:0;text-decoration:none;display:block}
 .matrix tr.g th{height:24px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;font-size:12px;text-align:center;border-left:2px solid #bbc}
-.matrix tr.t th{top:24px;writing-mode:vertical-rl;height:118px;font-weight:normal;font-size:12px;padding:4px 2px;vertical-align:bottom}
+.matrix tr.t th{top:24px;writing-mode:vertical-rl;white-space:nowrap;height:136px;font-weight:normal;font-size:12px;padding:4px 2px;vertical-align:bottom}
 .matrix th.corner{left:0;z-index:3;vertical-align:bottom}
 .matrix .h1{background:#d3f0dc}.matrix .h2{background:#a9e0bb}.matrix .h3{background:#72c993}.matrix .h4{background:#3fa86a;color:#fff}.matrix .h5{background:#1f7a47;color:#fff}
 #agency-table td.n{text-align:right}

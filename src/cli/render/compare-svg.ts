@@ -87,7 +87,7 @@ function dotRows(points: ChartPoint[], unit: string, name: string): string {
 function histogram(points: ChartPoint[], unit: string, name: string): string {
   const values = points.map((p) => p.value).sort((a, b) => a - b);
   const [lo, hi] = domain(values);
-  const x0 = 8, x1 = W - 8, top = 6, base = 70, h = base + AXIS_H + 4;
+  const x0 = 8, x1 = W - 8, top = 14, base = 70, h = base + AXIS_H + 4;
   const bw = (hi - lo) / BINS;
   const counts = new Array<number>(BINS).fill(0);
   for (const v of values) counts[Math.min(BINS - 1, Math.floor((v - lo) / bw))]! += 1;
@@ -102,10 +102,23 @@ function histogram(points: ChartPoint[], unit: string, name: string): string {
     out.push(`<rect x="${num(x(a) + 0.5)}" y="${num(base - bh)}" width="${num(x(a + bw) - x(a) - 1)}" height="${num(bh)}" class="bin">` +
       `<title>${esc(`${num(a)}–${num(a + bw)}${unit}: ${c} plans`)}</title></rect>`);
   });
+  // a count over each bar when there are few, so the shape reads without hovering
+  const filled = counts.filter((c) => c > 0).length;
+  if (filled <= 8) {
+    counts.forEach((c, i) => {
+      if (c > 0) out.push(axisText(x(lo + (i + 0.5) * bw), base - Math.max(2, (c / most) * (base - top)) - 2, String(c)));
+    });
+  }
+  const first = values[0] ?? 0, last = values[values.length - 1] ?? 0;
   out.push(`<line x1="${x0}" x2="${x1}" y1="${base}" y2="${base}" class="track"/>`,
-    `<line x1="${num(x(median))}" x2="${num(x(median))}" y1="${top - 2}" y2="${base + 3}" class="median"><title>${esc(`median ${num(median)}${unit}`)}</title></line>`,
-    axisText(x0, base + 13, `${num(values[0] ?? 0)}${unit}`, 'start'),
-    axisText(x(median), base + 13, `中位 ${num(median)}`),
-    axisText(x1, base + 13, `${num(values[values.length - 1] ?? 0)}${unit}`, 'end'), '</svg>');
+    `<line x1="${num(x(median))}" x2="${num(x(median))}" y1="${top - 2}" y2="${base + 3}" class="median"><title>${esc(`median ${num(median)}${unit}`)}</title></line>`);
+  if (first === last) out.push(axisText(x(first), base + 13, `${points.length} plans: ${num(first)}${unit}`));
+  else {
+    // the median's label only where it does not run into the ends' labels
+    out.push(axisText(x0, base + 13, `${num(first)}${unit}`, 'start'), axisText(x1, base + 13, `${num(last)}${unit}`, 'end'));
+    if (x(median) - x0 > 70 && x1 - x(median) > 70) out.push(axisText(x(median), base + 13, `中位 ${num(median)}`));
+    else out.push(axisText((x0 + x1) / 2, base + 13, `中位 median ${num(median)}${unit}`));
+  }
+  out.push('</svg>');
   return out.join('');
 }

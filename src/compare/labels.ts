@@ -34,7 +34,9 @@ function baseLabel(plan: Plan): string {
 /** Labels for plans: `given[i]` where set, else the jurisdiction, with year or file name where it repeats. */
 export function planLabels(plans: Plan[], given: (string | undefined)[] = []): string[] {
   const base = plans.map(baseLabel);
-  const count = (list: string[]) => list.reduce((m, l) => m.set(l, (m.get(l) ?? 0) + 1), new Map<string, number>());
+  // only plans labelled by default compete for a label (a --label is taken as given)
+  const free = (i: number) => !given[i]?.trim();
+  const count = (list: string[]) => list.reduce((m, l, i) => (free(i) ? m.set(l, (m.get(l) ?? 0) + 1) : m), new Map<string, number>());
   const baseCount = count(base);
   const withYear = plans.map((p, i) => {
     const b = base[i] as string;
@@ -42,12 +44,19 @@ export function planLabels(plans: Plan[], given: (string | undefined)[] = []): s
     return (baseCount.get(b) ?? 0) > 1 && y !== null ? `${b} ${y}` : b;
   });
   const yearCount = count(withYear);
-  const wanted = plans.map((p, i) => {
+  const withStem = plans.map((p, i) => {
+    const stem = fileStem(p.source.path);
+    return base[i] === stem ? stem : `${base[i] as string} ${stem}`;
+  });
+  const stemCount = count(withStem);
+  const wanted = plans.map((_, i) => {
     const g = given[i]?.trim();
     if (g) return g;
     const l = withYear[i] as string;
-    const stem = fileStem(p.source.path);
-    return (yearCount.get(l) ?? 0) > 1 ? (base[i] === stem ? stem : `${base[i] as string} ${stem}`) : l;
+    if ((yearCount.get(l) ?? 0) <= 1) return l;
+    // the same file given twice tells nothing by its name either: the numbered suffix says it
+    const s = withStem[i] as string;
+    return (stemCount.get(s) ?? 0) <= 1 ? s : (base[i] as string);
   });
   return uniqueLabels(wanted);
 }

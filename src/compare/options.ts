@@ -36,9 +36,9 @@ export const ALIGN_TOP = 10;
  * No counterpart below this cosine: chosen from the distribution of best-counterpart scores over the seeds, the
  * fixtures and a synthetic corpus (docs/compare.md). Below it a "closest" task shares only genre words.
  */
-export const ALIGN_FLOOR = 0.2;
+export const ALIGN_FLOOR = 0.15;
 /** A counterpart at or above this is `strong` (the same task reworded); between the floor and this, `partial`. */
-export const ALIGN_STRONG = 0.45;
+export const ALIGN_STRONG = 0.35;
 /** Kept for callers of the top-k rule: the floor. */
 export const ALIGN_MIN_SCORE = ALIGN_FLOOR;
 /** `gaps[].missing_from` names at most this many plans per theme or indicator; `missing_from_count` says how many have it. */

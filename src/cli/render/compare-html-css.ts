@@ -29,6 +29,7 @@ td.mentioned,span.mentioned{color:#8a6100;background:#fdf4d8;text-align:center}
 .matrix th.corner{left:0;z-index:3;vertical-align:bottom}
 .matrix .h1{background:#d3f0dc}.matrix .h2{background:#a9e0bb}.matrix .h3{background:#72c993}.matrix .h4{background:#3fa86a;color:#fff}.matrix .h5{background:#1f7a47;color:#fff}
 #agency-table td.n{text-align:right}
+.grid thead th{white-space:nowrap}#gap-table th,#gap-table td{min-width:7em}#gap-table td:nth-child(3){min-width:16em}
 .matrix tr.sum td{background:#f3f4f7;color:#445;font-size:11px}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(340px,1fr));gap:10px;align-items:start}
 .card{margin:0;border:1px solid #dde;padding:6px 8px;border-radius:4px}.card:target{border-color:#3b7}

@@ -109,9 +109,10 @@ export function planDetails(r: CompareResult, anchors: Map<string, Map<string, s
         `<td>${c.items.map((id) => `${link(p.label, id)} ${esc(byId.get(id)?.title ?? '')}${texts ? '' : ` <span class="src">L${esc(byId.get(id)?.line ?? '?')}</span>`}`).join('<br>')}</td>` +
         `${texts ? `<td class="muted">${esc(evidence.join(' · '))}</td>` : ''}</tr>`);
     });
-    const covered = r.themes.length - absent.length;
+    const covered = r.themes.filter((t) => coverage(t, p.label).degree === 'covered').length;
+    const mentioned = r.themes.length - covered - absent.length;
     out.push(`<details class="plan" id="plan-${pi}"><summary><b>${esc(p.label)}</b>${p.baseline ? ' (基准 baseline)' : ''} ${esc(p.title ?? '')} ` +
-      `<span class="muted">${esc(p.source)} · 任务 ${esc(p.counts.task)} · 目标 ${esc(p.counts.targets)} · 主题 ${esc(covered)}/${esc(r.themes.length)}</span></summary>`,
+      `<span class="muted">${esc(p.source)} · 任务 ${esc(p.counts.task)} · 目标 ${esc(p.counts.targets)} · 主题 themes: 覆盖 ${esc(covered)} · 提及 ${esc(mentioned)} · 未涉及 ${esc(absent.length)}</span></summary>`,
     `<table class="cover"><thead><tr><th>主题 Theme</th><th>程度 Degree</th><th>条目 Items</th>${texts ? '<th>依据 Words</th>' : ''}</tr></thead><tbody>`, ...rows, '</tbody></table>',
     `<p><b>${esc(DEGREE_TEXT.absent)}</b>: ${absent.length ? esc(absent.join('、')) : '—'}</p>`,
     ...(texts ? [`<details class="texts"><summary>条目原文 Item texts (${esc(items.length)})</summary>`, ...items.map((it) => article(p.label, pi, it)), '</details>'] : []),

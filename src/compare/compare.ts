@@ -105,7 +105,11 @@ export function comparePlans(inputs: (Plan | CompareInput)[], options: CompareOp
     const r = referred[pi] as Set<string>;
     if (r.size === 0) return;
     const all = r.has('*');
-    const list = p.items.flatMap((it, k) => (all || r.has(it.id) || r.has(reportedId(it.id)) ? [{ ...it, themes: themes.themesOf[pi]?.[k] ?? [] }] : []));
+    const list = p.items.flatMap((it, k) => {
+      if (!all && !r.has(it.id) && !r.has(reportedId(it.id))) return [];
+      const { text, ...rest } = it;
+      return [{ ...rest, ...(options.itemText ? { text } : {}), themes: themes.themesOf[pi]?.[k] ?? [] }];
+    });
     if (list.length > 0) items[p.label] = list;
   });
 

@@ -1,6 +1,6 @@
 /** What `comparePlans` takes besides the plans, and the inputs as the views see them. */
 import type { Plan } from '../model.js';
-import type { CompareItem, CompareView, Vocabulary } from './types.js';
+import type { CompareView, PlanItem, Vocabulary } from './types.js';
 
 /** A plan with an optional label, and whether it is the baseline others are measured against. */
 export interface CompareInput {
@@ -26,6 +26,8 @@ export interface CompareOptions {
    * are matched as written.
    */
   fold?: (ch: string) => string;
+  /** Write each item's text in `items` (default: title and line only; a reader follows the line to the source). */
+  itemText?: boolean;
 }
 
 /** Up to this many plans every task gets its closest counterpart in every other plan: a table a reader can scan. */
@@ -48,7 +50,7 @@ export const MISSING_FROM_MAX = 20;
 export interface Prepared extends CompareInput {
   label: string;
   own: string[];
-  items: CompareItem[];
+  items: PlanItem[];
   /** The text as matched: the plan's strings through the script fold (identity for simplified plans). */
   match: (s: string) => string;
 }

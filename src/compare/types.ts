@@ -284,13 +284,17 @@ export interface CompareResult {
   items: Record<string, CompareItem[]>;
 }
 
+/** An item as the views read it: with its text. */
+export type PlanItem = CompareItem & { text: string };
+
 /** One classifiable item of a plan: a task, goal item, safeguard, goals bullet or 专栏 item. */
 export interface CompareItem {
   /** `1`, `(三)`, `goal:55`, `column:6.2`. */
   id: string;
   kind: TaskKind | 'column' | 'goal-line';
   title: string;
-  text: string;
+  /** The item's text: only with `CompareOptions.itemText` (the HTML report shows it; in JSON it would be most of the document). */
+  text?: string;
   line: number;
   lead: string[];
   responsible: string[];

@@ -156,13 +156,14 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
     const { comparePlans } = await import('../../compare/compare.js');
     // compute what the output shows: one view for a table, Markdown, CSV or JSON; everything for the HTML report
     const computed: CompareView[] = format === 'html' ? [...COMPARE_VIEWS] : views;
-    const result = comparePlans(inputs, { vocabulary, views: computed, ...(fold ? { fold } : {}), ...(alignTop !== undefined ? { alignTop } : {}) });
+    const result = comparePlans(inputs, { vocabulary, views: computed, itemText: format === 'html', ...(fold ? { fold } : {}), ...(alignTop !== undefined ? { alignTop } : {}) });
 
     if (result.unknown_agencies.length > 0) {
       io.stderr.write(`qplan compare: ${result.unknown_agencies.length} unit name(s) not in the agency table, kept as written: ${visible(result.unknown_agencies.map((u) => u.name).join('、'))}\n`);
     }
 
-    let text: string;
+    let text = '';
+    let data: Uint8Array | undefined;
     const all = views.length === COMPARE_VIEWS.length;
     if (format === 'json') {
       // the text of JSON.stringify(result, null, 2), written in pieces (a corpus gives ~100 MB of it)
@@ -171,9 +172,22 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
         writeJson({ ...result }, (s) => io.stdout.write(s));
         return 0;
       }
-      const parts: string[] = [];
-      writeJson({ ...result }, (s) => parts.push(s));
-      text = parts.join('');
+      // as UTF-8 bytes, piece by piece: one string of the whole document would be twice its size again
+      const enc = new TextEncoder();
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      writeJson({ ...result }, (s) => {
+        const b = enc.encode(s);
+        chunks.push(b);
+        size += b.length;
+      });
+      const bytes = new Uint8Array(size);
+      let at = 0;
+      for (const c of chunks.splice(0)) {
+        bytes.set(c, at);
+        at += c.length;
+      }
+      data = bytes;
     } else if (format === 'html') {
       text = (await import('../render/compare-html.js')).renderHtml(result);
     } else {
@@ -194,7 +208,7 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
       const { writeOutput } = await import('../output.js');
       const { ioMessage } = await import('../files.js');
       try {
-        await writeOutput(io, opts.output, text);
+        await writeOutput(io, opts.output, data ?? text);
       } catch (e) {
         return fail(`cannot write ${opts.output}: ${ioMessage(e)}`);
       }

@@ -37,6 +37,25 @@ export interface TopOptions {
 
 const HIST_BUCKETS = 1024;
 
+/**
+ * The positions in [from, to) of the `T` heaviest weights, heaviest first, ties by position: what sorting the whole
+ * range would give, by a partial insertion sort (T is small, a task has a hundred or more tokens).
+ */
+function heaviest(w: Float64Array, from: number, to: number, T: number): number[] {
+  const order: number[] = [];
+  for (let j = from; j < to; j++) {
+    const x = w[j] as number;
+    if (order.length === T && x <= (w[order[T - 1] as number] as number)) continue;
+    let i = order.length < T ? order.push(j) - 1 : T - 1;
+    while (i > 0 && (w[order[i - 1] as number] as number) < x) {
+      order[i] = order[i - 1] as number;
+      i--;
+    }
+    order[i] = j;
+  }
+  return order;
+}
+
 /** A growable typed array of 32-bit ints. */
 class IntList {
   a = new Int32Array(1024);
@@ -195,13 +214,17 @@ export class SimilarityIndex {
 
   /** Puts document `d`'s weights into the dense scratch vector (`on` = 1), or clears them (`on` = 0). */
   private load(d: number, on: 0 | 1): void {
-    for (let j = this.vStart[d] as number; j < (this.vStart[d + 1] as number); j++) this.dense[this.vTok[j] as number] = on ? (this.vW[j] as number) : 0;
+    const { dense, vTok, vW } = this;
+    const end = this.vStart[d + 1] as number;
+    for (let j = this.vStart[d] as number; j < end; j++) dense[vTok[j] as number] = on ? (vW[j] as number) : 0;
   }
 
-  /** Dot product of document `d` with the loaded document. */
+  /** Dot product of document `d` with the loaded document (fields read once: this runs for every candidate). */
   private dot(d: number): number {
+    const { dense, vTok, vW } = this;
+    const end = this.vStart[d + 1] as number;
     let s = 0;
-    for (let j = this.vStart[d] as number; j < (this.vStart[d + 1] as number); j++) s += (this.vW[j] as number) * (this.dense[this.vTok[j] as number] as number);
+    for (let j = this.vStart[d] as number; j < end; j++) s += (vW[j] as number) * (dense[vTok[j] as number] as number);
     return s;
   }
 
@@ -258,8 +281,7 @@ export class SimilarityIndex {
     // the document's heaviest tokens
     const from = this.vStart[doc] as number;
     const to = this.vStart[doc + 1] as number;
-    let order = Array.from({ length: to - from }, (_, i) => from + i);
-    if (order.length > T) order = order.sort((a, b) => (this.vW[b] as number) - (this.vW[a] as number) || a - b).slice(0, T);
+    const order = to - from > T ? heaviest(this.vW, from, to, T) : Array.from({ length: to - from }, (_, i) => from + i);
     let nt = 0;
     for (const j of order) {
       const t = this.vTok[j] as number;

@@ -47,7 +47,7 @@ async function reportOf(n: number): Promise<string> {
     const s = seeds[i % seeds.length] as Plan;
     return n === seeds.length ? s : ({ ...s, meta: { ...s.meta, jurisdiction: `第${i + 1}区` } } as Plan);
   });
-  return renderHtml(comparePlans(plans, { vocabulary: await defaultVocabulary() }));
+  return renderHtml(comparePlans(plans, { vocabulary: await defaultVocabulary(), itemText: true }));
 }
 
 describe.skipIf(!haveChromium)(`HTML report in headless Chromium${haveChromium ? '' : ` (skipped: ${CHROMIUM} not found)`}`, () => {

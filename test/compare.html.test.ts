@@ -20,7 +20,7 @@ async function relabelled(n: number, name = (i: number) => `第${i + 1}区`): Pr
 
 describe('compare HTML report', () => {
   it('four seeds: contents, a matrix row per plan, a chart per indicator, item texts, no script', async () => {
-    const r = comparePlans(await seedPlans(), { vocabulary: await defaultVocabulary() });
+    const r = comparePlans(await seedPlans(), { vocabulary: await defaultVocabulary(), itemText: true });
     const html = renderHtml(r);
     for (const id of ['toc', 'plans', 'themes', 'heatmap', 'indicators', 'indicator-table', 'agency-table', 'gap-table', 'details']) expect(html).toContain(`id="${id}"`);
     expect(html.match(/<tr><th><a href="#plan-\d+">/g)?.length).toBe(4);
@@ -33,7 +33,7 @@ describe('compare HTML report', () => {
 
   it(`past ${TEXTS_UP_TO} plans: items by title and line, no texts, no per-cell hover lists`, async () => {
     const n = TEXTS_UP_TO + 2;
-    const r = comparePlans(await relabelled(n), { vocabulary: await defaultVocabulary(), views: ['themes', 'indicators', 'agencies', 'gaps'] });
+    const r = comparePlans(await relabelled(n), { vocabulary: await defaultVocabulary(), views: ['themes', 'indicators', 'agencies', 'gaps'], itemText: true });
     const html = renderHtml(r);
     expect(html).not.toContain('<details class="texts">');
     expect(html).not.toContain('<article');

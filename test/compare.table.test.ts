@@ -51,6 +51,8 @@ describe('tables wider than the terminal turn into pages of plan columns', () =>
       expect(pages.length).toBeGreaterThan(1);
       // every page has every theme row, labelled
       for (const p of pages) expect(p.rows.map((r) => r[0]?.lines[0])).toEqual(result.themes.map((t) => t.name));
+      // pages are drawn directly; cli-table3 gives the same bytes
+      expect(pages.map((p) => drawTable(p, columns, true))).toEqual(pages.map((p) => renderTable(p, columns, true)));
       expect(pages.flatMap((p) => p.header.slice(1))).toEqual(plans.map((p) => p.meta.jurisdiction));
     }
   });

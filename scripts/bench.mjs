@@ -258,6 +258,7 @@ for (const n of [10, 100, 1000]) {
   }
 }
 
+if (!process.argv.includes('--no-compare-scale')) spawnSync(process.execPath, [join(ROOT, 'scripts/bench-compare.mjs')], { stdio: 'inherit' }); // compare at 1,000 and 3,000 plans (figures: BENCHMARKS.md, "compare at scale")
 // ---------- 6. lineage over the corpus ----------
 if (planFiles.length >= 1000) {
   const r = measure(process.execPath, [BIN, 'lineage', '--format', 'json', '-o', join(work, 'lineage.json'), ...planFiles.slice(0, 1000)], 1);

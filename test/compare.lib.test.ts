@@ -4,7 +4,7 @@ import { expectWithin } from './support/bounds.js';
 import { comparePlans } from '../src/compare/compare.js';
 import { AgencyResolver } from '../src/compare/agencies.js';
 import { classify } from '../src/compare/classify.js';
-import { SimilarityIndex } from '../src/compare/text.js';
+import { SimilarityIndex } from '../src/compare/search/similarity-index.js';
 import { parseTaxonomy, VocabularyError } from '../src/compare/vocab.js';
 import { defaultVocabulary, seedPlans, synthPlan } from './compare.helpers.js';
 
@@ -98,7 +98,8 @@ describe('compare on the four seeds', async () => {
   it('reports themes and indicators the others have and a plan lacks, with who has them', () => {
     const yz = result.gaps.find((g) => g.plan === '渝中区');
     expect(yz?.missing_themes).toContain('green');
-    expect(yz?.missing_from['green']).toEqual(['东丽区']);
+    // who has it is listed once for every plan lacking it
+    expect(result.missing['green']).toMatchObject({ kind: 'theme', name: '绿色导向', count: 1, plans: ['东丽区'] });
     expect(yz?.missing_indicators).toContain('agri-monitoring-pass-rate');
     expect(result.gaps.find((g) => g.plan === '江北区')?.targets_without_year.map((t) => t.indicator)).toContain('城镇新建建筑中绿色建材应用比例');
   });

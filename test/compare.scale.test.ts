@@ -7,8 +7,9 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { expectWithin } from './support/bounds.js';
 import YAML from 'yaml';
-import { ALIGN_EVERY_PLAN_UP_TO, ALIGN_TOP, MISSING_FROM_MAX, comparePlans } from '../src/compare/compare.js';
-import { PhraseRemover, SimilarityIndex, removePhrases } from '../src/compare/text.js';
+import { ALIGN_EVERY_PLAN_UP_TO, ALIGN_FLOOR, ALIGN_STRONG, ALIGN_TOP, MISSING_FROM_MAX, comparePlans } from '../src/compare/compare.js';
+import { PhraseRemover, removePhrases } from '../src/compare/search/phrases.js';
+import { SimilarityIndex } from '../src/compare/search/similarity-index.js';
 import { readPlanYaml } from '../src/plan-io/from-yaml.js';
 import { stringifyYaml } from '../src/plan-io/to-yaml.js';
 import { jsonPieces } from '../src/cli/render/compare-json.js';
@@ -43,7 +44,7 @@ describe('views: compute what is asked for', async () => {
 
   it('computes every section by default and says so', () => {
     expect(all.views).toEqual(['themes', 'indicators', 'agencies', 'tasks', 'gaps']);
-    expect(all.alignment_rule).toEqual({ rule: 'every-plan', top: null, min_score: 0, every_plan_up_to: ALIGN_EVERY_PLAN_UP_TO });
+    expect(all.alignment_rule).toEqual({ rule: 'every-plan', top: null, min_score: ALIGN_FLOOR, every_plan_up_to: ALIGN_EVERY_PLAN_UP_TO, floor: ALIGN_FLOOR, strong: ALIGN_STRONG });
     expect(all.missing_from_max).toBe(MISSING_FROM_MAX);
   });
 
@@ -60,11 +61,13 @@ describe('views: compute what is asked for', async () => {
     expect(r.plans).toEqual(all.plans);
   });
 
-  it('gaps bring the themes and indicators they are measured on', () => {
+  it('gaps are measured on the themes and indicators, which are written only when asked for', () => {
     const r = comparePlans(plans, { vocabulary, views: ['gaps'] });
-    expect(r.views).toEqual(['themes', 'indicators', 'gaps']);
+    expect(r.views).toEqual(['gaps']);
     expect(r.gaps).toEqual(all.gaps);
-    expect(r.indicators).toEqual(all.indicators);
+    expect(r.missing).toEqual(all.missing);
+    expect(r.themes).toEqual([]);
+    expect(r.indicators).toEqual([]);
     expect(r.alignments).toEqual([]);
   });
 
@@ -111,13 +114,16 @@ describe('large comparisons', async () => {
   });
 
   it(`names at most ${MISSING_FROM_MAX} plans per gap, and counts them all`, () => {
+    // who has a missing theme or indicator is written once, in \`missing\`, for every plan lacking it
     for (const g of r.gaps) {
-      for (const [id, who] of Object.entries(g.missing_from)) {
-        expect(who.length).toBe(Math.min(MISSING_FROM_MAX, g.missing_from_count[id] ?? -1));
-        expect(who).not.toContain(g.plan);
+      for (const id of [...g.missing_themes, ...g.missing_indicators]) {
+        const who = r.missing[id];
+        expect(who, id).toBeDefined();
+        expect(who?.plans.length).toBe(Math.min(MISSING_FROM_MAX, who?.count ?? -1));
+        expect(who?.plans).not.toContain(g.plan);
       }
     }
-    expect(r.gaps.some((g) => Object.values(g.missing_from_count).some((n) => n > MISSING_FROM_MAX))).toBe(true);
+    expect(Object.values(r.missing).some((m) => m.count > MISSING_FROM_MAX)).toBe(true);
   });
 
   it('renders the terminal tables of a corpus quickly, every line as wide as the border', async () => {

@@ -5,7 +5,8 @@
  * table (agencies.yaml) maps the stem. Names the table does not know are kept as written and reported.
  */
 import type { AgencyEntry, AgencyLexicon } from './types.js';
-import { halfWidth, removePhrases } from './text.js';
+import { halfWidth } from './search/tokens.js';
+import { removePhrases } from './search/phrases.js';
 
 export interface AgencyMatch {
   /** Canonical id, or `unlisted:<stem>` for names the table does not know. */

@@ -7,13 +7,16 @@
  */
 import type { Taxonomy, ThemeEvidence } from './types.js';
 import { dict } from './types.js';
-import { halfWidth, PhraseFinder } from './text.js';
+import { halfWidth } from './search/tokens.js';
+import { PhraseFinder } from './search/phrases.js';
 
 export interface Classification {
   /** Theme ids, strongest first. */
   themes: string[];
   /** The deciding words per assigned theme. */
   evidence: Record<string, ThemeEvidence>;
+  /** Themes whose signal words occur in the item but were dropped as weak beside its strongest (taxonomy order), with their words. */
+  mentioned: Record<string, ThemeEvidence>;
 }
 
 function count(hay: string, needle: string): number {
@@ -92,7 +95,7 @@ export function classify(title: string, body: string, taxonomy: Taxonomy): Class
   const candidates = new Set<number>();
   present(t, ix, ix.inTitle, tick, candidates);
   present(b, ix, ix.inBody, tick, candidates);
-  if (candidates.size === 0) return { themes: [], evidence: {} };
+  if (candidates.size === 0) return { themes: [], evidence: {}, mentioned: {} };
   const scored: { id: string; ev: ThemeEvidence; order: number }[] = [];
   for (const order of [...candidates].sort((x, y) => x - y)) {
     const theme = taxonomy.themes[order];
@@ -116,12 +119,16 @@ export function classify(title: string, body: string, taxonomy: Taxonomy): Class
     }
     if (ev.score > 0) scored.push({ id: theme.id, ev, order });
   }
-  if (scored.length === 0) return { themes: [], evidence: {} };
+  if (scored.length === 0) return { themes: [], evidence: {}, mentioned: {} };
   // strongest first; the taxonomy order breaks ties so output is deterministic
   scored.sort((x, y) => y.ev.score - x.ev.score || x.order - y.order);
   const top = scored[0]?.ev.score ?? 0;
   const kept = scored.filter((s) => s.ev.score === top || (s.ev.score >= scoring.min_score && s.ev.score >= scoring.relative * top));
   const evidence = dict<ThemeEvidence>();
   for (const s of kept) evidence[s.id] = { ...s.ev, score: Math.round(s.ev.score * 100) / 100 };
-  return { themes: kept.map((s) => s.id), evidence };
+  const mentioned = dict<ThemeEvidence>();
+  for (const s of [...scored].sort((x, y) => x.order - y.order)) {
+    if (!(s.id in evidence)) mentioned[s.id] = { ...s.ev, score: Math.round(s.ev.score * 100) / 100 };
+  }
+  return { themes: kept.map((s) => s.id), evidence, mentioned };
 }

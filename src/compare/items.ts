@@ -4,15 +4,14 @@
  * "提升乙区标准先进性" are the same task).
  */
 import type { Plan } from '../model.js';
-import type { CompareItem } from './types.js';
-import { PLACE_SUFFIX } from '../lexicon/place-words.js';
-
+import type { PlanItem } from './types.js';
+import { PLACE_LEVEL_SUFFIX } from '../lexicon/place-words.js';
 
 /** A place name and its short form (the short form only when at least two characters remain). */
 export function placeForms(name: string | null | undefined): string[] {
   if (!name) return [];
   const out = [name];
-  const short = name.replace(PLACE_SUFFIX, '');
+  const short = name.replace(PLACE_LEVEL_SUFFIX, '');
   if (short !== name && [...short].length >= 2) out.push(short);
   return out;
 }
@@ -27,8 +26,8 @@ export function ownNames(plan: Plan): string[] {
  * are only built when the plan has no numbered goal items of its own (重庆 2012 numbers its goal categories).
  * A 专栏 item (`column:N.K`) is read with its box title as context.
  */
-export function planItems(plan: Plan): CompareItem[] {
-  const items: CompareItem[] = plan.tasks.map((t) => ({
+export function planItems(plan: Plan): PlanItem[] {
+  const items: PlanItem[] = plan.tasks.map((t) => ({
     id: t.id, kind: t.kind, title: t.title ?? '', text: t.text ?? '', line: t.line,
     lead: t.lead ?? [], responsible: t.responsible ?? [], themes: [],
   }));

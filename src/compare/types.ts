@@ -82,7 +82,22 @@ export interface ComparePlanInfo {
   /** Extra: the jurisdiction as the plan names it, and whether this plan is the `--baseline`. */
   jurisdiction: string | null;
   baseline: boolean;
+  /** Extra: the year the plan was signed or published (labels repeated jurisdictions), and the file name without its extension. */
+  year: number | null;
+  file: string;
+  /** Extra: the script the plan is written in; a traditional plan is matched through the traditional → simplified fold. */
+  script: 'simplified' | 'traditional';
 }
+
+/**
+ * How far a plan takes up a theme: `covered`, some item carries it (it is that item's strongest theme, or close to
+ * it); `mentioned`, its signal words occur only in items where other themes are stronger; `absent`, no signal at all.
+ */
+export type ThemeDegree = 'covered' | 'mentioned' | 'absent';
+export const THEME_DEGREES: readonly ThemeDegree[] = ['covered', 'mentioned', 'absent'];
+
+/** How far a plan takes up an indicator: a `target` (a value), `named` without a value, or `absent`. */
+export type IndicatorDegree = 'target' | 'named' | 'absent';
 
 /** Why an item carries a theme: the deciding words and where they were found. */
 export interface ThemeEvidence {
@@ -99,6 +114,12 @@ export interface ThemePlanCell {
   with_units: number;
   /** Extra: the deciding words per item (`column:N.K` for single 专栏 items). */
   why: Record<string, ThemeEvidence>;
+  /** Extra: covered (`items` is not empty), mentioned (only `mentioned` is) or absent (neither). */
+  degree: ThemeDegree;
+  /** Extra: items (ids as in `items`) with the theme's signal words where other themes are stronger. */
+  mentioned: string[];
+  /** Extra: the theme's signal words found anywhere in the plan, as matched (simplified script), in taxonomy order. */
+  signals: string[];
 }
 
 export interface ThemeRow {
@@ -134,6 +155,11 @@ export interface IndicatorRow {
   listed: boolean;
   direction: 'higher' | 'lower';
   plans: Record<string, IndicatorCell>;
+  /**
+   * Extra: plans that name the indicator without a value (no target of theirs is read as it), with the items (task
+   * ids, `column:N.K`) where the name occurs. A plan in neither `plans` nor `named` lacks it.
+   */
+  named: Record<string, string[]>;
 }
 
 export interface AgencyPlanCell {
@@ -150,10 +176,19 @@ export interface AgencyRow {
   plans: Record<string, AgencyPlanCell>;
 }
 
+/**
+ * How close a counterpart is: `strong` (at or above `alignment_rule.strong`: the same task, reworded) or `partial`
+ * (between the floor and that: a related task). Below the floor there is no counterpart.
+ */
+export type ScoreBand = 'strong' | 'partial';
+
 export interface Counterpart {
+  /** The counterpart's task id (its title and line are in that plan's own `alignments` entry), or null: none above the floor. */
   task: string | null;
   score: number;
-  /** Extra: the counterpart's title and source line. */
+  /** Extra: the band of the score (absent when `task` is null). */
+  band?: ScoreBand;
+  /** Extra (until 2026-11: always present): the counterpart's title and source line; no longer written, see `task`. */
   title?: string;
   line?: number;
 }
@@ -169,18 +204,26 @@ export interface Alignment {
 
 export interface Gap {
   plan: string;
+  /** Themes the plan lacks altogether (degree `absent`) that others have (covered or mentioned). */
   missing_themes: string[];
+  /** Indicators the plan neither targets nor names that others target. Their names are in `missing_names`. */
   missing_indicators: string[];
   tasks_without_units: string[];
   /** Extra: targets whose sentence gives no year (the year, if any, was inferred from the plan's horizon). */
   targets_without_year: { indicator: string; line: number; year: number | null }[];
-  /**
-   * Extra: who has what this plan lacks (labels, in plan order), per theme / indicator id; at most
-   * `missing_from_max` of them (a corpus of a thousand plans would otherwise name hundreds per gap).
-   */
-  missing_from: Record<string, string[]>;
-  /** Extra: how many plans have it, per theme / indicator id (the full length of the `missing_from` list). */
-  missing_from_count: Record<string, number>;
+}
+
+/**
+ * Extra: something at least one plan lacks — a theme or an indicator — listed once for all the plans lacking it:
+ * its name and who has it (at most `missing_from_max` labels, in plan order; `count` says how many).
+ */
+export interface Missing {
+  kind: 'theme' | 'indicator';
+  name: string;
+  /** Indicators: listed in the indicator table, or named by the plans only. */
+  listed?: boolean;
+  count: number;
+  plans: string[];
 }
 
 export interface UnclassifiedEntry {
@@ -203,6 +246,10 @@ export interface AlignmentRule {
   min_score: number;
   /** Comparisons of at most this many plans use `every-plan` unless told otherwise. */
   every_plan_up_to: number;
+  /** Extra: no counterpart scores below this (see docs/compare.md for how it was chosen). */
+  floor: number;
+  /** Extra: a counterpart scoring at least this is `strong`, otherwise `partial`. */
+  strong: number;
 }
 
 export interface CompareResult {
@@ -217,7 +264,7 @@ export interface CompareResult {
   views: CompareView[];
   /** Extra: how the counterparts of `alignments` were chosen (when the tasks view was computed). */
   alignment_rule?: AlignmentRule;
-  /** Extra: `gaps[].missing_from` names at most this many plans per theme or indicator (when gaps were computed). */
+  /** Extra: `missing[id].plans` names at most this many plans per theme or indicator (when gaps were computed). */
   missing_from_max?: number;
   plans: ComparePlanInfo[];
   themes: ThemeRow[];
@@ -225,12 +272,20 @@ export interface CompareResult {
   agencies: AgencyRow[];
   alignments: Alignment[];
   gaps: Gap[];
+  /** Extra: every theme and indicator id named in `gaps`, once, with its name and who has it. */
+  missing: Record<string, Missing>;
   unclassified: UnclassifiedEntry[];
   /** Extra: agency names no alias matched, kept as written. */
   unknown_agencies: { name: string; plans: string[] }[];
-  /** Extra: the items of every plan (task text, source line), so any cell can be traced to the source. */
+  /**
+   * Extra: the items the asked views refer to (theme cells, tasks without units), each once per plan, with text
+   * and source line, so any cell can be traced to the source. Tasks of the tasks view carry their own title and line.
+   */
   items: Record<string, CompareItem[]>;
 }
+
+/** An item as the views read it: with its text. */
+export type PlanItem = CompareItem & { text: string };
 
 /** One classifiable item of a plan: a task, goal item, safeguard, goals bullet or 专栏 item. */
 export interface CompareItem {
@@ -238,7 +293,8 @@ export interface CompareItem {
   id: string;
   kind: TaskKind | 'column' | 'goal-line';
   title: string;
-  text: string;
+  /** The item's text: only with `CompareOptions.itemText` (the HTML report shows it; in JSON it would be most of the document). */
+  text?: string;
   line: number;
   lead: string[];
   responsible: string[];

@@ -32,5 +32,5 @@ export const STRADDLE_WORDS: readonly string[] = [
   '州府',
 ];
 
-/** Level suffixes of place names, longest first: 朝阳区 → 朝阳, 苏州市 → 苏州, 广西壮族自治区 → 广西 (compare's short forms). */
-export const PLACE_SUFFIX = /(?:维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|自治州|自治县|自治旗|新区|地区|市|区|县|省|州|旗|盟)$/u;
+/** Level suffixes of place names, longest first: 朝阳区 → 朝阳, 苏州市 → 苏州, 广西壮族自治区 → 广西 (compare strips a plan's own names). */
+export const PLACE_LEVEL_SUFFIX = /(?:维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|自治州|自治县|自治旗|新区|地区|市|区|县|省|州|旗|盟)$/u;

@@ -5,7 +5,8 @@
  * folded, masked text (fold.ts); the share of the task's characters on identical aligned units decides its status.
  */
 import type { Plan } from '../model.js';
-import { PhraseRemover, SimilarityIndex, type IndexDoc } from '../compare/text.js';
+import { PhraseRemover } from '../compare/search/phrases.js';
+import { SimilarityIndex, type IndexDoc } from '../compare/search/similarity-index.js';
 import { localAlign } from './align.js';
 import { foldText, unitWeight, type Folded } from './fold.js';
 import type { ReuseRule, ReuseSpan, ReuseStatus } from './types.js';

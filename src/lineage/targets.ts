@@ -4,7 +4,7 @@
  * id of each is known), then each target meets the parent's target of the same id.
  */
 import type { Target } from '../model.js';
-import { alignIndicators, normalizeIndicator, type PlanTargets } from '../compare/indicators.js';
+import { alignIndicators, normalizeIndicator, type PlanTargets } from '../compare/views/indicators.js';
 import type { IndicatorLexicon } from '../compare/types.js';
 import { relate } from './relation.js';
 import type { LineageTarget, ReferenceTarget } from './types.js';

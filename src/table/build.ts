@@ -6,7 +6,7 @@
  */
 import type { Meta, Plan, Target } from '../model.js';
 import type { Vocabulary } from '../compare/types.js';
-import { alignIndicators, type TargetIndicator } from '../compare/indicators.js';
+import { alignIndicators, type TargetIndicator } from '../compare/views/indicators.js';
 import { AgencyResolver } from '../compare/agencies.js';
 import { comparePlans } from '../compare/compare.js';
 import { ownNames } from '../compare/items.js';

@@ -9,7 +9,7 @@ import type { Io } from '../io.js';
 import type { Exit } from './command.js';
 import type { Plan } from '../../model.js';
 import type { CompareInput } from '../../compare/compare.js';
-import type { ViewName } from '../render/compare-views.js';
+import { COMPARE_VIEWS, type CompareView } from '../../compare/types.js';
 import { maxSizeOption } from '../max-size.js';
 import { visible } from '../render/visible.js';
 import { UsageError, isInputProblem, usageFailure } from '../usage.js';
@@ -17,11 +17,10 @@ import { useColor } from '../render/color.js';
 import { PLAN_INPUT_EXT, extPattern } from '../../source/extensions.js';
 
 type Format = 'table' | 'markdown' | 'csv' | 'json' | 'html';
-const ALL_VIEWS: readonly ViewName[] = ['themes', 'indicators', 'agencies', 'tasks', 'gaps'];
 
 interface Opts {
   label?: string;
-  view: ViewName | 'all';
+  view: string;
   format?: Format;
   output?: string;
   taxonomy?: string;
@@ -34,6 +33,27 @@ interface Opts {
 
 const INPUT_EXT = extPattern(PLAN_INPUT_EXT);
 const EXT_FORMAT: [RegExp, Format][] = [[/\.html?$/i, 'html'], [/\.(?:md|markdown)$/i, 'markdown'], [/\.csv$/i, 'csv'], [/\.json$/i, 'json'], [/\.txt$/i, 'table']];
+/** What `-o FILE` can be named: these extensions, or none at all (JSON). */
+const WRITABLE = '.json, .csv, .html, .htm, .md, .markdown, .txt';
+
+/** The views asked for: `all`, or a comma-separated list (in the library's order, each once). */
+export function parseViews(spec: string): CompareView[] | string {
+  const asked = spec.split(/[,，]/).map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (asked.length === 0) return `--view: expected 'all' or a list of ${COMPARE_VIEWS.join(', ')}`;
+  if (asked.includes('all')) return [...COMPARE_VIEWS];
+  const bad = asked.filter((v) => !(COMPARE_VIEWS as readonly string[]).includes(v));
+  if (bad.length > 0) return `--view: unknown view '${bad.join("', '")}' (choose from all, ${COMPARE_VIEWS.join(', ')})`;
+  return COMPARE_VIEWS.filter((v) => asked.includes(v));
+}
+
+/** The format `-o FILE` implies, or a message when compare cannot write that kind of file. */
+function formatOfOutput(file: string): Format | { problem: string } {
+  const hit = EXT_FORMAT.find(([re]) => re.test(file));
+  if (hit) return hit[1];
+  const ext = /\.[^./\\]+$/.exec(file)?.[0];
+  if (!ext) return 'json';
+  return { problem: `-o ${file}: compare cannot write ${ext} files (it writes ${WRITABLE}; or give -f/--format)` };
+}
 
 export function define(program: Command, io: Io, exit: Exit): void {
   program
@@ -41,7 +61,7 @@ export function define(program: Command, io: Io, exit: Exit): void {
     .description('compare plans side by side (themes, indicators, agencies, tasks, gaps)')
     .argument('<plans...>', 'two or more plan files (raw text/HTML/Markdown, or extracted plan YAML/JSON), or directories')
     .option('--label <labels>', 'comma-separated labels for the plans, in order (default: each plan\'s jurisdiction)')
-    .addOption(new Option('--view <view>', 'what to show').choices(['themes', 'indicators', 'agencies', 'tasks', 'gaps', 'all']).default('all'))
+    .option('--view <views>', `what to show: 'all' or a comma-separated list of ${COMPARE_VIEWS.join(', ')} (e.g. themes,gaps)`, 'all')
     .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, otherwise JSON; with -o, from the file extension)').choices(['table', 'markdown', 'csv', 'json', 'html']))
     .option('-o, --output <file>', 'write to FILE instead of stdout (e.g. report.html)')
     .option('--taxonomy <file>', 'theme taxonomy YAML instead of the built-in 质量强国建设纲要 one')
@@ -73,7 +93,16 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
       else if (/^\d+$/.test(v) && Number(v) >= 1) alignTop = Number(v);
       else return fail(`--align-top: expected a positive number or 'all' (got '${opts.alignTop}')`);
     }
-    const format: Format = opts.format ?? (opts.output ? EXT_FORMAT.find(([re]) => re.test(opts.output ?? ''))?.[1] ?? 'json' : io.stdout.isTTY ? 'table' : 'json');
+    const views = parseViews(opts.view);
+    if (typeof views === 'string') return fail(views);
+    let format: Format;
+    if (opts.format) format = opts.format;
+    else if (opts.output) {
+      // never a silent JSON file named .xlsx or .yaml
+      const f = formatOfOutput(opts.output);
+      if (typeof f !== 'string') return fail(f.problem);
+      format = f;
+    } else format = io.stdout.isTTY ? 'table' : 'json';
     const { collectInputs } = await import('../batch/files.js');
     const inputs: CompareInput[] = [];
     const refs = await collectInputs(files, io, INPUT_EXT).catch((e: Error) => { throw new UsageError(e.message); });
@@ -122,18 +151,23 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
     const decoder = new TextDecoder();
     let taxonomyText: string | undefined;
     if (opts.taxonomy) taxonomyText = decoder.decode(await readOrFail(io, opts.taxonomy, opts.maxSize));
+    // traditional plans are matched through the fold extract uses (loaded only when one is there)
+    const fold = inputs.some((i) => i.plan.meta.script === 'traditional') ? await (await import('../../source/script.js')).traditionalFold() : undefined;
     const vocabulary = await loadVocabulary(async (u) => decoder.decode(await io.fs.readFile(fileURLToPath(u))), { taxonomyText, taxonomySource: opts.taxonomy });
     const { comparePlans } = await import('../../compare/compare.js');
     // compute what the output shows: one view for a table, Markdown, CSV or JSON; everything for the HTML report
-    const computed: ViewName[] = opts.view === 'all' || format === 'html' ? [...ALL_VIEWS] : [opts.view];
-    const result = comparePlans(inputs, { vocabulary, views: computed, ...(alignTop !== undefined ? { alignTop } : {}) });
+    const computed: CompareView[] = format === 'html' ? [...COMPARE_VIEWS] : views;
+    const result = comparePlans(inputs, { vocabulary, views: computed, itemText: format === 'html', ...(fold ? { fold } : {}), ...(alignTop !== undefined ? { alignTop } : {}) });
+    // the plans (their full texts: a third of the peak memory at 3,000 plans) are not needed to write the result
+    inputs.length = 0;
 
     if (result.unknown_agencies.length > 0) {
       io.stderr.write(`qplan compare: ${result.unknown_agencies.length} unit name(s) not in the agency table, kept as written: ${visible(result.unknown_agencies.map((u) => u.name).join('、'))}\n`);
     }
 
-    let text: string;
-    const views: ViewName[] = opts.view === 'all' ? [...ALL_VIEWS] : [opts.view];
+    let text = '';
+    let data: Uint8Array | undefined;
+    const all = views.length === COMPARE_VIEWS.length;
     if (format === 'json') {
       // the text of JSON.stringify(result, null, 2), written in pieces (a corpus gives ~100 MB of it)
       const { writeJson } = await import('../render/compare-json.js');
@@ -141,9 +175,22 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
         writeJson({ ...result }, (s) => io.stdout.write(s));
         return 0;
       }
-      const parts: string[] = [];
-      writeJson({ ...result }, (s) => parts.push(s));
-      text = parts.join('');
+      // as UTF-8 bytes, piece by piece: one string of the whole document would be twice its size again
+      const enc = new TextEncoder();
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      writeJson({ ...result }, (s) => {
+        const b = enc.encode(s);
+        chunks.push(b);
+        size += b.length;
+      });
+      const bytes = new Uint8Array(size);
+      let at = 0;
+      for (const c of chunks.splice(0)) {
+        bytes.set(c, at);
+        at += c.length;
+      }
+      data = bytes;
     } else if (format === 'html') {
       text = (await import('../render/compare-html.js')).renderHtml(result);
     } else {
@@ -151,19 +198,19 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
       const r = await import('../render/compare-text.js');
       const grids = buildGrids(result, views, { explain: opts.explain });
       if (format === 'csv') text = (await import('../render/compare-csv.js')).renderCompareCsv(result, views);
-      else if (format === 'markdown') text = r.renderMarkdown(result, opts.view === 'all' ? [r.plansGrid(result), ...grids] : grids);
+      else if (format === 'markdown') text = r.renderMarkdown(result, all ? [r.plansGrid(result), ...grids] : grids);
       else {
         // never for a file; --no-color only turns colour off (there is no --color here)
         const color = !opts.output && useColor(io, 'stdout', opts.color === false ? false : undefined);
         const columns = io.stdout.columns && io.stdout.columns > 40 ? io.stdout.columns : 120;
-        text = r.renderTables(opts.view === 'all' ? [r.plansGrid(result), ...grids] : grids, columns, color);
+        text = r.renderTables(all ? [r.plansGrid(result), ...grids] : grids, columns, color);
       }
     }
     if (opts.output) {
       const { writeOutput } = await import('../output.js');
       const { ioMessage } = await import('../batch/files.js');
       try {
-        await writeOutput(io, opts.output, text);
+        await writeOutput(io, opts.output, data ?? text);
       } catch (e) {
         return fail(`cannot write ${opts.output}: ${ioMessage(e)}`);
       }

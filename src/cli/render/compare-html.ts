@@ -1,166 +1,147 @@
 /**
- * The HTML report: one self-contained page (inline CSS, no script, no fonts or images from anywhere; a CSP that
- * forbids loading anything), so it can be mailed, archived and opened offline. A theme × plan heat map (a plain
- * table with inline background colours), the indicator table, agency load and the gaps; every cell links to the
- * task texts, which are in the page too, each with its source file and line.
+ * The HTML report: one self-contained page (inline CSS and SVG, no script, no fonts or images from anywhere; a CSP
+ * that forbids loading anything), so it can be mailed, archived and opened offline, and a hostile plan cannot make
+ * it run or fetch anything. A table of contents, an overview matrix (plans × themes) that drills down to each
+ * plan's items, one small chart per indicator, agency load and gaps. Big tables scroll inside their own boxes with
+ * sticky headers, so 300 plans make a taller box, not a wider page. Reading needs no JavaScript.
  */
-import type { CompareItem, CompareResult } from '../../compare/types.js';
+import type { CompareResult, IndicatorRow } from '../../compare/types.js';
 import { indicatorText } from './compare-views.js';
+import { DOT_ROWS_UP_TO, esc, indicatorChart, type ChartPoint } from './compare-svg.js';
+import { DEGREE_TEXT, INDICATOR_DEGREE_TEXT, itemAnchors, matrix, planDetails, TEXTS_UP_TO } from './compare-html-plans.js';
+import { CSS } from './compare-html-css.js';
 
-/** Escapes text for HTML content and quoted attributes; numbers and other values go through `String` first. */
-const esc = (v: unknown) => String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-
-/** Heat colour: pale (nothing) to deep green (the most in the table). */
-function heat(v: number): string {
-  const l = Math.round(96 - Math.min(1, Math.max(0, v)) * 52);
-  return `background:hsl(140,55%,${l}%);color:${l < 60 ? '#fff' : '#123'}`;
-}
-
-const CSS = `
-body{font-family:"WenQuanYi Micro Hei","Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:24px;color:#123;max-width:1400px}
-h1{font-size:22px}h2{font-size:18px;margin-top:32px;border-bottom:1px solid #ccd}h3{font-size:16px}
-table{border-collapse:collapse;margin:8px 0;font-size:13px}th,td{border:1px solid #ccd;padding:4px 6px;vertical-align:top;text-align:left}
-th{background:#eef1f6}td.none{background:#fbecec;color:#a55;text-align:center}td.num{text-align:right}
-a{color:inherit}td a{margin-right:4px}.muted{color:#778;font-size:12px}.most{font-weight:bold;color:#0a6b2b}.least{color:#a15c00}
-.bar{display:inline-block;height:8px;background:#3b7;margin-right:6px;vertical-align:middle}
-article{border-left:3px solid #ccd;padding:2px 10px;margin:10px 0}article:target{border-color:#3b7;background:#f3fbf5}
-article h4{margin:4px 0;font-size:14px}article p{margin:4px 0;font-size:13px;line-height:1.6}
-.src{font-family:monospace;font-size:12px;color:#557}
-@media print{a{text-decoration:none}}`;
+/** Up to this many plans the report also has the full indicator × plan and agency × plan grids, with item links. */
+export const GRIDS_UP_TO = DOT_ROWS_UP_TO;
 
 export function renderHtml(r: CompareResult): string {
   const labels = r.plans.map((p) => p.label);
-  // anchors by position, so any item id (（三）, column:6.2) makes a valid fragment
-  const anchor = new Map<string, Map<string, string>>();
-  labels.forEach((l, pi) => {
-    const m = new Map<string, string>();
-    (r.items[l] ?? []).forEach((it, k) => {
-      m.set(it.id, `p${pi}-${k}`);
-      const box = /^column:([^.]+)\.1$/.exec(it.id);
-      if (box) m.set(`column:${box[1]}`, `p${pi}-${k}`);
-    });
-    anchor.set(l, m);
-  });
+  const anchors = itemAnchors(r);
   const link = (label: string, id: string, text = id) => {
-    const a = anchor.get(label)?.get(id);
+    const a = anchors.get(label)?.get(id);
     return a ? `<a href="#${esc(a)}">${esc(text)}</a>` : esc(text);
   };
   const ownerOf = (where: string, line: number) => (where === 'goals' ? `goal:${line}` : where.startsWith('task:') ? where.slice(5) : where);
-  const sourceOf = new Map(r.plans.map((p) => [p.label, p.source]));
+  const few = labels.length <= GRIDS_UP_TO;
+  const title = labels.length <= 6 ? `qplan compare: ${labels.join(' · ')}` : `qplan compare: ${labels.length} plans`;
   const out: string[] = [];
-  const title = `qplan compare: ${labels.join(' · ')}`;
   out.push('<!doctype html>', '<html lang="zh-CN"><head><meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`,
     '<meta name="viewport" content="width=device-width,initial-scale=1">', `<title>${esc(title)}</title>`, `<style>${CSS}</style></head><body>`,
-    `<h1>${esc(title)}</h1>`, `<p class="muted">${esc(r.schema)} · taxonomy: ${esc(r.taxonomy)}</p>`);
+    '<nav id="toc" aria-label="contents"><b>qplan compare</b> <a href="#plans">计划 Plans</a> <a href="#themes">覆盖总览 Overview</a> ' +
+      '<a href="#indicators">指标 Indicators</a> <a href="#agencies">责任单位 Agencies</a> <a href="#gaps">缺口 Gaps</a> <a href="#details">详情 Plan details</a></nav>',
+    `<header><h1>${esc(title)}</h1><p class="muted">${esc(r.schema)} · taxonomy: ${esc(r.taxonomy)} · ${esc(labels.length)} plans · ${esc(r.themes.length)} themes · ${esc(r.indicators.length)} indicators</p></header>`);
 
   // plans
-  out.push('<section id="plans"><h2>计划 Plans</h2><table><thead><tr><th>计划</th><th>标题</th><th>来源</th><th>任务</th><th>保障</th><th>专栏条目</th><th>目标</th></tr></thead><tbody>');
-  for (const p of r.plans) {
-    out.push(`<tr><td>${esc(p.label)}${p.baseline ? ' <span class="muted">(基准 baseline)</span>' : ''}</td><td>${esc(p.title ?? '—')}</td><td class="src">${esc(p.source)}</td>` +
+  out.push(`<section id="plans"><h2>计划 Plans <span class="muted">${esc(labels.length)}</span></h2><div class="box list-box"><table><thead><tr><th>#</th><th>计划</th><th>标题</th><th>来源</th><th>任务</th><th>保障</th><th>专栏条目</th><th>目标</th></tr></thead><tbody>`);
+  r.plans.forEach((p, pi) => {
+    out.push(`<tr><td class="num">${pi + 1}</td><th><a href="#plan-${pi}">${esc(p.label)}</a>${p.baseline ? ' <span class="muted">(基准 baseline)</span>' : ''}</th><td>${esc(p.title ?? '—')}</td><td class="src">${esc(p.source)}</td>` +
       `<td class="num">${esc(p.counts.task)}</td><td class="num">${esc(p.counts.safeguard)}</td><td class="num">${esc(p.counts.column_items)}</td><td class="num">${esc(p.counts.targets)}</td></tr>`);
-  }
-  out.push('</tbody></table></section>');
+  });
+  out.push('</tbody></table></div></section>');
 
-  // heat map
-  const max = Math.max(1, ...r.themes.flatMap((t) => labels.map((l) => t.plans[l]?.items.length ?? 0)));
-  out.push('<section id="themes"><h2>主题覆盖 Theme coverage</h2>',
-    '<p class="muted">Each cell lists the items that carry the theme (click to read them); the deeper the green, the more items.</p>',
-    `<table id="heatmap" class="heat"><thead><tr><th>主题 Theme</th>${labels.map((l) => `<th>${esc(l)}</th>`).join('')}</tr></thead><tbody>`);
-  let group = '';
-  const groupName = new Map(r.groups.map((g) => [g.id, g.name]));
-  for (const t of r.themes) {
-    if (t.group !== group) {
-      group = t.group;
-      out.push(`<tr><th colspan="${esc(labels.length + 1)}">${esc(groupName.get(group) ?? group)} <span class="muted">${esc(group)}</span></th></tr>`);
-    }
-    const cells = labels.map((l) => {
-      const c = t.plans[l];
-      if (!c || c.items.length === 0) return '<td class="none">—</td>';
-      const why = Object.entries(c.why).map(([id, w]) => `${id}: ${[...w.title, ...w.body].join('、')}`).join('\n');
-      return `<td style="${esc(heat(c.items.length / max))}" title="${esc(why)}">${c.items.map((id) => link(l, id)).join(' ')}${c.targets ? ` <span title="targets">◎${esc(c.targets)}</span>` : ''}</td>`;
-    });
-    out.push(`<tr><td>${esc(t.name)} <span class="muted">${esc(t.id)}</span></td>${cells.join('')}</tr>`);
-  }
-  out.push('</tbody></table></section>');
+  // overview
+  out.push('<section id="themes"><h2>覆盖总览 Theme coverage</h2>',
+    `<p class="muted legend">Number = items where the theme is strongest (${esc(DEGREE_TEXT.covered)}; the deeper the green, the more) · ` +
+      `<span class="mentioned">○</span> = ${esc(DEGREE_TEXT.mentioned)}: its words appear only in items led by other themes · ` +
+      `<span class="absent">–</span> = ${esc(DEGREE_TEXT.absent)}: no signal at all. Click a cell for the items and the deciding words.</p>`,
+    matrix(r), '</section>');
 
-  // indicators
-  out.push('<section id="indicators"><h2>指标 Indicators</h2>',
-    '<p class="muted"><span class="most">▲</span> most / <span class="least">▼</span> least ambitious where year and unit agree · * year taken from the plan horizon · ≈ matched by similarity (confidence)</p>',
-    `<table id="indicator-table"><thead><tr><th>指标 Indicator</th>${labels.map((l) => `<th>${esc(l)}</th>`).join('')}</tr></thead><tbody>`);
+  // indicators: a chart each, then (for a few plans) the grid of values
   const rows = [...r.indicators].sort((a, b) => Object.keys(b.plans).length - Object.keys(a.plans).length);
-  for (const row of rows) {
-    const cells = labels.map((l) => {
-      const c = row.plans[l];
-      if (!c) return '<td class="none">—</td>';
-      const cls = c.ambition ?? '';
-      const [main, ...more] = indicatorText(c);
-      const owner = ownerOf(c.where, c.line);
-      return `<td class="${esc(cls)}" title="${esc(`${c.quote}\n${sourceOf.get(l)}:${c.line}`)}">${link(l, owner, main ?? '')}` +
-        `${more.map((m) => `<br><span class="muted">${esc(m)}</span>`).join('')}<br><span class="muted">L${esc(c.line)}</span></td>`;
-    });
-    out.push(`<tr><td>${esc(row.name)}${row.listed ? '' : ' <span class="muted">(未列入指标表)</span>'}</td>${cells.join('')}</tr>`);
+  const charted = few ? rows : rows.filter((row) => row.listed || Object.keys(row.plans).length > 1);
+  out.push('<section id="indicators"><h2>指标 Indicators</h2>',
+    `<p class="muted legend">One chart per indicator: ${few ? 'a dot per plan on a shared axis (not from zero: look at the axis values)' : 'how many plans set each value, median marked'}; ` +
+      'plans whose unit differs from the most common one are listed under the chart. Hover for values; click a dot for the sentence.</p><div class="cards">');
+  charted.forEach((row) => out.push(card(row, rows.indexOf(row))));
+  out.push('</div>');
+  if (charted.length < rows.length) out.push(`<p class="muted">${esc(rows.length - charted.length)} indicators named by one plan only and not in the indicator table are not charted; each plan's details list its targets.</p>`);
+  if (few) {
+    out.push(`<details open><summary>数值表 All values</summary><p class="muted legend"><span class="most">▲</span> most / <span class="least">▼</span> least ambitious where year and unit agree · * year taken from the plan horizon · ≈ matched by similarity (confidence) · ${esc(INDICATOR_DEGREE_TEXT.named)} = the plan names it without a value · – = ${esc(INDICATOR_DEGREE_TEXT.absent)}</p>`,
+      `<div class="box"><table id="indicator-table" class="grid"><thead><tr><th>指标 Indicator</th>${labels.map((l) => `<th>${esc(l)}</th>`).join('')}</tr></thead><tbody>`);
+    for (const row of rows) {
+      const cells = labels.map((l) => {
+        const c = row.plans[l];
+        const named = row.named?.[l];
+        if (!c && named) return `<td class="mentioned">${esc(INDICATOR_DEGREE_TEXT.named)}<br>${named.map((id) => link(l, id)).join(' ')}</td>`;
+        if (!c) return '<td class="absent">–</td>';
+        const [main, ...more] = indicatorText(c);
+        return `<td class="${esc(c.ambition ?? '')}" title="${esc(`${c.quote}\n${r.plans[labels.indexOf(l)]?.source}:${c.line}`)}">${link(l, ownerOf(c.where, c.line), main ?? '')}` +
+          `${more.map((m) => `<br><span class="muted">${esc(m)}</span>`).join('')}<br><span class="muted">L${esc(c.line)}</span></td>`;
+      });
+      out.push(`<tr><th>${esc(row.name)}${row.listed ? '' : ' <span class="muted">(未列入指标表)</span>'}</th>${cells.join('')}</tr>`);
+    }
+    out.push('</tbody></table></div></details>');
   }
-  out.push('</tbody></table></section>');
+  out.push('</section>');
 
   // agencies
   const loadOf = (c: { lead: string[]; responsible: string[] }) => new Set([...c.lead, ...c.responsible]).size;
-  const amax = Math.max(1, ...r.agencies.flatMap((a) => Object.values(a.plans).map(loadOf)));
+  const agencies = few ? r.agencies : r.agencies.filter((a) => Object.keys(a.plans).length > 1);
+  const amax = Math.max(1, ...agencies.flatMap((a) => Object.values(a.plans).map(loadOf)));
   out.push('<section id="agencies"><h2>责任单位 Agency load</h2>',
-    '<p class="muted">Tasks per agency and plan (bold = lead); hover for the names as written.</p>',
-    `<table id="agency-table"><thead><tr><th>机构 Agency</th>${labels.map((l) => `<th>${esc(l)}</th>`).join('')}</tr></thead><tbody>`);
-  for (const a of r.agencies) {
+    `<p class="muted legend">Tasks per agency and plan${few ? ' (bold = lead)' : ''}; hover for the names as written.${agencies.length < r.agencies.length ? ` ${esc(r.agencies.length - agencies.length)} agencies named by one plan only are left out.` : ''}</p>`,
+    `<div class="box"><table id="agency-table" class="grid"><thead><tr><th>机构 Agency</th>${labels.map((l) => `<th>${esc(l)}</th>`).join('')}</tr></thead><tbody>`);
+  for (const a of agencies) {
     const cells = labels.map((l) => {
       const c = a.plans[l];
-      if (!c) return '<td class="none">—</td>';
+      if (!c) return '<td class="absent">–</td>';
       const n = loadOf(c);
-      const ids = [...new Set([...c.lead, ...c.responsible])];
-      return `<td title="${esc(c.names.join('、'))}"><span class="bar" style="width:${esc(Math.round((n / amax) * 60))}px"></span>${esc(n)}<br>` +
-        ids.map((id) => (c.lead.includes(id) ? `<b>${link(l, id)}</b>` : link(l, id))).join(' ') + '</td>';
+      const ids = few ? [...new Set([...c.lead, ...c.responsible])] : [];
+      if (!few) return `<td class="n">${esc(n)}</td>`;
+      return `<td title="${esc(c.names.join('、'))}"><span class="bar" style="width:${Math.round((n / amax) * 40)}px"></span>${esc(n)}` +
+        (ids.length ? `<br>${ids.map((id) => (c.lead.includes(id) ? `<b>${link(l, id)}</b>` : link(l, id))).join(' ')}` : '') + '</td>';
     });
-    out.push(`<tr><td>${esc(a.name)}${a.known ? '' : ' <span class="muted">(未识别 unknown)</span>'}</td>${cells.join('')}</tr>`);
+    out.push(`<tr><th>${esc(a.name)}${a.known ? '' : ' <span class="muted">(未识别 unknown)</span>'}</th>${cells.join('')}</tr>`);
   }
-  out.push('</tbody></table></section>');
+  out.push('</tbody></table></div></section>');
 
-  // gaps
+  // gaps: only what is absent
   const themeName = new Map(r.themes.map((t) => [t.id, t.name]));
   const indName = new Map(r.indicators.map((i) => [i.id, i.name]));
-  out.push('<section id="gaps"><h2>缺口 Gaps</h2><table id="gap-table"><thead><tr><th>计划</th><th>缺少的主题</th><th>缺少的指标</th><th>无责任单位的任务</th><th>无年份的目标</th><th>未分类</th></tr></thead><tbody>');
+  out.push('<section id="gaps"><h2>缺口 Gaps</h2>',
+    `<p class="muted legend">${esc(r.plans.some((p) => p.baseline) ? `Measured against the baseline ${r.plans.filter((p) => p.baseline).map((p) => p.label).join(', ')}` : 'Measured against the other plans')}: ` +
+      `themes ${esc(DEGREE_TEXT.absent)} here but present elsewhere, and indicators no sentence here names.${few ? ' Hover for who has them.' : ' The overview matrix shows who has them (a corpus report names no plans per gap: the titles alone weighed megabytes).'}</p>`,
+    '<div class="box list-box"><table id="gap-table"><thead><tr><th>计划</th><th>未涉及的主题 Absent themes</th><th>未提及的指标 Absent indicators</th><th>无责任单位的任务</th><th>无年份的目标</th><th>未分类</th></tr></thead><tbody>');
   const unclassified = new Map(r.unclassified.map((u) => [u.plan, u.items]));
   for (const g of r.gaps) {
     const who = (id: string) => {
-      const names = g.missing_from[id] ?? [];
-      const n = g.missing_from_count?.[id] ?? names.length;
+      const names = r.missing[id]?.plans ?? [];
+      const n = r.missing[id]?.count ?? names.length;
       return esc(`${names.join('、')}${n > names.length ? ` … (${n})` : ''}`);
     };
-    out.push(`<tr><td>${esc(g.plan)}</td>` +
-      `<td>${g.missing_themes.map((id) => `<span title="${who(id)}">${esc(themeName.get(id) ?? id)}</span>`).join('、') || '—'}</td>` +
-      `<td>${g.missing_indicators.map((id) => `<span title="${who(id)}">${esc(indName.get(id) ?? id)}</span>`).join('、') || '—'}</td>` +
+    const named = (id: string, name: string) => (few ? `<span title="${who(id)}">${esc(name)}</span>` : esc(name));
+    out.push(`<tr><th>${esc(g.plan)}</th>` +
+      `<td>${g.missing_themes.map((id) => named(id, themeName.get(id) ?? id)).join('、') || '—'}</td>` +
+      `<td>${g.missing_indicators.map((id) => named(id, r.missing[id]?.name ?? indName.get(id) ?? id)).join('、') || '—'}</td>` +
       `<td>${g.tasks_without_units.map((id) => link(g.plan, id)).join(' ') || '—'}</td>` +
       `<td>${g.targets_without_year.map((t) => `${esc(t.indicator)} <span class="src">L${esc(t.line)}</span>`).join('<br>') || '—'}</td>` +
       `<td>${(unclassified.get(g.plan) ?? []).map((id) => link(g.plan, id)).join(' ') || '—'}</td></tr>`);
   }
-  out.push('</tbody></table></section>');
+  out.push('</tbody></table></div></section>');
 
-  // the texts behind every cell
-  const align = new Map(r.alignments.map((a) => [`${a.plan}\u0000${a.task}`, a]));
-  out.push('<section id="texts"><h2>条目原文 Items and sources</h2>');
-  labels.forEach((l) => {
-    out.push(`<h3 id="plan-${esc(labels.indexOf(l))}">${esc(l)} <span class="src">${esc(sourceOf.get(l) ?? '')}</span></h3>`);
-    for (const it of r.items[l] ?? []) out.push(article(l, it));
-  });
-  out.push('</section></body></html>', '');
+  const then = labels.length <= TEXTS_UP_TO ? 'its item texts with source lines'
+    : `the items' source lines (item texts are in the report up to ${TEXTS_UP_TO} plans, and always in compare --format json)`;
+  out.push(`<section id="details"><h2>各计划详情 Plan details</h2><p class="muted legend">Each plan's themes with the deciding items and words, then ${esc(then)}. The matrix and the charts link here.</p>`,
+    planDetails(r, anchors), '</section></body></html>', '');
   return out.join('\n');
 
-  function article(l: string, it: CompareItem): string {
-    const a = align.get(`${l}\u0000${it.id}`);
-    const counterparts = a
-      ? Object.entries(a.counterparts).filter(([, c]) => c.task !== null).map(([ol, c]) => `${esc(ol)} ${link(ol, c.task ?? '', `${c.task} ${c.title ?? ''}`)} (${esc(c.score.toFixed(2))})`).join(' · ')
-      : '';
-    const units = [it.lead.length ? `牵头: ${it.lead.join('、')}` : '', it.responsible.length ? `责任: ${it.responsible.join('、')}` : ''].filter(Boolean).join(' · ');
-    return `<article id="${esc(anchor.get(l)?.get(it.id) ?? '')}"><h4>${esc(it.id)} ${esc(it.title)}</h4>` +
-      (it.text && it.kind !== 'column' ? `<p>${esc(it.text)}</p>` : it.kind === 'column' ? `<p class="muted">专栏: ${esc(it.text)}</p>` : '') +
-      `<p class="src">${esc(sourceOf.get(l) ?? '')}:${esc(it.line)}${units ? ` · ${esc(units)}` : ''} · ${it.themes.length ? esc(it.themes.map((t) => themeName.get(t) ?? t).join('、')) : '未分类'}</p>` +
-      (counterparts ? `<p class="muted">closest: ${counterparts}</p>` : '') + '</article>';
+  function card(row: IndicatorRow, index: number): string {
+    // the most common unit is charted; other units cannot share its axis
+    const cells = labels.map((l) => [l, row.plans[l]] as const).filter((e): e is [string, NonNullable<typeof e[1]>] => e[1] !== undefined);
+    const units = new Map<string, number>();
+    for (const [, c] of cells) units.set(c.unit, (units.get(c.unit) ?? 0) + 1);
+    const unit = [...units.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+    const points: ChartPoint[] = cells.filter(([, c]) => c.unit === unit).map(([l, c]) => {
+      const a = anchors.get(l)?.get(ownerOf(c.where, c.line));
+      return { label: l, value: c.value, text: indicatorText(c)[0] ?? '', href: a ? `#${a}` : `#plan-${labels.indexOf(l)}` };
+    });
+    const others = cells.filter(([, c]) => c.unit !== unit);
+    const named = Object.keys(row.named ?? {});
+    return `<figure class="card" id="ind-${index}"><figcaption><b>${esc(row.name)}</b> <span class="muted">${esc(cells.length)}/${esc(labels.length)} plans · ` +
+      `${row.direction === 'lower' ? '↓ lower is better' : '↑ higher is better'}${row.listed ? '' : ' · 未列入指标表'}</span></figcaption>` +
+      indicatorChart(points, unit, row.name) +
+      (others.length ? `<p class="muted">other units: ${others.map(([l, c]) => esc(`${l} ${indicatorText(c)[0] ?? ''}`)).join(' · ')}</p>` : '') +
+      (named.length ? `<p class="muted">${esc(INDICATOR_DEGREE_TEXT.named)}: ${esc(named.length > 12 ? `${named.length} plans` : named.join('、'))}</p>` : '') + '</figure>';
   }
 }

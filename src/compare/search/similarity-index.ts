@@ -1,154 +1,9 @@
 /**
- * Text features for comparing Chinese plan text without a segmenter: CJK character bigrams plus ASCII words and
- * numbers, weighted by TF-IDF, compared by cosine. Plans of this genre share their vocabulary almost word for word
- * ("提升…标准先进性"), so bigrams carry enough signal; jieba would add 190 ms and a native binary for little gain.
- *
- * A corpus of a thousand plans has tens of thousands of tasks, so the index keeps its vectors in flat typed arrays
- * (token ids and weights per document) instead of a Map per document, and tokens are numbers (a CJK bigram is its
- * two UTF-16 code units) until someone asks for their text.
+ * A TF-IDF index over token bags, compared by cosine. A corpus of a thousand plans has tens of thousands of tasks,
+ * so the index keeps its vectors in flat typed arrays (token ids and weights per document) instead of a Map per
+ * document, and tokens are numbers (a CJK bigram is its two UTF-16 code units) until someone asks for their text.
  */
-
-const FULLWIDTH = /[\uff01-\uff5e]/g;
-const HAS_WIDE = /[\uff01-\uff5e\u3000]/;
-
-/** Full-width ASCII to half-width, so `（一）` and `(一)`, `ＧＤＰ` and `GDP` compare equal. */
-export function halfWidth(s: string): string {
-  if (!HAS_WIDE.test(s)) return s;
-  return s.replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
-
-/** Removes every occurrence of the given phrases (longest first, so 朝阳区 goes before 朝阳). */
-export function removePhrases(s: string, phrases: readonly string[]): string {
-  const sorted = [...new Set(phrases.filter((p) => p.length > 0))].sort((a, b) => b.length - a.length);
-  let out = s;
-  for (const p of sorted) if (out.includes(p)) out = out.split(p).join(' ');
-  return out;
-}
-
-/**
- * Which of a fixed set of phrases occur in a text, in one pass: phrases are bucketed by their first code unit, so
- * only the few that can start at a position are tried there. Shared by phrase removal and theme signals.
- */
-export class PhraseFinder {
-  /** Per UTF-16 code unit, the phrases (indices into `phrases`) that start with it. */
-  private readonly byFirst = new Map<number, number[]>();
-  /** Whether any phrase starts with a code unit (a quick filter before the map). */
-  private readonly starts = new Uint8Array(65536);
-  private readonly stamp: Uint32Array;
-  private tick = 0;
-
-  constructor(readonly phrases: readonly string[]) {
-    phrases.forEach((p, k) => {
-      if (p.length === 0) return;
-      const c = p.charCodeAt(0);
-      this.starts[c] = 1;
-      const list = this.byFirst.get(c);
-      if (list) list.push(k);
-      else this.byFirst.set(c, [k]);
-    });
-    this.stamp = new Uint32Array(phrases.length);
-  }
-
-  /** Calls `visit` once for each phrase found in `s` (index into `phrases`), in the order first seen. */
-  find(s: string, visit: (k: number) => void): void {
-    const tick = ++this.tick;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (this.starts[c] === 0) continue;
-      const list = this.byFirst.get(c);
-      if (!list) continue;
-      for (const k of list) {
-        if (this.stamp[k] !== tick && s.startsWith(this.phrases[k] as string, i)) {
-          this.stamp[k] = tick;
-          visit(k);
-        }
-      }
-    }
-  }
-}
-
-/**
- * Removes phrases (place names, boilerplate) from a text, longest first. The phrases are sorted once, and one
- * pass over a text finds which of them occur, so only those are removed (in the same longest-first order, with
- * the same result).
- */
-export class PhraseRemover {
-  private readonly finder: PhraseFinder;
-  /** Phrases with a space could appear only once a removal has put one there: always tried. */
-  private readonly always: number[] = [];
-
-  constructor(phrases: readonly string[]) {
-    const sorted = [...new Set(phrases.filter((p) => p.length > 0))].sort((a, b) => b.length - a.length);
-    sorted.forEach((p, k) => { if (p.includes(' ')) this.always.push(k); });
-    this.finder = new PhraseFinder(sorted);
-  }
-
-  remove(s: string): string {
-    if (this.finder.phrases.length === 0) return s;
-    const hits = [...this.always];
-    this.finder.find(s, (k) => { if (!this.always.includes(k)) hits.push(k); });
-    if (hits.length === 0) return s;
-    hits.sort((a, b) => a - b);
-    let out = s;
-    for (const k of hits) {
-      const p = this.finder.phrases[k] as string;
-      if (out.includes(p)) out = out.split(p).join(' ');
-    }
-    return out;
-  }
-}
-
-const isCjk = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
-/** `[A-Za-z0-9.%]` */
-const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 46 || c === 37;
-
-/**
- * Calls `emit` with each token of a text as a key: a CJK bigram as `first * 65536 + second`, a single-character
- * CJK run as its code unit, an ASCII word or number as its lower-cased string. See `tokens` for the rules.
- */
-export function forEachToken(s: string, emit: (key: number | string) => void): void {
-  const text = halfWidth(s);
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (isCjk(c)) {
-      let j = i + 1;
-      while (j < n && isCjk(text.charCodeAt(j))) j++;
-      if (j - i === 1) emit(c);
-      else for (let k = i; k + 1 < j; k++) emit(text.charCodeAt(k) * 65536 + text.charCodeAt(k + 1));
-      i = j;
-    } else if (isWordChar(c)) {
-      let j = i + 1;
-      while (j < n && isWordChar(text.charCodeAt(j))) j++;
-      emit(text.slice(i, j).toLowerCase());
-      i = j;
-    } else i++;
-  }
-}
-
-const keyText = (k: number | string): string =>
-  typeof k === 'string' ? k : k < 65536 ? String.fromCharCode(k) : String.fromCharCode(Math.floor(k / 65536), k % 65536);
-
-/**
- * Bigram tokens of a text: each run of CJK characters gives its overlapping character pairs (a single character
- * run gives itself), each ASCII word or number gives one lower-cased token. Punctuation separates runs.
- */
-export function tokens(s: string): string[] {
-  const out: string[] = [];
-  forEachToken(s, (k) => out.push(keyText(k)));
-  return out;
-}
-
-/** Dice coefficient of two strings' bigram sets: 1 for the same bigrams, 0 for none shared. For short names. */
-export function bigramDice(a: string, b: string): number {
-  const A = new Set(tokens(a));
-  const B = new Set(tokens(b));
-  if (A.size === 0 || B.size === 0) return 0;
-  let common = 0;
-  for (const t of A) if (B.has(t)) common++;
-  return (2 * common) / (A.size + B.size);
-}
+import { forEachToken } from './tokens.js';
 
 /** A document for the index: its owner group (a plan) and its weighted token bags. */
 export interface IndexDoc {
@@ -181,6 +36,25 @@ export interface TopOptions {
 }
 
 const HIST_BUCKETS = 1024;
+
+/**
+ * The positions in [from, to) of the `T` heaviest weights, heaviest first, ties by position: what sorting the whole
+ * range would give, by a partial insertion sort (T is small, a task has a hundred or more tokens).
+ */
+function heaviest(w: Float64Array, from: number, to: number, T: number): number[] {
+  const order: number[] = [];
+  for (let j = from; j < to; j++) {
+    const x = w[j] as number;
+    if (order.length === T && x <= (w[order[T - 1] as number] as number)) continue;
+    let i = order.length < T ? order.push(j) - 1 : T - 1;
+    while (i > 0 && (w[order[i - 1] as number] as number) < x) {
+      order[i] = order[i - 1] as number;
+      i--;
+    }
+    order[i] = j;
+  }
+  return order;
+}
 
 /** A growable typed array of 32-bit ints. */
 class IntList {
@@ -340,13 +214,17 @@ export class SimilarityIndex {
 
   /** Puts document `d`'s weights into the dense scratch vector (`on` = 1), or clears them (`on` = 0). */
   private load(d: number, on: 0 | 1): void {
-    for (let j = this.vStart[d] as number; j < (this.vStart[d + 1] as number); j++) this.dense[this.vTok[j] as number] = on ? (this.vW[j] as number) : 0;
+    const { dense, vTok, vW } = this;
+    const end = this.vStart[d + 1] as number;
+    for (let j = this.vStart[d] as number; j < end; j++) dense[vTok[j] as number] = on ? (vW[j] as number) : 0;
   }
 
-  /** Dot product of document `d` with the loaded document. */
+  /** Dot product of document `d` with the loaded document (fields read once: this runs for every candidate). */
   private dot(d: number): number {
+    const { dense, vTok, vW } = this;
+    const end = this.vStart[d + 1] as number;
     let s = 0;
-    for (let j = this.vStart[d] as number; j < (this.vStart[d + 1] as number); j++) s += (this.vW[j] as number) * (this.dense[this.vTok[j] as number] as number);
+    for (let j = this.vStart[d] as number; j < end; j++) s += (vW[j] as number) * (dense[vTok[j] as number] as number);
     return s;
   }
 
@@ -403,8 +281,7 @@ export class SimilarityIndex {
     // the document's heaviest tokens
     const from = this.vStart[doc] as number;
     const to = this.vStart[doc + 1] as number;
-    let order = Array.from({ length: to - from }, (_, i) => from + i);
-    if (order.length > T) order = order.sort((a, b) => (this.vW[b] as number) - (this.vW[a] as number) || a - b).slice(0, T);
+    const order = to - from > T ? heaviest(this.vW, from, to, T) : Array.from({ length: to - from }, (_, i) => from + i);
     let nt = 0;
     for (const j of order) {
       const t = this.vTok[j] as number;
@@ -478,7 +355,6 @@ export class SimilarityIndex {
     const doc = new Int32Array(total);
     const w = new Float64Array(total);
     let m = 0;
-    const idx: number[] = [];
     for (let t = 0; t < this.vocabSize; t++) {
       const a = all.start[t] as number;
       const b = all.start[t + 1] as number;
@@ -489,11 +365,11 @@ export class SimilarityIndex {
         m += b - a;
         continue;
       }
-      idx.length = 0;
-      for (let k = a; k < b; k++) idx.push(k);
-      idx.sort((x, y) => (all.w[y] as number) - (all.w[x] as number) || (all.doc[x] as number) - (all.doc[y] as number));
+      // the cap heaviest, ties by document (postings are in document order): a partial sort, not the whole list
+      // (a bigram of the genre sits in most of a corpus's 100,000 tasks; sorting each such list grew as n log n)
+      const top = heaviest(all.w, a, b, cap);
       for (let i = 0; i < cap; i++) {
-        const k = idx[i] as number;
+        const k = top[i] as number;
         doc[m] = all.doc[k] as number;
         w[m] = all.w[k] as number;
         m++;
@@ -504,50 +380,3 @@ export class SimilarityIndex {
   }
 }
 
-/**
- * Cosine of two short names' bigram sets, each bigram weighted by its rarity in `corpus` (IDF). Plain bigram
- * overlap says 食品抽检合格率 ≈ 药品抽检合格率 (five of six bigrams shared); weighting by rarity lets the
- * distinctive 食品/药品 decide, since 合格率 occurs in half the indicators of the genre.
- */
-export class NameSimilarity {
-  private readonly idf = new Map<string, number>();
-  private readonly n: number;
-  /** Per name: its distinct tokens with their squared weights, and the sum of those. */
-  private readonly cache = new Map<string, { w: Map<string, number>; norm: number }>();
-
-  constructor(corpus: readonly string[]) {
-    const uniq = [...new Set(corpus)];
-    this.n = uniq.length;
-    for (const s of uniq) for (const t of new Set(tokens(s))) this.idf.set(t, (this.idf.get(t) ?? 0) + 1);
-    for (const [t, df] of this.idf) this.idf.set(t, Math.log((this.n + 1) / (df + 0.5)));
-  }
-
-  private weight(t: string): number {
-    return this.idf.get(t) ?? Math.log((this.n + 1) / 0.5);
-  }
-
-  /** The distinct tokens of a name, in order, with their squared weights. */
-  private bag(s: string): { w: Map<string, number>; norm: number } {
-    let b = this.cache.get(s);
-    if (!b) {
-      const w = new Map<string, number>();
-      let norm = 0;
-      for (const t of tokens(s)) {
-        if (w.has(t)) continue;
-        const x = this.weight(t) ** 2;
-        w.set(t, x);
-        norm += x;
-      }
-      this.cache.set(s, (b = { w, norm }));
-    }
-    return b;
-  }
-
-  score(a: string, b: string): number {
-    const A = this.bag(a);
-    const B = this.bag(b);
-    let dot = 0;
-    for (const [t, x] of A.w) if (B.w.has(t)) dot += x;
-    return A.norm > 0 && B.norm > 0 ? dot / Math.sqrt(A.norm * B.norm) : 0;
-  }
-}

@@ -4,10 +4,12 @@
  * exactly first, then by bigram similarity with the score kept as the confidence. Names outside the table are lined
  * up with each other the same way, under a stable generated id.
  */
-import type { Target } from '../model.js';
-import type { IndicatorCell, IndicatorEntry, IndicatorLexicon, IndicatorRow } from './types.js';
-import { dict } from './types.js';
-import { NameSimilarity, halfWidth, removePhrases, tokens } from './text.js';
+import type { Target } from '../../model.js';
+import type { IndicatorCell, IndicatorEntry, IndicatorLexicon, IndicatorRow } from '../types.js';
+import { dict } from '../types.js';
+import { halfWidth, tokens } from '../search/tokens.js';
+import { removePhrases } from '../search/phrases.js';
+import { NameSimilarity } from '../search/name-similarity.js';
 
 const QUOTES = /[“”‘’"'「」『』《》\s]/gu;
 
@@ -42,6 +44,8 @@ export interface PlanTargets {
   label: string;
   own: string[];
   targets: Target[];
+  /** The indicator names as matched (compare folds traditional script); default: as written. */
+  match?: (s: string) => string;
 }
 
 interface Placed {
@@ -75,7 +79,7 @@ export function alignIndicators(plans: PlanTargets[], lex: IndicatorLexicon, ass
   }
   const listed = new Map<string, Placed[]>();
   const unlisted: { label: string; target: Target; norm: string }[] = [];
-  const normed = plans.map((p) => p.targets.map((t) => normalizeIndicator(t.indicator, lex, p.own)));
+  const normed = plans.map((p) => p.targets.map((t) => normalizeIndicator(p.match ? p.match(t.indicator) : t.indicator, lex, p.own)));
   const sim = new NameSimilarity([...aliases.map((a) => a.norm), ...normed.flat()]);
   // plans of one genre repeat their indicator names: each distinct name is looked up once
   const nearest = new Map<string, { entry: IndicatorEntry; score: number } | null>();
@@ -167,7 +171,7 @@ function row(id: string, name: string, isListed: boolean, direction: 'higher' | 
       year_inferred: t.year_inferred, where: t.where, quote: t.quote, match: p.match, confidence: p.confidence,
     };
   }
-  return { id, name, listed: isListed, direction, plans };
+  return { id, name, listed: isListed, direction, plans, named: dict<string[]>() };
 }
 
 /**

@@ -13,21 +13,26 @@ export function removePhrases(s: string, phrases: readonly string[]): string {
  * only the few that can start at a position are tried there. Shared by phrase removal and theme signals.
  */
 export class PhraseFinder {
-  /** Per UTF-16 code unit, the phrases (indices into `phrases`) that start with it. */
-  private readonly byFirst = new Map<number, number[]>();
-  /** Whether any phrase starts with a code unit (a quick filter before the map). */
+  /** Phrases of one code unit, by that unit; longer phrases by their first two units (`c0 * 65536 + c1`). */
+  private readonly single = new Map<number, number[]>();
+  private readonly byPair = new Map<number, number[]>();
+  /** Whether any phrase starts with a code unit (a quick filter before the maps). */
   private readonly starts = new Uint8Array(65536);
   private readonly stamp: Uint32Array;
   private tick = 0;
 
   constructor(readonly phrases: readonly string[]) {
+    // by two units, not one: a corpus of 3,000 plans gives thousands of place names, many sharing a first
+    // character (新, 安, 华 …), and trying each of them at every such character cost 48 s of the tasks view
     phrases.forEach((p, k) => {
       if (p.length === 0) return;
       const c = p.charCodeAt(0);
       this.starts[c] = 1;
-      const list = this.byFirst.get(c);
+      const key = p.length === 1 ? c : c * 65536 + p.charCodeAt(1);
+      const map = p.length === 1 ? this.single : this.byPair;
+      const list = map.get(key);
       if (list) list.push(k);
-      else this.byFirst.set(c, [k]);
+      else map.set(key, [k]);
     });
     this.stamp = new Uint32Array(phrases.length);
   }
@@ -35,12 +40,20 @@ export class PhraseFinder {
   /** Calls `visit` once for each phrase found in `s` (index into `phrases`), in the order first seen. */
   find(s: string, visit: (k: number) => void): void {
     const tick = ++this.tick;
-    for (let i = 0; i < s.length; i++) {
+    const n = s.length;
+    for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
       if (this.starts[c] === 0) continue;
-      const list = this.byFirst.get(c);
-      if (!list) continue;
-      for (const k of list) {
+      const one = this.single.get(c);
+      const two = i + 1 < n ? this.byPair.get(c * 65536 + s.charCodeAt(i + 1)) : undefined;
+      if (!one && !two) continue;
+      // both lists ascend: visit in index order, as one list of every phrase starting here would
+      let a = 0;
+      let b = 0;
+      const na = one?.length ?? 0;
+      const nb = two?.length ?? 0;
+      while (a < na || b < nb) {
+        const k = b >= nb || (a < na && (one?.[a] as number) < (two?.[b] as number)) ? (one?.[a++] as number) : (two?.[b++] as number);
         if (this.stamp[k] !== tick && s.startsWith(this.phrases[k] as string, i)) {
           this.stamp[k] = tick;
           visit(k);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { comparePlans, planLabels, ALIGN_FLOOR, ALIGN_STRONG } from '../src/compare/compare.js';
-import { extractPlan } from '../src/extract/index.js';
+import { extractPlan } from '../src/pipeline.js';
 import { traditionalFold } from '../src/source/script.js';
 import type { Plan } from '../src/model.js';
 import { defaultVocabulary, seedPlans, synthPlan } from './compare.helpers.js';

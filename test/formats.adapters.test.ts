@@ -266,7 +266,7 @@ describe('HTML pages through the whole pipeline', () => {
     expect(p.appendix[0]?.columns).toEqual(['序号', '指标名称', '2025年目标']);
     expect(p.appendix[0]?.rows).toEqual([['1', '制造业产品质量合格率（%）', '95'], ['2', '培育国家级标准化示范区个数', '2']]);
     expect(p.targets.filter((t) => t.where === 'appendix').map((t) => [t.indicator, t.value, t.unit, t.year])).toEqual([
-      ['制造业产品质量合格率（%）', 95, '%', 2025], ['培育国家级标准化示范区个数', 2, '个', 2025],
+      ['制造业产品质量合格率', 95, '%', 2025], ['培育国家级标准化示范区个数', 2, '个', 2025],
     ]);
   });
 });

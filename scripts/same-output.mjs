@@ -5,7 +5,8 @@
 //
 //   node scripts/same-output.mjs [--ref REF] [--only extract,validate,table,compare] [--keep]
 //
-// REF defaults to the tag `layout-base`. The reference is checked out into a temporary git worktree, shares this
+// REF defaults to the tag `layout-base` (commit f330c58, the last before the issue-16 re-layout), or that commit
+// when the clone has no tag. The reference is checked out into a temporary git worktree, shares this
 // tree's node_modules and is compiled there once (cached by commit under $TMPDIR). Exit 0 when every output is the
 // same, 1 when one differs (the first lines of each difference are printed), 2 when it could not run.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -20,6 +21,7 @@ const opt = (name, dflt) => {
   return i >= 0 ? args[i + 1] : dflt;
 };
 const ref = opt('--ref', 'layout-base');
+const FALLBACK = 'f330c589f09a';
 const only = new Set(opt('--only', 'extract,validate,table,compare').split(','));
 const git = (...a) => execFileSync('git', a, { cwd: root, encoding: 'utf8' }).trim();
 
@@ -27,8 +29,13 @@ let sha;
 try {
   sha = git('rev-parse', '--verify', `${ref}^{commit}`);
 } catch {
-  console.error(`same-output: no commit named ${ref}`);
-  process.exit(2);
+  try {
+    if (ref !== 'layout-base') throw new Error();
+    sha = git('rev-parse', '--verify', `${FALLBACK}^{commit}`);
+  } catch {
+    console.error(`same-output: no commit named ${ref}`);
+    process.exit(2);
+  }
 }
 
 // the reference build, once per commit

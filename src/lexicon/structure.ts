@@ -43,7 +43,7 @@ export const NOTICE_TITLE = /关于印发.*(?:的)?通知$|关于.*的通知$/;
 /** A plan's own title ends with one of these genre nouns. */
 export const PLAN_TITLE_END = /(?:实施方案|方案|实施意见|意见|规划|纲要|行动计划|计划|办法|措施)$/;
 /** Signature line of an issuing body. */
-export const ISSUER_LINE = /^(?:中共)?[\u4e00-\u9fff]{2,24}(?:人民政府|人民政府办公室|人民政府办公厅|政府|委员会|办公室|办公厅|管委会|工委)$/;
+export const ISSUER_LINE = /^(?:中共)?[\u4e00-\u9fff]{2,24}(?:人民政府|人民政府办公室|人民政府办公厅|政府|委员会|办公室|办公厅|管委会|工委|领导小组)$/;
 /** `(此件公开发布)` and friends. */
 export const PUBLICATION_NOTE = /^\(此件.*\)$|^\(此件/;
 /** A page's metadata or byline line (`发布时间:2023-08-09 08:28 信息来源:…`, `索引号 : …`): never a sentence. */

@@ -129,7 +129,7 @@ export function readAppendix(o: Outline, list: TargetList, ctx: Collector): Appe
     // a value column that names no year is the last year of the header; group labels speak of its first
     const dataYear = t.headerYears.length ? t.headerYears[t.headerYears.length - 1] as number : null;
     const groupYear = t.headerYears.length ? t.headerYears[0] as number : list.fallbackYear;
-    readTableTargets(t, 'appendix', dataYear, list);
+    readTableTargets(t, att.head, 'appendix', dataYear, list);
     // the group labels are not the document's end: a number they end with is not reported as cut
     for (const g of t.groups) list.read(g.v.norm, g.v, 0, 'appendix', groupYear ?? null, null);
   }

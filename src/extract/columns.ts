@@ -37,7 +37,7 @@ export function extractColumns(o: Outline, tasks: TaskOut[], list: TargetList, t
     if (table) {
       // a year in the box's title (`2025年主要指标`) stands for a value column that names none
       const ys = [...c.title.matchAll(/(\d{4})\s*年/g)].map((m) => Number(m[1]));
-      readTableTargets(table, `column:${c.number}`, ys.length ? (ys[ys.length - 1] as number) : null, list);
+      readTableTargets(table, c.head, `column:${c.number}`, ys.length ? (ys[ys.length - 1] as number) : null, list);
     }
     columns.push({
       number: c.number, title: orig(c.head, c.titleStart).trim(), items, after_task: c.afterItem ? idOf.get(c.afterItem) ?? null : null,

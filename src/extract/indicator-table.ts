@@ -7,7 +7,7 @@
 import type { Comparator } from '../model.js';
 import type { Collector } from '../diagnostics.js';
 import type { ColumnNode, Outline } from '../outline/outline.js';
-import { orig, unfoldFound, type View } from '../source/view.js';
+import { orig, reading, unfoldFound, type View } from '../source/view.js';
 import { CELL_PREFIX_COMPARATORS, COLUMN_ROLES, INDICATOR_TABLE_COLUMN, INDICATOR_TABLE_TITLE, NOT_APPLICABLE, TARGET_HEADER_WORD, type TableColumnRole } from '../lexicon/appendix.js';
 import { SUFFIX_COMPARATORS } from '../lexicon/targets.js';
 import { MEASURE_WORDS } from '../lexicon/measures.js';
@@ -129,9 +129,11 @@ export function isIndicatorTable(title: string, columns: readonly string[]): boo
  * year (null: the plan's first horizon year, marked as inferred). The indicator is the name cell as printed,
  * without the unit it prints in brackets (`合格率(%)`); the quote keeps them.
  */
-export function readTableTargets(t: TableOut, where: string, tableYear: number | null, list: TargetList): void {
+export function readTableTargets(t: TableOut, head: View, where: string, tableYear: number | null, list: TargetList): void {
   const fallback = tableYear ?? list.fallbackYear;
-  for (const r of tableTargets(t.table.columns, t.cellViews, (v) => v.norm, fallback, list.fallbackYear)) {
+  // the header as printed; its words are matched through the script fold (`單位` as `单位`)
+  const header = t.table.columns.map((c) => reading(head, c));
+  for (const r of tableTargets(header, t.cellViews, (v) => v.norm, fallback, list.fallbackYear)) {
     const quote = orig(r.nameCell).trim();
     const unit = r.value.unit !== null ? unfoldFound(r.valueCell, r.value.unit)
       : r.unitCell !== null ? orig(r.unitCell).trim()
@@ -158,8 +160,10 @@ export function columnTables(o: Outline, list: TargetList, ctx: Collector): Map<
     if (c.table.length < 3) continue;
     let rebuilt = 0;
     const t = buildTable({ number: '', head: c.head, views: c.table }, ctx, { title: c.title, flattened: (_, n) => { rebuilt = n; } });
-    if (!t || !isIndicatorTable(t.table.title, t.table.columns)) continue;
-    if (tableTargets(t.table.columns, t.cellViews, (v: View) => v.norm, null, list.fallbackYear).length === 0) continue;
+    if (!t) continue;
+    const header = t.table.columns.map((h) => reading(c.head, h));
+    if (!isIndicatorTable(reading(c.head, t.table.title), header)) continue;
+    if (tableTargets(header, t.cellViews, (v: View) => v.norm, null, list.fallbackYear).length === 0) continue;
     if (rebuilt > 0) ctx.report('column-table-flattened', c.head.b.line, `the table of 专栏${c.number} was flattened one cell per line; rebuilt ${rebuilt} rows`);
     out.set(c, t);
     for (const v of c.table) list.covered.add(v);

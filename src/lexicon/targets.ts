@@ -77,8 +77,8 @@ export const BASE_BEFORE_YEAR = /(?:较|比|相比|相较|同比|对比)$/;
  * `与2020年相比` keeps its year governing, as it always has.
  */
 export const BASE_BEFORE_HISTORY = /(?:较|比|相比|同比|与)$/;
-/** Words after a year that make it a base (`在2020年基础上`, `2020年的基数`). */
-export const BASE_AFTER_YEAR = /^(?:的)?(?:基础上|基数|水平上)/;
+/** Words after a year that make it a base (`在2020年基础上`, `2020年的基数`, a table header's `2023年(基期)`). */
+export const BASE_AFTER_YEAR = /^(?:的)?(?:基础上|基数|水平上)|^\s*[(（]?\s*(?:基期|基准年|现状值?|基数)/;
 /** What may stand between the years of a list (`到2023年、2025年和2027年`). */
 export const YEAR_LIST_GAP = /^[、和及与,，\s]*$/;
 /** A year or period that opens a clause (`到2025年,`, `2025年底`, `2020年到2025年期间`): not part of the indicator. */

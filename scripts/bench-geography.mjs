@@ -1,5 +1,5 @@
 // Measures the geography module (src/lexicon/geography.ts) after `npm run build`: the first-call load (reading
-// divisions.ts and building every index) in fresh processes, and findPlaces over a 2,000-character plan excerpt.
+// divisions.json and building every index) in fresh processes, and findPlaces over a 2,000-character plan excerpt.
 //   node scripts/bench-geography.mjs [RUNS]      (default 7 runs; prints min and median; CPU time beside wall time,
 //                                                 since wall time on a shared machine includes waiting for a core)
 import { execFileSync } from 'node:child_process';

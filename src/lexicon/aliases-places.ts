@@ -1,6 +1,6 @@
 /**
- * Places that the statistical table (divisions.ts, 2023 codes) lacks or names differently, kept by hand; read by
- * geography-data.ts. `parent` is the full standard name of a place in divisions.ts or in this file, and must name
+ * Places that the statistical table (divisions.json, 2023 codes) lacks or names differently, kept by hand; read by
+ * geography-data.ts. `parent` is the full standard name of a place in divisions.json or in this file, and must name
  * one place only (checked when the geography loads). Only well-established entries belong here, each with its reason.
  * (A data module, not YAML, so loading needs no YAML parse; the levels are type-checked.)
  */

@@ -1,11 +1,11 @@
 /**
- * Builds the in-memory geography of China from the committed data: divisions.ts (generated from the 2023 statistical
+ * Builds the in-memory geography of China from the committed data: divisions.json (generated from the 2023 statistical
  * division codes by scripts/gen-divisions.mjs), aliases-places.ts (zones, changes since 2023, other names) and
  * place-words.ts (ethnic names, generic names, straddle words). Pure;
  * geography.ts holds the public API. The hand-kept lists are data modules rather than YAML because a YAML parse
  * alone would cost about as much as the whole build (measured: several ms cold), and the budget is 15 ms.
  */
-import { DIVISIONS } from './divisions.js';
+import divisions from './divisions.json' with { type: 'json' };
 import { CHANGES, EXTRA_PROVINCES, PLACE_ALIASES, ZONES } from './aliases-places.js';
 import { ETHNIC_GROUPS, GENERIC_PLACE_NAMES } from './place-words.js';
 
@@ -48,7 +48,7 @@ export interface Geography {
 }
 
 /**
- * Reads divisions.ts and builds every index in one pass; throws on inconsistent hand-kept data (a parent name that
+ * Reads divisions.json and builds every index in one pass; throws on inconsistent hand-kept data (a parent name that
  * does not name exactly one place). Plain loops over a sorted table: on first use this code runs in the
  * interpreter, where every helper call and short-lived array shows in the load time.
  */
@@ -79,14 +79,7 @@ export function buildGeography(): Geography {
 
   // The table is sorted by code, so a province comes before its prefectures and a prefecture before its counties.
   // The provinces' short names are collected first: 海南区 (150303) is read before 海南省 and must not take 海南.
-  const text = DIVISIONS;
-  const rows: string[] = EXTRA_PROVINCES.map((p) => `${p.code}\t${p.name}`);
-  for (let at = 0; at < text.length; ) {
-    let nl = text.indexOf('\n', at);
-    if (nl < 0) nl = text.length;
-    if (text.charCodeAt(at) !== 35 /* # */ && nl > at) rows.push(text.slice(at, nl));
-    at = nl + 1;
-  }
+  const rows: string[] = [...EXTRA_PROVINCES.map((p) => `${p.code}\t${p.name}`), ...divisions.rows];
   for (const row of rows) if (row.startsWith('0000', 2)) provinceShorts.add(provinceShort(row.slice(7), ethnic));
   for (const row of rows) {
     const code = row.slice(0, 6);

@@ -57,7 +57,7 @@ export function parentOf(place: Place): Place | null {
 }
 
 /**
- * Size of the geography and what its first use cost: `loadMs` reading divisions.ts and building the name index
+ * Size of the geography and what its first use cost: `loadMs` reading divisions.json and building the name index
  * (first call of any function), `scanMs` building the scan index (first findPlaces call).
  */
 export function geographyStats(): { places: number; names: number; surfaces: number; loadMs: number; scanMs: number } {

@@ -27,3 +27,15 @@ export async function isInputProblem(e: unknown): Promise<boolean> {
   ]);
   return e instanceof InputError || e instanceof PlanInputError || e instanceof VocabularyError || e instanceof ReferenceError;
 }
+
+/**
+ * The exit code of a command that threw `e`: 2 with its message for an input the user must fix (an unusable input,
+ * a file that is missing or unreadable), 0 for a closed pipe; anything else is a crash and is thrown on.
+ */
+export async function failureExit(e: unknown, fail: (message: string) => number): Promise<number> {
+  const err = e as Error;
+  if (await isInputProblem(err)) return fail(err.message);
+  if ((err as NodeJS.ErrnoException).code === 'EPIPE') return 0;
+  if (/^[^:]+: (?:no such file|permission denied)/.test(err.message)) return fail(err.message);
+  throw e;
+}

@@ -12,7 +12,7 @@ import type { CompareInput } from '../../compare/compare.js';
 import { COMPARE_VIEWS, type CompareView } from '../../compare/types.js';
 import { maxSizeOption } from '../max-size.js';
 import { visible } from '../render/visible.js';
-import { UsageError, isInputProblem, usageFailure } from '../usage.js';
+import { UsageError, failureExit, usageFailure } from '../usage.js';
 import { useColor } from '../render/color.js';
 import { PLAN_INPUT_EXT, extPattern } from '../../source/extensions.js';
 
@@ -218,11 +218,7 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
     } else io.stdout.write(text);
     return 0;
   } catch (e) {
-    const err = e as Error;
-    if (await isInputProblem(err)) return fail(err.message);
-    if ((err as NodeJS.ErrnoException).code === 'EPIPE') return 0;
-    if (/^[^:]+: (?:no such file|permission denied)/.test(err.message)) return fail(err.message);
-    throw e;
+    return failureExit(e, fail);
   }
 }
 

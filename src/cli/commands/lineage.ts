@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Io } from '../io.js';
 import type { Exit } from './command.js';
 import type { LineageInput } from '../../lineage/lineage.js';
-import { UsageError, isInputProblem, usageFailure } from '../usage.js';
+import { UsageError, failureExit, usageFailure } from '../usage.js';
 import { useColor } from '../render/color.js';
 import { PLAN_INPUT_EXT, extPattern } from '../../source/extensions.js';
 
@@ -115,10 +115,6 @@ async function lineageCommand(files: string[], opts: Opts, io: Io): Promise<numb
     } else io.stdout.write(text);
     return 0;
   } catch (e) {
-    const err = e as Error;
-    if (await isInputProblem(err)) return fail(err.message);
-    if ((err as NodeJS.ErrnoException).code === 'EPIPE') return 0;
-    if (/^[^:]+: (?:no such file|permission denied)/.test(err.message)) return fail(err.message);
-    throw e;
+    return failureExit(e, fail);
   }
 }

@@ -10,7 +10,7 @@ import type { Exit } from './command.js';
 import type { Plan } from '../../model.js';
 import { maxSizeOption } from '../max-size.js';
 import { visible } from '../render/visible.js';
-import { UsageError, isInputProblem, usageFailure } from '../usage.js';
+import { UsageError, failureExit, usageFailure } from '../usage.js';
 import { PLAN_INPUT_EXT, extPattern } from '../../source/extensions.js';
 
 type Format = 'csv' | 'tsv' | 'ndjson' | 'xlsx' | 'parquet';
@@ -142,10 +142,6 @@ async function tableCommand(files: string[], opts: Opts, io: Io): Promise<number
     io.stderr.write(`qplan table: ${plans.length} plan${plans.length === 1 ? '' : 's'} → ${visible(written.join(', '))}\n`);
     return 0;
   } catch (e) {
-    const err = e as Error;
-    if (await isInputProblem(err)) return fail(err.message);
-    if ((err as NodeJS.ErrnoException).code === 'EPIPE') return 0;
-    if (/^[^:]+: (?:no such file|permission denied)/.test(err.message)) return fail(err.message);
-    throw e;
+    return failureExit(e, fail);
   }
 }

@@ -21,7 +21,8 @@ export function fromText(text: string, ctx?: Collector): Block[] {
   }
   // hard-wrapped text (pdftotext output): paragraphs rejoined, page chrome dropped
   const u = unwrap(lines, (l) => pipeRow(l.text, l.line, l.offset));
-  if (u) {
+  // a wrap width found but nothing to rejoin or drop (a contents list of equal-width leader lines) is no wrap
+  if (u && u.joined + u.dropped > 0) {
     ctx?.report('text-unwrapped', null, `the text is hard-wrapped at ${u.width} ${u.measure} a line (converted from PDF?): ${u.joined} wrapped lines rejoined into paragraphs, ${u.dropped} page-number, header and footer lines dropped`);
     return u.blocks;
   }

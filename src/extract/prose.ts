@@ -32,15 +32,19 @@ export const PROSE_MAX = 200_000;
 export function proseViews(o: Outline, covered: Set<View>): ProseView[] {
   const out: ProseView[] = [];
   let role: ReturnType<typeof chapterRole> | null = null;
+  let chapterOwn: ReturnType<typeof chapterRole> | null = null;
   let reset = false;
   for (let k = 0; k < o.bodyEnd; k++) {
+    if (o.toc.has(k)) continue;
     const v = o.views[k] as View;
     const h = o.heads[k];
-    if (h?.kind === 'chapter' || h?.kind === 'paren') {
+    if (h?.kind === 'chapter' || h?.kind === 'section' || h?.kind === 'paren') {
       const title = v.norm.slice(h.rest);
-      // a `(二)主要目标` group keeps its chapter's role unless its own title names one
+      // a `(二)主要目标` group (or a `二、主要目标` section) keeps its chapter's role unless its own title names one
       const own = chapterRole(title);
-      if (h.kind === 'chapter' || own !== 'tasks') role = own;
+      if (h.kind === 'chapter') role = chapterOwn = own;
+      else if (own !== 'tasks') role = own;
+      else if (h.kind === 'section') role = chapterOwn;
       reset = true;
     }
     if (covered.has(v) || v.b.type === 'row' || role === 'preamble' || isChrome(v)) continue;

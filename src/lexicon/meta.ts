@@ -26,6 +26,13 @@ const ISSUER_PART = '(?:中共)?[\\u4e00-\\u9fff]{1,20}?(?:人民政府办公室
 export const JOINT_ISSUER = new RegExp(`^${ISSUER_PART}(?:[\\s、,，和]+${ISSUER_PART})*$`);
 /** `X关于…`: the issuer that opens a title. */
 export const TITLE_ISSUER = new RegExp(`^(${ISSUER_PART}(?:[\\s、,，]+${ISSUER_PART})*)\\s*关于`);
+/**
+ * Departments that send a `关于印发` notice themselves (`某区发展和改革局 某区市场监督管理局关于印发《…规划》的通知`):
+ * who sends the notice of the issuing issues the plan. Read only before `关于印发`, never from a signature alone
+ * (a bureau also signs the call for comments on a draft it wrote).
+ */
+const DEPARTMENT_PART = '[\\u4e00-\\u9fff]{2,30}?(?:局|厅|委|办公室|中心)';
+export const NOTICE_ISSUER = new RegExp(`^((?:${ISSUER_PART}|${DEPARTMENT_PART})(?:[\\s、,，]+(?:${ISSUER_PART}|${DEPARTMENT_PART}))*)\\s*关于印发`);
 /** `X印发了《…》`, `以X名义印发`: the issuer named in a report of the issuing. */
 export const ISSUED_BY = new RegExp(`(?:以)?(${ISSUER_PART}(?:[、和]${ISSUER_PART})*)(?:名义)?(?:联合)?(?:印发|印發|出台|发布)`, 'g');
 /** The verbs of a report of the issuing (`印发`, `出台`, `发布`): a quick test before {@link ISSUED_BY}. */

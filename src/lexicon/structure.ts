@@ -8,6 +8,14 @@ const ZH = '一二三四五六七八九十百零〇两';
 
 /** `一、总体要求` (also `第一章 总体要求`, `第一部分`). */
 export const CHAPTER = new RegExp(`^(?:([${ZH}]{1,4})\\s*[、.]|第([${ZH}]{1,4})(?:章|部分)[\\s:]*)\\s*(.*)$`);
+/** What follows `第一部分` in a sentence about the plan (`第一部分是工作目标。…`), never in its heading. */
+export const DI_SENTENCE = /^[是为的共]|。./;
+/** The heading of a table of contents: `目录`, `目 录`. */
+export const TOC_HEAD = /^目\s*录$/;
+/** A table-of-contents entry anywhere: a title, a leader of dots (`……`, `....`, `···`) and a page number. */
+export const TOC_ENTRY = /(?:\.{3,}|…{2,}|·{3,}|-{4,}|_{4,})\s*\d{1,4}$/;
+/** Inside a 目录 block an entry may end in a bare page number after a space or the title (`(一)发展成效2`). */
+export const TOC_PAGE = /(?:\.{2,}|…|·{2,}|\s)\s*\d{1,4}$|[\u4e00-\u9fff)）]\d{1,3}$/;
 /** `(一)…` — a group heading, or an item where chapter one already used (一)(二) (e.g. `(三)`…`(二十八)` after a goals chapter with `(一)(二)`). */
 export const PAREN = new RegExp(`^\\(\\s*([${ZH}]{1,4})\\s*\\)\\s*(.*)$`);
 /** `1.` / `1．` / `1、` / `1. ` — not a decimal (`3.8%`) and not a year (`2025年`). */
@@ -25,9 +33,9 @@ export const ATTACHMENT = /^附\s*件\s*(\d*)\s*[:：.]?\s*(.*)$/;
 
 /** Chapter roles by title. Checked in this order; a chapter matching none holds tasks. */
 export const CHAPTER_ROLES: Array<{ role: 'goals' | 'safeguards' | 'preamble'; pattern: RegExp }> = [
-  { role: 'goals', pattern: /总体要求|指导思想|目标|基本原则|总体思路|发展思路|工作原则/ },
+  { role: 'goals', pattern: /总体要求|指导思想|目标|基本原则|总体思路|整体思路|发展思路|工作原则|总体部署/ },
   { role: 'safeguards', pattern: /保障措施|组织保障|保障体系|实施保障|工作保障|保障机制|组织实施|组织领导|工作要求|实施步骤/ },
-  { role: 'preamble', pattern: /基础与|发展基础|现状|形势|背景|重要意义|重要性|紧迫性|必要性|面临|回顾|起草过程|主要内容/ },
+  { role: 'preamble', pattern: /基础与|发展基础|现状|形势|背景|重要意义|重要性|紧迫性|必要性|面临|回顾|起草过程|主要内容|^(?:现实基础|发展环境|发展成效|发展趋势|发展机遇|机遇与挑战|存在(?:的)?问题)[。.]?$/ },
 ];
 
 /** Chrome of government CMS pages: a line matching this is never content (and ends the body when after it). */

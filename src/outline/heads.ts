@@ -6,13 +6,15 @@
 import type { Block } from '../model.js';
 import { intToZh, zhToInt } from '../lexicon/numerals.js';
 import {
-  ARABIC, ATTACHMENT, BULLET, CHAPTER, CHAPTER_ROLES, COLUMN, HEADING_NUMBERED, HEADING_OUTSIDE, PAREN, PAREN_ARABIC, YISHI,
+  ARABIC, ATTACHMENT, BULLET, CHAPTER, DI_SENTENCE, CHAPTER_ROLES, COLUMN, HEADING_NUMBERED, HEADING_OUTSIDE, PAREN, PAREN_ARABIC, TOC_ENTRY, TOC_HEAD, TOC_PAGE, YISHI,
 } from '../lexicon/structure.js';
 
 export type Role = 'goals' | 'tasks' | 'safeguards' | 'preamble';
 
 export type Head =
-  | { kind: 'chapter'; ord: string; n: number; rest: number }
+  | { kind: 'chapter'; ord: string; n: number; rest: number; /** printed `第一章` / `第一部分`, not `一、` */ di?: true }
+  /** `一、` under `第一章` chapters (a 规划's second level): a group that may hold `(一)` groups or tasks. */
+  | { kind: 'section'; ord: string; n: number; rest: number }
   | { kind: 'paren'; ord: string; n: number; rest: number }
   | { kind: 'arabic'; ord: string; n: number; rest: number }
   | { kind: 'yishi'; ord: string; n: number; rest: number }
@@ -33,7 +35,9 @@ export function classify(norm: string): Head | null {
   if ((m = CHAPTER.exec(norm))) {
     const ord = (m[1] ?? m[2]) as string;
     const n = zhToInt(ord);
-    if (Number.isFinite(n) && n > 0) return { kind: 'chapter', ord, n, rest: restOf(m[3]) };
+    // `第一部分是工作目标。…` in a summary is a sentence about the plan, not its heading
+    const sentence = m[2] !== undefined && DI_SENTENCE.test(m[3] ?? '');
+    if (Number.isFinite(n) && n > 0 && !sentence) return m[2] ? { kind: 'chapter', ord, n, rest: restOf(m[3]), di: true } : { kind: 'chapter', ord, n, rest: restOf(m[3]) };
   }
   if ((m = PAREN.exec(norm))) {
     const n = zhToInt(m[1] as string);
@@ -47,6 +51,49 @@ export function classify(norm: string): Head | null {
   }
   if ((m = BULLET.exec(norm)) && (m[1] ?? '').length > 0) return { kind: 'bullet', rest: restOf(m[1]) };
   return null;
+}
+
+/**
+ * A plan printed in `第一章` chapters with `一、` sections under them (the 规划 layout): the `一、` heads become
+ * sections. Plans that print `一、` chapters only, or `第一章` only, are left as they are.
+ */
+export function nestSections(heads: Array<Head | null | undefined>): void {
+  let di = 0, plain = 0;
+  for (const h of heads) if (h?.kind === 'chapter') h.di ? di++ : plain++;
+  if (di < 2 || plain === 0) return;
+  heads.forEach((h, k) => {
+    if (h?.kind === 'chapter' && !h.di) heads[k] = { kind: 'section', ord: h.ord, n: h.n, rest: h.rest };
+  });
+}
+
+/**
+ * The lines of a table of contents (a 规划's `目录`, a PDF's contents page): entries with a dotted leader and a page
+ * number anywhere, and every short line after a `目录` heading up to the first sentence or the first entry printed
+ * again (the body's own heading). Their numbers are no outline: a plan would otherwise open its chapters twice.
+ */
+export function tocLines(texts: string[]): Set<number> {
+  const out = new Set<number>();
+  texts.forEach((t, k) => { if (TOC_ENTRY.test(t.trim())) out.add(k); });
+  const key = (t: string) => t.replace(TOC_PAGE, '').replace(/[\s.…·]+/g, '');
+  for (let k = 0; k < texts.length; k++) {
+    if (!TOC_HEAD.test((texts[k] as string).trim())) continue;
+    const block: number[] = [k];
+    let first: string | null = null, paged = 0;
+    for (let j = k + 1; j < texts.length; j++) {
+      const t = (texts[j] as string).trim();
+      if (t === '') continue;
+      if (t.length > 60 || /[。；;！!？?，,]/.test(t)) break;
+      const name = key(t);
+      if (first === null) first = name;
+      else if (name === first) break;
+      if (TOC_PAGE.test(t)) paged++;
+      block.push(j);
+    }
+    // a contents list has entries; a lone `目录` link in a page's navigation does not
+    if (block.length >= 4 && paged * 2 >= block.length - 1) for (const j of block) out.add(j);
+    else if (block.length >= 4 && block.slice(1).every((j) => classify((texts[j] as string).trim()) !== null)) for (const j of block) out.add(j);
+  }
+  return out;
 }
 
 export function chapterRole(title: string): Role {

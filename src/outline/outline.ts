@@ -9,7 +9,7 @@ import type { Collector } from '../diagnostics.js';
 import { makeView, type DocumentFold, type View } from '../source/view.js';
 import { zhToInt } from '../lexicon/numerals.js';
 import { CHROME, ISSUER_LINE, PUBLICATION_NOTE } from '../lexicon/structure.js';
-import { chapterRole, classify, depthHeads, type Head, type Role } from './heads.js';
+import { chapterRole, classify, depthHeads, nestSections, tocLines, type Head, type Role } from './heads.js';
 import { isDateLine } from './dates.js';
 import { AGENCY_NOTE_MARK } from '../lexicon/agency-notes.js';
 
@@ -67,6 +67,8 @@ export interface Outline {
   columns: ColumnNode[];
   /** Text of goals chapters, in order, each with where its text starts (targets with where: goals). */
   goals: Segment[];
+  /** Indexes (into views) of table-of-contents lines: no outline, no prose. */
+  toc: Set<number>;
   /** Attachments after the body: each a heading view and the views up to the next one. */
   attachments: Array<{ number: string; head: View; views: View[] }>;
 }
@@ -126,12 +128,15 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
   const views = blocks.map((b, i) => makeView(b, i, options.fold));
   const annotated = views.find((v) => v.map !== null && v.norm.length < v.b.text.trim().length - 2 && /\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/.test(v.b.text));
   if (annotated) ctx.report('pinyin-removed', annotated.b.line, 'pinyin annotations after characters (達(dá)到) are ignored when reading; quotes keep them');
-  const out: Outline = { views, heads: [], bodyStart: views.length, bodyEnd: views.length, chapters: [], items: [], columns: [], goals: [], attachments: [] };
+  const out: Outline = { views, heads: [], bodyStart: views.length, bodyEnd: views.length, chapters: [], items: [], columns: [], goals: [], toc: new Set(), attachments: [] };
 
   // The body starts at the first `一、` that is followed by a `二、` (a lone `一、` in a notice is not a chapter).
   // a place given by a heading's depth comes first: it is what the heading would print
   const byDepth = options.headingDepth ? depthHeads(blocks) : [];
   const heads = views.map((v, k) => byDepth[k] ?? (v.b.type === 'row' ? null : classify(v.norm)));
+  out.toc = tocLines(views.map((v) => (v.b.type === 'row' ? '' : v.norm)));
+  for (const k of out.toc) heads[k] = null;
+  nestSections(heads);
   out.heads = heads;
   let start = -1;
   const lastTwo = heads.findLastIndex((x) => x?.kind === 'chapter' && x.n === 2);
@@ -152,6 +157,9 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
   out.bodyStart = start;
 
   let chapter: ChapterNode | null = null;
+  // a `一、` section under a `第一章` chapter: its ordinal, and its own role where its title names one
+  let section: string | null = null;
+  let sectionRole: Role | null = null;
   let group: string | null = null;
   let item: ItemNode | null = null;
   let column: ColumnNode | null = null;
@@ -173,6 +181,7 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
   };
 
   for (let k = start; k < views.length; k++) {
+    if (out.toc.has(k)) continue;
     const v = views[k] as View;
     const h = heads[k] ?? null;
     // a table under a 专栏 head: rows, or the cells of a flattened one (they are read as running text too, unless
@@ -197,11 +206,18 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
       const title = v.norm.slice(h.rest).replace(/[。.]$/, '').trim();
       chapter = { ord: h.ord, title, role: chapterRole(title), v };
       out.chapters.push(chapter);
-      group = null; item = null; column = null; parenTasks = false; numberedInChapter = false;
+      group = null; section = null; sectionRole = null; item = null; column = null; parenTasks = false; numberedInChapter = false;
       if (chapter.role === 'goals') out.goals.push({ v, start: v.norm.length });
       continue;
     }
-    const role: Role = chapter?.role ?? 'preamble';
+    if (h?.kind === 'section') {
+      const own = chapterRole(v.norm.slice(h.rest));
+      section = h.ord; group = h.ord; item = null; column = null; parenTasks = false; numberedInChapter = false;
+      sectionRole = own === 'tasks' ? null : own;
+      if ((sectionRole ?? chapter?.role) === 'goals') out.goals.push({ v, start: v.norm.length });
+      continue;
+    }
+    const role: Role = sectionRole ?? chapter?.role ?? 'preamble';
     if (h?.kind === 'column') {
       column = { number: h.n, title: v.norm.slice(h.rest).trim(), head: v, titleStart: h.rest, afterItem: lastTask, items: [], table: [] };
       tableDone = false;
@@ -215,7 +231,7 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
     }
     if (h?.kind === 'paren') {
       if (role === 'goals' || role === 'preamble' || !hasBody(v.norm, h.rest)) {
-        group = h.ord; item = null; column = null;
+        group = section ? `${section}.${h.ord}` : h.ord; item = null; column = null;
         if (role === 'goals') out.goals.push({ v, start: h.rest });
         continue;
       }

@@ -14,7 +14,7 @@ import { NOTICE_OF_PLAN, SELF_JOINT } from '../../lexicon/meta.js';
 import { yearMarks } from '../targets/years.js';
 import { metadataFields, type Found } from './fields.js';
 import { noticeTitle, planTitle, reportedTitle, type TitleFound } from './titles.js';
-import { dateUnderTitle, expandJoint, reportedIssuer, signature, titleIssuer } from './issuer.js';
+import { dateUnderTitle, expandJoint, noticeIssuer, reportedIssuer, signature, titleIssuer } from './issuer.js';
 import { numberLine, readDocNumber } from './docnumber.js';
 import { readPlace } from './place.js';
 
@@ -74,9 +74,10 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
   if (!title) ctx.report('title-missing', null, "no line reads as the plan's own title");
 
   // issuer: the signature, the issuer line or prefix of a title, a report of the issuing, the metadata field
-  const sig = signature(views, 0, o.bodyStart) ?? signature(views, o.bodyEnd, views.length);
-  let issuer: string | null = sig ? sig.issuers.map((v) => clean(v).trim()).join(' ') : null;
-  issuer ??= title?.issuer ?? titleIssuer(notice?.text) ?? titleIssuer(title?.text) ?? reportedIssuer(views.slice(0, o.bodyEnd))?.text ?? null;
+  const sender = noticeIssuer(notice?.text);
+  const sig = signature(views, 0, o.bodyStart, sender) ?? signature(views, o.bodyEnd, views.length, sender);
+  let issuer: string | null = sig ? sig.issuers.map((v) => clean(v).trim().replace(/\s+/g, ' ')).join(' ') : null;
+  issuer ??= title?.issuer ?? titleIssuer(notice?.text) ?? titleIssuer(title?.text) ?? sender ?? reportedIssuer(views.slice(0, o.bodyEnd))?.text ?? null;
   const issuerField = field('issuer');
   if (!issuer && issuerField) issuer = expandJoint(issuerField.value);
 

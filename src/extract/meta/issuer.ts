@@ -5,7 +5,7 @@
  */
 import { clean, type View } from '../../source/view.js';
 import { findPlaces } from '../../lexicon/geography.js';
-import { ISSUED_BY, ISSUING_VERBS, JOINT_ISSUER, LEVEL_ISSUER, SHORT_JOINT, TITLE_ISSUER, TITLE_PERIOD, ISSUED_WHAT } from '../../lexicon/meta.js';
+import { ISSUED_BY, ISSUING_VERBS, JOINT_ISSUER, LEVEL_ISSUER, NOTICE_ISSUER, SHORT_JOINT, TITLE_ISSUER, TITLE_PERIOD, ISSUED_WHAT } from '../../lexicon/meta.js';
 import { ISSUER_LINE } from '../../lexicon/structure.js';
 import { isDateLine } from '../../outline/dates.js';
 import { isMetadataLine } from './fields.js';
@@ -14,8 +14,10 @@ import { isMetadataLine } from './fields.js';
  * The issuer's signature: an issuer line followed by a date line. Joint issuers may sign on lines of their own
  * (`中共某区工委` over `某区管委会` over the date): each is kept, in order.
  */
-export function signature(views: View[], from: number, to: number): { issuers: View[]; date: View } | null {
-  const isIssuer = (v: View) => ISSUER_LINE.test(v.norm) || JOINT_ISSUER.test(v.norm);
+export function signature(views: View[], from: number, to: number, sender: string | null = null): { issuers: View[]; date: View } | null {
+  // departments that sent the notice sign it as well, on one line or on lines of their own
+  const sends = (v: View) => sender !== null && v.norm.length >= 4 && sender.replace(/\s+/g, '').includes(v.norm.replace(/\s+/g, ''));
+  const isIssuer = (v: View) => ISSUER_LINE.test(v.norm) || JOINT_ISSUER.test(v.norm) || sends(v);
   for (let k = from; k < to - 1; k++) {
     const v = views[k] as View, next = views[k + 1] as View;
     if (!isIssuer(v) || !isDateLine(next.norm)) continue;
@@ -41,6 +43,12 @@ export function dateUnderTitle(views: View[], titleView: View): View | null {
 export function titleIssuer(title: string | null | undefined): string | null {
   const m = title ? TITLE_ISSUER.exec(title) : null;
   return m ? (m[1] as string).trim() : null;
+}
+
+/** The departments that send a `关于印发` notice (`某区发展和改革局 某区市场监督管理局关于印发…`), spaces collapsed. */
+export function noticeIssuer(notice: string | null | undefined): string | null {
+  const m = notice ? NOTICE_ISSUER.exec(notice) : null;
+  return m ? (m[1] as string).trim().replace(/\s+/g, ' ') : null;
 }
 
 /** `X印发了《…》`, `以X名义印发` in a report: the issuer, from its first place name on. */

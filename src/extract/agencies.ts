@@ -4,7 +4,7 @@
  * Names are kept as written; a trailing 等 is recorded as `units_etc` (the output keeps the notes' own word).
  */
 import {
-  AGENCY_END, AGENCY_JOINERS, AGENCY_LABELS, AGENCY_NOTE_MARK, AGENCY_SEPARATORS, AGENCY_START, DUTY_PHRASE, LEAD_THEN_OTHERS,
+  AGENCY_END, AGENCY_ETC, AGENCY_JOINERS, AGENCY_LABELS, AGENCY_NOTE_MARK, AGENCY_SEPARATORS, AGENCY_START, BARE_DUTY, DUTY_PHRASE, LEAD_THEN_OTHERS,
 } from '../lexicon/agency-notes.js';
 
 export interface AgencyNote {
@@ -22,14 +22,30 @@ export interface AgencyNote {
 export function splitAgencies(list: string): { names: string[]; etc: boolean } {
   let etc = false;
   const names: string[] = [];
-  for (let part of list.split(AGENCY_SEPARATORS)) {
+  for (let part of splitOutside(list)) {
     part = part.trim();
     if (!part) continue;
-    if (/等$/.test(part)) { etc = true; part = part.replace(/等$/, '').trim(); }
+    if (AGENCY_ETC.test(part)) { etc = true; part = part.replace(AGENCY_ETC, '').trim(); }
     names.push(...splitOnAnd(part));
   }
   return { names: names.filter(Boolean), etc };
 }
+
+/** Splits on the separators outside brackets: `各县〔市、区〕人民政府` is one name. */
+function splitOutside(list: string): string[] {
+  const parts: string[] = [];
+  let depth = 0, from = 0;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i] as string;
+    if (c === '〔' || c === '(' || c === '[') depth++;
+    else if ((c === '〕' || c === ')' || c === ']') && depth > 0) depth--;
+    else if (depth === 0 && AGENCY_SEPARATORS.test(c)) { parts.push(list.slice(from, i)); from = i + 1; }
+  }
+  parts.push(list.slice(from));
+  return parts;
+}
+
+const OPENS = '(【', CLOSES = ')】';
 
 function splitOnAnd(s: string): string[] {
   for (let i = 1; i < s.length - 1; i++) {
@@ -52,18 +68,18 @@ export function findAgencyNote(norm: string): AgencyNote | null {
   // walk back to the note's own `(`, skipping balanced `(套)` pairs; a 。 first means the `(` was lost
   let open = -1;
   for (let i = mark - 1, depth = 0; i >= 0; i--) {
-    const c = norm[i];
-    if (c === ')') depth++;
-    else if (c === '(') { if (depth === 0) { open = i; break; } depth--; }
+    const c = norm[i] as string;
+    if (CLOSES.includes(c)) depth++;
+    else if (OPENS.includes(c)) { if (depth === 0) { open = i; break; } depth--; }
     else if (c === '。' && depth === 0) break;
   }
   const openLost = open < 0;
   const start = openLost ? norm.lastIndexOf('。', mark) + 1 : open;
   let close = -1;
   for (let i = mark, depth = 0; i < norm.length; i++) {
-    const c = norm[i];
-    if (c === '(') depth++;
-    else if (c === ')') { if (depth === 0) { close = i; break; } depth--; }
+    const c = norm[i] as string;
+    if (OPENS.includes(c)) depth++;
+    else if (CLOSES.includes(c)) { if (depth === 0) { close = i; break; } depth--; }
   }
   const closeLost = close < 0;
   const end = closeLost ? norm.length : close + 1;
@@ -87,6 +103,11 @@ export function findAgencyNote(norm: string): AgencyNote | null {
       (c.role === 'lead' ? lead : responsible).push(...r.names);
       if (r.etc) etc = true;
     });
+  } else if (!DUTY_PHRASE.test(inner) && BARE_DUTY.test(inner)) {
+    // `(A、B负责)`, `(A牵头负责)`: only a list of agencies makes it a note
+    const r = splitAgencies(inner.replace(BARE_DUTY, ''));
+    if (r.names.length === 0 || !r.names.every((n) => AGENCY_END.test(n))) return null;
+    (/牵头负责$/.test(inner) ? lead : responsible).push(...r.names); etc = r.etc;
   } else {
     const m = DUTY_PHRASE.exec(inner);
     const body = m ? inner.slice(0, m.index) + (m[0].startsWith('等') ? '等' : '') : inner;

@@ -4,13 +4,18 @@
  * words. Labels map to roles; the code only loops over them.
  */
 export const AGENCY_LABELS: Array<{ label: RegExp; role: 'lead' | 'responsible' }> = [
-  { label: /牵头(?:单位|部门)\s*[:：]/g, role: 'lead' },
-  { label: /(?:责任|配合|参与|协办|实施)(?:单位|部门)\s*[:：]/g, role: 'responsible' },
+  // 主要责任单位 is the lead of a note that names 配合(责任)单位 beside it
+  { label: /(?:牵头|主要责任|主责)(?:单位|部门)\s*[:：]/g, role: 'lead' },
+  { label: /(?<!主要)(?:配合责任|责任|配合|参与|协办|协同|实施)(?:单位|部门)\s*[:：]/g, role: 'responsible' },
 ];
 /** Any of these anywhere in a paragraph marks an agency note. */
-export const AGENCY_NOTE_MARK = /(?:局|委|办|院|会|中心|政府)牵头[,，;；]|(?:牵头|责任|配合|参与|协办|实施)(?:单位|部门)\s*[:：]|按(?:职责)?分工负责|分别负责|按职能负责/;
+export const AGENCY_NOTE_MARK = /(?:局|委|办|院|会|中心|政府)牵头[,，;；]|(?:牵头|责任|配合|参与|协办|协同|实施)(?:单位|部门)\s*[:：]|按(?:职责)?分工负责|分别负责|按职能负责|(?:局|委|办|院|中心|政府|管委会)(?:牵头)?负责\)$/;
 /** The closing phrase of the `(A、B等按职责分工负责)` form; all agencies in it are responsible. */
-export const DUTY_PHRASE = /(?:等)?(?:单位)?(?:按(?:照)?(?:各自)?(?:职责)?(?:分工)?(?:职能)?负责|分别负责|按职能负责)$/;
+export const DUTY_PHRASE = /(?:等)?(?:单位|部门)?(?:按(?:照)?(?:各自)?(?:职责)?(?:分工)?(?:职能)?负责|分别负责|按职能负责)$/;
+/** `(A、B负责)`, `(A牵头负责)`: a note of names only, closed by 负责 (read only when every name is an agency's). */
+export const BARE_DUTY = /(牵头)?负责$/;
+/** What closes a list of agencies after its last name: `等`, `等部门`, `等相关单位`. */
+export const AGENCY_ETC = /等(?:相关|有关)?(?:部门|单位)?$/;
 /** Separators between agency names (`和`/`及` only where they join two names, see {@link AGENCY_END}). */
 export const AGENCY_SEPARATORS = /[、,，;；]/;
 /** How an agency name ends; `和` splits only between a name ending like this and one starting like {@link AGENCY_START}. */

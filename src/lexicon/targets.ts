@@ -43,6 +43,8 @@ export const HEADING_PREFIX = /^.{2,14}?(?:持续|稳步|大幅|全面|显著|�
 /** Adverbs and particles trimmed from the end of an indicator before its verb (`完成率均达100%`). */
 export const INDICATOR_TRAILING = /(?:均|全部|要|将|稳步|逐步|每年|力争|确保|分别|总体上|基本)$/;
 /** Words trimmed from the start of an indicator. */
+/** The base a change is measured from, inside an indicator (`单位GDP能耗比2020年下降`): the quote keeps it, the name not. */
+export const INDICATOR_BASE = /(?:较|比|相比|相较|同比|与)(?:\d{4}\s*年(?:底|末)?|基期|上年|去年|上一年)(?:相比|比)?(?=[\u4e00-\u9fff])/;
 export const INDICATOR_LEADING = /^(?:在|其中|以及|及|和|并|且|使|让|全年|同时|力争|实现|计划|预计|期间|到|至)/;
 
 /** `2025年` / `2025年底` — a year mark; the governing word before it (`到`, `截至`) is read by the caller. */

@@ -55,6 +55,7 @@ export const CODES = {
   // appendix
   'appendix-flattened': { severity: 'info', description: 'an appendix table flattened one cell per line was rebuilt into rows' },
   'column-table-flattened': { severity: 'info', description: 'an indicator table under a 专栏 head, flattened one cell per line, was rebuilt into rows' },
+  'body-table-flattened': { severity: 'info', description: 'an indicator table in the body (under a caption such as 表1 主要指标), flattened one cell per line, was rebuilt into rows' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

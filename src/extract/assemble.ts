@@ -13,7 +13,7 @@ import { extractTasks } from './tasks.js';
 import { extractColumns } from './columns.js';
 import { readProse } from './prose.js';
 import { readAppendix } from './appendix.js';
-import { columnTables } from './indicator-table.js';
+import { columnTables, readBodyTables } from './indicator-table.js';
 import { TargetList, type Locate } from './targets/collect.js';
 import { readGoals, readTasks } from './targets/regions.js';
 
@@ -55,6 +55,7 @@ export async function assemble(o: Outline, text: string, ctx: Collector, fold?: 
   // the regions in document order of reading: goals, tasks, 专栏, what nothing else read, appendix tables
   const list = new TargetList(at, ctx, docYear, meta.horizon_years[0] ?? null, o.views[o.views.length - 1]);
   const tables = columnTables(o, list, ctx);
+  readBodyTables(o, list, ctx);
   readGoals(o, list);
   readTasks(tasks, list);
   const columns = extractColumns(o, tasks, list, tables);

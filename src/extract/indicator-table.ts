@@ -154,6 +154,27 @@ export function readTableTargets(t: TableOut, head: View, where: string, tableYe
  * The indicator tables under 专栏 heads (rows, or cells a scraper flattened one per line). Their views are marked
  * as read, so the goals and prose readers leave them to {@link readTableTargets}.
  */
+/**
+ * Reads the indicator tables of the body outside any 专栏 (`表1 主要指标` under 主要目标, or rows with no caption):
+ * their targets are the plan's goals. A table whose header names no indicator or target column is left alone.
+ */
+export function readBodyTables(o: Outline, list: TargetList, ctx: Collector): void {
+  for (const b of o.tables) {
+    const views = b.views.filter((v) => !list.covered.has(v));
+    if (views.length < (b.title ? 3 : 2)) continue;
+    let rebuilt = 0;
+    const t = buildTable({ number: '', head: b.head, views }, ctx, { title: b.title, flattened: (_, n) => { rebuilt = n; } });
+    if (!t) continue;
+    const header = t.table.columns.map((h) => reading(b.head, h));
+    if (!isIndicatorTable(reading(b.head, t.table.title), header)) continue;
+    if (tableTargets(header, t.cellViews, (v: View) => v.norm, null, list.fallbackYear).length === 0) continue;
+    if (rebuilt > 0) ctx.report('body-table-flattened', b.head.b.line, `the table '${t.table.title}' was flattened one cell per line; rebuilt ${rebuilt} rows`);
+    for (const v of views) list.covered.add(v);
+    const ys = [...b.title.matchAll(/(\d{4})\s*年/g)].map((m) => Number(m[1]));
+    readTableTargets(t, b.head, 'goals', ys.length ? (ys[ys.length - 1] as number) : null, list);
+  }
+}
+
 export function columnTables(o: Outline, list: TargetList, ctx: Collector): Map<ColumnNode, TableOut> {
   const out = new Map<ColumnNode, TableOut>();
   for (const c of o.columns) {

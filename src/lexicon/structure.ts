@@ -10,6 +10,11 @@ const ZH = '一二三四五六七八九十百零〇两';
 export const CHAPTER = new RegExp(`^(?:([${ZH}]{1,4})\\s*[、.]|第([${ZH}]{1,4})(?:章|部分)[\\s:]*)\\s*(.*)$`);
 /** What follows `第一部分` in a sentence about the plan (`第一部分是工作目标。…`), never in its heading. */
 export const DI_SENTENCE = /^[是为的共]|。./;
+/**
+ * The caption of a table in the body, outside any 专栏: `表1 质量强县建设主要指标`, `质量强市建设主要指标`,
+ * `主要指标如下:` (a short line; whether the table under it holds targets is for its header to say).
+ */
+export const TABLE_CAPTION = /^(?:附?表\s*\d+\s*[:：.、]?\s*\S.{0,38}|[^。,，;；]{0,30}指标(?:体系|表|一览表)?(?:如下)?\s*[:：]?)$/;
 /** The heading of a table of contents: `目录`, `目 录`. */
 export const TOC_HEAD = /^目\s*录$/;
 /** A table-of-contents entry anywhere: a title, a leader of dots (`……`, `....`, `···`) and a page number. */

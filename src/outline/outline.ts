@@ -8,7 +8,7 @@ import type { Block, TaskKind } from '../model.js';
 import type { Collector } from '../diagnostics.js';
 import { makeView, type DocumentFold, type View } from '../source/view.js';
 import { zhToInt } from '../lexicon/numerals.js';
-import { CHROME, ISSUER_LINE, PUBLICATION_NOTE } from '../lexicon/structure.js';
+import { CHROME, ISSUER_LINE, PUBLICATION_NOTE, TABLE_CAPTION } from '../lexicon/structure.js';
 import { chapterRole, classify, depthHeads, nestSections, tocLines, type Head, type Role } from './heads.js';
 import { isDateLine } from './dates.js';
 import { AGENCY_NOTE_MARK } from '../lexicon/agency-notes.js';
@@ -55,6 +55,15 @@ export interface ColumnNode {
   table: View[];
 }
 
+/** A table in the body outside any 专栏: under a caption, or real rows where no caption was printed. */
+export interface TableNode {
+  /** The caption (or the first row when none was printed). */
+  head: View;
+  title: string;
+  /** Rows, or the short lines that may be the cells of a flattened table. */
+  views: View[];
+}
+
 export interface Outline {
   views: View[];
   /** How each view begins (printed numbering, or a heading's place by depth); null for running text and rows. */
@@ -65,6 +74,7 @@ export interface Outline {
   chapters: ChapterNode[];
   items: ItemNode[];
   columns: ColumnNode[];
+  tables: TableNode[];
   /** Text of goals chapters, in order, each with where its text starts (targets with where: goals). */
   goals: Segment[];
   /** Indexes (into views) of table-of-contents lines: no outline, no prose. */
@@ -128,7 +138,7 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
   const views = blocks.map((b, i) => makeView(b, i, options.fold));
   const annotated = views.find((v) => v.map !== null && v.norm.length < v.b.text.trim().length - 2 && /\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/.test(v.b.text));
   if (annotated) ctx.report('pinyin-removed', annotated.b.line, 'pinyin annotations after characters (達(dá)到) are ignored when reading; quotes keep them');
-  const out: Outline = { views, heads: [], bodyStart: views.length, bodyEnd: views.length, chapters: [], items: [], columns: [], goals: [], toc: new Set(), attachments: [] };
+  const out: Outline = { views, heads: [], bodyStart: views.length, bodyEnd: views.length, chapters: [], items: [], columns: [], tables: [], goals: [], toc: new Set(), attachments: [] };
 
   // The body starts at the first `一、` that is followed by a `二、` (a lone `一、` in a notice is not a chapter).
   // a place given by a heading's depth comes first: it is what the heading would print
@@ -163,6 +173,7 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
   let group: string | null = null;
   let item: ItemNode | null = null;
   let column: ColumnNode | null = null;
+  let table: TableNode | null = null;
   let tableDone = false;
   let lastTask: ItemNode | null = null;
   let parenTasks = false;
@@ -190,6 +201,15 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
       if (v.b.type === 'row' || (h === null && isCell(v))) (column as ColumnNode).table.push(v);
       else if (v.norm.trim() !== '') tableDone = true;
     }
+    // a table in the body outside a 专栏 (an indicator table under 主要目标): read like a 专栏's by extract
+    if (table && (v.b.type === 'row' || (h === null && isCell(v)))) (table as TableNode).views.push(v);
+    else if (!column && h === null && v.b.type !== 'row' && v.norm.length <= 42 && TABLE_CAPTION.test(v.norm.trim())) {
+      table = { head: v, title: v.norm.trim(), views: [] };
+      out.tables.push(table);
+    } else if (!column && v.b.type === 'row') {
+      table = { head: v, title: '', views: [v] };
+      out.tables.push(table);
+    } else table = null;
     if (v.b.type === 'row') continue;
     if (h?.kind === 'attachment' || isChrome(v) || isBackMatter(views, k)) {
       bodyEnd = k;

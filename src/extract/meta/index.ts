@@ -142,6 +142,8 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
 }
 
 /** Years the goals look to (`到2027年…`, `2035年,…基本建成`), from the goals; else from any goal opener; not history. */
+const YEAR_CELL = /^\s*\d{4}\s*年\s*(?:[(（][^)）]{0,8}[)）])?\s*$/;
+
 function horizonYears(o: Outline, docYear: number | null): number[] {
   const ys = new Set<number>();
   const ok = (y: number) => (docYear !== null ? y >= docYear && y <= docYear + 30 : y >= 1990 && y <= 2100);
@@ -149,7 +151,8 @@ function horizonYears(o: Outline, docYear: number | null): number[] {
     // base years (`较2020年下降13%`) and history (`2022年以来`) are no horizon; yearMarks also drops ranges
     for (const m of yearMarks(s)) if (!m.base && !m.history && m.year > 0 && ok(m.year)) ys.add(m.year);
   };
-  for (const seg of o.goals) collect(seg.start >= seg.v.norm.length ? seg.v.norm : seg.v.norm.slice(seg.start));
+  // a line that is only a year (`2022年`, `2025年(目标值)`) is a table's header cell, flattened: no horizon
+  for (const seg of o.goals) if (!YEAR_CELL.test(seg.v.norm)) collect(seg.start >= seg.v.norm.length ? seg.v.norm : seg.v.norm.slice(seg.start));
   if (ys.size === 0) {
     // goal openers anywhere before the body's end: `到2025年,`, `2020年,`, and the years listed with them
     const preamble = preambleViews(o);

@@ -122,7 +122,9 @@ export function findAgencyNote(norm: string): AgencyNote | null {
     }
   }
   if (lead.length === 0 && responsible.length === 0) return null;
-  return { lead, responsible, etc, start, end, openLost, closeLost };
+  // a note printed as a line of its own (`责任单位:市经信局、市发改委`) never had parentheses to lose
+  const own = openLost && closeLost && norm.slice(0, start).trim() === '';
+  return { lead, responsible, etc, start, end, openLost: openLost && !own, closeLost: closeLost && !own };
 }
 
 const GLOBAL = new Map<RegExp, RegExp>();

@@ -123,6 +123,22 @@ function isProse(v: View): boolean {
   return /[。;；!！?？]$|[。,，;；].{4,}/.test(v.norm) || v.norm.length >= 24;
 }
 
+/**
+ * A `(一)` heading with no sentence after it is a group when numbered items follow it; when only running text
+ * follows (each task's title printed as a paragraph of its own, common on CMS pages), it is the task itself.
+ */
+function titleOverText(views: View[], heads: Array<Head | null>, k: number): boolean {
+  let text = 0;
+  for (let j = k + 1; j < views.length && j <= k + 200; j++) {
+    const h = heads[j];
+    if (h && h.kind !== 'bullet') return h.kind !== 'arabic' && h.kind !== 'yishi' && text > 0;
+    const v = views[j] as View;
+    if (isChrome(v) || isBackMatter(views, j)) break;
+    if (isProse(v)) text++;
+  }
+  return text > 0;
+}
+
 /** How to read the blocks' structure. */
 export interface OutlineOptions {
   /**
@@ -250,7 +266,7 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
       continue;
     }
     if (h?.kind === 'paren') {
-      if (role === 'goals' || role === 'preamble' || !hasBody(v.norm, h.rest)) {
+      if (role === 'goals' || role === 'preamble' || (!hasBody(v.norm, h.rest) && !titleOverText(views, heads, k))) {
         group = section ? `${section}.${h.ord}` : h.ord; item = null; column = null;
         if (role === 'goals') out.goals.push({ v, start: h.rest });
         continue;

@@ -31,7 +31,7 @@ export const MEASURES: readonly Measure[] = [
   m('座', 'numeral', 'count-name'), m('名', 'numeral', 'count-name'), m('人', 'count-name'), m('批'), m('处', 'numeral'),
   m('台', 'count-name'), m('套', 'count-name'), m('部', 'weak'), m('支', 'weak'), m('吨'), m('亩'), m('元', 'weak'), m('册', 'weak'),
   m('场', 'weak'), m('次', 'weak', 'count-name'), m('种', 'weak'), m('类', 'weak'), m('起', 'weak'), m('间', 'weak'), m('栋', 'weak'),
-  m('级', 'weak'), m('万', 'weak'), m('亿', 'weak'),
+  m('级', 'weak'), m('岁', 'weak'), m('万', 'weak'), m('亿', 'weak'),
 ];
 
 const having = (role: MeasureRole): string[] => MEASURES.filter((x) => x.roles.includes(role)).map((x) => x.word);

@@ -8,6 +8,9 @@ import type { Comparator } from '../model.js';
 /** Words right after a number that make it a duration, date or size, not a target. */
 export const NOT_TARGET_AFTER = /^(?:年|月|日|天|周|小时|分钟|秒|岁|届|期|号|倍(?!以上)|大(?![于])|化|维|星|型|代|者|方|线|环|纵|横|区|域|带|轴|圈|心|片)/;
 
+/** An age after a number (`60岁以上老人`) is no target, unless a comparator puts it (`预期寿命达到80岁`). */
+export const AGE_AFTER = /^岁/;
+
 /** Comparator words before a value, longest match first. */
 export const PREFIX_COMPARATORS: Array<[string, Comparator]> = [
   ['力争达到', '>='], ['力争超过', '>'], ['力争达', '>='], ['力争突破', '>'], ['力争', '>='],
@@ -26,6 +29,8 @@ const RISE_WORDS = ['提高', '提升', '增长', '增加'];
 const FALL_WORDS = ['下降', '降低', '减少'];
 /** Comparator words that name a change rather than a level; they stay in the indicator (`能耗下降`). */
 export const CHANGE_WORDS = new RegExp(`^(?:${[...FALL_WORDS, ...RISE_WORDS].join('|')})$`);
+/** A name that is only a change (`年均增长8%`): the change of the clause's subject (`总产值…,年均增长8%`). */
+export const CHANGE_ONLY = new RegExp(`^(?:年均|年平均|平均每年|每年|累计|同比)?(?:${[...FALL_WORDS, ...RISE_WORDS].join('|')})$`);
 /** Words that let a percentage pass 100 (`增长150%`, `增速`, `翻一番`): a rise, its rate, a doubling. */
 export const GROWTH_WORDS = new RegExp([...RISE_WORDS, '增速', '翻'].join('|'));
 

@@ -7,7 +7,7 @@
 import type { Comparator } from '../../model.js';
 import { zhToInt } from '../../lexicon/numerals.js';
 import {
-  CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_TAIL, RATE_NAME, SUFFIX_COMPARATORS,
+  AGE_AFTER, CHANGE_ONLY, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_TAIL, RATE_NAME, SUFFIX_COMPARATORS,
 } from '../../lexicon/targets.js';
 import { WEAK_MEASURES } from '../../lexicon/measures.js';
 import { measureAt } from '../measures.js';
@@ -95,7 +95,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
       rangeEnd.add(ue + tail[0].length - (tail[1] as string).length);
       ue += tail[0].length + (measure as string).length;
     }
-    else if (NOT_TARGET_AFTER.test(s.slice(ve).replace(/^ /, ''))) continue;
+    else if (NOT_TARGET_AFTER.test(s.slice(ve).replace(/^ /, '')) && !(AGE_AFTER.test(s.slice(ve).replace(/^ /, '')) && endsWithComparator(s.slice(Math.max(0, ns - 6), ns)))) continue;
     if (measure && NOT_TARGET_AFTER.test(s.slice(ue)) && measure !== '%') continue;
     // counts of the plan's own parts: `31项任务`, `14个方面`, `3个部分25条`
     if (measure && PLAN_PARTS_AFTER.test(s.slice(ue, ue + 8))) continue;
@@ -139,7 +139,11 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
       if (measure && WEAK_MEASURES.has(measure) && !cmp && !suffix) continue;
       qStart = cs + cleaned.cut + (nounPart.length - nounPart.trimStart().length);
       let name = cleaned.text;
-      if (name.length < 2 || /^[\d.%]+$/.test(name)) {
+      if (CHANGE_ONLY.test(name)) {
+        // `总产值突破5000亿元,年均增长8%以上`: the growth of the sentence's subject
+        const subject = sentenceSubject(out[out.length - 1], s, cs);
+        if (subject !== null) name = `${subject}${name}`;
+      } else if (name.length < 2 || /^[\d.%]+$/.test(name)) {
         // `2023年合格率稳定在92%以上,到2025年达到94%`: the subject of the sentence carries over
         const subject = cmp ? sentenceSubject(out[out.length - 1], s, cs) : null;
         if (subject !== null) { name = subject; qStart = cs + (before.length - before.trimStart().length); }

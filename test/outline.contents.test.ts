@@ -35,3 +35,14 @@ describe('第一章 chapters with 一、 sections', () => {
     expect(heads(['一、总体要求', '第一部分 说明', '二、重点任务'])).toEqual(['chapter', 'chapter', 'chapter']);
   });
 });
+
+describe('contents leaders as PDF and Word print them', () => {
+  it.each([
+    ['第一章 发展基础 . . . . . . . . . . 2'],
+    ['一、发展成效⋯⋯⋯⋯⋯⋯ 2'],
+    ['第二章 总体思路 · · · · · · · 7'],
+    ['第三章 主要任务______________ 10'],
+  ])('%s', (line) => {
+    expect(tocLines(['正文。', line]).has(1)).toBe(true);
+  });
+});

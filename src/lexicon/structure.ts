@@ -18,9 +18,9 @@ export const TABLE_CAPTION = /^(?:附?表\s*\d+\s*[:：.、]?\s*\S.{0,38}|[^。,
 /** The heading of a table of contents: `目录`, `目 录`. */
 export const TOC_HEAD = /^目\s*录$/;
 /** A table-of-contents entry anywhere: a title, a leader of dots (`……`, `....`, `···`) and a page number. */
-export const TOC_ENTRY = /(?:\.{3,}|…{2,}|·{3,}|-{4,}|_{4,})\s*\d{1,4}$/;
+export const TOC_ENTRY = /(?:(?:\.\s?){3,}|(?:[…⋯]\s?){2,}|(?:[·•]\s?){3,}|-{4,}|_{4,})\s*\d{1,4}$/;
 /** Inside a 目录 block an entry may end in a bare page number after a space or the title (`(一)发展成效2`). */
-export const TOC_PAGE = /(?:\.{2,}|…|·{2,}|\s)\s*\d{1,4}$|[\u4e00-\u9fff)）]\d{1,3}$/;
+export const TOC_PAGE = /(?:\.{2,}|[…⋯]|·{2,}|\s)\s*\d{1,4}$|[\u4e00-\u9fff)）]\d{1,3}$/;
 /** `(一)…` — a group heading, or an item where chapter one already used (一)(二) (e.g. `(三)`…`(二十八)` after a goals chapter with `(一)(二)`). */
 export const PAREN = new RegExp(`^\\(\\s*([${ZH}]{1,4})\\s*\\)\\s*(.*)$`);
 /** `1.` / `1．` / `1、` / `1. ` — not a decimal (`3.8%`) and not a year (`2025年`). */

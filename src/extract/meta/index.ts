@@ -10,7 +10,7 @@ import type { Outline } from '../../outline/outline.js';
 import { clean, type View } from '../../source/view.js';
 import { damagedDateReadings, findDate, isDateLine, parseDate } from '../../outline/dates.js';
 import { DEADLINE_BEFORE, HORIZON_YEARS, TO_YEAR } from '../../lexicon/targets.js';
-import { NOTICE_OF_PLAN, SELF_JOINT } from '../../lexicon/meta.js';
+import { NOTICE_OF_PLAN, POSTING_TAIL, SELF_JOINT } from '../../lexicon/meta.js';
 import { yearMarks } from '../targets/years.js';
 import { metadataFields, type Found } from './fields.js';
 import { noticeTitle, planTitle, reportedTitle, type TitleFound } from './titles.js';
@@ -53,7 +53,7 @@ function dateOf(value: string, line: number, ctx: Collector, evidence: string | 
 const PLACE_TEXT_MAX = 3000;
 
 /** A page's posting stamp on a line of its own: `2014-08-11 413` (date, time or a view counter after it). */
-const POSTING_LINE = /^(\d{4}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\d{1,7})?$/;
+const POSTING_LINE = /^(\d{4}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\d{1,7})?(?=$|\s+\S+\s*[:：])/;
 
 export function extractMeta(o: Outline, ctx: Collector): MetaResult {
   const views = o.views;
@@ -89,7 +89,8 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
   if (!published) {
     for (const v of front) {
       const stamp = POSTING_LINE.exec(v.norm);
-      if (stamp) { published = parseDate(stamp[1] as string); break; }
+      // a byline may go on after the date (`2024-01-16 09:08:27 来源: 某日报`)
+      if (stamp && (stamp[0].length === v.norm.length || POSTING_TAIL.test(v.norm.slice(stamp[0].length)))) { published = parseDate(stamp[1] as string); break; }
     }
   }
   const dateView = sig?.date ?? (title ? dateUnderTitle(views, title.v) : null) ?? views.slice(o.bodyEnd).find((v) => isDateLine(v.norm)) ?? null;

@@ -6,7 +6,7 @@
  */
 import { clean, type View } from '../../source/view.js';
 import {
-  CITED_BEFORE, DRAFT_LABEL, HEADLINE_ISSUED, ISSUED_AFTER, ISSUED_BEFORE, JOINT_ISSUER, NATIONAL_TITLES, TITLE_END, TITLE_NOISE_BEFORE, TITLE_PERIOD, TITLE_WIDGET,
+  CITED_BEFORE, DRAFT_LABEL, HEADLINE_ISSUED, ISSUED_ABOUT, ISSUED_AFTER, ISSUED_BEFORE, JOINT_ISSUER, NATIONAL_TITLES, TITLE_END, TITLE_NOISE_BEFORE, TITLE_PERIOD, TITLE_WIDGET,
 } from '../../lexicon/meta.js';
 import { NOTICE_TITLE } from '../../lexicon/structure.js';
 import { isMetadataLine } from './fields.js';
@@ -124,6 +124,14 @@ export function reportedTitle(views: View[]): TitleFound | null {
       if (!shape) continue;
       return { text: clean(v, at + 1, at + 1 + inner.length).trim(), line: v.b.line, v };
     }
+  }
+  // `…近日发布关于贯彻落实《纲要》的实施意见(以下简称…)`: reported without 《》 around it
+  for (const v of views) {
+    if (v.b.type === 'row') continue;
+    const m = ISSUED_ABOUT.exec(v.norm);
+    if (!m || !titleShape(m[1] as string)) continue;
+    const at = (m.index ?? 0) + m[0].length - (m[1] as string).length;
+    return { text: clean(v, at, at + (m[1] as string).length).trim(), line: v.b.line, v };
   }
   return null;
 }

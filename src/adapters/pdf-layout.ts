@@ -168,6 +168,9 @@ function printedNumber(text: string): number | null {
  * on at least half of the pages, or a page number, that is a number that runs with the pages (a bare `1` at
  * the top of a page is a table cell unless the pages around it carry their numbers the same way).
  */
+/** What a browser prints in a page's margins: `11/28/26, 6:00 AM | title`, `file:///….html | 1/1`, `https://… 2/5`. */
+const BROWSER_STAMP = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?(?:\s|$)|(?:file|https?):\/\/\S+.*\b\d{1,4}\s*\/\s*\d{1,4}\s*$/;
+
 export function findChrome(pages: LayoutLine[][], heights: number[]): Set<LayoutLine> {
   const chrome = new Set<LayoutLine>();
   const edges = pages.map((lines, i) => {
@@ -193,6 +196,8 @@ export function findChrome(pages: LayoutLine[][], heights: number[]): Set<Layout
     for (const l of e) {
       const n = numberOf(l);
       if ((n !== null && runs.has(n - l.page) && (l.cells.length === 1 || pages.length >= 2)) || (pages.length >= 2 && (counts.get(key(l)) ?? 0) >= enough)) chrome.add(l);
+      // a browser's print header or footer (date and time, the page's URL, `1/3`) is chrome even on a single page
+      else if (BROWSER_STAMP.test(lineText(l))) chrome.add(l);
     }
   }
   return chrome;

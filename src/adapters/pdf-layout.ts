@@ -168,8 +168,8 @@ function printedNumber(text: string): number | null {
  * on at least half of the pages, or a page number, that is a number that runs with the pages (a bare `1` at
  * the top of a page is a table cell unless the pages around it carry their numbers the same way).
  */
-/** What a browser prints in a page's margins: `11/28/26, 6:00 AM | title`, `file:///….html | 1/1`, `https://… 2/5`. */
-const BROWSER_STAMP = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?(?:\s|$)|(?:file|https?):\/\/\S+.*\b\d{1,4}\s*\/\s*\d{1,4}\s*$/;
+/** What a browser prints in a page's margins (the PDF's text may spell `file` with the ﬁ ligature): `11/28/26, 6:00 AM | title`, `file:///….html | 1/1`, `https://… 2/5`. */
+const BROWSER_STAMP = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?(?:\s|$)|(?:file|\ufb01le|https?):\/\/\S+.*\b\d{1,4}\s*\/\s*\d{1,4}\s*$/;
 
 export function findChrome(pages: LayoutLine[][], heights: number[]): Set<LayoutLine> {
   const chrome = new Set<LayoutLine>();

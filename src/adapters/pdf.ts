@@ -101,7 +101,10 @@ function layoutStats(body: LayoutLine[]): Stats {
   for (const l of single) starts.set(Math.round(l.x0), (starts.get(Math.round(l.x0)) ?? 0) + 1);
   let left = 0, best = -1;
   for (const [x, n] of starts) if (n > best || (n === best && x < left)) { left = x; best = n; }
-  const ends = single.map((l) => l.x1).sort((a, b) => a - b);
+  // the right margin is where full lines end: a page of short lines (a portal's link list, metadata) says
+  // nothing of it, so only lines reaching past the middle of the text width count
+  const widest = Math.max(0, ...single.map((l) => l.x1));
+  const ends = single.map((l) => l.x1).filter((x) => x >= left + 0.5 * (widest - left)).sort((a, b) => a - b);
   const right = ends[Math.floor(ends.length * 0.9)] ?? 0;
   const pitches: number[] = [];
   for (let i = 1; i < single.length; i++) {

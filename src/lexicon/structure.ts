@@ -74,4 +74,4 @@ export const HEADING_OUTSIDE = /^(?:附\s*件|专栏|專欄)/;
  * What starts a new paragraph, never the rest of a wrapped line: chapter, group and item numbers, bullets, 专栏 and
  * 附件 (read by the hard-wrap joiners of pdftotext text and PDF lines).
  */
-export const PARAGRAPH_START = /^(?:[•·▪●■◆]|[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百零〇\d]{1,4}[)）]|\d{1,3}[.．、](?!\d)|[①-⑳]|——|―|第[一二三四五六七八九十百\d]+[章节条]|专栏|附件)/;
+export const PARAGRAPH_START = /^(?:[•·▪●■◆]|-\s+(?=[^\d\s])|[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百零〇\d]{1,4}[)）]|\d{1,3}[.．、](?!\d)|[①-⑳]|——|―|第[一二三四五六七八九十百\d]+[章节条]|专栏|附件)/;

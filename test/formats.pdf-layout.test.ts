@@ -1,0 +1,31 @@
+/** The PDF layout on synthetic pages: a browser's print stamps, and the right margin on pages of short lines. */
+import { describe, expect, it } from 'vitest';
+import { fromPdfPages } from '../src/adapters/pdf.js';
+import type { PdfItem, PdfPage } from '../src/adapters/pdf-layout.js';
+
+const SIZE = 12;
+/** One item a line, left-aligned at 50, 18 points apart from the top of a 792-point page. */
+const line = (str: string, n: number, x = 50): PdfItem => ({ str, x, y: 760 - n * 18, w: str.length * SIZE, size: SIZE });
+const page = (items: PdfItem[]): PdfPage => ({ width: 612, height: 792, items });
+
+describe('pdf layout', () => {
+  it('drops a browser print header and footer on a single page and keeps the title lines as paragraphs', () => {
+    const items = [
+      { str: '11/28/26, 6:00 AM', x: 20, y: 780, w: 100, size: 8 }, { str: '01_plan', x: 280, y: 780, w: 40, size: 8 },
+      line('中共某省委 某省人民政府', 1, 200), line('关于加快推进质量强省建设的实施意见', 2, 150), line('(2023年1月17日)', 3, 240),
+      line('为加快推进质量强省建设,全面提升我省质量总体水平,根据纲要精神,提出如下实施意见。', 4),
+      { str: '\ufb01le:///tmp/plan.html', x: 20, y: 12, w: 120, size: 8 }, { str: '1/1', x: 570, y: 12, w: 15, size: 8 },
+    ];
+    const out = fromPdfPages([page(items)]);
+    expect(out.dropped).toBe(2);
+    expect(out.blocks.map((b) => [b.type, b.text])).toEqual([
+      ['para', '中共某省委 某省人民政府'], ['para', '关于加快推进质量强省建设的实施意见'], ['para', '(2023年1月17日)'], ['para', '为加快推进质量强省建设,全面提升我省质量总体水平,根据纲要精神,提出如下实施意见。'],
+    ]);
+  });
+  it('does not join short lines when most lines of the page are short (a portal link list, metadata)', () => {
+    const short = ['外交部', '国防部', '教育部', '科技部', '民政部', '司法部', '财政部', '商务部', '文化和旅游部', '发布机构:市政府办公室', '发文日期:2023-04-17'];
+    const long = '某市人民政府办公室关于印发某市质量强市建设行动方案的通知,各县人民政府,开发区管委会,市政府各部门';
+    const out = fromPdfPages([page([...short.map((s, i) => line(s, i)), line(long, short.length)])]);
+    expect(out.blocks.map((b) => b.text)).toEqual([...short, long]);
+  });
+});

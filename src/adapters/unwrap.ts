@@ -25,9 +25,9 @@ export interface Unwrapped {
 }
 
 /** Display width: two columns for East Asian wide characters (a code-unit loop; a regex a character costs 10×). */
-const columns = (s: string) => {
+const columns = (s: string, cap = Infinity) => {
   let w = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = 0; i < s.length && w <= cap; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0xdc00 && c <= 0xdfff) continue; // the second half of a surrogate pair
     w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff)
@@ -35,9 +35,9 @@ const columns = (s: string) => {
   }
   return w;
 };
-const chars = (s: string) => {
+const chars = (s: string, cap = Infinity) => {
   let n = 0;
-  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c < 0xdc00 || c > 0xdfff) n++; }
+  for (let i = 0; i < s.length && n <= cap; i++) { const c = s.charCodeAt(i); if (c < 0xdc00 || c > 0xdfff) n++; }
   return n;
 };
 /** Sentence ends: a line that ends so is a paragraph end as often as not. */
@@ -62,7 +62,8 @@ function wrapWidth(lines: RawLine[]): { width: number; measure: 'characters' | '
   if (long * 3 > texts.length) return null;
   let best: { width: number; measure: 'characters' | 'columns'; tol: number; share: number } | null = null;
   for (const [measure, f, tol] of [['characters', chars, 1], ['columns', columns, 0]] as const) {
-    const ws = texts.map(f);
+    // any width past MAX_WRAP counts the same, so a line is measured only that far (paragraph lines are long)
+    const ws = texts.map((t) => f(t, MAX_WRAP));
     // the wrap width is the most common width (with its tolerance band) among the longer lines; a prefix sum over
     // the histogram counts each band in O(1) (widths past MAX_WRAP are no wrap width and only fill the histogram)
     const cum = new Int32Array(MAX_WRAP + 2);

@@ -52,6 +52,8 @@ export function damagedDateReadings(s: string): string[] {
 export function isDateLine(norm: string): boolean {
   // every paragraph of a body is asked; a date is short
   if (norm.length > 24) return false;
+  // every date form holds an ASCII digit (after the fold) or 年
+  if (!/[0-9年]/.test(norm)) return false;
   // `(2023年1月17日)` under a title; `201912日)` lost its opening parenthesis
   const t = norm.trim().replace(/^\(|\)$/g, '');
   return parseDate(t) !== null || damagedDateReadings(t).length > 0;

@@ -4,7 +4,7 @@
  * ICU), so no decoding library is needed. Binary input (images, archives, NUL-ridden bytes) is refused.
  */
 import { createHash } from 'node:crypto';
-import { isUtf8 } from 'node:buffer';
+import { isUtf8, transcode } from 'node:buffer';
 import { InputError, type Collector } from '../diagnostics.js';
 
 export interface Decoded {
@@ -55,8 +55,11 @@ function tryDecode(label: string, bytes: Uint8Array, fatal: boolean): string | n
   // UTF-8 is the common case: a native validity check and toString beat a fatal TextDecoder
   if (label === 'utf-8') {
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (fatal && !isUtf8(buf)) return null;
-    return buf.toString('utf8');
+    const valid = isUtf8(buf);
+    if (fatal && !valid) return null;
+    // valid UTF-8 transcoded to UTF-16 by ICU and read as UTF-16 is the same string ~8× faster than V8's UTF-8
+    // decoder on CJK text (which was a tenth of extraction); invalid bytes keep toString's replacement rules
+    return valid ? transcode(buf, 'utf8', 'utf16le').toString('utf16le') : buf.toString('utf8');
   }
   try {
     const key = `${label}|${fatal}`;

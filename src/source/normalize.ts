@@ -102,8 +102,19 @@ const PINYIN = /(?<=[\u3400-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒ
 
 const TONE = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
 
+/** Some `(` is followed by lowercase letters and a tone mark: what PINYIN needs (a look at each `(` only). */
+function mayHavePinyin(s: string): boolean {
+  for (let i = s.indexOf('('); i >= 0; i = s.indexOf('(', i + 1)) {
+    let k = i + 1;
+    for (let c = s.charCodeAt(k); (c >= 97 && c <= 122) || c === 0xfc; c = s.charCodeAt(++k));
+    if (k < s.length && TONE.test(s[k] as string)) return true;
+  }
+  return false;
+}
+
 export function dropAnnotations(n: Normalized, source: string): Normalized {
-  if (n.norm.indexOf('(') < 0 || !TONE.test(n.norm)) return n;
+  // most lines hold a `(` (every full-width one is folded to it); a whole-line tone scan per line was the cost
+  if (!mayHavePinyin(n.norm)) return n;
   PINYIN.lastIndex = 0;
   if (!PINYIN.test(n.norm)) return n;
   PINYIN.lastIndex = 0;

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `node scripts/profile-extract.mjs [txt|html|md] [--secs 8]`: runs `extractPlan` (dist/) in a warm loop over the
+// `node scripts/profile-extract.mjs [txt|html|md] [--secs 8] [--dist DIR]`: runs `extractPlan` (dist/) in a warm loop over the
 // seeds of one kind (plain text, or their fixtures/variants HTML pages / Markdown) and prints MB/s and docs/s. Run
 // it under `node --cpu-prof --cpu-prof-dir=prof` and read the profile by inclusive time per stage; wall time on a
 // shared machine is noisy, so the CPU time of the loop (process.cpuUsage) is printed beside it.
@@ -10,7 +10,8 @@ const ROOT = new URL('..', import.meta.url).pathname;
 const kind = process.argv[2] ?? 'txt';
 const i = process.argv.indexOf('--secs');
 const SECS = i >= 0 ? Number(process.argv[i + 1]) : 8;
-const { extractPlan } = await import(join(ROOT, 'dist/pipeline.js'));
+const d = process.argv.indexOf('--dist');
+const { extractPlan } = await import(join(d >= 0 ? process.argv[d + 1] : join(ROOT, 'dist'), 'pipeline.js'));
 
 const docs = [];
 for (const f of readdirSync(join(ROOT, 'seeds')).filter((x) => x.endsWith('.txt')).sort()) {

@@ -6,7 +6,11 @@ import { ZH_COUNT_NUMERALS } from '../../lexicon/numerals.js';
 import { NUMERAL_MEASURES } from '../../lexicon/measures.js';
 
 /** Char codes of the count numerals and of the measure words after them (single characters, as in a class). */
-const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+const codes = (chars: string) => {
+  const t = new Uint8Array(65536);
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  return t;
+};
 const ZH_COUNT = codes(ZH_COUNT_NUMERALS);
 const MEASURE = codes(NUMERAL_MEASURES);
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -29,12 +33,12 @@ export function numbersIn(s: string): NumberSpan[] {
       if (s.charCodeAt(e) === 46 && isDigit(s.charCodeAt(e + 1))) for (e += 2; e < s.length && isDigit(s.charCodeAt(e)); e++);
       out.push({ index: i, text: s.slice(i, e), chinese: false });
       i = e;
-    } else if (ZH_COUNT.has(c)) {
+    } else if (ZH_COUNT[c] === 1) {
       let r = i + 1;
-      while (r < s.length && ZH_COUNT.has(s.charCodeAt(r))) r++;
+      while (r < s.length && ZH_COUNT[s.charCodeAt(r)] === 1) r++;
       // the regex's greedy run backs off until a measure word follows
       let k = r;
-      while (k > i && !MEASURE.has(s.charCodeAt(k))) k--;
+      while (k > i && MEASURE[s.charCodeAt(k)] !== 1) k--;
       if (k > i) { out.push({ index: i, text: s.slice(i, k), chinese: true }); i = k; } else i++;
     } else i++;
   }

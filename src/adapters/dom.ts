@@ -14,7 +14,6 @@
  */
 import * as cheerio from 'cheerio';
 import type { Token, TreeAdapter, TreeAdapterTypeMap } from 'parse5';
-import { compactPage, type Compacted } from './html-compact.js';
 
 /**
  * A node of the page. `type` is domhandler's: `root` (document, template content), `tag`, `script`, `style`,
@@ -177,16 +176,14 @@ const lite: TreeAdapter<LiteMap> = {
  * Parses a page into a {@link DomNode} tree. The document cheerio returns stays referenced from the long-lived
  * closures `cheerio.load` makes, so a tree hanging from it would survive the young generation and be promoted (the
  * GC then cost more than the parse): the children are moved to a root of our own, and the tree dies young once the
- * page is read. `compactFirst` false parses the page as it is (tests compare the two trees).
+ * page is read.
  */
-export function parseTree(src: string, compactFirst = true): DomNode {
+export function parseTree(src: string): DomNode {
   const options = { sourceCodeLocationInfo: true, treeAdapter: lite as unknown as NonNullable<cheerio.CheerioOptions['treeAdapter']> };
-  // parse5 reads a compact copy (CJK runs as one character each, html-compact.ts); the tree is put back after
-  const compact = compactFirst ? compactPage(src) : null;
   let doc: DomNode;
-  source = compact ? compact.text : src;
+  source = src;
   try {
-    doc = cheerio.load(source, options).root()[0] as unknown as DomNode;
+    doc = cheerio.load(src, options).root()[0] as unknown as DomNode;
   } finally {
     source = chunk = '';
   }
@@ -194,29 +191,7 @@ export function parseTree(src: string, compactFirst = true): DomNode {
   root.children = doc.children ?? [];
   for (const c of root.children) c.parent = root;
   doc.children = [];
-  if (compact) restore(root, compact);
   return root;
-}
-
-/** Offsets, texts, names and attributes of a tree parsed from a compact page, as the page itself gives them. */
-function restore(root: DomNode, c: Compacted): void {
-  for (const stack = [root]; stack.length > 0;) {
-    const n = stack.pop() as DomNode;
-    if (n.start >= 0) { n.start = c.offset(n.start); n.end = c.offset(n.end); }
-    n.data = c.expand(n.data);
-    n.name = c.expand(n.name);
-    if (n.attrs) for (const a of n.attrs) { a.name = c.expand(a.name); a.value = c.expand(a.value); }
-    const at = n.attribs;
-    if (at) {
-      let renamed = false;
-      for (const k in at) if (c.expand(k) !== k) renamed = true;
-      // a name with CJK in it (rare): the record is rebuilt, so its order stays the page's
-      const out: Record<string, string> = renamed ? Object.create(null) : at;
-      for (const k in at) out[renamed ? c.expand(k) : k] = c.expand(at[k] as string);
-      n.attribs = out;
-    }
-    if (n.children) for (const k of n.children) stack.push(k);
-  }
 }
 
 // What fromHtml's passes share: which elements never hold text, which start a line, and small node tests.

@@ -123,7 +123,11 @@ export function decode(bytes: Uint8Array, file: string, ctx: Collector, opts: { 
   // NUL bytes or many control characters: not text in any encoding we read
   const probe = bytes.subarray(0, 8192);
   let ctrl = 0;
-  for (const b of probe) if (b === 0 || (b < 0x09) || (b > 0x0d && b < 0x20 && b !== 0x1b)) ctrl++;
+  // an indexed loop: the iterator protocol over 8 KB cost more than decoding the whole file
+  for (let i = 0; i < probe.length; i++) {
+    const b = probe[i] as number;
+    if (b === 0 || (b < 0x09) || (b > 0x0d && b < 0x20 && b !== 0x1b)) ctrl++;
+  }
   if (ctrl > 0 && ctrl > probe.length * 0.01) throw new InputError('input-binary', `binary data (control bytes), not a plan text`, file);
 
   const utf8 = tryDecode('utf-8', bytes, true);

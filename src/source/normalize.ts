@@ -69,10 +69,14 @@ export function foldString(s: string, table: FoldTable): string {
   return out;
 }
 
+let scratch = new Uint16Array(4096);
+
 /** Per-character mapping into a typed array; a string needing no fold is returned as it is. */
 export function normalizeText(s: string, fold: FoldTable = BASE_FOLD): Normalized {
   if (fold === BASE_FOLD ? !NEEDS_FOLD.test(s) : !changes(s, fold)) return { norm: s, map: null };
-  const out = new Uint16Array(s.length);
+  // the folded units go to one scratch array reused by every call (each block of a document is folded)
+  if (scratch.length < s.length) scratch = new Uint16Array(Math.max(s.length, scratch.length * 2));
+  const out = scratch;
   const map = new Int32Array(s.length + 1);
   let n = 0;
   for (let i = 0; i < s.length; i++) {

@@ -12,12 +12,22 @@ const LINE = /[^\r\n]*(?:\r\n|\n|\r|$)/g;
 export function fromText(text: string, ctx?: Collector): Block[] {
   const lines: RawLine[] = [];
   let lineNo = 0;
-  LINE.lastIndex = 0;
-  for (let m = LINE.exec(text); m && m[0] !== ''; m = LINE.exec(text)) {
-    lineNo++;
-    let end = m[0].length;
-    while (end > 0 && (m[0].charCodeAt(end - 1) === 10 || m[0].charCodeAt(end - 1) === 13)) end--;
-    lines.push({ text: end === m[0].length ? m[0] : m[0].slice(0, end), line: lineNo, offset: m.index });
+  if (text.indexOf('\r') < 0) {
+    // LF only (the common case): native indexOf, one slice a line, no match objects
+    for (let at = 0; at < text.length;) {
+      const nl = text.indexOf('\n', at);
+      const end = nl < 0 ? text.length : nl;
+      lines.push({ text: text.slice(at, end), line: ++lineNo, offset: at });
+      at = end + 1;
+    }
+  } else {
+    LINE.lastIndex = 0;
+    for (let m = LINE.exec(text); m && m[0] !== ''; m = LINE.exec(text)) {
+      lineNo++;
+      let end = m[0].length;
+      while (end > 0 && (m[0].charCodeAt(end - 1) === 10 || m[0].charCodeAt(end - 1) === 13)) end--;
+      lines.push({ text: end === m[0].length ? m[0] : m[0].slice(0, end), line: lineNo, offset: m.index });
+    }
   }
   // hard-wrapped text (pdftotext output): paragraphs rejoined, page chrome dropped
   const u = unwrap(lines, (l) => pipeRow(l.text, l.line, l.offset));

@@ -4,10 +4,22 @@
  */
 import { COUNT_NAME_MEASURES, MEASURE_WORDS } from '../lexicon/measures.js';
 
+/** The measure words by their first unit, each list in MEASURE_WORDS' order (every number asks at its end). */
+const BY_FIRST = new Map<number, string[]>();
+for (const u of MEASURE_WORDS) {
+  const list = BY_FIRST.get(u.charCodeAt(0)) ?? [];
+  list.push(u);
+  BY_FIRST.set(u.charCodeAt(0), list);
+}
+
 /** The measure word at `at` (one space allowed before it), the longest that fits; null when none. */
 export function measureAt(s: string, at: number): string | null {
-  const t = s.slice(at, at + 6).replace(/^ /, '');
-  for (const u of MEASURE_WORDS) if (t.startsWith(u)) return u;
+  const from = s.charCodeAt(at) === 32 ? at + 1 : at;
+  const list = BY_FIRST.get(s.charCodeAt(from));
+  if (list === undefined) return null;
+  // within the six units the old slice read (`at`…`at + 6`, less the space)
+  const end = Math.min(s.length, at + 6);
+  for (const u of list) if (from + u.length <= end && s.startsWith(u, from)) return u;
   return null;
 }
 

@@ -16,5 +16,10 @@ export const DATE_ZH_YMD = new RegExp(`^([${ZH_DATE_DIGITS}]{4})\\s*年\\s*([${Z
  * digits; what 月 still separates is certain, the rest is split every valid way.
  */
 export const DATE_DAMAGED = /^((?:19|20)\d{2})年?(\d{1,2}月\d{1,2}|\d{2,4})日?$/;
+/**
+ * What every date form above holds somewhere (an ASCII digit, or 年): a line without one is no date, and the
+ * line-by-line date test stops there. A new form without either must widen this.
+ */
+export const DATE_HINT = /[0-9年]/;
 /** A date inside a longer string (`发布时间:2024-08-30 | 来源:…`); global, so make a fresh copy per scan. */
 export const DATE_IN_TEXT = `(\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?)|([${ZH_DATE_DIGITS}]{4}年[${ZH_DATE_DIGITS}]{1,3}月[${ZH_DATE_DIGITS}]{1,3}日)`;

@@ -13,13 +13,28 @@ const BIG: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
 /** Parse a Chinese numeral; NaN when the string is not one. Only call it on numbering or counted tokens. */
 export function zhToInt(s: string): number {
-  if (s === '' || ![...s].every((c) => c in DIGIT || c in SMALL || c in BIG)) return NaN;
+  // one pass over the code units (a spread and `every`/`some` per call were a few percent of extraction): an
+  // astral character is in no table, so a surrogate unit rejects the string as a whole character would
+  if (s === '') return NaN;
+  let positional = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i] as string;
+    if (DIGIT[c] !== undefined) continue;
+    if (SMALL[c] === undefined && BIG[c] === undefined) return NaN;
+    positional = false;
+  }
   // positional form (二〇二五): digits only
-  if (![...s].some((c) => c in SMALL || c in BIG)) return Number([...s].map((c) => DIGIT[c]).join(''));
+  if (positional) {
+    let digits = '';
+    for (let i = 0; i < s.length; i++) digits += DIGIT[s[i] as string];
+    return Number(digits);
+  }
   let total = 0, section = 0, digit = 0;
-  for (const c of s) {
-    if (c in DIGIT) digit = DIGIT[c] as number;
-    else if (c in SMALL) { section += (digit || 1) * (SMALL[c] as number); digit = 0; }
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i] as string;
+    const d = DIGIT[c];
+    if (d !== undefined) digit = d;
+    else if (SMALL[c] !== undefined) { section += (digit || 1) * SMALL[c]; digit = 0; }
     else { total += (section + digit) * (BIG[c] as number); section = 0; digit = 0; }
   }
   return total + section + digit;

@@ -5,7 +5,7 @@
  * extract because the outline ends a plan's body at its signature date (outline never imports extract).
  */
 import { zhToInt } from '../lexicon/numerals.js';
-import { DATE_DAMAGED, DATE_IN_TEXT, DATE_ISO, DATE_YMD, DATE_ZH_YMD } from '../lexicon/dates.js';
+import { DATE_DAMAGED, DATE_HINT, DATE_IN_TEXT, DATE_ISO, DATE_YMD, DATE_ZH_YMD } from '../lexicon/dates.js';
 
 function iso(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > 31) return null;
@@ -52,6 +52,8 @@ export function damagedDateReadings(s: string): string[] {
 export function isDateLine(norm: string): boolean {
   // every paragraph of a body is asked; a date is short
   if (norm.length > 24) return false;
+  // every date form holds an ASCII digit (after the fold) or 年
+  if (!DATE_HINT.test(norm)) return false;
   // `(2023年1月17日)` under a title; `201912日)` lost its opening parenthesis
   const t = norm.trim().replace(/^\(|\)$/g, '');
   return parseDate(t) !== null || damagedDateReadings(t).length > 0;

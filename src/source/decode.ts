@@ -4,7 +4,7 @@
  * ICU), so no decoding library is needed. Binary input (images, archives, NUL-ridden bytes) is refused.
  */
 import { createHash } from 'node:crypto';
-import { isUtf8 } from 'node:buffer';
+import { isUtf8, transcode } from 'node:buffer';
 import { InputError, type Collector } from '../diagnostics.js';
 
 export interface Decoded {
@@ -55,8 +55,11 @@ function tryDecode(label: string, bytes: Uint8Array, fatal: boolean): string | n
   // UTF-8 is the common case: a native validity check and toString beat a fatal TextDecoder
   if (label === 'utf-8') {
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (fatal && !isUtf8(buf)) return null;
-    return buf.toString('utf8');
+    const valid = isUtf8(buf);
+    if (fatal && !valid) return null;
+    // valid UTF-8 transcoded to UTF-16 by ICU and read as UTF-16 is the same string ~8× faster than V8's UTF-8
+    // decoder on CJK text (which was a tenth of extraction); invalid bytes keep toString's replacement rules
+    return valid ? transcode(buf, 'utf8', 'utf16le').toString('utf16le') : buf.toString('utf8');
   }
   try {
     const key = `${label}|${fatal}`;
@@ -120,7 +123,11 @@ export function decode(bytes: Uint8Array, file: string, ctx: Collector, opts: { 
   // NUL bytes or many control characters: not text in any encoding we read
   const probe = bytes.subarray(0, 8192);
   let ctrl = 0;
-  for (const b of probe) if (b === 0 || (b < 0x09) || (b > 0x0d && b < 0x20 && b !== 0x1b)) ctrl++;
+  // an indexed loop: the iterator protocol over 8 KB cost more than decoding the whole file
+  for (let i = 0; i < probe.length; i++) {
+    const b = probe[i] as number;
+    if (b === 0 || (b < 0x09) || (b > 0x0d && b < 0x20 && b !== 0x1b)) ctrl++;
+  }
   if (ctrl > 0 && ctrl > probe.length * 0.01) throw new InputError('input-binary', `binary data (control bytes), not a plan text`, file);
 
   const utf8 = tryDecode('utf-8', bytes, true);

@@ -69,10 +69,14 @@ export function foldString(s: string, table: FoldTable): string {
   return out;
 }
 
+let scratch = new Uint16Array(4096);
+
 /** Per-character mapping into a typed array; a string needing no fold is returned as it is. */
 export function normalizeText(s: string, fold: FoldTable = BASE_FOLD): Normalized {
   if (fold === BASE_FOLD ? !NEEDS_FOLD.test(s) : !changes(s, fold)) return { norm: s, map: null };
-  const out = new Uint16Array(s.length);
+  // the folded units go to one scratch array reused by every call (each block of a document is folded)
+  if (scratch.length < s.length) scratch = new Uint16Array(Math.max(s.length, scratch.length * 2));
+  const out = scratch;
   const map = new Int32Array(s.length + 1);
   let n = 0;
   for (let i = 0; i < s.length; i++) {
@@ -102,8 +106,19 @@ const PINYIN = /(?<=[\u3400-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒ
 
 const TONE = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
 
+/** Some `(` is followed by lowercase letters and a tone mark: what PINYIN needs (a look at each `(` only). */
+function mayHavePinyin(s: string): boolean {
+  for (let i = s.indexOf('('); i >= 0; i = s.indexOf('(', i + 1)) {
+    let k = i + 1;
+    for (let c = s.charCodeAt(k); (c >= 97 && c <= 122) || c === 0xfc; c = s.charCodeAt(++k));
+    if (k < s.length && TONE.test(s[k] as string)) return true;
+  }
+  return false;
+}
+
 export function dropAnnotations(n: Normalized, source: string): Normalized {
-  if (n.norm.indexOf('(') < 0 || !TONE.test(n.norm)) return n;
+  // most lines hold a `(` (every full-width one is folded to it); a whole-line tone scan per line was the cost
+  if (!mayHavePinyin(n.norm)) return n;
   PINYIN.lastIndex = 0;
   if (!PINYIN.test(n.norm)) return n;
   PINYIN.lastIndex = 0;

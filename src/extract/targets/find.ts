@@ -60,6 +60,9 @@ export interface TargetContext {
  * context's. Targets governed by a year before the document's own year are history and skipped.
  */
 export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
+  // most strings a region hands over hold no number at all: nothing else needs reading then
+  const numbers = numbersIn(s);
+  if (numbers.length === 0) return [];
   const marks = yearMarks(s);
   const prot = protectedSpans(s);
   const inProtected = (i: number) => prot.some(([a, b]) => i >= a && i < b);
@@ -68,7 +71,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
   const rangeEnd = new Set<number>();
   const bare: Array<{ ns: number; ne: number; value: number; cs: number; indicator: string; cut: number }> = [];
 
-  for (const m of numbersIn(s)) {
+  for (const m of numbers) {
     const ns = m.index, ne = ns + m.text.length;
     const chinese = m.chinese;
     if (inYear(ns) || inProtected(ns)) continue;

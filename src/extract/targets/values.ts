@@ -5,18 +5,44 @@
 import { ZH_COUNT_NUMERALS } from '../../lexicon/numerals.js';
 import { NUMERAL_MEASURES } from '../../lexicon/measures.js';
 
-const DIGITS = /\d+(?:\.\d+)?/g;
-const ZH_COUNT = new RegExp(`[${ZH_COUNT_NUMERALS}]+(?=[${NUMERAL_MEASURES}])`, 'g');
+/** Char codes of the count numerals and of the measure words after them (single characters, as in a class). */
+const codes = (chars: string) => {
+  const t = new Uint8Array(65536);
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  return t;
+};
+const ZH_COUNT = codes(ZH_COUNT_NUMERALS);
+const MEASURE = codes(NUMERAL_MEASURES);
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** A number found in a string: its digits or numerals as printed. */
 export interface NumberSpan { index: number; text: string; chinese: boolean }
 
-/** Arabic and Chinese-numeral counts in order (two simple scans are faster than one alternation). */
+/**
+ * Arabic numbers (`\d+(?:\.\d+)?`) and Chinese-numeral counts (`[两二…千]+` right before a measure word) in order.
+ * One pass over the code units: every region's every string is scanned, and two regex scans with their match
+ * objects and a sort were a twentieth of extraction.
+ */
 export function numbersIn(s: string): NumberSpan[] {
   const out: NumberSpan[] = [];
-  for (const m of s.matchAll(DIGITS)) out.push({ index: m.index ?? 0, text: m[0], chinese: false });
-  for (const m of s.matchAll(ZH_COUNT)) out.push({ index: m.index ?? 0, text: m[0], chinese: true });
-  return out.sort((a, b) => a.index - b.index);
+  for (let i = 0; i < s.length;) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c)) {
+      let e = i + 1;
+      while (e < s.length && isDigit(s.charCodeAt(e))) e++;
+      if (s.charCodeAt(e) === 46 && isDigit(s.charCodeAt(e + 1))) for (e += 2; e < s.length && isDigit(s.charCodeAt(e)); e++);
+      out.push({ index: i, text: s.slice(i, e), chinese: false });
+      i = e;
+    } else if (ZH_COUNT[c] === 1) {
+      let r = i + 1;
+      while (r < s.length && ZH_COUNT[s.charCodeAt(r)] === 1) r++;
+      // the regex's greedy run backs off until a measure word follows
+      let k = r;
+      while (k > i && MEASURE[s.charCodeAt(k)] !== 1) k--;
+      if (k > i) { out.push({ index: i, text: s.slice(i, k), chinese: true }); i = k; } else i++;
+    } else i++;
+  }
+  return out;
 }
 
 /** Spans a number must not sit in: names in “…” and 《…》, and parentheses holding a year range. */

@@ -9,8 +9,20 @@ import {
 
 export interface YearMark { at: number; end: number; year: number; opener: boolean; base?: boolean; history?: boolean }
 
-/** The year marks and history words of a clause, in order. */
+/** The last clause read and its marks: findTargets and then openerYear ask for the same string in turn. */
+let memoS: string | null = null;
+let memoMarks: YearMark[] = [];
+
+/** The year marks and history words of a clause, in order (callers only read the list). */
 export function yearMarks(s: string): YearMark[] {
+  if (s === memoS) return memoMarks;
+  const marks = readYearMarks(s);
+  memoS = s;
+  memoMarks = marks;
+  return marks;
+}
+
+function readYearMarks(s: string): YearMark[] {
   const out: YearMark[] = [];
   if (!TIME_HINTS.some((h) => s.indexOf(h) >= 0)) return out;
   for (const m of s.matchAll(HISTORY_WORDS)) {

@@ -20,6 +20,18 @@ try {
   process.exit(0);
 }
 
+// commander requires node:child_process when it loads, for executable subcommands (which qplan does not have);
+// loading that builtin costs ~10 ms of every start. In the bundle it is required when a subcommand would spawn.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  transform(code, id) {
+    if (!/[\\/]commander[\\/]lib[\\/]command\.js$/.test(id)) return null;
+    const eager = "const childProcess = require('node:child_process');";
+    if (!code.includes(eager)) throw new Error(`bundle: ${id} no longer has the line ${eager}; update scripts/bundle.mjs`);
+    return code.replace(eager, "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };");
+  },
+};
+
 rmSync(OUT, { recursive: true, force: true });
 const bundle = await rolldown({
   input: { main: 'dist/cli/main.js', io: 'dist/cli/io.js', worker: 'dist/cli/batch/worker.js' },
@@ -28,6 +40,7 @@ const bundle = await rolldown({
   // import, loaded (lazily) from node_modules as before.
   external: (id) => id.startsWith('node:') || (/^[@a-z]/i.test(id) && !/^commander(?:\/|$)/.test(id)),
   logLevel: 'warn',
+  plugins: [lazyChildProcess],
 });
 await bundle.write({ dir: OUT, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' });
 await bundle.close();

@@ -7,7 +7,7 @@
  * A worker that dies (out of its bounded heap on a huge file, or a crash) hands its files back to the main
  * thread, whose heap is larger; the batch goes on.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { JobOptions, JobResult } from './job.js';
 import { holdSignals } from '../signals.js';
 
@@ -42,6 +42,8 @@ export async function runPool(
 ): Promise<void> {
   // from the TypeScript sources (tests) the compiled worker is in dist/
   const url = workerUrl ?? new URL(import.meta.url.endsWith('.ts') ? '../../../dist/cli/batch/worker.js' : './worker.js', import.meta.url);
+  // loaded here, not at start-up: node:worker_threads costs ~10 ms that --help and one-file runs need not pay
+  const { Worker } = await import('node:worker_threads');
   const results = new Map<number, JobResult>();
   const retry: number[] = [];
   let next = 0, emitted = 0;

@@ -18,8 +18,12 @@ export interface PoolJob {
 
 /** Workers keep a bounded heap, so a long batch's memory stays flat; files that need more go back to the main thread. */
 const WORKER_OPTIONS = { resourceLimits: { maxOldGenerationSizeMb: 256 } };
-/** Jobs in flight per worker: one running, one queued while the main thread is busy with its own. */
-const IN_FLIGHT = 2;
+/**
+ * Jobs in flight per worker: one running, the others queued. The main thread reads a worker's messages only
+ * between its own jobs, and one of those (a PDF) can take a second: with only one job queued, a worker finishing
+ * text files in tens of milliseconds sat idle for most of it.
+ */
+const IN_FLIGHT = 4;
 
 /** Workers of running pools, so an interrupt can stop them before cleaning up their temp files. */
 const active = new Set<Worker>();
@@ -39,6 +43,8 @@ export async function runPool(
   local: (job: PoolJob) => Promise<JobResult>,
   onResult: (r: JobResult, index: number) => void,
   workerUrl?: URL,
+  /** Resolves when the output can take more (stdout drained): no job starts, on any thread, before it does. */
+  ready: () => Promise<void> = () => Promise.resolve(),
 ): Promise<void> {
   // from the TypeScript sources (tests) the compiled worker is in dist/
   const url = workerUrl ?? new URL(import.meta.url.endsWith('.ts') ? '../../../dist/cli/batch/worker.js' : './worker.js', import.meta.url);
@@ -72,6 +78,7 @@ export async function runPool(
       resolve();
     };
     const feed = () => {
+      if (done) return;
       while (inflight.size < IN_FLIGHT) {
         const id = take();
         if (id < 0) break;
@@ -85,7 +92,7 @@ export async function runPool(
       inflight.delete(m.id);
       results.set(m.id, m.result);
       flush();
-      feed();
+      void ready().then(feed);
     });
     const lost = () => {
       if (done) return;
@@ -102,6 +109,7 @@ export async function runPool(
 
   const mainLoop = async () => {
     for (;;) {
+      await ready();
       const id = take();
       if (id < 0) {
         // nothing left to start: wait for a worker to hand files back, or for the workers to finish

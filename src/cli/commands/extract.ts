@@ -161,7 +161,7 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
       const t = poolJobs[i]?.out?.tmp;
       if (t) pendingTemps.delete(t);
       onResult(r);
-    });
+    }, undefined, () => io.stdout.drained?.() ?? Promise.resolve());
   } else {
     for (const inp of runnable) {
       if (isAborted()) break;
@@ -180,7 +180,9 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
       }
       onResult(await runJob(io.fs, inp.path, jobOpts, out && tmp ? { path: out, tmp } : undefined, stdin));
       if (tmp) pendingTemps.delete(tmp);
-      // reads are synchronous now: one turn of the event loop lets a closed stdout (`| head`) or a signal be seen
+      // a slow reader of stdout holds the batch back (no queue of plans in memory); then reads are synchronous:
+      // one turn of the event loop lets a closed stdout (`| head`) or a signal be seen
+      await io.stdout.drained?.();
       await new Promise((r) => setImmediate(r));
     }
   }

@@ -6,8 +6,10 @@ import { unlinkSync } from 'node:fs';
 
 let main, io;
 try {
-  main = await import('../dist/cli/main.js');
-  io = await import('../dist/cli/io.js');
+  // the bundle of dist/cli (scripts/bundle.mjs) starts faster; without it (no dev dependencies) the modules serve
+  const dir = await import('../dist/bundle/main.js').then(() => '../dist/bundle/', () => '../dist/cli/');
+  main = await import(`${dir}main.js`);
+  io = await import(`${dir}io.js`);
 } catch (e) {
   process.stderr.write(`qplan: the compiled program is missing (dist/). Run \`npm install\` or \`npm run build\` first.\n${e?.message ?? e}\n`);
   process.exit(2);

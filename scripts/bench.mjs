@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --n 2000 --runs 5 --keep --with-compare]`: builds a synthetic mixed corpus from the seeds and
+// `npm run bench [-- --n 2000 --runs 5 --keep --with-compare --corpus-only]`: builds a synthetic mixed corpus from the seeds and
 // their format variants (text, HTML, Markdown with renamed jurisdictions, shuffled tasks, perturbed numbers, enough
 // to defeat any caching; PDF and DOCX copied) in a temp directory and measures what the user runs: cold start, and
 // cold `qplan extract -o` and `-f ndjson` batches end to end, wall and CPU (user+sys) and peak RSS, with one job,
@@ -125,6 +125,9 @@ const MB = (b) => b / 1e6;
 const corpusMB = MB(Object.values(bytesOf).reduce((a, b) => a + b, 0));
 const mix = Object.keys(count).sort().map((k) => `${count[k]} ${k} (${MB(bytesOf[k]).toFixed(1)} MB)`).join(', ');
 console.error(`corpus: ${N} documents, ${corpusMB.toFixed(1)} MB: ${mix} in ${corpus}`);
+
+// `--corpus-only`: build the corpus, print its folder and stop (for profiling a batch by hand)
+if (process.argv.includes('--corpus-only')) { console.log(corpus); process.exit(0); }
 
 const rows = [];
 const row = (area, what, value, goal = '', verdict = '') => { rows.push([area, what, value, goal, verdict]); console.error(`${area} | ${what} | ${value} | ${goal} ${verdict}`); };

@@ -60,6 +60,10 @@ export const CODES = {
 
 export type Code = keyof typeof CODES;
 
+// codes are ASCII kebab-case, where code-unit order is localeCompare's order; the first localeCompare of a process
+// loads ICU's collator (~15 ms of every cold start)
+const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Collects diagnostics for one file; stages push, the CLI renders. */
 export class Collector {
   readonly list: Diagnostic[] = [];
@@ -75,7 +79,7 @@ export class Collector {
     const seen = new Set<string>();
     const out: Diagnostic[] = [];
     const key = (d: Diagnostic) => `${d.line ?? 0}\u0000${d.column ?? 0}\u0000${d.code}\u0000${d.message}`;
-    for (const d of [...this.list].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code))) {
+    for (const d of [...this.list].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || byCode(a.code, b.code))) {
       const k = key(d);
       if (!seen.has(k)) { seen.add(k); out.push(d); }
     }

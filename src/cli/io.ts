@@ -78,8 +78,10 @@ export interface Io {
   /**
    * Data output. `write` throws an {@link OutputError} once the stream has failed (disk full, closed pipe);
    * `flush` resolves when everything written so far has reached the stream, and rejects with the failure if not.
+   * `drained` resolves at once unless the stream's buffer is full, then when it has drained (or failed): a batch
+   * waits on it between files, so a slow reader of a pipe holds the batch back instead of a queue in memory.
    */
-  stdout: { write(s: string): void; isTTY: boolean; columns?: number; flush?(): Promise<void> };
+  stdout: { write(s: string): void; isTTY: boolean; columns?: number; flush?(): Promise<void>; drained?(): Promise<void> };
   stderr: { write(s: string): void; isTTY: boolean; columns?: number };
   /** Reads all of stdin (for the `-` argument); over `limit` bytes it stops and throws a {@link TooLargeError}. */
   readStdin(limit?: number): Promise<Uint8Array>;
@@ -125,6 +127,10 @@ export function nodeIo(proc: NodeJS.Process): Io {
         if (failure) return reject(new OutputError(failure));
         stream.write('', (e) => ((e ?? failure) ? reject(new OutputError(e ?? failure)) : resolve()));
       }),
+      drained: () => (!stream.writableNeedDrain || failure ? Promise.resolve() : new Promise<void>((resolve) => {
+        const done = () => { stream.off('drain', done); stream.off('error', done); stream.off('close', done); resolve(); };
+        stream.on('drain', done).on('error', done).on('close', done);
+      })),
       get isTTY() { return Boolean(stream.isTTY); },
       get columns() { return stream.columns; },
     };

@@ -3,7 +3,6 @@
  * output order is deterministic), names outputs, and writes atomically (temp file + rename) so an interrupted
  * run never leaves a half-written file.
  */
-import { randomBytes } from 'node:crypto';
 import type { Io } from '../io.js';
 import { EXTRACT_INPUT_EXT, extPattern } from '../../source/extensions.js';
 import { holdSignals } from '../signals.js';
@@ -144,5 +143,7 @@ export async function writeVia(fs: WriteAccess, tmp: string, path: string, data:
 
 /** {@link writeVia} through a fresh temp name beside the target. */
 export async function writeAtomic(io: Io, path: string, data: string | Uint8Array): Promise<void> {
+  // node:crypto is loaded here, not at start-up (~15 ms that --help and usage errors need not pay)
+  const { randomBytes } = await import('node:crypto');
   await writeVia(io.fs, `${path}.tmp-${randomBytes(6).toString('hex')}`, path, data);
 }

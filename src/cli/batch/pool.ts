@@ -7,7 +7,7 @@
  * A worker that dies (out of its bounded heap on a huge file, or a crash) hands its files back to the main
  * thread, whose heap is larger; the batch goes on.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { JobOptions, JobResult } from './job.js';
 import { holdSignals } from '../signals.js';
 
@@ -18,8 +18,16 @@ export interface PoolJob {
 
 /** Workers keep a bounded heap, so a long batch's memory stays flat; files that need more go back to the main thread. */
 const WORKER_OPTIONS = { resourceLimits: { maxOldGenerationSizeMb: 256 } };
-/** Jobs in flight per worker: one running, one queued while the main thread is busy with its own. */
-const IN_FLIGHT = 2;
+/**
+ * Jobs in flight per worker: one running, the others queued. The main thread reads a worker's messages only
+ * between its own jobs, and one of those (a PDF) can take a second: with only one job queued, a worker finishing
+ * text files in tens of milliseconds sat idle for most of it.
+ */
+const IN_FLIGHT = 4;
+/** Results the main thread may hold ahead of a slow earlier file before it waits (plans of ~50 KB each). */
+const MAX_AHEAD = 256;
+/** Inputs the main thread leaves to the workers (see `take`). */
+const HEAVY = /\.(?:pdf|docx)$/i;
 
 /** Workers of running pools, so an interrupt can stop them before cleaning up their temp files. */
 const active = new Set<Worker>();
@@ -39,13 +47,33 @@ export async function runPool(
   local: (job: PoolJob) => Promise<JobResult>,
   onResult: (r: JobResult, index: number) => void,
   workerUrl?: URL,
+  /** Resolves when the output can take more (stdout drained): no job starts, on any thread, before it does. */
+  ready: () => Promise<void> = () => Promise.resolve(),
 ): Promise<void> {
   // from the TypeScript sources (tests) the compiled worker is in dist/
   const url = workerUrl ?? new URL(import.meta.url.endsWith('.ts') ? '../../../dist/cli/batch/worker.js' : './worker.js', import.meta.url);
+  // loaded here, not at start-up: node:worker_threads costs ~10 ms that --help and one-file runs need not pay
+  const { Worker } = await import('node:worker_threads');
   const results = new Map<number, JobResult>();
   const retry: number[] = [];
+  // PDF and DOCX files (0.4-2.5 CPU-s each, against ~30 ms for a text) are left to the workers while any runs: the
+  // main thread reads worker messages only between its own jobs, so a PDF there starved every worker meanwhile
+  const heavy: number[] = [];
+  const isHeavy = (id: number) => !opts.from && HEAVY.test((jobs[id] as PoolJob).path);
   let next = 0, emitted = 0;
-  const take = (): number => (stopping ? -1 : retry.length > 0 ? retry.shift() as number : next < jobs.length ? next++ : -1);
+  let workersUp = 0;
+  const take = (onMain = false): number => {
+    if (stopping) return -1;
+    if (retry.length > 0) return retry.shift() as number;
+    if (!onMain && heavy.length > 0) return heavy.shift() as number;
+    while (next < jobs.length) {
+      const id = next++;
+      if (!onMain || workersUp === 0 || !isHeavy(id)) return id;
+      heavy.push(id);
+    }
+    // nothing light is left: with no worker to run them, the heavy files are the main thread's after all
+    return onMain && workersUp === 0 && heavy.length > 0 ? heavy.shift() as number : -1;
+  };
   const flush = () => {
     while (results.has(emitted)) {
       const r = results.get(emitted) as JobResult;
@@ -60,16 +88,19 @@ export async function runPool(
   const runWorker = () => new Promise<void>((resolve) => {
     const w = new Worker(url, WORKER_OPTIONS);
     active.add(w);
+    workersUp++;
     const inflight = new Set<number>();
     let done = false;
     const finish = () => {
       if (done) return;
       done = true;
+      workersUp--;
       active.delete(w);
       void w.terminate();
       resolve();
     };
     const feed = () => {
+      if (done) return;
       while (inflight.size < IN_FLIGHT) {
         const id = take();
         if (id < 0) break;
@@ -83,7 +114,7 @@ export async function runPool(
       inflight.delete(m.id);
       results.set(m.id, m.result);
       flush();
-      feed();
+      void ready().then(feed);
     });
     const lost = () => {
       if (done) return;
@@ -100,7 +131,9 @@ export async function runPool(
 
   const mainLoop = async () => {
     for (;;) {
-      const id = take();
+      await ready();
+      // while a worker reads a PDF, the main thread runs ahead; what it finished waits for the PDF in memory
+      const id = results.size < MAX_AHEAD || active.size === 0 ? take(true) : -1;
       if (id < 0) {
         // nothing left to start: wait for a worker to hand files back, or for the workers to finish
         if (active.size === 0 || stopping) return;
@@ -125,6 +158,6 @@ export async function runPool(
     release();
   }
   // files handed back after the main loop had finished
-  for (let id = take(); id >= 0; id = take()) { results.set(id, await local(jobs[id] as PoolJob)); flush(); }
+  for (let id = take(true); id >= 0; id = take(true)) { results.set(id, await local(jobs[id] as PoolJob)); flush(); }
   flush();
 }

@@ -5,7 +5,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Io } from '../io.js';
 import type { Exit } from './command.js';
-import { randomBytes } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import { collectInputs, ioMessage, outputName, writeAtomic, type InputRef } from '../batch/files.js';
 import { runJob, type JobResult } from '../batch/job.js';
@@ -131,6 +130,8 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
   };
   const jobOpts = { format: opts.format, from: opts.from, encoding: opts.encoding, maxBytes: opts.maxSize };
   const jobs = opts.jobs ?? defaultJobs(inputs.length, inputs.reduce((n, i) => n + (i.size ?? 0), 0), { cores: availableParallelism(), load: loadavg()[0] ?? 0 });
+  // loaded when a batch runs: --help need not pay for node:crypto
+  const { randomBytes } = await import('node:crypto');
   const tmpOf = (out: string) => `${out}.qplan-tmp-${randomBytes(4).toString('hex')}`;
 
   // files that cannot even be opened (a name that is not UTF-8) are reported first; the rest run
@@ -160,7 +161,7 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
       const t = poolJobs[i]?.out?.tmp;
       if (t) pendingTemps.delete(t);
       onResult(r);
-    });
+    }, undefined, () => io.stdout.drained?.() ?? Promise.resolve());
   } else {
     for (const inp of runnable) {
       if (isAborted()) break;
@@ -179,7 +180,9 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
       }
       onResult(await runJob(io.fs, inp.path, jobOpts, out && tmp ? { path: out, tmp } : undefined, stdin));
       if (tmp) pendingTemps.delete(tmp);
-      // reads are synchronous now: one turn of the event loop lets a closed stdout (`| head`) or a signal be seen
+      // a slow reader of stdout holds the batch back (no queue of plans in memory); then reads are synchronous:
+      // one turn of the event loop lets a closed stdout (`| head`) or a signal be seen
+      await io.stdout.drained?.();
       await new Promise((r) => setImmediate(r));
     }
   }

@@ -28,4 +28,14 @@ describe('pdf layout', () => {
     const out = fromPdfPages([page([...short.map((s, i) => line(s, i)), line(long, short.length)])]);
     expect(out.blocks.map((b) => b.text)).toEqual([...short, long]);
   });
+  it('joins a line that wrapped before a bracketed number (〔2014〕98号 wraps whole)', () => {
+    const full = '某市人民政府办公室关于印发某市质量强市建设行动计划的通知(某市政府办'; // 34 characters: 72 points short of the right margin, too little for 〔2014〕98号
+    const items = [
+      line(full, 0), line('〔2014〕98号)', 1),
+      line('各县(市、区)人民政府,市各有关单位:现将行动计划印发给你们,请认真组织实施。', 3),
+      line('为贯彻落实质量发展纲要,推动质量强市建设,全面提升质量总体水平,特制定本计划。', 4),
+    ];
+    const out = fromPdfPages([page(items)]);
+    expect(out.blocks[0]?.text).toBe(`${full}〔2014〕98号)`);
+  });
 });

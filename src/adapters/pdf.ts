@@ -132,8 +132,12 @@ function continues(prev: LayoutLine, next: LayoutLine, s: Stats, overPage: boole
   if (next.x0 > s.left + 0.8 * next.size) return false;
   // the line before must be full: what is left at its end is too narrow for the first word of the next line
   const room = s.right - prev.x1;
-  const word = /^[A-Za-z0-9.%+\-/:]+/.exec(nextText)?.[0].length ?? 0;
-  const need = Math.max(word * 0.55 * next.size, next.size) + next.size;
+  // the first unbreakable run of the next line: a Latin word or number, with the brackets that cling to it
+  // (`〔2014〕98号` wraps whole); Latin is about half as wide as a CJK character
+  const run = /^[〔(（[【《“‘]*[A-Za-z0-9.%+\-/:]+(?:[〕)）\]】》”’]+[A-Za-z0-9.%+\-/:]*)*/.exec(nextText)?.[0] ?? '';
+  let width = 0;
+  for (const ch of run) width += (ch.charCodeAt(0) < 0x2000 ? 0.55 : 1) * next.size;
+  const need = Math.max(width, next.size) + next.size;
   return room <= need + 0.5 * next.size;
 }
 

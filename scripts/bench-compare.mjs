@@ -57,20 +57,27 @@ function mutate(plan, i) {
   return p;
 }
 
-const work = mkdtempSync(join(tmpdir(), 'qplan-bench-compare-'));
+// --work DIR keeps the corpus in DIR and reuses it when it is there (profiling runs); --corpus-only stops after it
+const given = arg('--work', undefined);
+const work = given ?? mkdtempSync(join(tmpdir(), 'qplan-bench-compare-'));
 const max = Math.max(...SIZES);
 const all = join(work, 'plans');
-mkdirSync(all);
-for (let i = 0; i < max; i++) writeFileSync(join(all, `${String(i).padStart(5, '0')}.plan.yaml`), stringifyYaml(mutate(sources[i % sources.length], i)));
+mkdirSync(all, { recursive: true });
+for (let i = 0; i < max; i++) {
+  const f = join(all, `${String(i).padStart(5, '0')}.plan.yaml`);
+  const p = mutate(sources[i % sources.length], i); // always drawn, so the corpus is the same with or without reuse
+  if (!given || !existsSync(f)) writeFileSync(f, stringifyYaml(p));
+}
 console.error(`bench-compare: ${max} synthetic plans from ${sources.length} real ones in ${all}`);
+if (args.includes('--corpus-only')) process.exit(0);
 
 // ---------- measure ----------
 const rows = [];
 let missed = false;
 for (const n of SIZES) {
   const dir = join(work, `n${n}`);
-  mkdirSync(dir);
-  for (const f of readdirSync(all).sort().slice(0, n)) writeFileSync(join(dir, f), readFileSync(join(all, f)));
+  mkdirSync(dir, { recursive: true });
+  for (const f of readdirSync(all).sort().slice(0, n)) if (!existsSync(join(dir, f))) writeFileSync(join(dir, f), readFileSync(join(all, f)));
   for (const view of VIEWS) {
     const out = join(work, `out-${n}-${view}.json`);
     const load = loadavg()[0].toFixed(1);
@@ -92,6 +99,6 @@ console.log(`compare at scale (${new Date().toISOString().slice(0, 10)}, ${cpus(
 console.log('| view | plans | wall | CPU (user+sys) | peak RSS | JSON written | load avg (1 min) before | bound |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
-if (!args.includes('--keep')) rmSync(work, { recursive: true, force: true });
+if (!args.includes('--keep') && !given) rmSync(work, { recursive: true, force: true });
 else console.error(`kept ${work}`);
 process.exitCode = missed ? 1 : 0;

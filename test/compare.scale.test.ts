@@ -195,6 +195,13 @@ describe('bounded similarity search', async () => {
     const remover = new PhraseRemover(phrases);
     for (const s of ['朝阳区标准化工作', '阳区朝阳', '推进a b标准化', '无关文本', '朝阳朝阳区区']) expect(remover.remove(s)).toBe(removePhrases(s, phrases));
   });
+
+  // overlapping, repeated and nested phrases over a four-letter alphabet, where every case of the one-pass removal shows
+  test.prop([fc.array(fc.stringMatching(/^[朝阳区标 ]{1,4}$/), { maxLength: 8 }), fc.array(fc.stringMatching(/^[朝阳区标 ]{0,30}$/), { maxLength: 5 })], { seed: 13, numRuns: 500 })(
+    'removes phrases as removePhrases does, for any phrases and texts', (phrases, texts) => {
+      const remover = new PhraseRemover(phrases);
+      for (const s of texts) expect(remover.remove(s)).toBe(removePhrases(s, phrases));
+    });
 });
 
 describe('reading plan YAML', () => {

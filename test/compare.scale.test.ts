@@ -190,6 +190,19 @@ describe('bounded similarity search', async () => {
     expect(same / n).toBeGreaterThanOrEqual(0.97);
   });
 
+  it('gives every document what top gives it, when documents repeat word for word across plans (topEach)', () => {
+    // each seed's tasks copied into three more plans, some twice: twins share one candidate search
+    const copies = docs.flatMap((d) => [0, 1, 2].map((c) => ({ ...d, group: d.group + 10 * (c + 1) })));
+    const twice = docs.filter((_, i) => i % 5 === 0).map((d) => ({ ...d, group: d.group + 40 }));
+    const all = [...docs, ...copies, ...twice];
+    const ix = new SimilarityIndex(all);
+    for (const opts of [{ k: 3, minScore: 0.1, tokens: 8, postings: 12, pool: 12 }, { k: 10, minScore: 0.15, tokens: 16, postings: 96, pool: 40 }]) {
+      const each: unknown[] = new Array(all.length);
+      ix.topEach(opts, (d, m) => { each[d] = m; });
+      for (let d = 0; d < all.length; d++) expect(each[d]).toEqual(ix.top(d, opts));
+    }
+  });
+
   it('removes phrases exactly as removePhrases does', () => {
     const phrases = ['朝阳区', '朝阳', '阳区', '标准化', '化工', 'a b', ''];
     const remover = new PhraseRemover(phrases);

@@ -14,8 +14,6 @@ export interface IndexVectors {
   readonly vStart: Int32Array;
   readonly vTok: Int32Array;
   readonly vW: Float64Array;
-  /** All postings of every token, in document order. */
-  allPostings(): { start: Int32Array; doc: Int32Array; w: Float64Array };
   /** Puts a document's weights in the dense scratch vector (`on` = 1) or clears them; `dot` scores against it. */
   load(d: number, on: 0 | 1): void;
   dot(d: number): number;
@@ -229,36 +227,100 @@ function twins(ix: IndexVectors): number[][] {
   return out;
 }
 
-/** Per token, the `cap` documents it weighs most in (ties: earlier document first). */
+/**
+ * Per token, the `cap` documents it weighs most in, heaviest first (ties: earlier document); a token in fewer
+ * documents has them all, in document order. Read straight off the vectors: the full posting lists of a corpus of
+ * 3,000 plans (12 million entries) were never needed at once. A token in more than `cap` documents keeps a bounded
+ * heap of its heaviest so far while the documents go by in order (a later document with an equal weight loses).
+ */
 function impactPostings(ix: IndexVectors, cap: number): { start: Int32Array; doc: Int32Array; w: Float64Array } {
-  const all = ix.allPostings();
-  const V = ix.vocabSize;
+  const { vocabSize: V, vTok, vW, vStart, size } = ix;
+  const count = new Int32Array(V);
+  for (let j = 0; j < vTok.length; j++) {
+    const t = vTok[j] as number;
+    count[t] = (count[t] as number) + 1;
+  }
   const start = new Int32Array(V + 1);
-  let total = 0;
-  for (let t = 0; t < V; t++) total += Math.min(cap, (all.start[t + 1] as number) - (all.start[t] as number));
-  const doc = new Int32Array(total);
-  const w = new Float64Array(total);
-  let m = 0;
+  const slot = new Int32Array(V).fill(-1); // a heavy token's heap, by its number among them
+  let heavy = 0;
   for (let t = 0; t < V; t++) {
-    const a = all.start[t] as number;
-    const b = all.start[t + 1] as number;
-    start[t] = m;
-    if (b - a <= cap) {
-      doc.set(all.doc.subarray(a, b), m);
-      w.set(all.w.subarray(a, b), m);
-      m += b - a;
-      continue;
-    }
-    // the cap heaviest, ties by document (postings are in document order): a partial sort, not the whole list
-    // (a bigram of the genre sits in most of a corpus's 100,000 tasks; sorting each such list grew as n log n)
-    const top = heaviest(all.w, a, b, cap);
-    for (let i = 0; i < cap; i++) {
-      const k = top[i] as number;
-      doc[m] = all.doc[k] as number;
-      w[m] = all.w[k] as number;
-      m++;
+    const c = count[t] as number;
+    if (c > cap) slot[t] = heavy++;
+    start[t + 1] = (start[t] as number) + Math.min(c, cap);
+  }
+  const doc = new Int32Array(start[V] as number);
+  const w = new Float64Array(start[V] as number);
+  const fill = start.slice(0, V);
+  const hDoc = new Int32Array(heavy * cap);
+  const hW = new Float64Array(heavy * cap);
+  const hN = new Int32Array(heavy);
+  for (let d = 0; d < size; d++) {
+    for (let j = vStart[d] as number; j < (vStart[d + 1] as number); j++) {
+      const t = vTok[j] as number;
+      const x = vW[j] as number;
+      const h = slot[t] as number;
+      if (h < 0) {
+        const at = fill[t] as number;
+        fill[t] = at + 1;
+        doc[at] = d;
+        w[at] = x;
+      } else heapOffer(hDoc, hW, hN, h * cap, cap, h, d, x);
     }
   }
-  start[V] = m;
+  for (let t = 0; t < V; t++) {
+    const h = slot[t] as number;
+    if (h < 0) continue;
+    const base = h * cap;
+    const order = Array.from({ length: cap }, (_, i) => base + i).sort((a, b) => (hW[b] as number) - (hW[a] as number) || (hDoc[a] as number) - (hDoc[b] as number));
+    order.forEach((k, i) => {
+      doc[(start[t] as number) + i] = hDoc[k] as number;
+      w[(start[t] as number) + i] = hW[k] as number;
+    });
+  }
   return { start, doc, w };
+}
+
+/**
+ * Offers document `d` with weight `x` to the min-heap at `base` (the lightest on top; documents come in order, so
+ * of equal weights the one on top is the latest): kept while it is not full, else only if heavier than the top.
+ */
+function heapOffer(hDoc: Int32Array, hW: Float64Array, hN: Int32Array, base: number, cap: number, h: number, d: number, x: number): void {
+  // "lighter" = smaller weight, or the same weight and a later document
+  const lighter = (a: number, b: number) => (hW[a] as number) < (hW[b] as number) || ((hW[a] as number) === (hW[b] as number) && (hDoc[a] as number) > (hDoc[b] as number));
+  const swap = (a: number, b: number) => {
+    const td = hDoc[a] as number;
+    const tw = hW[a] as number;
+    hDoc[a] = hDoc[b] as number;
+    hW[a] = hW[b] as number;
+    hDoc[b] = td;
+    hW[b] = tw;
+  };
+  let n = hN[h] as number;
+  if (n < cap) {
+    let i = n;
+    hDoc[base + i] = d;
+    hW[base + i] = x;
+    hN[h] = ++n;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!lighter(base + i, base + p)) break;
+      swap(base + i, base + p);
+      i = p;
+    }
+    return;
+  }
+  if (!(x > (hW[base] as number))) return;
+  hDoc[base] = d;
+  hW[base] = x;
+  let i = 0;
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let m = i;
+    if (l < n && lighter(base + l, base + m)) m = l;
+    if (r < n && lighter(base + r, base + m)) m = r;
+    if (m === i) break;
+    swap(base + i, base + m);
+    i = m;
+  }
 }

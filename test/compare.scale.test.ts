@@ -273,6 +273,9 @@ describe('JSON written in pieces', () => {
   test.prop([fc.dictionary(fc.string(), top, { maxKeys: 8 })], { seed: 5, numRuns: 500 })(
     'is exactly JSON.stringify(doc, null, 2)', (doc) => {
       expect([...jsonPieces(doc)].join('')).toBe(JSON.stringify(doc, null, 2));
+      // every container written entry by entry, and released as it goes
+      const text = JSON.stringify(doc, null, 2);
+      expect([...jsonPieces(doc, { wide: 0, depth: 0, release: true })].join('')).toBe(text);
     });
   it('for a whole comparison', async () => {
     const r = comparePlans(await seedPlans(), { vocabulary: await defaultVocabulary() });

@@ -2,9 +2,9 @@
  * The comparison as JSON, written in pieces: exactly the text of `JSON.stringify(result, null, 2)`, but a corpus of
  * thousands of plans gives 100–150 MB of it. One string of that size (and its UTF-8 copy) would double the peak
  * memory, and even stringifying a whole theme row (a cell per plan, 4 MB at 3,000 plans) and re-indenting it left
- * so much garbage behind that the heap grew past 1 GB before the collector caught up. So containers near the top,
- * and any wide one (a map of thousands of plans), are written entry by entry; only small values go through
- * `JSON.stringify`. With `release`, each top-level entry is dropped from the document once written, so the object
+ * so much garbage behind that the heap grew past 1 GB before the collector caught up. So the top-level lists and
+ * maps, any wide container (a map of thousands of plans) and any holding one are written entry by entry; smaller
+ * values (an alignment entry, a theme cell) go through one `JSON.stringify` each. With `release`, each top-level entry is dropped from the document once written, so the object
  * tree shrinks while the text grows.
  */
 
@@ -27,16 +27,32 @@ function nested(v: unknown, pad: string): string | undefined {
 export interface PieceOptions {
   /** Containers with more entries than this are written entry by entry at any depth (default 32). */
   wide?: number;
-  /** Containers this deep or less are written entry by entry (the document is depth 0; default 2). */
+  /** Containers this deep or less are written entry by entry (the document is depth 0; default 1). */
   depth?: number;
   /** Drop each element of a top-level list and each entry of a top-level map once written (the lists stay, emptied). */
   release?: boolean;
 }
 
+/** The number of entries of a list or plain map (-1 for anything else). */
+function width(v: unknown): number {
+  return Array.isArray(v) ? v.length : isPlainObject(v) ? Object.keys(v).length : -1;
+}
+
+/** Whether a container is written entry by entry: near the top, wide, or holding a wide one (a theme row's plans). */
+function split(v: unknown, d: number, o: Required<PieceOptions>): boolean {
+  if (d <= o.depth) return true;
+  const w = width(v);
+  if (w > o.wide) return true;
+  if (w <= 0) return false;
+  const values: unknown[] = Array.isArray(v) ? v : Object.values(v as Record<string, unknown>);
+  return values.some((x) => width(x) > o.wide);
+}
+
 /** The pieces of `JSON.stringify(v, null, 2)` at indent `pad` and depth `d`. */
 function* piecesOf(v: unknown, pad: string, d: number, o: Required<PieceOptions>): Generator<string> {
   const inner = `${pad}  `;
-  if (Array.isArray(v) && v.length > 0 && (d <= o.depth || v.length > o.wide)) {
+  const whole = !split(v, d, o);
+  if (!whole && Array.isArray(v) && v.length > 0) {
     for (let j = 0; j < v.length; j++) {
       yield `${j > 0 ? ',' : '['}\n${inner}`;
       const el: unknown = v[j];
@@ -47,7 +63,7 @@ function* piecesOf(v: unknown, pad: string, d: number, o: Required<PieceOptions>
     yield `\n${pad}]`;
     return;
   }
-  if (isPlainObject(v) && (d <= o.depth || Object.keys(v).length > o.wide)) {
+  if (!whole && isPlainObject(v)) {
     let open = false;
     for (const k of Object.keys(v)) {
       const x = v[k];
@@ -65,7 +81,7 @@ function* piecesOf(v: unknown, pad: string, d: number, o: Required<PieceOptions>
 
 /** The pieces of `JSON.stringify(doc, null, 2)` for a plain object whose values are plain JSON data. */
 export function* jsonPieces(doc: Record<string, unknown>, options: PieceOptions = {}): Generator<string> {
-  yield* piecesOf(doc, '', 0, { wide: 32, depth: 2, release: false, ...options });
+  yield* piecesOf(doc, '', 0, { wide: 32, depth: 1, release: false, ...options });
 }
 
 /** Writes the pieces in blocks of about a megabyte. */

@@ -283,44 +283,45 @@ function impactPostings(ix: IndexVectors, cap: number): { start: Int32Array; doc
 /**
  * Offers document `d` with weight `x` to the min-heap at `base` (the lightest on top; documents come in order, so
  * of equal weights the one on top is the latest): kept while it is not full, else only if heavier than the top.
+ * "Lighter" is a smaller weight, or the same weight and a later document. Runs for every token entry: no closures.
  */
 function heapOffer(hDoc: Int32Array, hW: Float64Array, hN: Int32Array, base: number, cap: number, h: number, d: number, x: number): void {
-  // "lighter" = smaller weight, or the same weight and a later document
-  const lighter = (a: number, b: number) => (hW[a] as number) < (hW[b] as number) || ((hW[a] as number) === (hW[b] as number) && (hDoc[a] as number) > (hDoc[b] as number));
-  const swap = (a: number, b: number) => {
-    const td = hDoc[a] as number;
-    const tw = hW[a] as number;
-    hDoc[a] = hDoc[b] as number;
-    hW[a] = hW[b] as number;
-    hDoc[b] = td;
-    hW[b] = tw;
-  };
-  let n = hN[h] as number;
+  const n = hN[h] as number;
   if (n < cap) {
+    // sift up from the end
     let i = n;
-    hDoc[base + i] = d;
-    hW[base + i] = x;
-    hN[h] = ++n;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!lighter(base + i, base + p)) break;
-      swap(base + i, base + p);
+      const pw = hW[base + p] as number;
+      if (!(x < pw || (x === pw && d > (hDoc[base + p] as number)))) break;
+      hDoc[base + i] = hDoc[base + p] as number;
+      hW[base + i] = pw;
       i = p;
     }
+    hDoc[base + i] = d;
+    hW[base + i] = x;
+    hN[h] = n + 1;
     return;
   }
   if (!(x > (hW[base] as number))) return;
-  hDoc[base] = d;
-  hW[base] = x;
+  // replace the top and sift down
   let i = 0;
   for (;;) {
     const l = 2 * i + 1;
+    if (l >= n) break;
     const r = l + 1;
-    let m = i;
-    if (l < n && lighter(base + l, base + m)) m = l;
-    if (r < n && lighter(base + r, base + m)) m = r;
-    if (m === i) break;
-    swap(base + i, base + m);
+    let m = l;
+    if (r < n) {
+      const lw = hW[base + l] as number;
+      const rw = hW[base + r] as number;
+      if (rw < lw || (rw === lw && (hDoc[base + r] as number) > (hDoc[base + l] as number))) m = r;
+    }
+    const mw = hW[base + m] as number;
+    if (!(mw < x || (mw === x && (hDoc[base + m] as number) > d))) break;
+    hDoc[base + i] = hDoc[base + m] as number;
+    hW[base + i] = mw;
     i = m;
   }
+  hDoc[base + i] = d;
+  hW[base + i] = x;
 }

@@ -221,8 +221,8 @@ export class SimilarityIndex {
     return this.search(opts).top(doc, opts);
   }
 
-  /** `top` for every document, handed to `visit` in no set order; documents with the same vector share the work. */
-  topEach(opts: TopOptions, visit: (doc: number, matches: Match[]) => void): void {
+  /** `top` for every document, handed to `visit` in no set order (twins may share one list: read it, do not keep or change it). */
+  topEach(opts: TopOptions, visit: (doc: number, matches: readonly Match[]) => void): void {
     this.search(opts).each(opts, visit);
   }
 

@@ -79,7 +79,7 @@ export class TopSearch {
    * gathered once for all of them, sorted by partial score, and each takes the first `pool` from another plan;
    * each cosine is computed once. The results are those of `top` document by document.
    */
-  each(opts: TopOptions, visit: (doc: number, matches: Match[]) => void): void {
+  each(opts: TopOptions, visit: (doc: number, matches: readonly Match[]) => void): void {
     const { ix, acc, touched } = this;
     if (opts.k <= 0) {
       for (let d = 0; d < ix.size; d++) visit(d, []);
@@ -96,16 +96,26 @@ export class TopSearch {
       const sorted = Array.from(touched.subarray(0, nt)).sort((a, b) => (acc[b] as number) - (acc[a] as number) || a - b);
       for (let i = 0; i < nt; i++) acc[touched[i] as number] = 0;
       const cosine = new Map<number, number>();
+      const score = (o: number) => {
+        let s = cosine.get(o);
+        if (s === undefined) cosine.set(o, (s = ix.dot(o)));
+        return s;
+      };
+      // a member whose plan has none of the first `pool` candidates gets exactly those: one ranking for all such
+      const head = sorted.slice(0, pool);
+      const inHead = new Set(head.map((o) => ix.groupOf[o] as number));
+      let shared: Match[] | null = null;
       ix.load(rep, 1);
       for (const m of members) {
         const g = ix.groupOf[m] as number;
+        if (!inHead.has(g)) {
+          shared ??= ranked(head, score, ix.groupOf, opts);
+          visit(m, shared);
+          continue;
+        }
         const cand: number[] = [];
         for (let i = 0; i < sorted.length && cand.length < pool; i++) if (ix.groupOf[sorted[i] as number] !== g) cand.push(sorted[i] as number);
-        visit(m, ranked(cand, (o) => {
-          let s = cosine.get(o);
-          if (s === undefined) cosine.set(o, (s = ix.dot(o)));
-          return s;
-        }, ix.groupOf, opts));
+        visit(m, ranked(cand, score, ix.groupOf, opts));
       }
       ix.load(rep, 0);
     }

@@ -59,34 +59,55 @@ export class SimilarityIndex {
     const rawTok = new IntList();
     const rawTf = new FloatList();
     let dfList = new Int32Array(4096);
+    const idOf = (key: number | string): number => {
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(key, id);
+        if (id >= tf.length) {
+          const grow = <T extends Float64Array | Int32Array>(a: T, make: (len: number) => T): T => {
+            const b = make(a.length * 2);
+            b.set(a);
+            return b;
+          };
+          tf = grow(tf, (l) => new Float64Array(l));
+          stamp = grow(stamp, (l) => new Int32Array(l));
+          dfList = grow(dfList, (l) => new Int32Array(l));
+        }
+      }
+      return id;
+    };
+    // texts that recur (a task copied into many plans) are tokenized once: their token ids are kept while the
+    // index is built; ids are still numbered in order of first occurrence
+    const times = new Map<string, number>();
+    for (const d of docs) for (const p of d.parts) times.set(p.text, (times.get(p.text) ?? 0) + 1);
+    const tokenized = new Map<string, Int32Array>();
     docs.forEach((d, di) => {
       const first = rawTok.n;
+      const add = (id: number, weight: number) => {
+        if (stamp[id] !== di + 1) {
+          stamp[id] = di + 1;
+          tf[id] = 0;
+          rawTok.push(id);
+          dfList[id] = (dfList[id] ?? 0) + 1;
+        }
+        tf[id] = (tf[id] ?? 0) + weight;
+      };
       for (const p of d.parts) {
         const weight = p.weight;
+        const known = tokenized.get(p.text);
+        if (known) {
+          for (let k = 0; k < known.length; k++) add(known[k] as number, weight);
+          continue;
+        }
+        const recurs = (times.get(p.text) ?? 0) > 1;
+        const list: number[] = [];
         forEachToken(p.text, (key) => {
-          let id = ids.get(key);
-          if (id === undefined) {
-            id = ids.size;
-            ids.set(key, id);
-            if (id >= tf.length) {
-              const grow = <T extends Float64Array | Int32Array>(a: T, make: (len: number) => T): T => {
-                const b = make(a.length * 2);
-                b.set(a);
-                return b;
-              };
-              tf = grow(tf, (l) => new Float64Array(l));
-              stamp = grow(stamp, (l) => new Int32Array(l));
-              dfList = grow(dfList, (l) => new Int32Array(l));
-            }
-          }
-          if (stamp[id] !== di + 1) {
-            stamp[id] = di + 1;
-            tf[id] = 0;
-            rawTok.push(id);
-            dfList[id] = (dfList[id] ?? 0) + 1;
-          }
-          tf[id] = (tf[id] ?? 0) + weight;
+          const id = idOf(key);
+          if (recurs) list.push(id);
+          add(id, weight);
         });
+        if (recurs) tokenized.set(p.text, Int32Array.from(list));
       }
       for (let j = first; j < rawTok.n; j++) rawTf.push(tf[rawTok.a[j] as number] as number);
       rawStart[di + 1] = rawTok.n;

@@ -35,7 +35,13 @@ export function alignTasks(plans: Prepared[], options: CompareOptions): { rule: 
   };
   const names = new PhraseRemover([...new Set(plans.flatMap((p) => [...p.own, ...placeForms(p.match(p.label))]))]);
   const boilerplate = new PhraseRemover(taxonomy.boilerplate);
-  const strip = (s: string) => boilerplate.remove(names.remove(s));
+  // a text copied into many plans is stripped once (the documents hold the results anyway)
+  const stripped = new Map<string, string>();
+  const strip = (s: string) => {
+    let out = stripped.get(s);
+    if (out === undefined) stripped.set(s, (out = boilerplate.remove(names.remove(s))));
+    return out;
+  };
   const docs: IndexDoc[] = [];
   const docItems: { plan: number; item: CompareItem }[] = [];
   plans.forEach((p, pi) => {
@@ -48,6 +54,7 @@ export function alignTasks(plans: Prepared[], options: CompareOptions): { rule: 
   });
   const index = new SimilarityIndex(docs);
   docs.length = 0;
+  stripped.clear();
   const counterpart = (doc: number, score: number): Alignment['counterparts'][string] => {
     const o = docItems[doc]?.item;
     const rounded = Math.round(score * 100) / 100;

@@ -190,11 +190,31 @@ describe('bounded similarity search', async () => {
     expect(same / n).toBeGreaterThanOrEqual(0.97);
   });
 
+  it('gives every document what top gives it, when documents repeat word for word across plans (topEach)', () => {
+    // each seed's tasks copied into three more plans, some twice: twins share one candidate search
+    const copies = docs.flatMap((d) => [0, 1, 2].map((c) => ({ ...d, group: d.group + 10 * (c + 1) })));
+    const twice = docs.filter((_, i) => i % 5 === 0).map((d) => ({ ...d, group: d.group + 40 }));
+    const all = [...docs, ...copies, ...twice];
+    const ix = new SimilarityIndex(all);
+    for (const opts of [{ k: 3, minScore: 0.1, tokens: 8, postings: 12, pool: 12 }, { k: 10, minScore: 0.15, tokens: 16, postings: 96, pool: 40 }]) {
+      const each: unknown[] = new Array(all.length);
+      ix.topEach(opts, (d, m) => { each[d] = m; });
+      for (let d = 0; d < all.length; d++) expect(each[d]).toEqual(ix.top(d, opts));
+    }
+  });
+
   it('removes phrases exactly as removePhrases does', () => {
     const phrases = ['朝阳区', '朝阳', '阳区', '标准化', '化工', 'a b', ''];
     const remover = new PhraseRemover(phrases);
     for (const s of ['朝阳区标准化工作', '阳区朝阳', '推进a b标准化', '无关文本', '朝阳朝阳区区']) expect(remover.remove(s)).toBe(removePhrases(s, phrases));
   });
+
+  // overlapping, repeated and nested phrases over a four-letter alphabet, where every case of the one-pass removal shows
+  test.prop([fc.array(fc.stringMatching(/^[朝阳区标 ]{1,4}$/), { maxLength: 8 }), fc.array(fc.stringMatching(/^[朝阳区标 ]{0,30}$/), { maxLength: 5 })], { seed: 13, numRuns: 500 })(
+    'removes phrases as removePhrases does, for any phrases and texts', (phrases, texts) => {
+      const remover = new PhraseRemover(phrases);
+      for (const s of texts) expect(remover.remove(s)).toBe(removePhrases(s, phrases));
+    });
 });
 
 describe('reading plan YAML', () => {
@@ -253,6 +273,9 @@ describe('JSON written in pieces', () => {
   test.prop([fc.dictionary(fc.string(), top, { maxKeys: 8 })], { seed: 5, numRuns: 500 })(
     'is exactly JSON.stringify(doc, null, 2)', (doc) => {
       expect([...jsonPieces(doc)].join('')).toBe(JSON.stringify(doc, null, 2));
+      // every container written entry by entry, and released as it goes
+      const text = JSON.stringify(doc, null, 2);
+      expect([...jsonPieces(doc, { wide: 0, depth: 0, release: true })].join('')).toBe(text);
     });
   it('for a whole comparison', async () => {
     const r = comparePlans(await seedPlans(), { vocabulary: await defaultVocabulary() });

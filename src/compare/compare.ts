@@ -90,12 +90,16 @@ export function comparePlans(inputs: (Plan | CompareInput)[], options: CompareOp
   // the items the written views refer to, each once (the tasks view's entries carry their own title and line)
   const referred = plans.map(() => new Set<string>());
   if (asked.has('themes')) for (const r of referred) r.add('*');
+  // by label, not by searching the plans: a row or gap per plan of thousands
+  const byLabel = new Map(plans.map((p, pi) => [p.label, pi]));
   if (asked.has('agencies')) {
-    for (const a of agencies.rows) plans.forEach((p, pi) => { for (const id of [...(a.plans[p.label]?.lead ?? []), ...(a.plans[p.label]?.responsible ?? [])]) referred[pi]?.add(id); });
+    for (const a of agencies.rows) {
+      for (const [label, cell] of Object.entries(a.plans)) for (const id of [...cell.lead, ...cell.responsible]) referred[byLabel.get(label) ?? -1]?.add(id);
+    }
   }
   if (asked.has('gaps')) {
     gaps.gaps.forEach((g) => {
-      const pi = plans.findIndex((p) => p.label === g.plan);
+      const pi = byLabel.get(g.plan) ?? -1;
       for (const id of g.tasks_without_units) referred[pi]?.add(id);
     });
     themes.unclassified.forEach((u, pi) => { for (const id of u.items) referred[pi]?.add(id); });

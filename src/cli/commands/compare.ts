@@ -169,10 +169,11 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
     let data: Uint8Array | undefined;
     const all = views.length === COMPARE_VIEWS.length;
     if (format === 'json') {
-      // the text of JSON.stringify(result, null, 2), written in pieces (a corpus gives ~100 MB of it)
+      // the text of JSON.stringify(result, null, 2), written in pieces (a corpus gives ~100 MB of it); the result's
+      // lists are emptied as they are written (nothing reads them after)
       const { writeJson } = await import('../render/compare-json.js');
       if (!opts.output) {
-        writeJson({ ...result }, (s) => io.stdout.write(s));
+        writeJson({ ...result }, (s) => io.stdout.write(s), { release: true });
         return 0;
       }
       // as UTF-8 bytes, piece by piece: one string of the whole document would be twice its size again
@@ -183,7 +184,7 @@ async function compareCommand(files: string[], opts: Opts, io: Io): Promise<numb
         const b = enc.encode(s);
         chunks.push(b);
         size += b.length;
-      });
+      }, { release: true });
       const bytes = new Uint8Array(size);
       let at = 0;
       for (const c of chunks.splice(0)) {

@@ -4,7 +4,8 @@
  * document, and tokens are numbers (a CJK bigram is its two UTF-16 code units) until someone asks for their text.
  */
 import { forEachToken } from './tokens.js';
-import { IntList, heaviest } from './typed.js';
+import { FloatList, IntList } from './typed.js';
+import { TopSearch, type Match, type TopOptions } from './top-search.js';
 
 /** A document for the index: its owner group (a plan) and its weighted token bags. */
 export interface IndexDoc {
@@ -15,28 +16,7 @@ export interface IndexDoc {
   cls?: number;
 }
 
-/** A match: the document, its group and the cosine. */
-export interface Match {
-  doc: number;
-  group: number;
-  score: number;
-}
-
-/** Bounds of the candidate search of `SimilarityIndex.top` (see there). */
-export interface TopOptions {
-  /** At most this many groups, best first. */
-  k: number;
-  /** Only matches scoring at least this. */
-  minScore?: number;
-  /** Candidates come from the document's this many heaviest tokens … */
-  tokens?: number;
-  /** … and, per token, the this many documents in which it weighs most. */
-  postings?: number;
-  /** Exact cosine for the this many best candidates (at least `4 k`). */
-  pool?: number;
-}
-
-const HIST_BUCKETS = 1024;
+export type { Match, TopOptions } from './top-search.js';
 
 /**
  * TF-IDF over all documents plus inverted indexes (token → documents), so that finding a document's matches touches
@@ -52,17 +32,17 @@ const HIST_BUCKETS = 1024;
  */
 export class SimilarityIndex {
   readonly size: number;
-  private readonly groupOf: Int32Array;
-  private readonly clsOf: Int32Array;
+  readonly groupOf: Int32Array;
+  readonly clsOf: Int32Array;
   /** Vectors: document d's token ids and L2-normalized weights sit in [vStart[d], vStart[d + 1]), in first-occurrence order. */
-  private readonly vStart: Int32Array;
-  private readonly vTok: Int32Array;
-  private readonly vW: Float64Array;
+  readonly vStart: Int32Array;
+  readonly vTok: Int32Array;
+  readonly vW: Float64Array;
   private readonly df: Int32Array;
-  private readonly vocabSize: number;
+  readonly vocabSize: number;
   private readonly maxDf: number;
   private exact?: { start: Int32Array; doc: Int32Array; w: Float64Array };
-  private impact?: { cap: number; start: Int32Array; doc: Int32Array; w: Float64Array };
+  private impact?: TopSearch;
   private readonly acc: Float64Array;
   private readonly touched: Int32Array;
   private readonly dense: Float64Array;
@@ -77,53 +57,75 @@ export class SimilarityIndex {
     let stamp = new Int32Array(4096);
     const rawStart = new Int32Array(n + 1);
     const rawTok = new IntList();
-    const rawTf: number[] = [];
+    const rawTf = new FloatList();
     let dfList = new Int32Array(4096);
+    const idOf = (key: number | string): number => {
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(key, id);
+        if (id >= tf.length) {
+          const grow = <T extends Float64Array | Int32Array>(a: T, make: (len: number) => T): T => {
+            const b = make(a.length * 2);
+            b.set(a);
+            return b;
+          };
+          tf = grow(tf, (l) => new Float64Array(l));
+          stamp = grow(stamp, (l) => new Int32Array(l));
+          dfList = grow(dfList, (l) => new Int32Array(l));
+        }
+      }
+      return id;
+    };
+    // texts that recur (a task copied into many plans) are tokenized once: their token ids are kept while the
+    // index is built; ids are still numbered in order of first occurrence
+    const times = new Map<string, number>();
+    for (const d of docs) for (const p of d.parts) times.set(p.text, (times.get(p.text) ?? 0) + 1);
+    const tokenized = new Map<string, Int32Array>();
     docs.forEach((d, di) => {
       const first = rawTok.n;
+      const add = (id: number, weight: number) => {
+        if (stamp[id] !== di + 1) {
+          stamp[id] = di + 1;
+          tf[id] = 0;
+          rawTok.push(id);
+          dfList[id] = (dfList[id] ?? 0) + 1;
+        }
+        tf[id] = (tf[id] ?? 0) + weight;
+      };
       for (const p of d.parts) {
         const weight = p.weight;
+        const known = tokenized.get(p.text);
+        if (known) {
+          for (let k = 0; k < known.length; k++) add(known[k] as number, weight);
+          continue;
+        }
+        const recurs = (times.get(p.text) ?? 0) > 1;
+        const list: number[] = [];
         forEachToken(p.text, (key) => {
-          let id = ids.get(key);
-          if (id === undefined) {
-            id = ids.size;
-            ids.set(key, id);
-            if (id >= tf.length) {
-              const grow = <T extends Float64Array | Int32Array>(a: T, make: (len: number) => T): T => {
-                const b = make(a.length * 2);
-                b.set(a);
-                return b;
-              };
-              tf = grow(tf, (l) => new Float64Array(l));
-              stamp = grow(stamp, (l) => new Int32Array(l));
-              dfList = grow(dfList, (l) => new Int32Array(l));
-            }
-          }
-          if (stamp[id] !== di + 1) {
-            stamp[id] = di + 1;
-            tf[id] = 0;
-            rawTok.push(id);
-            dfList[id] = (dfList[id] ?? 0) + 1;
-          }
-          tf[id] = (tf[id] ?? 0) + weight;
+          const id = idOf(key);
+          if (recurs) list.push(id);
+          add(id, weight);
         });
+        if (recurs) tokenized.set(p.text, Int32Array.from(list));
       }
       for (let j = first; j < rawTok.n; j++) rawTf.push(tf[rawTok.a[j] as number] as number);
       rawStart[di + 1] = rawTok.n;
     });
     this.vocabSize = ids.size;
     this.df = dfList.slice(0, ids.size);
-    // weights: sublinear tf (a word repeated in a long task should not swamp the rest) × idf, L2-normalized
+    // weights: sublinear tf (a word repeated in a long task should not swamp the rest) × idf, L2-normalized; written
+    // over the raw lists in place (a corpus of 3,000 plans has 12 million token entries: copies were its peak memory)
     const vStart = new Int32Array(n + 1);
-    const vTok = new Int32Array(rawTok.n);
-    const vW = new Float64Array(rawTok.n);
+    const vTok = rawTok.a;
+    const vW = rawTf.a;
     let m = 0;
     for (let d = 0; d < n; d++) {
       const from = m;
       let norm = 0;
       for (let j = rawStart[d] as number; j < (rawStart[d + 1] as number); j++) {
-        const t = rawTok.a[j] as number;
-        const w = (1 + Math.log(rawTf[j] as number)) * Math.log((n + 1) / ((this.df[t] as number) + 0.5));
+        const t = vTok[j] as number;
+        const w = (1 + Math.log(vW[j] as number)) * Math.log((n + 1) / ((this.df[t] as number) + 0.5));
         if (w <= 0) continue;
         vTok[m] = t;
         vW[m] = w;
@@ -135,8 +137,8 @@ export class SimilarityIndex {
       vStart[d + 1] = m;
     }
     this.vStart = vStart;
-    this.vTok = vTok.slice(0, m);
-    this.vW = vW.slice(0, m);
+    this.vTok = vTok.subarray(0, m);
+    this.vW = vW.subarray(0, m);
     this.maxDf = Math.max(300, Math.ceil(n * 0.05));
     this.acc = new Float64Array(n);
     this.touched = new Int32Array(n);
@@ -181,14 +183,14 @@ export class SimilarityIndex {
   }
 
   /** Puts document `d`'s weights into the dense scratch vector (`on` = 1), or clears them (`on` = 0). */
-  private load(d: number, on: 0 | 1): void {
+  load(d: number, on: 0 | 1): void {
     const { dense, vTok, vW } = this;
     const end = this.vStart[d + 1] as number;
     for (let j = this.vStart[d] as number; j < end; j++) dense[vTok[j] as number] = on ? (vW[j] as number) : 0;
   }
 
   /** Dot product of document `d` with the loaded document (fields read once: this runs for every candidate). */
-  private dot(d: number): number {
+  dot(d: number): number {
     const { dense, vTok, vW } = this;
     const end = this.vStart[d + 1] as number;
     let s = 0;
@@ -237,114 +239,17 @@ export class SimilarityIndex {
    */
   top(doc: number, opts: TopOptions): Match[] {
     if (doc < 0 || doc >= this.size || opts.k <= 0) return [];
-    const T = opts.tokens ?? 32;
+    return this.search(opts).top(doc, opts);
+  }
+
+  /** `top` for every document, handed to `visit` in no set order (twins may share one list: read it, do not keep or change it). */
+  topEach(opts: TopOptions, visit: (doc: number, matches: readonly Match[]) => void): void {
+    this.search(opts).each(opts, visit);
+  }
+
+  private search(opts: TopOptions): TopSearch {
     const cap = opts.postings ?? 256;
-    const pool = Math.max(opts.pool ?? 64, 4 * opts.k);
-    const minScore = opts.minScore ?? 0;
-    if (!this.impact || this.impact.cap !== cap) this.impact = this.impactPostings(cap);
-    const p = this.impact;
-    const { acc, touched, groupOf, clsOf } = this;
-    const g = groupOf[doc] as number;
-    const cls = clsOf[doc] as number;
-    // the document's heaviest tokens
-    const from = this.vStart[doc] as number;
-    const to = this.vStart[doc + 1] as number;
-    const order = to - from > T ? heaviest(this.vW, from, to, T) : Array.from({ length: to - from }, (_, i) => from + i);
-    let nt = 0;
-    for (const j of order) {
-      const t = this.vTok[j] as number;
-      const w = this.vW[j] as number;
-      for (let k = p.start[t] as number; k < (p.start[t + 1] as number); k++) {
-        const o = p.doc[k] as number;
-        if (o === doc || groupOf[o] === g || clsOf[o] !== cls) continue;
-        if (acc[o] === 0) touched[nt++] = o;
-        acc[o] = (acc[o] as number) + w * (p.w[k] as number);
-      }
-    }
-    // the best candidates by partial score (ties: earlier document), then exact cosine for those
-    const cand = nt > pool ? this.best(nt, pool) : Array.from(touched.subarray(0, nt));
-    for (let i = 0; i < nt; i++) acc[touched[i] as number] = 0;
-    this.load(doc, 1);
-    const best = new Map<number, Match>();
-    for (const o of cand) {
-      const score = this.dot(o);
-      const og = groupOf[o] as number;
-      const cur = best.get(og);
-      if (!cur || score > cur.score + 1e-12 || (Math.abs(score - cur.score) <= 1e-12 && o < cur.doc)) best.set(og, { doc: o, group: og, score });
-    }
-    this.load(doc, 0);
-    return [...best.values()]
-      .filter((m) => m.score >= minScore)
-      .sort((a, b) => (Math.abs(b.score - a.score) > 1e-12 ? b.score - a.score : a.doc - b.doc))
-      .slice(0, opts.k);
-  }
-
-  private readonly hist = new Int32Array(HIST_BUCKETS + 1);
-
-  /**
-   * The `pool` touched documents with the highest partial scores (ties: earlier document), without sorting them
-   * all: a histogram of the scores (which lie in [0, 1]) finds the bucket where the cut falls, and only that bucket
-   * is sorted.
-   */
-  private best(nt: number, pool: number): number[] {
-    const { acc, touched, hist } = this;
-    const bucket = (o: number) => Math.min(HIST_BUCKETS, Math.max(0, Math.floor((acc[o] as number) * HIST_BUCKETS)));
-    for (let i = 0; i < nt; i++) {
-      const b = bucket(touched[i] as number);
-      hist[b] = (hist[b] as number) + 1;
-    }
-    let need = pool;
-    let cut = HIST_BUCKETS;
-    for (; cut > 0; cut--) {
-      const h = hist[cut] as number;
-      if (h >= need) break;
-      need -= h;
-    }
-    hist.fill(0);
-    const out: number[] = [];
-    const edge: number[] = [];
-    for (let i = 0; i < nt; i++) {
-      const o = touched[i] as number;
-      const b = bucket(o);
-      if (b > cut) out.push(o);
-      else if (b === cut) edge.push(o);
-    }
-    edge.sort((a, b) => (acc[b] as number) - (acc[a] as number) || a - b);
-    for (let i = 0; i < need && i < edge.length; i++) out.push(edge[i] as number);
-    return out;
-  }
-
-  /** Per token, the `cap` documents it weighs most in (ties: earlier document first). */
-  private impactPostings(cap: number): { cap: number; start: Int32Array; doc: Int32Array; w: Float64Array } {
-    const all = this.postings(false);
-    const start = new Int32Array(this.vocabSize + 1);
-    let total = 0;
-    for (let t = 0; t < this.vocabSize; t++) total += Math.min(cap, (all.start[t + 1] as number) - (all.start[t] as number));
-    const doc = new Int32Array(total);
-    const w = new Float64Array(total);
-    let m = 0;
-    for (let t = 0; t < this.vocabSize; t++) {
-      const a = all.start[t] as number;
-      const b = all.start[t + 1] as number;
-      start[t] = m;
-      if (b - a <= cap) {
-        doc.set(all.doc.subarray(a, b), m);
-        w.set(all.w.subarray(a, b), m);
-        m += b - a;
-        continue;
-      }
-      // the cap heaviest, ties by document (postings are in document order): a partial sort, not the whole list
-      // (a bigram of the genre sits in most of a corpus's 100,000 tasks; sorting each such list grew as n log n)
-      const top = heaviest(all.w, a, b, cap);
-      for (let i = 0; i < cap; i++) {
-        const k = top[i] as number;
-        doc[m] = all.doc[k] as number;
-        w[m] = all.w[k] as number;
-        m++;
-      }
-    }
-    start[this.vocabSize] = m;
-    return { cap, start, doc, w };
+    if (this.impact?.cap !== cap) this.impact = new TopSearch(this, cap);
+    return this.impact;
   }
 }
-

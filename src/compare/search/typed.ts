@@ -32,3 +32,17 @@ export class IntList {
     this.a[this.n++] = v;
   }
 }
+
+/** A growable typed array of doubles. */
+export class FloatList {
+  a = new Float64Array(1024);
+  n = 0;
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new Float64Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+}

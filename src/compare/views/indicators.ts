@@ -112,7 +112,8 @@ export function alignIndicators(plans: PlanTargets[], lex: IndicatorLexicon, ass
     for (const p of placed ?? []) assigned?.set(p.target, { id: e.id, name: e.name, match: p.match, confidence: p.confidence });
   }
   // unlisted names: exact normalized names join; otherwise the most similar cluster that lacks this plan
-  const clusters: { order: number; norm: string; name: string; members: Placed[] }[] = [];
+  // `labels`: the plans already in a cluster (a name shared by thousands of plans made checking its members quadratic)
+  const clusters: { order: number; norm: string; name: string; members: Placed[]; labels: Set<string> }[] = [];
   // candidates share a bigram with the name (an inverted index), so a corpus of thousands of targets stays fast
   const byToken = new Map<string, Set<(typeof clusters)[number]>>();
   for (const u of unlisted) {
@@ -121,12 +122,17 @@ export function alignIndicators(plans: PlanTargets[], lex: IndicatorLexicon, ass
     for (const t of tokens(u.norm)) for (const c of byToken.get(t) ?? []) candidates.add(c);
     for (const c of [...candidates].sort((a, b) => a.order - b.order)) {
       const score = c.norm === u.norm ? 1 : sim.score(c.norm, u.norm);
-      const taken = c.members.some((m) => m.label === u.label);
+      const taken = c.labels.has(u.label);
       if (score >= lex.cluster_similarity && (!taken || c.norm === u.norm) && (!best || score > best.score)) best = { c, score };
     }
-    if (best) best.c.members.push({ label: u.label, target: u.target, match: best.score === 1 ? 'same-name' : 'similar', confidence: round2(best.score) });
-    else {
-      const c = { order: clusters.length, norm: u.norm, name: u.target.indicator, members: [{ label: u.label, target: u.target, match: 'unlisted' as const, confidence: 1 }] };
+    if (best) {
+      best.c.members.push({ label: u.label, target: u.target, match: best.score === 1 ? 'same-name' : 'similar', confidence: round2(best.score) });
+      best.c.labels.add(u.label);
+    } else {
+      const c = {
+        order: clusters.length, norm: u.norm, name: u.target.indicator,
+        members: [{ label: u.label, target: u.target, match: 'unlisted' as const, confidence: 1 }], labels: new Set([u.label]),
+      };
       clusters.push(c);
       for (const t of tokens(u.norm)) {
         const set = byToken.get(t) ?? new Set();

@@ -35,7 +35,13 @@ export function alignTasks(plans: Prepared[], options: CompareOptions): { rule: 
   };
   const names = new PhraseRemover([...new Set(plans.flatMap((p) => [...p.own, ...placeForms(p.match(p.label))]))]);
   const boilerplate = new PhraseRemover(taxonomy.boilerplate);
-  const strip = (s: string) => boilerplate.remove(names.remove(s));
+  // a text copied into many plans is stripped once (the documents hold the results anyway)
+  const stripped = new Map<string, string>();
+  const strip = (s: string) => {
+    let out = stripped.get(s);
+    if (out === undefined) stripped.set(s, (out = boilerplate.remove(names.remove(s))));
+    return out;
+  };
   const docs: IndexDoc[] = [];
   const docItems: { plan: number; item: CompareItem }[] = [];
   plans.forEach((p, pi) => {
@@ -48,26 +54,37 @@ export function alignTasks(plans: Prepared[], options: CompareOptions): { rule: 
   });
   const index = new SimilarityIndex(docs);
   docs.length = 0;
+  stripped.clear();
   const counterpart = (doc: number, score: number): Alignment['counterparts'][string] => {
     const o = docItems[doc]?.item;
     const rounded = Math.round(score * 100) / 100;
     // the counterpart by id only: its title and line are in its own plan's alignments entry
     return o && score >= minScore ? { task: o.id, score: rounded, band: score >= ALIGN_STRONG ? 'strong' : 'partial' } : { task: null, score: 0 };
   };
-  const alignments: Alignment[] = docItems.map((d, di) => {
-    const counterparts: Alignment['counterparts'] = dict();
-    if (everyPlan) {
+  const entry = (di: number, counterparts: Alignment['counterparts']): Alignment => {
+    const d = docItems[di] as { plan: number; item: CompareItem };
+    return { plan: plans[d.plan]?.label ?? '', task: d.item.id, title: d.item.title, line: d.item.line, counterparts };
+  };
+  let alignments: Alignment[];
+  if (everyPlan) {
+    alignments = docItems.map((d, di) => {
+      const counterparts: Alignment['counterparts'] = dict();
       const best = index.bestPerGroup(di);
       plans.forEach((p, pi) => {
         if (pi === d.plan) return;
         const b = best.get(pi);
         counterparts[p.label] = b ? counterpart(b.doc, b.score) : { task: null, score: 0 };
       });
-    } else {
-      for (const m of index.top(di, { k: rule.top ?? 0, minScore, ...TOP_BOUNDS })) counterparts[plans[m.group]?.label ?? ''] = counterpart(m.doc, m.score);
-    }
-    return { plan: plans[d.plan]?.label ?? '', task: d.item.id, title: d.item.title, line: d.item.line, counterparts };
-  });
+      return entry(di, counterparts);
+    });
+  } else {
+    alignments = new Array<Alignment>(docItems.length);
+    index.topEach({ k: rule.top ?? 0, minScore, ...TOP_BOUNDS }, (di, matches) => {
+      const counterparts: Alignment['counterparts'] = dict();
+      for (const m of matches) counterparts[plans[m.group]?.label ?? ''] = counterpart(m.doc, m.score);
+      alignments[di] = entry(di, counterparts);
+    });
+  }
   return { rule, alignments };
 }
 

@@ -190,7 +190,8 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
   stream.end();
   if (failed > 0 && inputs.length > 1 && !opts.quiet) io.stderr.write(`qplan extract: ${failed} of ${inputs.length} inputs could not be read: ${notRead.join(', ')}\n`);
   let where: string | undefined;
-  if (opts.outDir && !opts.stage) {
+  // an interrupted batch leaves only complete plan files: no manifest of a run that did not finish
+  if (opts.outDir && !opts.stage && !isAborted()) {
     const { renderManifest } = await import('../render/manifest.js');
     const dir = opts.outDir.replace(/\/+$/, '');
     const manifest = `${dir}/manifest.tsv`;

@@ -26,6 +26,7 @@ export const CODES = {
   'pdf-unreadable': { severity: 'error', description: 'the file is not a PDF that pdf.js can open (damaged or truncated)' },
   'pdf-no-text': { severity: 'error', description: 'the PDF has no text layer (scanned images); OCR it first' },
   'pdf-page-no-text': { severity: 'warning', description: 'some pages of the PDF have no text layer (scanned?) and were not read' },
+  'run-on-split': { severity: 'info', description: 'a paragraph holding a whole outline on one line (a page that lost its line breaks) was cut at its chapter, group and item marks' },
   'text-unwrapped': { severity: 'info', description: 'hard-wrapped text (e.g. pdftotext output) was rejoined into paragraphs; page numbers and running headers dropped' },
   'docx-unreadable': { severity: 'error', description: 'the file is not a DOCX that can be read (encrypted, damaged, or another zip)' },
   'pdf-layout': { severity: 'info', description: 'a PDF was read: running headers, footers and page numbers dropped, wrapped lines rejoined' },

@@ -7,6 +7,7 @@ import type { Block, ExtractOptions, Plan, SourceFormat } from './model.js';
 import { Collector } from './diagnostics.js';
 import { decode } from './source/decode.js';
 import { fromText } from './adapters/text.js';
+import { splitRunOn } from './adapters/run-on.js';
 import { detectScript } from './source/script.js';
 import { scriptTable, withScript } from './source/normalize.js';
 import { detectFormat } from './source/detect.js';
@@ -47,6 +48,8 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
   else if (format === 'html') blocks = (htmlAdapter ??= await import('./adapters/html.js')).fromHtml(text, ctx);
   else if (format === 'markdown') blocks = (markdownAdapter ??= await import('./adapters/markdown.js')).fromMarkdown(text, ctx);
   else blocks = fromText(text, ctx);
+  // a page that lost its line breaks: the whole plan in one paragraph, cut back at its outline marks
+  blocks = splitRunOn(blocks, ctx);
 
   const script = detectScript(text);
   // traditional script (質量強國): the views read a simplified fold of the text (one unit to one, same offsets), and

@@ -15,6 +15,11 @@ export const DI_SENTENCE = /^[是为的共]|。./;
  * `主要指标如下:` (a short line; whether the table under it holds targets is for its header to say).
  */
 export const TABLE_CAPTION = /^(?:附?表\s*\d+\s*[:：.、]?\s*\S.{0,38}|[^。,，;；]{0,30}指标(?:体系|表|一览表)?(?:如下)?\s*[:：]?)$/;
+/**
+ * An outline mark inside a run-on paragraph, after a space (`… 二、重点任务 （一）提升…`): where a page that lost its
+ * line breaks is cut back into blocks. Group 1 is the chapter numeral, when the mark is a chapter's.
+ */
+export const RUN_ON_MARK = /(?<=[\s\u3000])(?:([一二三四五六七八九十]{1,3})、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?![\d.．])|——|专栏\s*\d)/g;
 /** The heading of a table of contents: `目录`, `目 录`. */
 export const TOC_HEAD = /^目\s*录$/;
 /** A table-of-contents entry anywhere: a title, a leader of dots (`……`, `....`, `···`) and a page number. */

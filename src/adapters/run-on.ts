@@ -10,8 +10,8 @@ import type { Collector } from '../diagnostics.js';
 import { PLAN_TITLE_END, RUN_ON_MARK } from '../lexicon/structure.js';
 import { zhToInt } from '../lexicon/numerals.js';
 
-/** Shorter paragraphs are ordinary ones; a run-on page is far longer. */
-const MIN_LENGTH = 200;
+/** Shorter paragraphs are ordinary ones (a whole outline does not fit in fewer characters). */
+const MIN_LENGTH = 120;
 
 export function splitRunOn(blocks: Block[], ctx: Collector): Block[] {
   let split = 0;

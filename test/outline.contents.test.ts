@@ -1,6 +1,7 @@
 /** Tables of contents and `第一章` chapters with `一、` sections (the 规划 layout). */
 import { describe, expect, it } from 'vitest';
 import { tocLines, nestSections, classify } from '../src/outline/heads.js';
+import { expectWithin } from './support/bounds.js';
 
 describe('tables of contents', () => {
   it('reads a 目录 block without leaders up to the first entry printed again', () => {
@@ -44,5 +45,16 @@ describe('contents leaders as PDF and Word print them', () => {
     ['第三章 主要任务______________ 10'],
   ])('%s', (line) => {
     expect(tocLines(['正文。', line]).has(1)).toBe(true);
+  });
+});
+
+describe('contents on hostile input', () => {
+  it('stays linear when every other line is 目录', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 100_000; i++) lines.push(i % 2 ? `条目${i}` : "目录");
+    const t0 = performance.now();
+    tocLines(lines);
+    // quadratic would take minutes; linear takes milliseconds
+    expectWithin(performance.now() - t0, 1_000, 'tocLines over 100,000 lines');
   });
 });

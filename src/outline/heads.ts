@@ -71,6 +71,8 @@ export function nestSections(heads: Array<Head | null | undefined>): void {
  * number anywhere, and every short line after a `目录` heading up to the first sentence or the first entry printed
  * again (the body's own heading). Their numbers are no outline: a plan would otherwise open its chapters twice.
  */
+const TOC_MAX = 400;
+
 export function tocLines(texts: string[]): Set<number> {
   const out = new Set<number>();
   texts.forEach((t, k) => { if (TOC_ENTRY.test(t.trim())) out.add(k); });
@@ -79,7 +81,8 @@ export function tocLines(texts: string[]): Set<number> {
     if (!TOC_HEAD.test((texts[k] as string).trim())) continue;
     const block: number[] = [k];
     let first: string | null = null, paged = 0;
-    for (let j = k + 1; j < texts.length; j++) {
+    // a contents list is at most a few hundred entries; the next 目录 starts after this one (linear on any input)
+    for (let j = k + 1; j < texts.length && j <= k + TOC_MAX; j++) {
       const t = (texts[j] as string).trim();
       if (t === '') continue;
       if (t.length > 60 || /[。；;！!？?，,]/.test(t)) break;
@@ -92,6 +95,7 @@ export function tocLines(texts: string[]): Set<number> {
     // a contents list has entries; a lone `目录` link in a page's navigation does not
     if (block.length >= 4 && paged * 2 >= block.length - 1) for (const j of block) out.add(j);
     else if (block.length >= 4 && block.slice(1).every((j) => classify((texts[j] as string).trim()) !== null)) for (const j of block) out.add(j);
+    k = block[block.length - 1] as number;
   }
   return out;
 }

@@ -39,3 +39,26 @@ describe('pdf layout', () => {
     expect(out.blocks[0]?.text).toBe(`${full}〔2014〕98号)`);
   });
 });
+
+describe('pdftotext of a one-page browser print', () => {
+  // hard-wrapped at 40 characters, as pdftotext writes a page; the stamps are the browser's header and footer
+  const W = '为全面贯彻党的二十大精神,认真落实工作部署,加快建设质量强省,推动高质量发展,提';
+  const text = [
+    '11/28/26, 6:00 AM', '', 'plan-page', '',
+    '某省人民政府办公厅关于印发某省质量强省建设行动方案的通知某政办字〔2023〕5号',
+    '发布时间:2024-01-04 19:52:09 来源:某省政府网',
+    '各市人民政府,省政府有关部门:《某省质量强省建设行动方案》已经省政府同意,现',
+    '某省人民政府办公厅', '2023年3月24日',
+    ...Array.from({ length: 6 }, () => [W, W, '高人民群众质量获得感,结合我省实际,制定本行动方案。']).flat(),
+    '', 'file:///tmp/plan.html', '', '1/1', '\f',
+  ].join('\n');
+  it('drops the stamps and starts a paragraph at a metadata label and at a signature', async () => {
+    const { fromText } = await import('../src/adapters/text.js');
+    const texts = fromText(text).map((b) => b.text);
+    expect(texts).not.toContain('11/28/26, 6:00 AM');
+    expect(texts.some((t) => t.includes('file://'))).toBe(false);
+    expect(texts.some((t) => t.startsWith('发布时间:2024-01-04'))).toBe(true);
+    expect(texts).toContain('某省人民政府办公厅');
+    expect(texts).toContain('2023年3月24日');
+  });
+});

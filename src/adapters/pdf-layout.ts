@@ -169,7 +169,9 @@ function printedNumber(text: string): number | null {
  * the top of a page is a table cell unless the pages around it carry their numbers the same way).
  */
 /** What a browser prints in a page's margins (the PDF's text may spell `file` with the ﬁ ligature): `11/28/26, 6:00 AM | title`, `file:///….html | 1/1`, `https://… 2/5`. */
-const BROWSER_STAMP = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?(?:\s|$)|(?:file|\ufb01le|https?):\/\/\S+.*\b\d{1,4}\s*\/\s*\d{1,4}\s*$/;
+const BROWSER_STAMP = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?(?:\s|$)|^(?:file|\ufb01le|https?):\/\/\S+(?:.*\b\d{1,4}\s*\/\s*\d{1,4})?\s*$/;
+/** A browser's print stamp at a page's edge (see BROWSER_STAMP); also read on pdftotext output by unwrap.ts. */
+export const isBrowserStamp = (t: string): boolean => BROWSER_STAMP.test(t);
 
 export function findChrome(pages: LayoutLine[][], heights: number[]): Set<LayoutLine> {
   const chrome = new Set<LayoutLine>();

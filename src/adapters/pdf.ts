@@ -11,7 +11,7 @@ import type { Block } from '../model.js';
 import { InputError, type Collector } from '../diagnostics.js';
 import { findChrome, isPageNumber, joinText, lineText, median, pageLines, type LayoutLine, type PdfPage } from './pdf-layout.js';
 import { pipeRow } from './text.js';
-import { PARAGRAPH_START } from '../lexicon/structure.js';
+import { META_LABEL_LINE, PARAGRAPH_START } from '../lexicon/structure.js';
 import { readPdf } from './pdfjs.js';
 
 /** Where a line of the adapted text is in the original document. */
@@ -120,7 +120,7 @@ function layoutStats(body: LayoutLine[]): Stats {
 function continues(prev: LayoutLine, next: LayoutLine, s: Stats, overPage: boolean): boolean {
   if (prev.cells.length > 1 || next.cells.length > 1) return false;
   const nextText = lineText(next);
-  if (PARAGRAPH_START.test(nextText) || isPageNumber(nextText)) return false;
+  if (PARAGRAPH_START.test(nextText) || META_LABEL_LINE.test(nextText) || isPageNumber(nextText)) return false;
   if (Math.abs(prev.size - next.size) > 0.5) return false;
   if (!overPage) {
     if (prev.page !== next.page) return false;

@@ -5,8 +5,8 @@
  * the plan still point at the original lines. Text with one paragraph per line is left alone.
  */
 import type { Block } from '../model.js';
-import { isPageNumber, joinText } from './pdf-layout.js';
-import { PARAGRAPH_START } from '../lexicon/structure.js';
+import { isBrowserStamp, isPageNumber, joinText } from './pdf-layout.js';
+import { ISSUER_LINE, META_LABEL_LINE, PARAGRAPH_START } from '../lexicon/structure.js';
 
 /** One line of the source, without its line end. */
 export interface RawLine {
@@ -55,6 +55,8 @@ const CLOSED = /[。！？!?；;：:”’」』）)》…]$/;
 const DECORATED_PAGE = /^(?:[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+|第\s*\d{1,4}\s*页.*|\d{1,4}\s*\/\s*\d{1,4}|共\s*\d{1,4}\s*页.*)$/;
 
 const clean = (s: string) => s.replace(/^\f+/, '').trim();
+/** The date under a signature: `2023年3月24日`, `二〇二三年三月二十四日`. */
+const SIGNATURE_DATE = /^[\d〇○零一二三四五六七八九]{4}\s*年[\d一二三四五六七八九十\s]{1,4}月[\d一二三四五六七八九十\s]{1,5}日$/;
 /** No converter wraps wider than this (display columns); longer lines are paragraphs. */
 const MAX_WRAP = 240;
 
@@ -103,6 +105,8 @@ function chromeLines(lines: RawLine[]): Set<RawLine> {
     if (clean(l.text) !== '') (pages[pages.length - 1] as RawLine[]).push(l);
   }
   for (const l of lines) if (DECORATED_PAGE.test(clean(l.text))) chrome.add(l);
+  // a browser's print header and footer (date and time, the page's URL) at a page's edge, even on a single page
+  for (const p of pages) for (const l of new Set([...p.slice(0, 3), ...p.slice(-3)])) if (isBrowserStamp(clean(l.text))) chrome.add(l);
   if (pages.length < 2) return chrome;
   const edges = pages.map((p) => [...new Set([...p.slice(0, 3), ...p.slice(-3)])]);
   const key = (l: RawLine) => clean(l.text).replace(/\d+/g, '#').replace(/\s+/g, '');
@@ -136,6 +140,15 @@ export function unwrap(lines: RawLine[], isRow: (l: RawLine) => Block | null): U
     blocks.push({ type: 'para', text: cur.text, line: cur.line, offset: cur.offsets[0] as number, offsets: [...cur.offsets, end] });
     cur = null;
   };
+  // a signature (an issuing body over its date) starts a paragraph even after a full line
+  const signature = new Set<RawLine>();
+  for (let i = 0, next = -1; i < lines.length; i++) {
+    const t = clean((lines[i] as RawLine).text);
+    if (!ISSUER_LINE.test(t)) continue;
+    next = i + 1;
+    while (next < lines.length && clean((lines[next] as RawLine).text) === '') next++;
+    if (next < lines.length && SIGNATURE_DATE.test(clean((lines[next] as RawLine).text))) signature.add(lines[i] as RawLine);
+  }
   for (const l of lines) {
     if (chrome.has(l)) { blank = false; nearChrome = true; continue; }
     const lead = l.text.length - l.text.replace(/^[\f\s\u00a0\u3000]+/, '').length;
@@ -152,7 +165,7 @@ export function unwrap(lines: RawLine[], isRow: (l: RawLine) => Block | null): U
     // and this line is not a table cell flattened to a line: a short line of figures and signs (`⁄`, `85`)
     // after a full one is a value cell, while a paragraph's tail has words (`区招商投资局等`) or a sentence end
     const cellLike = !isFull(measure(t), t) && !CLOSED.test(t) && !/[\u3400-\u9fff]/.test(t);
-    if (c && isFull(c.lastWidth, c.lastText) && !blank && !PARAGRAPH_START.test(t) && !cellLike) {
+    if (c && isFull(c.lastWidth, c.lastText) && !blank && !PARAGRAPH_START.test(t) && !META_LABEL_LINE.test(t) && !signature.has(l) && !cellLike) {
       const before = c.text.length;
       c.text = joinText(c.text, t);
       if (c.text.length > before + t.length) c.offsets.push((c.offsets[c.offsets.length - 1] as number) + 1);

@@ -4,8 +4,9 @@
 // run document by document in turn, so that whatever else the machine is doing weighs on both sides alike. Prints
 // each side's MB/s by its own time and the ratio. On a shared machine this is the comparison to trust; absolute
 // MB/s are only as good as the machine is quiet.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { extractDocs } from './extract-docs.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const [refDist, kind = 'txt'] = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--secs');
@@ -16,15 +17,7 @@ const sides = [
   { name: 'ref', extract: (await import(join(resolve(refDist), 'pipeline.js'))).extractPlan, t: 0 },
   { name: 'this', extract: (await import(join(ROOT, 'dist/pipeline.js'))).extractPlan, t: 0 },
 ];
-const docs = [];
-for (const f of readdirSync(join(ROOT, 'seeds')).filter((x) => x.endsWith('.txt')).sort()) {
-  if (kind === 'txt') { docs.push({ name: f, bytes: readFileSync(join(ROOT, 'seeds', f)) }); continue; }
-  const vdir = join(ROOT, 'fixtures/variants', f.replace(/\.txt$/, ''));
-  if (!existsSync(vdir)) continue;
-  for (const v of readdirSync(vdir).filter((x) => (kind === 'html' ? /\.html?$/.test(x) && !/gb|18030/i.test(x) : x.endsWith('.md')))) {
-    docs.push({ name: v, bytes: readFileSync(join(vdir, v)) });
-  }
-}
+const docs = extractDocs(ROOT, kind);
 for (const s of sides) for (let r = 0; r < 3; r++) for (const d of docs) await s.extract(d.bytes, { path: d.name });
 let bytes = 0;
 const t0 = performance.now();

@@ -3,8 +3,9 @@
 // seeds of one kind (plain text, or their fixtures/variants HTML pages / Markdown) and prints MB/s and docs/s. Run
 // it under `node --cpu-prof --cpu-prof-dir=prof` and read the profile by inclusive time per stage; wall time on a
 // shared machine is noisy, so the CPU time of the loop (process.cpuUsage) is printed beside it.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { extractDocs } from './extract-docs.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const kind = process.argv[2] ?? 'txt';
@@ -13,15 +14,7 @@ const SECS = i >= 0 ? Number(process.argv[i + 1]) : 8;
 const d = process.argv.indexOf('--dist');
 const { extractPlan } = await import(join(d >= 0 ? process.argv[d + 1] : join(ROOT, 'dist'), 'pipeline.js'));
 
-const docs = [];
-for (const f of readdirSync(join(ROOT, 'seeds')).filter((x) => x.endsWith('.txt')).sort()) {
-  if (kind === 'txt') { docs.push({ name: f, bytes: readFileSync(join(ROOT, 'seeds', f)) }); continue; }
-  const vdir = join(ROOT, 'fixtures/variants', f.replace(/\.txt$/, ''));
-  if (!existsSync(vdir)) continue;
-  for (const v of readdirSync(vdir).filter((x) => (kind === 'html' ? /\.html?$/.test(x) && !/gb|18030/i.test(x) : x.endsWith('.md')))) {
-    docs.push({ name: v, bytes: readFileSync(join(vdir, v)) });
-  }
-}
+const docs = extractDocs(ROOT, kind);
 // warm up (lazy adapters, JIT)
 for (const d of docs) await extractPlan(d.bytes, { path: d.name });
 let bytes = 0, n = 0;

@@ -14,18 +14,19 @@ import { zhToInt } from '../lexicon/numerals.js';
 const MIN_LENGTH = 120;
 
 export function splitRunOn(blocks: Block[], ctx: Collector): Block[] {
-  let split = 0;
+  let split = 0, firstLine: number | null = null;
   const out: Block[] = [];
   for (const b of blocks) {
     const cuts = b.type === 'para' && b.text.length >= MIN_LENGTH ? cutsOf(b.text) : null;
     if (!cuts) { out.push(b); continue; }
     split++;
+    firstLine ??= b.line;
     for (let k = 0; k < cuts.length; k++) {
       const piece = slice(b, cuts[k] as number, k + 1 < cuts.length ? (cuts[k + 1] as number) : b.text.length);
       if (piece) out.push(piece);
     }
   }
-  if (split > 0) ctx.report('run-on-split', blocks.find((b) => b.type === 'para' && b.text.length >= MIN_LENGTH)?.line ?? null, `${split} paragraph${split === 1 ? '' : 's'} holding a whole outline on one line (a page that lost its line breaks) cut at each chapter, group and item mark`);
+  if (split > 0) ctx.report('run-on-split', firstLine, `${split} paragraph${split === 1 ? '' : 's'} holding a whole outline on one line (a page that lost its line breaks) cut at each chapter, group and item mark`);
   return split > 0 ? out : blocks;
 }
 

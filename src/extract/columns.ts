@@ -5,7 +5,7 @@
 import type { Column } from '../model.js';
 import type { ColumnNode, Outline } from '../outline/outline.js';
 import type { TableOut } from './appendix.js';
-import { readTableTargets } from './indicator-table.js';
+import { readTableTargets, titleYear } from './indicator-table.js';
 import type { TaskOut } from './tasks.js';
 import type { TargetList } from './targets/collect.js';
 import { orig, type View } from '../source/view.js';
@@ -36,8 +36,7 @@ export function extractColumns(o: Outline, tasks: TaskOut[], list: TargetList, t
     const table = tables.get(c);
     if (table) {
       // a year in the box's title (`2025年主要指标`) stands for a value column that names none
-      const ys = [...c.title.matchAll(/(\d{4})\s*年/g)].map((m) => Number(m[1]));
-      readTableTargets(table, c.head, `column:${c.number}`, ys.length ? (ys[ys.length - 1] as number) : null, list);
+      readTableTargets(table, c.head, `column:${c.number}`, titleYear(c.title), list);
     }
     columns.push({
       number: c.number, title: orig(c.head, c.titleStart).trim(), items, after_task: c.afterItem ? idOf.get(c.afterItem) ?? null : null,

@@ -150,10 +150,27 @@ export function readTableTargets(t: TableOut, head: View, where: string, tableYe
   }
 }
 
+/** The year a table's title names last (`2025年主要指标`): it stands for a value column that names none. */
+export function titleYear(title: string): number | null {
+  const ys = [...title.matchAll(/(\d{4})\s*年/g)].map((m) => Number(m[1]));
+  return ys.length ? (ys[ys.length - 1] as number) : null;
+}
+
 /**
- * The indicator tables under 专栏 heads (rows, or cells a scraper flattened one per line). Their views are marked
- * as read, so the goals and prose readers leave them to {@link readTableTargets}.
+ * The indicator table held by `views` under `head` (real rows, or cells a scraper flattened one per line), or null
+ * when they build no table, its title and header name no indicator or target column, or no row gives a target.
+ * `rebuilt` counts the rows rebuilt from flattened cells (0 for real rows).
  */
+function indicatorTable(head: View, title: string, views: View[], list: TargetList, ctx: Collector): { t: TableOut; rebuilt: number } | null {
+  let rebuilt = 0;
+  const t = buildTable({ number: '', head, views }, ctx, { title, flattened: (_, n) => { rebuilt = n; } });
+  if (!t) return null;
+  const header = t.table.columns.map((h) => reading(head, h));
+  if (!isIndicatorTable(reading(head, t.table.title), header)) return null;
+  if (tableTargets(header, t.cellViews, (v: View) => v.norm, null, list.fallbackYear).length === 0) return null;
+  return { t, rebuilt };
+}
+
 /**
  * Reads the indicator tables of the body outside any 专栏 (`表1 主要指标` under 主要目标, or rows with no caption):
  * their targets are the plan's goals. A table whose header names no indicator or target column is left alone.
@@ -162,31 +179,26 @@ export function readBodyTables(o: Outline, list: TargetList, ctx: Collector): vo
   for (const b of o.tables) {
     const views = b.views.filter((v) => !list.covered.has(v));
     if (views.length < (b.title ? 3 : 2)) continue;
-    let rebuilt = 0;
-    const t = buildTable({ number: '', head: b.head, views }, ctx, { title: b.title, flattened: (_, n) => { rebuilt = n; } });
-    if (!t) continue;
-    const header = t.table.columns.map((h) => reading(b.head, h));
-    if (!isIndicatorTable(reading(b.head, t.table.title), header)) continue;
-    if (tableTargets(header, t.cellViews, (v: View) => v.norm, null, list.fallbackYear).length === 0) continue;
-    if (rebuilt > 0) ctx.report('body-table-flattened', b.head.b.line, `the table '${t.table.title}' was flattened one cell per line; rebuilt ${rebuilt} rows`);
+    const found = indicatorTable(b.head, b.title, views, list, ctx);
+    if (!found) continue;
+    if (found.rebuilt > 0) ctx.report('body-table-flattened', b.head.b.line, `the table '${found.t.table.title}' was flattened one cell per line; rebuilt ${found.rebuilt} rows`);
     for (const v of views) list.covered.add(v);
-    const ys = [...b.title.matchAll(/(\d{4})\s*年/g)].map((m) => Number(m[1]));
-    readTableTargets(t, b.head, 'goals', ys.length ? (ys[ys.length - 1] as number) : null, list);
+    readTableTargets(found.t, b.head, 'goals', titleYear(b.title), list);
   }
 }
 
+/**
+ * The indicator tables under 专栏 heads (rows, or cells a scraper flattened one per line). Their views are marked
+ * as read, so the goals and prose readers leave them to {@link readTableTargets}.
+ */
 export function columnTables(o: Outline, list: TargetList, ctx: Collector): Map<ColumnNode, TableOut> {
   const out = new Map<ColumnNode, TableOut>();
   for (const c of o.columns) {
     if (c.table.length < 3) continue;
-    let rebuilt = 0;
-    const t = buildTable({ number: '', head: c.head, views: c.table }, ctx, { title: c.title, flattened: (_, n) => { rebuilt = n; } });
-    if (!t) continue;
-    const header = t.table.columns.map((h) => reading(c.head, h));
-    if (!isIndicatorTable(reading(c.head, t.table.title), header)) continue;
-    if (tableTargets(header, t.cellViews, (v: View) => v.norm, null, list.fallbackYear).length === 0) continue;
-    if (rebuilt > 0) ctx.report('column-table-flattened', c.head.b.line, `the table of 专栏${c.number} was flattened one cell per line; rebuilt ${rebuilt} rows`);
-    out.set(c, t);
+    const found = indicatorTable(c.head, c.title, c.table, list, ctx);
+    if (!found) continue;
+    if (found.rebuilt > 0) ctx.report('column-table-flattened', c.head.b.line, `the table of 专栏${c.number} was flattened one cell per line; rebuilt ${found.rebuilt} rows`);
+    out.set(c, found.t);
     for (const v of c.table) list.covered.add(v);
   }
   return out;

@@ -154,13 +154,12 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
   const views = blocks.map((b, i) => makeView(b, i, options.fold));
   const annotated = views.find((v) => v.map !== null && v.norm.length < v.b.text.trim().length - 2 && /\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/.test(v.b.text));
   if (annotated) ctx.report('pinyin-removed', annotated.b.line, 'pinyin annotations after characters (達(dá)到) are ignored when reading; quotes keep them');
-  const out: Outline = { views, heads: [], bodyStart: views.length, bodyEnd: views.length, chapters: [], items: [], columns: [], tables: [], goals: [], toc: new Set(), attachments: [] };
+  const out: Outline = { views, heads: [], bodyStart: views.length, bodyEnd: views.length, chapters: [], items: [], columns: [], tables: [], goals: [], toc: tocLines(views.map((v) => (v.b.type === 'row' ? '' : v.norm))), attachments: [] };
 
   // The body starts at the first `一、` that is followed by a `二、` (a lone `一、` in a notice is not a chapter).
   // a place given by a heading's depth comes first: it is what the heading would print
   const byDepth = options.headingDepth ? depthHeads(blocks) : [];
   const heads = views.map((v, k) => byDepth[k] ?? (v.b.type === 'row' ? null : classify(v.norm)));
-  out.toc = tocLines(views.map((v) => (v.b.type === 'row' ? '' : v.norm)));
   for (const k of out.toc) heads[k] = null;
   nestSections(heads);
   out.heads = heads;

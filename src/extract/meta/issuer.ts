@@ -16,7 +16,8 @@ import { isMetadataLine } from './fields.js';
  */
 export function signature(views: View[], from: number, to: number, sender: string | null = null): { issuers: View[]; date: View } | null {
   // departments that sent the notice sign it as well, on one line or on lines of their own
-  const sends = (v: View) => sender !== null && v.norm.length >= 4 && sender.replace(/\s+/g, '').includes(v.norm.replace(/\s+/g, ''));
+  const senders = sender?.replace(/\s+/g, '') ?? null;
+  const sends = (v: View) => senders !== null && v.norm.length >= 4 && senders.includes(v.norm.replace(/\s+/g, ''));
   const isIssuer = (v: View) => ISSUER_LINE.test(v.norm) || JOINT_ISSUER.test(v.norm) || sends(v);
   for (let k = from; k < to - 1; k++) {
     const v = views[k] as View, next = views[k + 1] as View;

@@ -40,7 +40,18 @@ export const SUFFIX_COMPARATORS: Array<[string, Comparator]> = [
 ];
 
 /** Verbs that put the count before the object: `累计建成4.4万亩高标准农田`, `新创建20个省级以上标准化试点`. */
-export const COUNT_FIRST_VERBS = /(?:累计)?(?:新创建|创建|新建|建成|建设|培育|新增|引进|打造|认定|创成|争创|获评|新认定|培养|举办|开展|实施|完成|制修订|制定|新培育|选树|选育|评选|遴选|培树|扶持|新获)$/;
+const COUNT_VERBS = [
+  '新创建', '创建', '新建', '建成', '建设', '培育', '新增', '引进', '打造', '认定', '创成', '争创', '获评', '新认定', '培养', '举办', '开展', '实施',
+  '完成', '制修订', '制定', '新培育', '选树', '选育', '评选', '遴选', '培树', '扶持', '新获',
+];
+export const COUNT_FIRST_VERBS = new RegExp(`(?:累计)?(?:${COUNT_VERBS.join('|')})$`);
+/** The same verbs inside a name (`主导或参与制修订国际标准`): in a 分别 list the first name's verb is every name's. */
+export const COUNT_VERB_IN_NAME = new RegExp(COUNT_VERBS.join('|'));
+
+/** `分别`: a clause pairing several names or years with as many values, in order. */
+export const RESPECTIVELY = /分别/g;
+/** The years a value list is mapped to, after it: `(分别对应2025、2026、2027年)`, `(依次为2025年、2026年)`. */
+export const RESPECTIVE_YEARS = /^\s*[(（]\s*(?:分别|依次)?(?:对应|为|是)?\s*((?:\d{4}\s*年?\s*[、,，和及与]\s*)+\d{4})\s*年?\s*[)）]/;
 
 /** A bullet heading that lost its 。 (`——产品质量水平大幅跃升农产品…`): the heading is cut from the indicator. */
 export const HEADING_PREFIX = /^.{2,14}?(?:持续|稳步|大幅|全面|显著|不断|明显|进一步|更加|加快)(?:增强|提升|跃升|完善|提高|加强|夯实|优化|扩大)/;
@@ -50,7 +61,11 @@ export const INDICATOR_TRAILING = /(?:均|全部|要|将|稳步|逐步|每年|�
 /** Words trimmed from the start of an indicator. */
 /** The base a change is measured from, inside an indicator (`单位GDP能耗比2020年下降`): the quote keeps it, the name not. */
 export const INDICATOR_BASE = /(?:较|比|相比|相较|同比|与)(?:\d{4}\s*年(?:底|末)?|基期|上年|去年|上一年)(?:相比|比)?(?=[\u4e00-\u9fff])/;
-export const INDICATOR_LEADING = /^(?:在|其中|以及|及|和|并|且|使|让|全年|同时|力争|实现|计划|预计|期间|到|至)/;
+/** A start value before a change to a level (`拥有量由12件提高到18件`): the quote keeps it, the name not. */
+export const INDICATOR_FROM = /(?:由|从)\s*(?:\d{4}\s*年(?:底|末)?的?)?\s*\d+(?:\.\d+)?\s*(?:[%‰]|[\u4e00-\u9fff/]{0,5})$/;
+/** A rate base right before a value (`达到每千人口4批次`): it joins the unit (`批次/千人`). */
+export const RATE_BASE_BEFORE = /每\s*([十百千万]{0,3})\s*(人口|人|户|平方公里|家企业)\s*$/;
+export const INDICATOR_LEADING = /^(?:在|将|把|其中|以及|及|和|并|且|使|让|全年|同时|力争|实现|计划|预计|期间|到|至)/;
 
 /** `2025年` / `2025年底` — a year mark; the governing word before it (`到`, `截至`) is read by the caller. */
 export const YEAR_MARK = /(\d{4})\s*年(?:底|末|前)?/g;

@@ -7,12 +7,13 @@
 import type { Comparator } from '../../model.js';
 import { zhToInt } from '../../lexicon/numerals.js';
 import {
-  AGE_AFTER, CHANGE_ONLY, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_TAIL, RATE_NAME, SUFFIX_COMPARATORS,
+  AGE_AFTER, CHANGE_ONLY, RATE_BASE_BEFORE, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_TAIL, RATE_NAME, SUFFIX_COMPARATORS,
 } from '../../lexicon/targets.js';
 import { WEAK_MEASURES } from '../../lexicon/measures.js';
 import { measureAt } from '../measures.js';
 import { cleanIndicator, clauseEnd, clauseStart, endsWithComparator, sentenceSubject } from './phrases.js';
 import { lostDecimalPoint, numbersIn, protectedSpans } from './values.js';
+import { readRespectively } from './respectively.js';
 import { governingYears, yearMarks } from './years.js';
 
 export interface FoundTarget {
@@ -116,7 +117,14 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     }
     const cs = clauseStart(s, ns);
     const ce = clauseEnd(s, se);
-    const before = s.slice(cs, ns);
+    let before = s.slice(cs, ns);
+    // a rate base before the value (`抽检量达到每千人口4批次`) belongs to the unit: 批次/千人
+    let unit = measure ?? '';
+    const rate = measure ? RATE_BASE_BEFORE.exec(before) : null;
+    if (rate) {
+      before = before.slice(0, rate.index);
+      unit = `${measure}/${rate[1]}${rate[2] === '人口' ? '人' : rate[2]}`;
+    }
     let after = s.slice(se, ce).trim();
     // `达到94%以` at the end of an excerpt: the cut comparator adds nothing certain, the value stands
     if (ctx.atEnd && ce === s.length && after !== '' && SUFFIX_COMPARATORS.some(([w]) => w.length > after.length && w.startsWith(after))) after = '';
@@ -180,7 +188,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     const qEnd = after === '' ? se : ce;
     const one = (y: number | null): FoundTarget => {
       const t: FoundTarget = {
-        indicator, value, unit: measure ?? '', comparator, year: y ?? ctx.fallbackYear, yearInferred: y === null,
+        indicator, value, unit, comparator, year: y ?? ctx.fallbackYear, yearInferred: y === null,
         unitInferred: false, qStart, qEnd, valueAt: ns,
       };
       if (upper !== undefined) t.valueMax = upper;
@@ -204,5 +212,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
       yearInferred: year === null, unitInferred: true, qStart: b.cs + b.cut, qEnd: b.ne, valueAt: b.ns,
     });
   }
-  return out.sort((a, b) => a.valueAt - b.valueAt);
+  out.sort((a, b) => a.valueAt - b.valueAt);
+  const yearAt = (at: number) => governingYears(marks, s, at).find((y) => y > 0 && (ctx.docYear === null || y >= ctx.docYear)) ?? null;
+  return readRespectively(s, out, ctx, yearAt);
 }

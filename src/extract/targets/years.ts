@@ -7,6 +7,9 @@ import {
   BASE_AFTER_YEAR, BASE_BEFORE_HISTORY, BASE_BEFORE_YEAR, HISTORY_WORDS, TIME_HINTS, TO_YEAR, YEAR_LEAD, YEAR_LIST_GAP, YEAR_MARK,
 } from '../../lexicon/targets.js';
 
+/** The end of a sentence, past which a list of years no longer governs. */
+const SENTENCE_END = /[。!！?？;；]/;
+
 export interface YearMark { at: number; end: number; year: number; opener: boolean; base?: boolean; history?: boolean }
 
 /** The last clause read and its marks: findTargets and then openerYear ask for the same string in turn. */
@@ -71,6 +74,15 @@ export function governingYears(marks: YearMark[], s: string, at: number): number
     // `2020年到2025年期间` is a period, not a list: only its end governs
     if (!YEAR_LIST_GAP.test(s.slice(a.end, b.at)) || TO_YEAR.test(s.slice(b.at))) break;
     out.unshift(a.year);
+  }
+  // a list of years (`2025年、2027年分别达到…`) pairs values of its own sentence; past it the last opener governs
+  if (out.length > 1 && SENTENCE_END.test(s.slice((marks[k] as YearMark).end, at))) {
+    const first = k - out.length + 1;
+    for (let j = first - 1; j >= 0; j--) {
+      const m = marks[j] as YearMark;
+      if (!m.base && (m.opener || m.history)) return [m.year];
+    }
+    return [];
   }
   return out;
 }

@@ -1,0 +1,137 @@
+/**
+ * `分别` lists: one clause that pairs several names, or several years, with as many values in order —
+ * `国际标准、国家标准、行业标准分别达到5项、30项、60项`, `2025年、2027年分别达到86分、88分`, and a value list with its years
+ * after it, `合格率分别达到98%、99%和99.5%(分别对应2025、2026、2027年)`. The per-number reader sees only the first
+ * value with a name; this pass replaces what it found inside such a clause with one target per pair.
+ */
+import type { Comparator } from '../../model.js';
+import { COUNT_VERB_IN_NAME, PREFIX_COMPARATORS, RESPECTIVE_YEARS, RESPECTIVELY, SUFFIX_COMPARATORS } from '../../lexicon/targets.js';
+import { measureAt } from '../measures.js';
+import type { FoundTarget, TargetContext } from './find.js';
+import { cleanIndicator, sentenceSubject } from './phrases.js';
+
+interface ListValue { at: number; value: number; unit: string; suffix: Comparator | null; end: number }
+
+/** Where a 分别 clause may start: any punctuation but the 、 that joins its names. */
+const CLAUSE_STOP = /[,，;；。:：!！?？\n]/;
+/** What joins the items of a list. */
+const JOINER = /^\s*(?:、|和|及|与|,|，)\s*/;
+const NUMBER = /^\d+(?:\.\d+)?/;
+const YEAR_NAME = /^(?:到|至)?(\d{4})\s*年(?:底|末)?$/;
+
+/** The values after 分别 and its comparator word: `5项、30项、60项以上`, `98%、99%和99.5%`. */
+function valueList(s: string, from: number): ListValue[] {
+  const out: ListValue[] = [];
+  let i = from;
+  for (;;) {
+    const sp = /^\s*/.exec(s.slice(i, i + 4))?.[0].length ?? 0;
+    const n = NUMBER.exec(s.slice(i + sp, i + sp + 24));
+    if (!n) break;
+    const at = i + sp;
+    let e = at + n[0].length;
+    const unit = measureAt(s, e) ?? '';
+    if (unit) e = s.indexOf(unit, e) + unit.length;
+    let suffix: Comparator | null = null;
+    for (const [w, c] of SUFFIX_COMPARATORS) if (s.startsWith(w, e)) { suffix = c; e += w.length; break; }
+    out.push({ at, value: Number(n[0]), unit, suffix, end: e });
+    const j = JOINER.exec(s.slice(e, e + 4));
+    if (!j) break;
+    i = e + j[0].length;
+  }
+  return out;
+}
+
+/**
+ * Splits a list of names at its 、 (outside quotes and brackets); when one name is missing, the last may hold two
+ * joined by 和/及/与 (`A、B和C`). A joiner inside a word (`参与`) is never a split otherwise.
+ */
+function splitNames(t: string, want: number): string[] {
+  const out: string[] = [];
+  let depth = 0, last = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i] as string;
+    if ('“《(（「'.includes(c)) depth++;
+    else if ('”》)）」'.includes(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && c === '、') {
+      out.push(t.slice(last, i));
+      last = i + 1;
+    }
+  }
+  out.push(t.slice(last));
+  if (out.length + 1 === want) {
+    const tail = out[out.length - 1] as string;
+    const j = Math.max(tail.lastIndexOf('和'), tail.lastIndexOf('及'), tail.lastIndexOf('与'));
+    if (j >= 2 && tail.length - j > 2) out.splice(out.length - 1, 1, tail.slice(0, j), tail.slice(j + 1));
+  }
+  return out.map((x) => x.trim());
+}
+
+/** Years printed after a value list: `(分别对应2025、2026、2027年)`. */
+function yearsAfter(s: string, from: number): { years: number[]; end: number } | null {
+  const m = RESPECTIVE_YEARS.exec(s.slice(from, from + 60));
+  if (!m) return null;
+  const years = (m[1] as string).split(/[、,，和及与]/).map((y) => Number(y.replace(/\D/g, ''))).filter((y) => y >= 1900);
+  return years.length > 1 ? { years, end: from + m[0].length } : null;
+}
+
+/**
+ * Rewrites `out` for the 分别 clauses of `s`: the targets the per-number pass found on a list's values give way to
+ * one target per (name, value) or (year, value) pair. A list whose counts do not match is left as it was.
+ */
+export function readRespectively(s: string, out: FoundTarget[], ctx: TargetContext, yearAt: (at: number) => number | null): FoundTarget[] {
+  if (s.indexOf('分别') < 0) return out;
+  let result = out;
+  for (const m of s.matchAll(RESPECTIVELY)) {
+    const at = m.index ?? 0;
+    const word = PREFIX_COMPARATORS.find(([w]) => s.startsWith(w, at + m[0].length));
+    const values = valueList(s, at + m[0].length + (word?.[0].length ?? 0));
+    if (values.length < 2) continue;
+    let cs = at;
+    while (cs > 0 && !CLAUSE_STOP.test(s[cs - 1] as string)) cs--;
+    const head = s.slice(cs, at);
+    const names = splitNames(head, values.length);
+    const last = values[values.length - 1] as ListValue;
+    const after = yearsAfter(s, last.end);
+    const suffix = last.suffix;
+    const comparator = (v: ListValue): Comparator => v.suffix ?? suffix ?? word?.[1] ?? '>=';
+    const unitOf = (v: ListValue) => v.unit || last.unit;
+    const pairs: Array<{ indicator: string; year: number | null; v: ListValue; qStart: number }> = [];
+    const years = names.every((n) => YEAR_NAME.test(n)) ? names.map((n) => Number((YEAR_NAME.exec(n) as RegExpExecArray)[1])) : null;
+    if (years && years.length === values.length) {
+      // `…满意度达到85分以上,2025年、2027年分别达到86分、88分`: the years share the sentence's subject
+      const subject = sentenceSubject([...result].reverse().find((t) => t.qEnd <= cs), s, cs);
+      if (subject === null) continue;
+      values.forEach((v, k) => pairs.push({ indicator: subject, year: years[k] as number, v, qStart: cs }));
+    } else if (after && after.years.length === values.length) {
+      const name = cleanIndicator(head).text;
+      if (name.length < 2) continue;
+      values.forEach((v, k) => pairs.push({ indicator: name, year: after.years[k] as number, v, qStart: cs }));
+    } else if (names.length === values.length && names.every((n) => n.length >= 2)) {
+      const first = cleanIndicator(names[0] as string);
+      // `主导或参与制修订国际标准、国家标准…`: the verb of the first name is every name's
+      const verb = COUNT_VERB_IN_NAME.exec(first.text);
+      const prefix = verb && first.text.length - verb.index - verb[0].length >= 2 ? first.text.slice(0, verb.index + verb[0].length) : '';
+      names.forEach((n, k) => {
+        const own = k === 0 ? first.text : cleanIndicator(n).text;
+        const indicator = k === 0 || !prefix || COUNT_VERB_IN_NAME.test(own) ? own : `${prefix}${own}`;
+        pairs.push({ indicator, year: null, v: values[k] as ListValue, qStart: cs + first.cut });
+      });
+    } else continue;
+    const listStart = (values[0] as ListValue).at, listEnd = after?.end ?? last.end;
+    const kept = result.filter((t) => t.valueAt < cs || t.valueAt >= listEnd);
+    // the pass found nothing here: this is no target list (a history clause, a name)
+    if (kept.length === result.length) continue;
+    const found = result.find((t) => t.valueAt === listStart);
+    for (const p of pairs) {
+      const year = p.year ?? yearAt(p.v.at) ?? found?.year ?? ctx.year;
+      const t: FoundTarget = {
+        indicator: p.indicator, value: p.v.value, unit: unitOf(p.v), comparator: comparator(p.v),
+        year: year ?? ctx.fallbackYear, yearInferred: year === null && (found?.yearInferred ?? true),
+        unitInferred: p.v.unit === '' && last.unit !== '', qStart: p.qStart, qEnd: listEnd, valueAt: p.v.at,
+      };
+      kept.push(t);
+    }
+    result = kept.sort((a, b) => a.valueAt - b.valueAt);
+  }
+  return result;
+}

@@ -88,6 +88,11 @@ export const HISTORY_WORDS = /近年来|近几年|近五年|多年来|今年以�
 /** Every year mark and history word holds one of these: a clause without any has no time words (a fast check). */
 export const TIME_HINTS: readonly string[] = ['年', '目前', '过去'];
 
+/** What follows a deadline's year when it reports what is done (`截至2022年底,已累计建成…`): history. */
+export const DEADLINE_DONE = /^[^。；;]{0,6}?(?:已经|已)/;
+/** A rank (`进入全省前10名`): the number after 前 and before 名/位/强 is a place in a list, not a value to reach. */
+export const RANK_BEFORE = /前$/;
+export const RANK_AFTER = /^(?:名|位|强)/;
 /** The governing word before a year (`到2027年`, `截至2025年底`); it belongs to the year mark. */
 export const YEAR_LEAD = /(?:到|至|截至|截止到?)$/;
 /** A year mark that opens a period's end (`到2025年`, `至2027年`), at the start of a string. */

@@ -7,14 +7,14 @@
 import type { Comparator } from '../../model.js';
 import { zhToInt } from '../../lexicon/numerals.js';
 import {
-  AGE_AFTER, CHANGE_ONLY, RATE_BASE_BEFORE, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_TAIL, RATE_NAME, SUFFIX_COMPARATORS,
+  AGE_AFTER, CHANGE_ONLY, RANK_AFTER, RANK_BEFORE, RATE_BASE_BEFORE, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_TAIL, RATE_NAME, SUFFIX_COMPARATORS,
 } from '../../lexicon/targets.js';
 import { WEAK_MEASURES } from '../../lexicon/measures.js';
 import { measureAt } from '../measures.js';
 import { cleanIndicator, clauseEnd, clauseStart, endsWithComparator, sentenceSubject } from './phrases.js';
 import { lostDecimalPoint, numbersIn, protectedSpans } from './values.js';
 import { readRespectively } from './respectively.js';
-import { governingYears, yearMarks } from './years.js';
+import { governingYears, pastSentenceGoal, yearMarks } from './years.js';
 
 export interface FoundTarget {
   indicator: string;
@@ -79,6 +79,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     const prev = s[ns - 1] ?? '', next = s[ne] ?? '';
     if (/[A-Za-z+\-—~.“"第/]/.test(prev) || /[A-Za-z+”"/]/.test(next)) continue;
     if (/\d/.test(prev)) continue;
+    if (RANK_BEFORE.test(prev) && RANK_AFTER.test(next)) continue;
     let value = chinese ? zhToInt(m.text) : Number(m.text);
     if (!Number.isFinite(value) || (chinese && value < 2)) continue;
     if (!chinese && rangeEnd.has(ns)) continue;
@@ -131,8 +132,13 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
 
     // history: governed by a year before the document's own; a list of years (`2023年、2025年均…`) governs each
     const governing = governingYears(marks, s, ns);
-    const years = governing.filter((y) => y > 0 && (ctx.docYear === null || y >= ctx.docYear));
-    if (governing.length > 0 && years.length === 0) continue;
+    let years = governing.filter((y) => y > 0 && (ctx.docYear === null || y >= ctx.docYear));
+    if (governing.length > 0 && years.length === 0) {
+      // a past year among goals (`到2025年,…。截至2022年底,已建成…。满意度达到80分`) speaks for its own sentence only
+      const goal = pastSentenceGoal(marks, s, ns, ctx);
+      if (goal === null) continue;
+      years = [goal];
+    }
     const year = years.length > 0 ? years[0] as number : ctx.year;
 
     let indicator: string, qStart: number, comparator: Comparator;

@@ -3,7 +3,7 @@
  * indicator cut down to its noun phrase. The value itself is read in values.ts.
  */
 import type { Comparator } from '../../model.js';
-import { HEADING_PREFIX, INDICATOR_BASE, INDICATOR_FROM, INDICATOR_LEADING, INDICATOR_TRAILING, LEADING_YEAR, LIST_END_COMPARATOR, PREFIX_COMPARATORS } from '../../lexicon/targets.js';
+import { CHANGE_ONLY, HEADING_PREFIX, INDICATOR_BASE, INDICATOR_FROM, INDICATOR_LEADING, INDICATOR_TRAILING, LEADING_YEAR, LIST_END_COMPARATOR, PREFIX_COMPARATORS } from '../../lexicon/targets.js';
 import { endsWithCount } from '../measures.js';
 
 /** Punctuation that ends a clause. */
@@ -61,7 +61,8 @@ export function cleanIndicator(raw: string): { text: string; cut: number } {
   }
   t = t.replace(/\s+$/, '');
   const base = INDICATOR_BASE.exec(t);
-  if (base && base.index >= 2) t = t.slice(0, base.index) + t.slice(base.index + base[0].length);
+  // `较2022年提高` alone is the change of the sentence's subject: the base leaves it too
+  if (base && (base.index >= 2 || CHANGE_ONLY.test(t.slice(base[0].length)))) t = t.slice(0, base.index) + t.slice(base.index + base[0].length);
   const from = INDICATOR_FROM.exec(t);
   if (from && from.index >= 2) t = t.slice(0, from.index);
   for (let again = true; again;) {

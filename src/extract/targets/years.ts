@@ -4,7 +4,7 @@
  * (`较2020年下降14%`), which never governs a target.
  */
 import {
-  BASE_AFTER_YEAR, BASE_BEFORE_HISTORY, BASE_BEFORE_YEAR, HISTORY_WORDS, TIME_HINTS, TO_YEAR, YEAR_LEAD, YEAR_LIST_GAP, YEAR_MARK,
+  BASE_AFTER_YEAR, BASE_BEFORE_HISTORY, DEADLINE_DONE, BASE_BEFORE_YEAR, HISTORY_WORDS, TIME_HINTS, TO_YEAR, YEAR_LEAD, YEAR_LIST_GAP, YEAR_MARK,
 } from '../../lexicon/targets.js';
 
 /** The end of a sentence, past which a list of years no longer governs. */
@@ -55,6 +55,11 @@ function yearMarksOnly(s: string): YearMark[] {
       out.push({ at, end, year: Number(m[1]), opener: false, base: true });
       continue;
     }
+    // `截至2022年底,已建成…`: an account of what is done, history whatever the document's year
+    if (lead !== null && DEADLINE_DONE.test(s.slice(end, end + 16)) && !TO_YEAR.test(lead[0])) {
+      out.push({ at, end, year: 0, opener: true, history: true });
+      continue;
+    }
     out.push({ at, end, year: Number(m[1]), opener: /^[,，:：]/.test(s.slice(end, end + 1)) || lead !== null && TO_YEAR.test(lead[0]) });
   }
   return out;
@@ -85,6 +90,24 @@ export function governingYears(marks: YearMark[], s: string, at: number): number
     return [];
   }
   return out;
+}
+
+/**
+ * The goal year for a number governed by a past mark that stands in an earlier sentence: the last goal opener before
+ * that mark in the same string (`到2025年,`); null when there is none or an account began before (history goes on).
+ */
+export function pastSentenceGoal(marks: YearMark[], s: string, at: number, ctx: { docYear: number | null }): number | null {
+  let k = -1;
+  for (let i = 0; i < marks.length; i++) if ((marks[i] as YearMark).end <= at && !(marks[i] as YearMark).base) k = i;
+  if (k < 0 || !SENTENCE_END.test(s.slice((marks[k] as YearMark).end, at))) return null;
+  for (let j = k - 1; j >= 0; j--) {
+    const m = marks[j] as YearMark;
+    if (m.base) continue;
+    // an account that began earlier (`近年来,…。2022年,…。`) stays history
+    if (m.history || (ctx.docYear !== null && m.year < ctx.docYear)) return null;
+    if (m.opener) return m.year;
+  }
+  return null;
 }
 
 /** The year a block sets for the blocks after it (`2015年,产品质量发展的具体目标:`), or null. */

@@ -4,7 +4,8 @@
  * Names are kept as written; a trailing 等 is recorded as `units_etc` (the output keeps the notes' own word).
  */
 import {
-  AGENCY_END, AGENCY_ETC, AGENCY_JOINERS, AGENCY_LABELS, AGENCY_NOTE_MARK, AGENCY_SEPARATORS, AGENCY_START, BARE_DUTY, DUTY_PHRASE, LEAD_THEN_OTHERS,
+  AGENCY_END, AGENCY_ETC, AGENCY_JOINERS, AGENCY_LABELS, AGENCY_NOTE_MARK, AGENCY_SEPARATORS, AGENCY_START, BARE_DUTY, BRACKET_LABEL, DUTY_PHRASE,
+  LEAD_AFTER_NAME, LEAD_PREPOSITION, LEAD_THEN_OTHERS, ROLE_CLAUSE,
 } from '../lexicon/agency-notes.js';
 
 export interface AgencyNote {
@@ -58,7 +59,18 @@ function splitOnAnd(s: string): string[] {
 }
 
 /** Finds the agency note of a task paragraph (normalized text), or null when it has none. */
-export function findAgencyNote(norm: string): AgencyNote | null {
+export function findAgencyNote(text: string): AgencyNote | null {
+  // `【牵头单位】A`: the bracketed label reads as `牵头单位:` of the same length, so positions hold
+  const bracketed = text.indexOf('】') >= 0 && BRACKET_LABEL.test(text);
+  BRACKET_LABEL.lastIndex = 0;
+  const norm = bracketed ? text.replace(BRACKET_LABEL, (x, label: string) => `${label}:`.padEnd(x.length, ' ')) : text;
+  const note = readNote(norm);
+  // a bracketed label opens a note that runs to the end of its paragraph: no parenthesis was lost
+  if (note && bracketed && note.openLost) { note.openLost = false; note.closeLost = false; }
+  return note;
+}
+
+function readNote(norm: string): AgencyNote | null {
   // the note is the last parenthesised span that carries an agency mark; else an unparenthesised tail
   // the note closes the paragraph: look in its tail only (a long list of agencies is well under 400 characters)
   const tail = Math.max(0, norm.length - 400);
@@ -111,9 +123,12 @@ export function findAgencyNote(norm: string): AgencyNote | null {
   } else {
     const m = DUTY_PHRASE.exec(inner);
     const body = m ? inner.slice(0, m.index) + (m[0].startsWith('等') ? '等' : '') : inner;
+    const byRole = m ? null : roleClauses(inner);
     // `(区发展改革委牵头,区…配合)`
-    const lm = LEAD_THEN_OTHERS.exec(body);
-    if (lm) {
+    const lm = byRole ? null : LEAD_THEN_OTHERS.exec(body);
+    if (byRole) {
+      lead.push(...byRole.lead); responsible.push(...byRole.responsible); etc = byRole.etc;
+    } else if (lm) {
       const a = splitAgencies(lm[1] as string), b = splitAgencies(lm[2] as string);
       lead.push(...a.names); responsible.push(...b.names); etc = a.etc || b.etc;
     } else {
@@ -121,10 +136,35 @@ export function findAgencyNote(norm: string): AgencyNote | null {
       responsible.push(...r.names); etc = r.etc;
     }
   }
+  // `区农业农村委(牵头)、区市场监管局`: the mark after a name makes it the lead
+  for (let k = responsible.length - 1; k >= 0; k--) {
+    const n = responsible[k] as string;
+    if (LEAD_AFTER_NAME.test(n)) { responsible.splice(k, 1); lead.unshift(n.replace(LEAD_AFTER_NAME, '')); }
+  }
+  for (let k = 0; k < lead.length; k++) lead[k] = (lead[k] as string).replace(LEAD_AFTER_NAME, '').replace(LEAD_PREPOSITION, '');
   if (lead.length === 0 && responsible.length === 0) return null;
   // a note printed as a line of its own (`责任单位:市经信局、市发改委`) never had parentheses to lose
   const own = openLost && closeLost && norm.slice(0, start).trim() === '';
   return { lead, responsible, etc, start, end, openLost: openLost && !own, closeLost: closeLost && !own };
+}
+
+/**
+ * A note of clauses that each close with a role (`A牵头,B、C配合`, `A、B按职责分工负责,C、D落实`); null unless every
+ * clause does and the first names agencies only.
+ */
+function roleClauses(inner: string): { lead: string[]; responsible: string[]; etc: boolean } | null {
+  const clauses = splitOutside(inner).length > 1 ? inner.split(/[,，;；]/).map((c) => c.trim()).filter(Boolean) : [];
+  if (clauses.length < 2) return null;
+  const out = { lead: [] as string[], responsible: [] as string[], etc: false };
+  for (const [k, c] of clauses.entries()) {
+    const m = ROLE_CLAUSE.exec(c);
+    if (!m || m.index === 0) return null;
+    const r = splitAgencies(c.slice(0, m.index).replace(LEAD_PREPOSITION, '') + (/^等/.test(m[0]) ? '等' : ''));
+    if (r.names.length === 0 || (k === 0 && !r.names.every((n) => AGENCY_END.test(n)))) return null;
+    (m[1] ? out.lead : out.responsible).push(...r.names);
+    if (r.etc) out.etc = true;
+  }
+  return out;
 }
 
 const GLOBAL = new Map<RegExp, RegExp>();

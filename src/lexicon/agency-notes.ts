@@ -9,7 +9,7 @@ export const AGENCY_LABELS: Array<{ label: RegExp; role: 'lead' | 'responsible' 
   { label: /(?<!主要)(?:配合责任|责任|配合|参与|协办|协同|实施)(?:单位|部门)\s*[:：]/g, role: 'responsible' },
 ];
 /** Any of these anywhere in a paragraph marks an agency note. */
-export const AGENCY_NOTE_MARK = /(?:局|委|办|院|会|中心|政府)牵头[,，;；]|(?:牵头|责任|配合|参与|协办|协同|实施)(?:单位|部门)\s*[:：]|按(?:职责)?分工负责|分别负责|按职能负责|(?:局|委|办|院|中心|政府|管委会)(?:牵头)?负责\)$/;
+export const AGENCY_NOTE_MARK = /(?:局|委|办|院|会|中心|政府)牵头(?:负责)?[,，;；]|(?:牵头|责任|配合|参与|协办|协同|实施)(?:单位|部门)\s*[:：]|按(?:职责)?分工负责|分别负责|按职能负责|(?:局|委|办|院|中心|政府|管委会)(?:牵头)?负责\)$/;
 /** The closing phrase of the `(A、B等按职责分工负责)` form; all agencies in it are responsible. */
 export const DUTY_PHRASE = /(?:等)?(?:单位|部门)?(?:按(?:照)?(?:各自)?(?:职责)?(?:分工)?(?:职能)?负责|分别负责|按职能负责)$/;
 /** `(A、B负责)`, `(A牵头负责)`: a note of names only, closed by 负责 (read only when every name is an agency's). */
@@ -26,3 +26,14 @@ export const AGENCY_START = /^(?:各|区|市|县|省|州|镇|乡|街道|[\u4e00-
 export const AGENCY_JOINERS: readonly string[] = ['和', '及'];
 /** `(区发展改革委牵头,区…配合)`: the lead before 牵头, the others after it. */
 export const LEAD_THEN_OTHERS = /^(.+?)牵头[,，;；]?(.*?)(?:配合|参与)?$/;
+/** A label printed in brackets (`【牵头单位】A 【配合单位】B`): read as the label with a colon. */
+export const BRACKET_LABEL = /【\s*((?:牵头|主要责任|主责|配合责任|责任|配合|参与|协办|协同|实施)(?:单位|部门))\s*】/g;
+/** A lead marked after its name in a list (`区农业农村委(牵头)、区市场监管局`). */
+export const LEAD_AFTER_NAME = /\s*[(（]\s*牵头(?:单位|部门)?\s*[)）]$/;
+/**
+ * The role verb that closes one clause of a note of several (`A牵头,B、C配合`, `A、B按职责分工负责,C、D落实`); the
+ * first group is set when the clause names the lead.
+ */
+export const ROLE_CLAUSE = /(?:等)?(?:(牵头)(?:负责)?|配合|参与|协助|协同|协办|(?:具体|负责)?落实|按(?:照)?(?:各自)?(?:职责)?(?:分工)?(?:职能)?负责|分别负责|负责)$/;
+/** `由A牵头`: the preposition before a lead. */
+export const LEAD_PREPOSITION = /^由/;

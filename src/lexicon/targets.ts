@@ -53,6 +53,8 @@ export const RESPECTIVELY = /分别/g;
 /** The years a value list is mapped to, after it: `(分别对应2025、2026、2027年)`, `(依次为2025年、2026年)`. */
 export const RESPECTIVE_YEARS = /^\s*[(（]\s*(?:分别|依次)?(?:对应|为|是)?\s*((?:\d{4}\s*年?\s*[、,，和及与]\s*)+\d{4})\s*年?\s*[)）]/;
 
+/** An item mark that opens a clause inside a paragraph: `(1)`, `②`, `1、`, `(一)`, `一是`. */
+export const ITEM_MARK = /^\s*(?:[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|[\u2460-\u2473\u2776-\u277f]|\d{1,2}\s*[、．.](?![\d%])|[一二三四五六七八九十]{1,3}(?:、|是))\s*/;
 /** A bullet heading that lost its 。 (`——产品质量水平大幅跃升农产品…`): the heading is cut from the indicator. */
 export const HEADING_PREFIX = /^.{2,14}?(?:持续|稳步|大幅|全面|显著|不断|明显|进一步|更加|加快)(?:增强|提升|跃升|完善|提高|加强|夯实|优化|扩大)/;
 

@@ -3,7 +3,7 @@
  * indicator cut down to its noun phrase. The value itself is read in values.ts.
  */
 import type { Comparator } from '../../model.js';
-import { CHANGE_ONLY, HEADING_PREFIX, INDICATOR_BASE, INDICATOR_FROM, INDICATOR_LEADING, INDICATOR_TRAILING, LEADING_YEAR, LIST_END_COMPARATOR, PREFIX_COMPARATORS } from '../../lexicon/targets.js';
+import { CHANGE_ONLY, HEADING_PREFIX, ITEM_MARK, INDICATOR_BASE, INDICATOR_FROM, INDICATOR_LEADING, INDICATOR_TRAILING, LEADING_YEAR, LIST_END_COMPARATOR, PREFIX_COMPARATORS } from '../../lexicon/targets.js';
 import { endsWithCount } from '../measures.js';
 
 /** Punctuation that ends a clause. */
@@ -51,6 +51,9 @@ export function cleanIndicator(raw: string): { text: string; cut: number } {
     cut += lead[0].length;
     t = t.slice(lead[0].length);
   }
+  // an item mark inside a paragraph (`(1)实施…`, `②培育…`) is no part of the name
+  const item = ITEM_MARK.exec(t);
+  if (item && t.length - item[0].length >= 2) { cut += item[0].length; t = t.slice(item[0].length); }
   const heading = HEADING_PREFIX.exec(t);
   if (heading && t.length - heading[0].length >= 4) { cut += heading[0].length; t = t.slice(heading[0].length); }
   for (let again = true; again;) {

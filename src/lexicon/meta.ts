@@ -32,6 +32,8 @@ export const TITLE_ISSUER = new RegExp(`^(${ISSUER_PART}(?:[\\s、,，]+${ISSUER
  * (a bureau also signs the call for comments on a draft it wrote).
  */
 const DEPARTMENT_PART = '[\\u4e00-\\u9fff]{2,30}?(?:局|厅|委|办公室|中心)';
+/** A line that is only the senders of a `关于印发` notice, printed above its title (departments or issuing bodies). */
+export const NOTICE_SENDERS = new RegExp(`^(?:${ISSUER_PART}|${DEPARTMENT_PART})(?:[\\s、,，和]+(?:${ISSUER_PART}|${DEPARTMENT_PART}))*$`);
 export const NOTICE_ISSUER = new RegExp(`^((?:${ISSUER_PART}|${DEPARTMENT_PART})(?:[\\s、,，]+(?:${ISSUER_PART}|${DEPARTMENT_PART}))*)\\s*关于印发`);
 /** `X印发了《…》`, `以X名义印发`: the issuer named in a report of the issuing. */
 export const ISSUED_BY = new RegExp(`(?:以)?(${ISSUER_PART}(?:[、和]${ISSUER_PART})*)(?:名义)?(?:近日|日前|近期|正式|已|于\\d{1,2}月\\d{1,2}日)?(?:联合)?(?:印发|印發|出台|发布)`, 'g');

@@ -36,7 +36,8 @@ export function readDocNumber(raw: string, line: number, years: number[], ctx: C
 export function numberLine(front: View[], years: number[], ctx: Collector): string | null {
   for (const v of front) {
     const t = v.norm.replace(WIDGET, '');
-    if (v.b.type === 'row' || t.length > 30 || /[:：。,，]/.test(t) || !/\d{4}/.test(t) || !DOC_NUMBER_KIND.test(t)) continue;
+    // a whole number (`某市监〔2024〕32号`) needs no kind character; a damaged one does
+    if (v.b.type === 'row' || t.length > 30 || /[:：。,，]/.test(t) || !/\d{4}/.test(t) || !(DOC_NUMBER_KIND.test(t) || DOC_NUMBER.test(t.replace(/\s+/g, '')))) continue;
     const n = readDocNumber(orig(v, 0, t.length), v.b.line, years, ctx);
     if (n) return n;
   }

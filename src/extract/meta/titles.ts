@@ -6,7 +6,7 @@
  */
 import { clean, type View } from '../../source/view.js';
 import {
-  CITED_BEFORE, DRAFT_LABEL, HEADLINE_ISSUED, ISSUED_ABOUT, ISSUED_AFTER, ISSUED_BEFORE, JOINT_ISSUER, NATIONAL_TITLES, TITLE_END, TITLE_NOISE_BEFORE, TITLE_PERIOD, TITLE_WIDGET,
+  CITED_BEFORE, DRAFT_LABEL, HEADLINE_ISSUED, ISSUED_ABOUT, ISSUED_AFTER, ISSUED_BEFORE, JOINT_ISSUER, NATIONAL_TITLES, NOTICE_SENDERS, TITLE_END, TITLE_NOISE_BEFORE, TITLE_PERIOD, TITLE_WIDGET,
 } from '../../lexicon/meta.js';
 import { NOTICE_TITLE } from '../../lexicon/structure.js';
 import { isMetadataLine } from './fields.js';
@@ -66,7 +66,8 @@ export function noticeTitle(front: View[]): TitleFound | null {
       const p = front[back] as View;
       if (p.norm.length > 40 || /[。:：|]/.test(p.norm)) break;
       // once the 关于 line is in, only the issuer line above it still belongs
-      const issuerLine = JOINT_ISSUER.test(p.norm);
+      // departments that send a `关于印发` notice print their names above it too
+      const issuerLine = JOINT_ISSUER.test(p.norm) || (/^关于印发/.test(text) && NOTICE_SENDERS.test(p.norm.trim()));
       if (/^关于/.test(text) ? !issuerLine : /关于/.test(text.slice(0, 40))) break;
       parts = [[p, 0, p.norm.length], ...parts];
       text = p.norm + text;

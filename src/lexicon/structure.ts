@@ -27,6 +27,8 @@ export const TOC_ENTRY = /(?:(?:\.\s?){3,}|(?:[…⋯]\s?){2,}|(?:[·•]\s?){3,
 /** Inside a 目录 block an entry may end in a bare page number after a space or the title (`(一)发展成效2`). */
 export const TOC_PAGE = /(?:\.{2,}|[…⋯]|·{2,}|\s)\s*\d{1,4}$|[\u4e00-\u9fff)）]\d{1,3}$/;
 /** `(一)…` — a group heading, or an item where chapter one already used (一)(二) (e.g. `(三)`…`(二十八)` after a goals chapter with `(一)(二)`). */
+/** `第一节 …`: a 规划's second level under its `第一章` chapters. */
+export const DI_SECTION = new RegExp(`^第([${ZH}]{1,4})节[\\s:]*\\s*(.*)$`);
 export const PAREN = new RegExp(`^\\(\\s*([${ZH}]{1,4})\\s*\\)\\s*(.*)$`);
 /** `1.` / `1．` / `1、` / `1. ` — not a decimal (`3.8%`) and not a year (`2025年`). */
 export const ARABIC = /^(\d{1,3})\s*(?:[.、](?!\d)|\s(?=[\u4e00-\u9fff]))\s*(.*)$/;

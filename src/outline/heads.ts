@@ -6,7 +6,7 @@
 import type { Block } from '../model.js';
 import { intToZh, zhToInt } from '../lexicon/numerals.js';
 import {
-  ARABIC, ATTACHMENT, BULLET, CHAPTER, DI_SENTENCE, CHAPTER_ROLES, COLUMN, HEADING_NUMBERED, HEADING_OUTSIDE, PAREN, PAREN_ARABIC, TOC_ENTRY, TOC_HEAD, TOC_PAGE, YISHI,
+  ARABIC, ATTACHMENT, BULLET, CHAPTER, DI_SECTION, DI_SENTENCE, CHAPTER_ROLES, COLUMN, HEADING_NUMBERED, HEADING_OUTSIDE, PAREN, PAREN_ARABIC, TOC_ENTRY, TOC_HEAD, TOC_PAGE, YISHI,
 } from '../lexicon/structure.js';
 
 export type Role = 'goals' | 'tasks' | 'safeguards' | 'preamble';
@@ -14,7 +14,7 @@ export type Role = 'goals' | 'tasks' | 'safeguards' | 'preamble';
 export type Head =
   | { kind: 'chapter'; ord: string; n: number; rest: number; /** printed `第一章` / `第一部分`, not `一、` */ di?: true }
   /** `一、` under `第一章` chapters (a 规划's second level): a group that may hold `(一)` groups or tasks. */
-  | { kind: 'section'; ord: string; n: number; rest: number }
+  | { kind: 'section'; ord: string; n: number; rest: number; /** printed `第一节` */ di?: true }
   | { kind: 'paren'; ord: string; n: number; rest: number }
   | { kind: 'arabic'; ord: string; n: number; rest: number }
   | { kind: 'yishi'; ord: string; n: number; rest: number }
@@ -39,6 +39,10 @@ export function classify(norm: string): Head | null {
     const sentence = m[2] !== undefined && DI_SENTENCE.test(m[3] ?? '');
     if (Number.isFinite(n) && n > 0 && !sentence) return m[2] ? { kind: 'chapter', ord, n, rest: restOf(m[3]), di: true } : { kind: 'chapter', ord, n, rest: restOf(m[3]) };
   }
+  if ((m = DI_SECTION.exec(norm))) {
+    const n = zhToInt(m[1] as string);
+    if (Number.isFinite(n) && n > 0) return { kind: 'section', ord: m[1] as string, n, rest: restOf(m[2]), di: true };
+  }
   if ((m = PAREN.exec(norm))) {
     const n = zhToInt(m[1] as string);
     if (Number.isFinite(n) && n > 0) return { kind: 'paren', ord: `(${m[1]})`, n, rest: restOf(m[2]) };
@@ -55,9 +59,19 @@ export function classify(norm: string): Head | null {
 
 /**
  * A plan printed in `第一章` chapters with `一、` sections under them (the 规划 layout): the `一、` heads become
- * sections. Plans that print `一、` chapters only, or `第一章` only, are left as they are.
+ * sections; under `第一节` sections they are items. Plans that print `一、` chapters only, or `第一章` only, are left
+ * as they are.
  */
 export function nestSections(heads: Array<Head | null | undefined>): void {
+  // `第一章` / `第一节` / `一、`: under a 节 the `一、` heads are its items, read like `(一)` (a group, or a task with text)
+  if (heads.some((h) => h?.kind === 'section' && h.di)) {
+    let inSection = false;
+    heads.forEach((h, k) => {
+      if (h?.kind === 'chapter' && h.di) inSection = false;
+      else if (h?.kind === 'section' && h.di) inSection = true;
+      else if (inSection && h?.kind === 'chapter' && !h.di) heads[k] = { kind: 'paren', ord: h.ord, n: h.n, rest: h.rest };
+    });
+  }
   let di = 0, plain = 0;
   for (const h of heads) if (h?.kind === 'chapter') h.di ? di++ : plain++;
   if (di < 2 || plain === 0) return;

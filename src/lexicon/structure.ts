@@ -34,6 +34,8 @@ export const PAREN = new RegExp(`^\\(\\s*([${ZH}]{1,4})\\s*\\)\\s*(.*)$`);
 export const ARABIC = /^(\d{1,3})\s*(?:[.、](?!\d)|\s(?=[\u4e00-\u9fff]))\s*(.*)$/;
 /** `(1)` numbering below tasks — kept as body text. */
 export const PAREN_ARABIC = /^\((\d{1,3})\)\s*(.*)$/;
+/** A third-level item: `(1)`, `1)`, `①` (read as a task only where no `1.` or `(一)` task holds it). */
+export const SUBITEM = /^(?:\(\s*(\d{1,2})\s*\)|(\d{1,2})\)|([\u2460-\u2473]))\s*(.*)$/;
 /** `一是强化组织领导。…` — safeguards in some city opinions, and some task lists. */
 export const YISHI = new RegExp(`^([${ZH}]{1,3})是\\s*(.*)$`);
 /** `——item`, `――item`, `—item`, `-- item`, `•`. */

@@ -6,7 +6,7 @@
 import type { Block } from '../model.js';
 import { intToZh, zhToInt } from '../lexicon/numerals.js';
 import {
-  ARABIC, ATTACHMENT, BULLET, CHAPTER, DI_SECTION, DI_SENTENCE, CHAPTER_ROLES, COLUMN, HEADING_NUMBERED, HEADING_OUTSIDE, PAREN, PAREN_ARABIC, TOC_ENTRY, TOC_HEAD, TOC_PAGE, YISHI,
+  ARABIC, ATTACHMENT, BULLET, CHAPTER, DI_SECTION, DI_SENTENCE, CHAPTER_ROLES, COLUMN, HEADING_NUMBERED, HEADING_OUTSIDE, PAREN, PAREN_ARABIC, SUBITEM, TOC_ENTRY, TOC_HEAD, TOC_PAGE, YISHI,
 } from '../lexicon/structure.js';
 
 export type Role = 'goals' | 'tasks' | 'safeguards' | 'preamble';
@@ -18,6 +18,8 @@ export type Head =
   | { kind: 'paren'; ord: string; n: number; rest: number }
   | { kind: 'arabic'; ord: string; n: number; rest: number }
   | { kind: 'yishi'; ord: string; n: number; rest: number }
+  /** `(1)`, `1)`, `①`: a task where no `1.` or `(一)` task holds it, else a point of that task's text. */
+  | { kind: 'subitem'; ord: string; n: number; rest: number }
   | { kind: 'bullet'; rest: number }
   | { kind: 'column'; n: number; rest: number }
   | { kind: 'attachment'; num: string; rest: number };
@@ -46,6 +48,10 @@ export function classify(norm: string): Head | null {
   if ((m = PAREN.exec(norm))) {
     const n = zhToInt(m[1] as string);
     if (Number.isFinite(n) && n > 0) return { kind: 'paren', ord: `(${m[1]})`, n, rest: restOf(m[2]) };
+  }
+  if ((m = SUBITEM.exec(norm))) {
+    const n = m[3] ? (m[3].codePointAt(0) as number) - 0x245f : Number(m[1] ?? m[2]);
+    return { kind: 'subitem', ord: `(${n})`, n, rest: restOf(m[4]) };
   }
   if (PAREN_ARABIC.test(norm)) return null;
   if ((m = ARABIC.exec(norm))) return { kind: 'arabic', ord: String(Number(m[1])), n: Number(m[1]), rest: restOf(m[2]) };

@@ -38,7 +38,7 @@ export interface ItemNode {
   head: Segment;
   /** Continuation blocks (HTML paragraphs, a goal's body lines). */
   more: View[];
-  style: 'arabic' | 'paren' | 'yishi';
+  style: 'arabic' | 'paren' | 'yishi' | 'subitem';
 }
 
 export interface ColumnNode {
@@ -131,7 +131,7 @@ function titleOverText(views: View[], heads: Array<Head | null>, k: number): boo
   let text = 0;
   for (let j = k + 1; j < views.length && j <= k + 200; j++) {
     const h = heads[j];
-    if (h && h.kind !== 'bullet') return h.kind !== 'arabic' && h.kind !== 'yishi' && text > 0;
+    if (h && h.kind !== 'bullet') return h.kind !== 'arabic' && h.kind !== 'yishi' && h.kind !== 'subitem' && text > 0;
     const v = views[j] as View;
     if (isChrome(v) || isBackMatter(views, j)) break;
     if (isProse(v)) text++;
@@ -282,6 +282,11 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
     }
     if (h?.kind === 'yishi' && role !== 'preamble' && role !== 'goals' && !numberedInChapter) {
       openItem(role === 'safeguards' ? 'safeguard' : 'task', h.ord, v, h.rest, 'yishi');
+      continue;
+    }
+    // `(1)` items are tasks only where no task holds them (a group's own items); else points of the task's text
+    if (h?.kind === 'subitem' && (role === 'tasks' || role === 'safeguards') && (item === null || (item as ItemNode).style === 'subitem')) {
+      openItem(role === 'safeguards' ? 'safeguard' : 'task', h.ord, v, h.rest, 'subitem');
       continue;
     }
     // running text

@@ -48,6 +48,10 @@ export const COUNT_FIRST_VERBS = new RegExp(`(?:累计)?(?:${COUNT_VERBS.join('|
 /** The same verbs inside a name (`主导或参与制修订国际标准`): in a 分别 list the first name's verb is every name's. */
 export const COUNT_VERB_IN_NAME = new RegExp(COUNT_VERBS.join('|'));
 
+/** What joins the values of a 分别 list (`5项、30项和60项`). */
+export const VALUE_LIST_JOINER = /^\s*(?:、|和|及|与|,|，)\s*/;
+/** A name in a 分别 list that is a year (`2025年、2027年分别达到…`). */
+export const YEAR_NAME = /^(?:到|至)?(\d{4})\s*年(?:底|末)?$/;
 /** `分别`: a clause pairing several names or years with as many values, in order. */
 export const RESPECTIVELY = /分别/g;
 /** The years a value list is mapped to, after it: `(分别对应2025、2026、2027年)`, `(依次为2025年、2026年)`. */

@@ -5,7 +5,9 @@
  * value with a name; this pass replaces what it found inside such a clause with one target per pair.
  */
 import type { Comparator } from '../../model.js';
-import { COUNT_VERB_IN_NAME, PREFIX_COMPARATORS, RESPECTIVE_YEARS, RESPECTIVELY, SUFFIX_COMPARATORS } from '../../lexicon/targets.js';
+import {
+  COUNT_VERB_IN_NAME, PREFIX_COMPARATORS, RESPECTIVE_YEARS, RESPECTIVELY, SUFFIX_COMPARATORS, VALUE_LIST_JOINER, YEAR_NAME,
+} from '../../lexicon/targets.js';
 import { measureAt } from '../measures.js';
 import type { FoundTarget, TargetContext } from './find.js';
 import { cleanIndicator, sentenceSubject } from './phrases.js';
@@ -14,10 +16,7 @@ interface ListValue { at: number; value: number; unit: string; suffix: Comparato
 
 /** Where a 分别 clause may start: any punctuation but the 、 that joins its names. */
 const CLAUSE_STOP = /[,，;；。:：!！?？\n]/;
-/** What joins the items of a list. */
-const JOINER = /^\s*(?:、|和|及|与|,|，)\s*/;
 const NUMBER = /^\d+(?:\.\d+)?/;
-const YEAR_NAME = /^(?:到|至)?(\d{4})\s*年(?:底|末)?$/;
 
 /** The values after 分别 and its comparator word: `5项、30项、60项以上`, `98%、99%和99.5%`. */
 function valueList(s: string, from: number): ListValue[] {
@@ -34,7 +33,7 @@ function valueList(s: string, from: number): ListValue[] {
     let suffix: Comparator | null = null;
     for (const [w, c] of SUFFIX_COMPARATORS) if (s.startsWith(w, e)) { suffix = c; e += w.length; break; }
     out.push({ at, value: Number(n[0]), unit, suffix, end: e });
-    const j = JOINER.exec(s.slice(e, e + 4));
+    const j = VALUE_LIST_JOINER.exec(s.slice(e, e + 4));
     if (!j) break;
     i = e + j[0].length;
   }

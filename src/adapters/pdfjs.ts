@@ -13,8 +13,6 @@ import type { PdfItem, PdfPage } from './pdf-layout.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<{ lib: PdfJs; root: string }> | undefined;
-/** pdf.js's document side (no type declarations ship for it; pdf.js finds it as `globalThis.pdfjsWorker`). */
-const WORKER: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 
 async function load(): Promise<{ lib: PdfJs; root: string }> {
   const require = createRequire(import.meta.url);
@@ -32,8 +30,9 @@ async function load(): Promise<{ lib: PdfJs; root: string }> {
   try {
     const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
     // the document side too, loaded now rather than on the first document, so both modules' polyfills are in
-    // place before the natives are put back; pdf.js runs it in this thread ("fake worker") either way
-    g.pdfjsWorker ??= await import(WORKER);
+    // place before the natives are put back; pdf.js runs it in this thread ("fake worker") either way and finds
+    // it as globalThis.pdfjsWorker (its types: pdfjs-worker.d.ts)
+    g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     return { lib, root };
   } finally {
     console.log = log;

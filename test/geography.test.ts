@@ -177,3 +177,24 @@ describe('every place', () => {
     },
   );
 });
+
+describe('the precomputed index (geography-index.json, `npm run geography`)', () => {
+  it('loads the same geography as the build from divisions.json and the hand-kept lists', async () => {
+    const { buildGeography } = await import('../src/lexicon/geography-data.js');
+    const { geographyFromIndex } = await import('../src/lexicon/geography-load.js');
+    const { default: index } = await import('../src/lexicon/geography-index.json');
+    const built = buildGeography();
+    const loaded = geographyFromIndex(index as never);
+    // a stale index (hand-kept data edited without `npm run geography`) fails here
+    expect(loaded.places).toEqual(built.places);
+    expect(loaded.places.every((p) => Object.isFrozen(p))).toBe(true);
+    const at = new Map(loaded.places.map((p, i) => [p, i]));
+    const bt = new Map(built.places.map((p, i) => [p, i]));
+    const shape = (g: typeof built | typeof loaded, pos: Map<unknown, number>) => ({
+      names: [...g.byName].map(([k, e]) => [k, e.surface, e.stem, e.generic, e.places.map((p) => pos.get(p))]),
+      parents: g.places.map((p) => pos.get(g.parentOf.get(p)) ?? -1),
+      namesOf: g.places.map((p) => g.namesOf(p)),
+    });
+    expect(shape(loaded, at)).toEqual(shape(built, bt));
+  });
+});

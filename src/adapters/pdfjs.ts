@@ -26,12 +26,39 @@ async function load(): Promise<{ lib: PdfJs; root: string }> {
   // pdf.js reports the missing canvas through the console while it loads: not a message for qplan's users
   const { log, warn } = console;
   console.log = console.warn = () => undefined;
+  const natives = BUILT_INS.map((o) => new Map(Object.entries(Object.getOwnPropertyDescriptors(o))));
   try {
-    return { lib: await import('pdfjs-dist/legacy/build/pdf.mjs'), root };
+    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    // the document side too, loaded now rather than on the first document, so both modules' polyfills are in
+    // place before the natives are put back; pdf.js runs it in this thread ("fake worker") either way and finds
+    // it as globalThis.pdfjsWorker (its types: pdfjs-worker.d.ts)
+    g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    return { lib, root };
   } finally {
     console.log = log;
     console.warn = warn;
+    restoreNatives(natives);
   }
+}
+
+/**
+ * The legacy build bundles core-js, which replaces some native built-ins for old browsers' sake: in Node 20 it
+ * swaps `Array.prototype.push`, `JSON.stringify`, `JSON.parse` and `Function.prototype.toString` for JavaScript
+ * versions (a V8 edge case on read-only lengths, the JSON.parse source proposal). Those are several times
+ * slower, and they are global: after the first PDF every push and JSON.stringify of the process, the
+ * extractor's and the serializer's, went through them (a tenth of a PDF's own time was `push`). The natives are
+ * put back; what core-js only added (methods Node 20 lacks) stays.
+ */
+const BUILT_INS: object[] = [Array.prototype, JSON, Function.prototype, Object, Promise, Promise.prototype, Map.prototype, Set.prototype,
+  String.prototype, Object.getPrototypeOf(Uint8Array.prototype) as object, Uint8Array.prototype, ArrayBuffer.prototype, Math];
+
+function restoreNatives(before: Map<string, PropertyDescriptor>[]): void {
+  BUILT_INS.forEach((o, i) => {
+    for (const [key, d] of before[i] as Map<string, PropertyDescriptor>) {
+      const now = Object.getOwnPropertyDescriptor(o, key);
+      if (typeof d.value === 'function' && now && now.value !== d.value && now.configurable) Object.defineProperty(o, key, d);
+    }
+  });
 }
 
 /** The text items of every page, in page units (y up). Throws {@link InputError} when the PDF cannot be opened. */

@@ -2,12 +2,15 @@
  * Builds the in-memory geography of China from the committed data: divisions.json (generated from the 2023 statistical
  * division codes by scripts/gen-divisions.mjs), aliases-places.ts (zones, changes since 2023, other names) and
  * place-words.ts (ethnic names, generic names, straddle words). Pure;
- * geography.ts holds the public API. The hand-kept lists are data modules rather than YAML because a YAML parse
+ * geography.ts holds the public API. At run time qplan loads the same geography from its precomputed index
+ * (geography-index.json, written from this build by `npm run geography`; geography-load.ts); this build is the
+ * source of truth, used by that script and by the test that holds the two equal. The hand-kept lists are data modules rather than YAML because a YAML parse
  * alone would cost about as much as the whole build (measured: several ms cold), and the budget is 15 ms.
  */
 import divisions from './divisions.json' with { type: 'json' };
 import { CHANGES, EXTRA_PROVINCES, PLACE_ALIASES, ZONES } from './aliases-places.js';
 import { ETHNIC_GROUPS, GENERIC_PLACE_NAMES } from './place-words.js';
+import { NONE, namesOf as placeNames, provinceShort, shortName, stemOf } from './geography-names.js';
 
 /** Administrative level of a place, as qplan reports a plan's jurisdiction. */
 export type Level = 'province' | 'city' | 'district' | 'county' | 'zone';
@@ -47,12 +50,18 @@ export interface Geography {
   loadMs: number;
 }
 
+/** What the build knows beyond {@link Geography}: what the precomputed index (geography-load.ts) stores too. */
+export interface BuiltGeography extends Geography {
+  provinceShorts: Set<string>;
+  aliasesOf: Map<Place, string[]>;
+}
+
 /**
  * Reads divisions.json and builds every index in one pass; throws on inconsistent hand-kept data (a parent name that
  * does not name exactly one place). Plain loops over a sorted table: on first use this code runs in the
  * interpreter, where every helper call and short-lived array shows in the load time.
  */
-export function buildGeography(): Geography {
+export function buildGeography(): BuiltGeography {
   const t0 = performance.now();
   const ethnic = [...ETHNIC_GROUPS].sort((a, b) => b.length - a.length);
   const provinceShorts = new Set<string>();
@@ -117,43 +126,9 @@ export function buildGeography(): Geography {
   }
   for (const p of places) Object.freeze(p);
 
-  const namesOf = (p: Place): string[] => {
-    const short = shortName(p, ethnic);
-    const stem = stemOf(p, short);
-    const names = [p.name, ...(aliasesOf.get(p) ?? NONE)];
-    if (short !== null) names.push(short);
-    if (stem !== null && !provinceShorts.has(stem)) names.push(stem);
-    return names;
-  };
-  return { places, byName, parentOf, namesOf, loadMs: performance.now() - t0 };
+  const namesOf = (p: Place): string[] => placeNames(p, aliasesOf.get(p), ethnic, provinceShorts);
+  return { places, byName, parentOf, namesOf, loadMs: performance.now() - t0, provinceShorts, aliasesOf };
 }
-
-/** The short form: a province's name without its suffix (江西, 广西), an autonomous unit's (石柱县, 恩施州); else null. */
-function shortName(p: Place, ethnic: string[]): string | null {
-  if (p.level === 'province') return provinceShort(p.name, ethnic);
-  return p.name.includes('自治') ? autonomousShort(p.name, ethnic) : null;
-}
-
-/**
- * The name (or short form) without its level suffix, when two or more characters are left: 扬州市 → 扬州, 恩施州 →
- * 恩施, 神农架林区 → 神农架, 阿克苏地区 → 阿克苏, 滨海新区 → 滨海 (but 万柏林区 → 万柏林: 林区 and 特区 are suffixes
- * only of the county-level units so named). None for provinces, zones and the generic names (城区 → 城 is no name).
- */
-function stemOf(p: Place, short: string | null): string | null {
-  if (p.level === 'province' || p.level === 'zone' || GENERIC_PLACE_NAMES.includes(p.name)) return null;
-  const name = short ?? p.name;
-  const two = name.slice(-2);
-  const cut = two === '地区' || two === '新区' || (p.level === 'county' && (two === '林区' || two === '特区')) ? 2
-    : '市县区旗盟州'.includes(name.charAt(name.length - 1)) ? 1 : 0;
-  return name.length - cut >= 2 ? name.slice(0, name.length - cut) : null;
-}
-
-/** The two UTF-16 units at `at` as one number: the scan index key, read without making a string. */
-export function pairKey(text: string, at: number): number {
-  return text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
-}
-
-const NONE: readonly string[] = [];
 
 /**
  * Level from the code and the name: xx0000 province; xxxx00 prefecture (city); a county-level code xxxx7x is a
@@ -169,34 +144,3 @@ function levelOf(code: string, name: string, parent: Place | undefined): Level {
   return name.endsWith('区') ? 'district' : 'county';
 }
 
-/** 内蒙古自治区 → 内蒙古, 广西壮族自治区 → 广西, 香港特别行政区 → 香港, 江西省 → 江西, 上海市 → 上海. */
-function provinceShort(name: string, ethnic: string[]): string {
-  if (name.endsWith('特别行政区')) return name.slice(0, -5);
-  if (name.endsWith('自治区')) return stripEthnic(name.slice(0, -3), ethnic);
-  return name.slice(0, -1);
-}
-
-/** 石柱土家族自治县 → 石柱县, 恩施土家族苗族自治州 → 恩施州, 鄂伦春自治旗 → 鄂伦春旗; null for other names. */
-function autonomousShort(name: string, ethnic: string[]): string | null {
-  const at = name.lastIndexOf('自治');
-  if (at <= 0 || at !== name.length - 3 || !'县州旗'.includes(name.charAt(at + 2))) return null;
-  return stripEthnic(name.slice(0, at), ethnic) + name.charAt(at + 2);
-}
-
-/**
- * Drops ethnic names from the end of a stem, longest first (土家族 before 土族), repeatedly: 积石山保安族东乡族撒拉族 →
- * 积石山. It stops before leaving fewer than two characters: 鄂伦春自治旗 → 鄂伦春旗, 内蒙古自治区 → 内蒙古 (not 内),
- * and a whole-stem name only loses 族 (鄂温克族自治旗 → 鄂温克旗). With 各族 below, all 150 autonomous units below
- * province level get a short form; customary abbreviations (博州, 克州) are aliases in aliases-places.ts.
- */
-function stripEthnic(stem: string, ethnic: string[]): string {
-  let s = stem;
-  for (;;) {
-    const withZu = s.endsWith('族');
-    const body = withZu ? s.slice(0, -1) : s;
-    // 各族 ("all peoples") stands for a list of groups: 龙胜各族自治县 → 龙胜县.
-    const g = withZu && body.endsWith('各') ? '各' : ethnic.find((e) => body.endsWith(e) && (withZu || e.length >= 2));
-    if (g === undefined || body.length - g.length < 2) return withZu && g !== undefined ? body : s;
-    s = body.slice(0, -g.length);
-  }
-}

@@ -2,9 +2,13 @@
  * The administrative geography of China (every province, prefecture and county-level unit of the 2023 statistical
  * codes, plus the zones and changes kept in aliases-places.yaml) and a resolver over it: which places a name may mean
  * (lookupPlace), which one a text means (resolvePlace), and where place names stand in a text (findPlaces).
- * The data loads lazily on the first call (a few milliseconds) and every function is synchronous and pure.
+ * The data loads lazily on the first call (a few milliseconds, from geography-index.json) and every function is
+ * synchronous and pure.
  */
-import { buildGeography, pairKey, type Entry, type Geography, type Level, type Place } from './geography-data.js';
+import type { Entry, Geography, Level, Place } from './geography-data.js';
+import { pairKey } from './geography-names.js';
+import { geographyFromIndex, type GeographyIndex } from './geography-load.js';
+import index from './geography-index.json' with { type: 'json' };
 import { STRADDLE_WORDS } from './place-words.js';
 
 export type { Level, Place } from './geography-data.js';
@@ -24,7 +28,9 @@ export interface FindPlacesOptions {
 }
 
 let geo: Geography | null = null;
-const load = (): Geography => (geo ??= buildGeography());
+// from the precomputed index, not from divisions.json: see geography-load.ts (a JSON import is typed by its values,
+// arrays of string | number, not by the tuples the index holds)
+const load = (): Geography => (geo ??= geographyFromIndex(index as unknown as GeographyIndex));
 
 /** The scan index of findPlaces, built on its first call: first two UTF-16 units → surfaces, longest first. */
 interface Surface { text: string; entry: Entry }

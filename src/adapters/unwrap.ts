@@ -6,7 +6,7 @@
  */
 import type { Block } from '../model.js';
 import { isBrowserStamp, isPageNumber, joinText } from './pdf-layout.js';
-import { ISSUER_LINE, META_LABEL_LINE, PARAGRAPH_START } from '../lexicon/structure.js';
+import { ISSUER_LINE, ISSUER_LINE_MAX, META_LABEL_LINE, PARAGRAPH_START } from '../lexicon/structure.js';
 
 /** One line of the source, without its line end. */
 export interface RawLine {
@@ -54,7 +54,8 @@ const CLOSED = /[。！？!?；;：:”’」』）)》…]$/;
 /** Page numbers that cannot be table cells: `— 3 —`, `-3-`, `第3页`, `3/14`. */
 const DECORATED_PAGE = /^(?:[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+|第\s*\d{1,4}\s*页.*|\d{1,4}\s*\/\s*\d{1,4}|共\s*\d{1,4}\s*页.*)$/;
 
-const clean = (s: string) => s.replace(/^\f+/, '').trim();
+// most lines start with no form feed: the regex only when one does
+const clean = (s: string) => (s.charCodeAt(0) === 12 ? s.replace(/^\f+/, '') : s).trim();
 /** The date under a signature: `2023年3月24日`, `二〇二三年三月二十四日`. */
 const SIGNATURE_DATE = /^[\d〇○零一二三四五六七八九]{4}\s*年[\d一二三四五六七八九十\s]{1,4}月[\d一二三四五六七八九十\s]{1,5}日$/;
 /** No converter wraps wider than this (display columns); longer lines are paragraphs. */
@@ -74,7 +75,8 @@ function wrapWidth(lines: RawLine[]): { width: number; measure: 'characters' | '
   const bmp = !texts.some((t) => LOW_SURROGATE.test(t));
   for (const [measure, f, tol] of [['characters', chars, 1], ['columns', columns, 0]] as const) {
     // any width past MAX_WRAP counts the same, so a line is measured only that far (paragraph lines are long)
-    const ws = bmp && f === chars ? texts.map((t) => t.length) : texts.map((t) => f(t, MAX_WRAP));
+    // without surrogates every unit is at least one column: a line longer than MAX_WRAP units is past it unmeasured
+    const ws = bmp && f === chars ? texts.map((t) => t.length) : texts.map((t) => (bmp && t.length > MAX_WRAP ? t.length : f(t, MAX_WRAP)));
     // the wrap width is the most common width (with its tolerance band) among the longer lines; a prefix sum over
     // the histogram counts each band in O(1) (widths past MAX_WRAP are no wrap width and only fill the histogram)
     const cum = new Int32Array(MAX_WRAP + 2);
@@ -144,7 +146,7 @@ export function unwrap(lines: RawLine[], isRow: (l: RawLine) => Block | null): U
   const signature = new Set<RawLine>();
   for (let i = 0, next = -1; i < lines.length; i++) {
     const t = clean((lines[i] as RawLine).text);
-    if (!ISSUER_LINE.test(t)) continue;
+    if (t.length > ISSUER_LINE_MAX || !ISSUER_LINE.test(t)) continue;
     next = i + 1;
     while (next < lines.length && clean((lines[next] as RawLine).text) === '') next++;
     if (next < lines.length && SIGNATURE_DATE.test(clean((lines[next] as RawLine).text))) signature.add(lines[i] as RawLine);

@@ -4,7 +4,7 @@
  * Names are kept as written; a trailing 等 is recorded as `units_etc` (the output keeps the notes' own word).
  */
 import {
-  AGENCY_END, AGENCY_ETC, AGENCY_JOINERS, AGENCY_LABELS, AGENCY_NOTE_MARK, AGENCY_SEPARATORS, AGENCY_START, BARE_DUTY, DUTY_PHRASE, LEAD_THEN_OTHERS,
+  AGENCY_END, AGENCY_ETC, AGENCY_JOINERS, AGENCY_LABELS, AGENCY_SEPARATORS, AGENCY_START, BARE_DUTY, DUTY_PHRASE, LEAD_THEN_OTHERS, lastAgencyNoteMark,
 } from '../lexicon/agency-notes.js';
 
 export interface AgencyNote {
@@ -62,7 +62,7 @@ export function findAgencyNote(norm: string): AgencyNote | null {
   // the note is the last parenthesised span that carries an agency mark; else an unparenthesised tail
   // the note closes the paragraph: look in its tail only (a long list of agencies is well under 400 characters)
   const tail = Math.max(0, norm.length - 400);
-  const found = lastMatch(tail ? norm.slice(tail) : norm, AGENCY_NOTE_MARK);
+  const found = lastAgencyNoteMark(tail ? norm.slice(tail) : norm);
   const mark = found < 0 ? -1 : found + tail;
   if (mark < 0) return null;
   // walk back to the note's own `(`, skipping balanced `(套)` pairs; a 。 first means the `(` was lost
@@ -125,14 +125,4 @@ export function findAgencyNote(norm: string): AgencyNote | null {
   // a note printed as a line of its own (`责任单位:市经信局、市发改委`) never had parentheses to lose
   const own = openLost && closeLost && norm.slice(0, start).trim() === '';
   return { lead, responsible, etc, start, end, openLost: openLost && !own, closeLost: closeLost && !own };
-}
-
-const GLOBAL = new Map<RegExp, RegExp>();
-function lastMatch(s: string, re: RegExp): number {
-  let g = GLOBAL.get(re);
-  if (!g) { g = new RegExp(re.source, 'g'); GLOBAL.set(re, g); }
-  g.lastIndex = 0;
-  let last = -1;
-  for (let m = g.exec(s); m; m = g.exec(s)) last = m.index;
-  return last;
 }

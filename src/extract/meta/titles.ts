@@ -25,6 +25,10 @@ export interface TitleFound {
 /** A document number glued to the end of a title line, after a space or in parentheses. */
 const GLUED_NUMBER = /(?:\s+|\()([\u4e00-\u9fff]{1,12}[〔[(【]\s*\d{4}\s*[〕\])】]\s*\d{1,4}\s*号)\)?$/;
 
+/** GLUED_NUMBER ends in 号 or 号): only a line ending so (before `e`) is scanned for it. */
+const NUMBER_END = 0x53f7;
+const mayGlue = (s: string, e = s.length) => s.charCodeAt(e - 1) === NUMBER_END || (s.charCodeAt(e - 1) === 41 && s.charCodeAt(e - 2) === NUMBER_END);
+
 interface Shape { start: number; end: number; number?: string }
 
 /** Where a title sits in a line, with what is glued around it taken off; null when the line is no title. */
@@ -37,7 +41,7 @@ export function titleShape(norm: string, ends: RegExp = TITLE_END): Shape | null
   const widget = TITLE_WIDGET.exec(norm.slice(0, e));
   if (widget) e -= widget[0].length;
   let number: string | undefined;
-  const num = GLUED_NUMBER.exec(norm.slice(0, e));
+  const num = mayGlue(norm, e) ? GLUED_NUMBER.exec(norm.slice(0, e)) : null;
   if (num) { number = num[1]; e = num.index ?? e; }
   let t = norm.slice(s, e).trim();
   s += norm.slice(s, e).length - norm.slice(s, e).trimStart().length;
@@ -86,7 +90,7 @@ export function planTitle(front: View[]): TitleFound | null {
   let best: TitleFound | null = null;
   for (let k = 0; k < front.length; k++) {
     const v = front[k] as View;
-    if (v.b.type === 'row' || isMetadataLine(v.norm) || NOTICE_TITLE.test(v.norm.replace(GLUED_NUMBER, ''))) continue;
+    if (v.b.type === 'row' || isMetadataLine(v.norm) || NOTICE_TITLE.test(mayGlue(v.norm) ? v.norm.replace(GLUED_NUMBER, '') : v.norm)) continue;
     const shape = titleShape(v.norm);
     if (!shape) continue;
     let text = clean(v, shape.start, shape.end).trim();

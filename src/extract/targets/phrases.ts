@@ -13,10 +13,25 @@ export const HARD_STOP = new RegExp(`[${HARD_STOP_CHARS}]`);
 const STOP = new Uint8Array(65536);
 for (let i = 0; i < HARD_STOP_CHARS.length; i++) STOP[HARD_STOP_CHARS.charCodeAt(i)] = 1;
 
+/** The comparator words by their last unit, each list in PREFIX_COMPARATORS' order (only those can end a text). */
+const BY_LAST = new Map<number, Array<[string, Comparator]>>();
+for (const wc of PREFIX_COMPARATORS) {
+  const k = wc[0].charCodeAt(wc[0].length - 1);
+  const list = BY_LAST.get(k) ?? [];
+  list.push(wc);
+  BY_LAST.set(k, list);
+}
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
+
 /** The comparator word that ends the text before a value (`达到`, `不低于`), longest first, or null. */
 export function endsWithComparator(before: string): [string, Comparator] | null {
-  const t = before.replace(/\s+$/, '');
-  for (const [w, c] of PREFIX_COMPARATORS) if (t.endsWith(w)) return [w, c];
+  // asked for every number: the word list of the last character only, and no trimmed copy unless spaces end it
+  let e = before.length;
+  while (e > 0 && isSpace(before.charCodeAt(e - 1))) e--;
+  const list = BY_LAST.get(before.charCodeAt(e - 1));
+  if (list === undefined) return null;
+  const t = e === before.length ? before : before.slice(0, e);
+  for (const wc of list) if (t.endsWith(wc[0])) return wc;
   return null;
 }
 

@@ -50,6 +50,8 @@ const chars = (s: string, cap = Infinity) => {
 const LOW_SURROGATE = /[\udc00-\udfff]/;
 /** Sentence ends: a line that ends so is a paragraph end as often as not. */
 const CLOSED = /[。！？!?；;：:”’」』）)》…]$/;
+/** `CLOSED.test(t)` on the last unit alone (an anchored class is otherwise tried at every position of the line). */
+const closed = (t: string) => t !== '' && CLOSED.test(t[t.length - 1] as string);
 /** The start of a new item, never a wrapped line: 一、 (一) 1. ① —— 第一章 专栏 附件. */
 /** Page numbers that cannot be table cells: `— 3 —`, `-3-`, `第3页`, `3/14`. */
 const DECORATED_PAGE = /^(?:[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+|第\s*\d{1,4}\s*页.*|\d{1,4}\s*\/\s*\d{1,4}|共\s*\d{1,4}\s*页.*)$/;
@@ -71,6 +73,12 @@ function wrapWidth(lines: RawLine[]): { width: number; measure: 'characters' | '
   // one paragraph a line (scraped pages): most lines are far longer than any wrap width a converter uses
   const long = texts.reduce((n, t) => n + (t.length > 160 ? 1 : 0), 0);
   if (long * 3 > texts.length) return null;
+  // a wrap width needs a fifth of the lines in its band (share), three in five of them open at their end: lines open
+  // at the end (no sentence mark) are at least 0.12 of all then, and at least 4 (6 full lines × 0.6); a page of
+  // paragraphs closed by 。 has fewer, and no width need be measured
+  let openLines = 0;
+  for (const t of texts) if (!closed(t)) openLines++;
+  if (openLines < 4 || openLines * 100 < texts.length * 11) return null; // (0.11: a margin below 0.12 for rounding)
   let best: { width: number; measure: 'characters' | 'columns'; tol: number; share: number } | null = null;
   const bmp = !texts.some((t) => LOW_SURROGATE.test(t));
   for (const [measure, f, tol] of [['characters', chars, 1], ['columns', columns, 0]] as const) {
@@ -92,7 +100,7 @@ function wrapWidth(lines: RawLine[]): { width: number; measure: 'characters' | '
     const band = Math.max(tol, Math.round(width * 0.08));
     const full = texts.filter((_, i) => (ws[i] as number) >= width - band && (ws[i] as number) <= width);
     const share = full.length / texts.length;
-    const open = full.filter((x) => !CLOSED.test(x)).length / Math.max(1, full.length);
+    const open = full.filter((x) => !closed(x)).length / Math.max(1, full.length);
     if (full.length >= 6 && share >= 0.2 && open >= 0.6 && (!best || share > best.share)) best = { width, measure, tol: band, share };
   }
   return best ? { width: best.width, measure: best.measure, tol: best.tol } : null;

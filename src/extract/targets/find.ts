@@ -77,6 +77,13 @@ const startsAt = (re: RegExp, s: string, at: number) => {
   re.lastIndex = at;
   return re.test(s);
 };
+/** The suffix comparators by their first unit, in SUFFIX_COMPARATORS' order (each number asks after its measure). */
+const SUFFIX_BY_FIRST = new Map<number, Array<[string, Comparator]>>();
+for (const wc of SUFFIX_COMPARATORS) {
+  const list = SUFFIX_BY_FIRST.get(wc[0].charCodeAt(0)) ?? [];
+  list.push(wc);
+  SUFFIX_BY_FIRST.set(wc[0].charCodeAt(0), list);
+}
 const NOT_AFTER_AT = sticky(NOT_TARGET_AFTER);
 const AGE_AT = sticky(AGE_AFTER);
 /** RANGE_TAIL can only match where a space (`\s`) or a range sign follows. */
@@ -141,8 +148,9 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     let se = ue;
     let gap = 0;
     while (s.charCodeAt(ue + gap) === 32) gap++;
-    for (const [w, c] of SUFFIX_COMPARATORS) {
-      if (s.startsWith(w, ue + gap)) { suffix = c; se = ue + gap + w.length; break; }
+    const sufs = SUFFIX_BY_FIRST.get(s.charCodeAt(ue + gap));
+    if (sufs) for (const wc of sufs) {
+      if (s.startsWith(wc[0], ue + gap)) { suffix = wc[1]; se = ue + gap + wc[0].length; break; }
     }
     const cs = clauseStart(s, ns);
     const ce = clauseEnd(s, se);
@@ -163,7 +171,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
       // noun first: `合格率达到98.3%以上`
       const cmp = endsWithComparator(before);
       // a change (`能耗下降14%`) is not the level itself: the verb stays in the indicator
-      const nounPart = cmp && !CHANGE_WORDS.test(cmp[0]) ? before.replace(/\s+$/, '').slice(0, -cmp[0].length) : before;
+      const nounPart = cmp && !CHANGE_WORDS.test(cmp[0]) ? before.trimEnd().slice(0, -cmp[0].length) : before;
       const cleaned = cleanIndicator(nounPart);
       if (!measure && !cmp && !suffix) {
         if (cleaned.text.length >= 2 && !chinese) bare.push({ ns, ne, value, cs, indicator: cleaned.text, cut: cleaned.cut });
@@ -183,7 +191,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
         // `…建成“一站式”服务平台,数量达到10个`: nothing nameable before the value
         else if (!COUNT_FIRST_VERBS.test(before)) continue;
       }
-      if (COUNT_FIRST_VERBS.test(before.replace(/\s+$/, '')) && !cmp && name.length < 2) continue;
+      if (COUNT_FIRST_VERBS.test(before.trimEnd()) && !cmp && name.length < 2) continue;
       // `实现区级政务服务事项100%“全程网办”`: the quoted term completes the indicator
       indicator = after === '' ? name : `${name}${after}`;
       comparator = suffix ?? cmp?.[1] ?? '>=';
@@ -198,7 +206,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
       }
     } else {
       // count first: `累计建成4.4万亩高标准农田`, `新创建20个省级以上标准化试点`, `完成近100个…建设任务`
-      const lead = before.replace(/\s+$/, '');
+      const lead = before.trimEnd();
       const cmp = endsWithComparator(lead);
       const verb = cmp && !CHANGE_WORDS.test(cmp[0]) ? lead.slice(0, -cmp[0].length) : lead;
       if (!measure || !COUNT_FIRST_VERBS.test(verb)) continue;

@@ -6,7 +6,7 @@
  */
 import { clean, type View } from '../../source/view.js';
 import {
-  CITED_BEFORE, DRAFT_LABEL, HEADLINE_ISSUED, ISSUED_ABOUT, ISSUED_AFTER, ISSUED_BEFORE, JOINT_ISSUER, NATIONAL_TITLES, TITLE_END, TITLE_NOISE_BEFORE, TITLE_PERIOD, TITLE_WIDGET,
+  CITED_BEFORE, DRAFT_LABEL, HEADLINE_ISSUED, ISSUED_ABOUT, ISSUED_AFTER, ISSUED_BEFORE, isJointIssuer, NATIONAL_TITLES, TITLE_END, TITLE_NOISE_BEFORE, TITLE_PERIOD, TITLE_WIDGET,
 } from '../../lexicon/meta.js';
 import { NOTICE_TITLE } from '../../lexicon/structure.js';
 import { isMetadataLine } from './fields.js';
@@ -70,7 +70,7 @@ export function noticeTitle(front: View[]): TitleFound | null {
       const p = front[back] as View;
       if (p.norm.length > 40 || /[。:：|]/.test(p.norm)) break;
       // once the 关于 line is in, only the issuer line above it still belongs
-      const issuerLine = JOINT_ISSUER.test(p.norm);
+      const issuerLine = isJointIssuer(p.norm);
       if (/^关于/.test(text) ? !issuerLine : /关于/.test(text.slice(0, 40))) break;
       parts = [[p, 0, p.norm.length], ...parts];
       text = p.norm + text;
@@ -101,7 +101,7 @@ export function planTitle(front: View[]): TitleFound | null {
     if (next && TITLE_PERIOD.test(next.norm.trim()) && !/\)$/.test(v.norm.slice(0, shape.end))) text += clean(next).trim();
     // `中共某省委 某省人民政府` / `关于…的实施意见`: the issuer line opens the title
     const prev = front[k - 1];
-    if (/^关于/.test(v.norm.slice(shape.start)) && prev && JOINT_ISSUER.test(prev.norm)) {
+    if (/^关于/.test(v.norm.slice(shape.start)) && prev && isJointIssuer(prev.norm)) {
       found.issuer = clean(prev).trim();
       text = `${found.issuer}${text}`;
       found.line = prev.b.line;

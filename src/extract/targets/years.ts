@@ -80,7 +80,9 @@ export function governingYears(marks: YearMark[], s: string, at: number): number
 
 /** The year a block sets for the blocks after it (`2015年,产品质量发展的具体目标:`), or null. */
 export function openerYear(s: string, docYear: number | null): number | null {
+  // only year marks open (history words never do): a string findTargets did not read (it holds no number) needs
+  // the year scan alone, not the history words and time hints first
   let y: number | null = null;
-  for (const m of yearMarks(s)) if (m.opener && (docYear === null || m.year >= docYear)) y = m.year;
+  for (const m of s === memoS ? memoMarks : yearMarksOnly(s)) if (m.opener && (docYear === null || m.year >= docYear)) y = m.year;
   return y;
 }

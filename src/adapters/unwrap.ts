@@ -28,14 +28,27 @@ export interface Unwrapped {
  * Display width of each UTF-16 unit: two columns for East Asian wide characters, none for the second half of a
  * surrogate pair. One table lookup a unit (a regex a character cost 10×, a chain of range tests 2×).
  */
+const WIDE: Array<[number, number]> = [[0x1100, 0x115f], [0x2e80, 0xa4cf], [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x2014, 0x2014],
+  [0x2018, 0x2019], [0x201c, 0x201d]];
 const WIDTH = (() => {
   const t = new Uint8Array(65536).fill(1);
-  const wide: Array<[number, number]> = [[0x1100, 0x115f], [0x2e80, 0xa4cf], [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x2014, 0x2014],
-    [0x2018, 0x2019], [0x201c, 0x201d]];
-  for (const [a, b] of wide) t.fill(2, a, b + 1);
+  for (const [a, b] of WIDE) t.fill(2, a, b + 1);
   t.fill(0, 0xdc00, 0xe000);
   return t;
 })();
+const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+/** A unit of one column: neither wide nor the second half of a surrogate pair. */
+const NARROW = new RegExp(`[^${WIDE.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('')}\\udc00-\\udfff]`, 'g');
+/**
+ * `columns` of a line without surrogate pairs: two a unit, less one for each narrow unit, which a native scan finds
+ * (a plan's lines are nearly all wide characters; the hard-wrap test measures every line up to MAX_WRAP).
+ */
+const bmpColumns = (s: string) => {
+  let narrow = 0;
+  NARROW.lastIndex = 0;
+  while (NARROW.test(s)) narrow++;
+  return 2 * s.length - narrow;
+};
 const columns = (s: string, cap = Infinity) => {
   let w = 0;
   for (let i = 0; i < s.length && w <= cap; i++) w += WIDTH[s.charCodeAt(i)] as number;
@@ -84,7 +97,7 @@ function wrapWidth(lines: RawLine[]): { width: number; measure: 'characters' | '
   for (const [measure, f, tol] of [['characters', chars, 1], ['columns', columns, 0]] as const) {
     // any width past MAX_WRAP counts the same, so a line is measured only that far (paragraph lines are long)
     // without surrogates every unit is at least one column: a line longer than MAX_WRAP units is past it unmeasured
-    const ws = bmp && f === chars ? texts.map((t) => t.length) : texts.map((t) => (bmp && t.length > MAX_WRAP ? t.length : f(t, MAX_WRAP)));
+    const ws = bmp && f === chars ? texts.map((t) => t.length) : texts.map((t) => (!bmp ? f(t, MAX_WRAP) : t.length > MAX_WRAP ? t.length : bmpColumns(t)));
     // the wrap width is the most common width (with its tolerance band) among the longer lines; a prefix sum over
     // the histogram counts each band in O(1) (widths past MAX_WRAP are no wrap width and only fill the histogram)
     const cum = new Int32Array(MAX_WRAP + 2);

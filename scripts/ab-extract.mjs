@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `node scripts/ab-extract.mjs REF_DIST [txt|html|md] [--secs 10]`: A/B of `extractPlan` between another build's
 // dist/ (e.g. the reference build same-output.mjs keeps in $TMPDIR) and this tree's, both loaded in one process and
-// run document by document in turn, so that whatever else the machine is doing weighs on both sides alike. Prints
-// each side's MB/s by its own time and the ratio. On a shared machine this is the comparison to trust; absolute
-// MB/s are only as good as the machine is quiet.
+// run document by document in turn, so that whatever else the machine is doing weighs on both sides alike. Each
+// side is timed by the CPU time of its own calls (process.cpuUsage; wall time counts the other processes a loaded
+// machine runs meanwhile). Prints each side's MB/s by its own time and the ratio. On a shared machine this is the
+// comparison to trust; absolute MB/s are only as good as the machine is quiet.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { extractDocs } from './extract-docs.mjs';
@@ -25,9 +26,10 @@ for (let r = 0; performance.now() - t0 < SECS * 1000; r++) {
   for (const d of docs) {
     // alternate which side goes first, so neither always runs on a cache the other warmed
     for (const s of r % 2 ? [sides[1], sides[0]] : sides) {
-      const t = performance.now();
+      const c = process.cpuUsage();
       await s.extract(d.bytes, { path: d.name });
-      s.t += performance.now() - t;
+      const u = process.cpuUsage(c);
+      s.t += (u.user + u.system) / 1000;
     }
     bytes += d.bytes.length;
   }

@@ -4,7 +4,7 @@
 // it under `node --cpu-prof --cpu-prof-dir=prof` and read the profile by inclusive time per stage; wall time on a
 // shared machine is noisy, so the CPU time of the loop (process.cpuUsage) is printed beside it.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { extractDocs } from './extract-docs.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -12,7 +12,7 @@ const kind = process.argv[2] ?? 'txt';
 const i = process.argv.indexOf('--secs');
 const SECS = i >= 0 ? Number(process.argv[i + 1]) : 8;
 const d = process.argv.indexOf('--dist');
-const { extractPlan } = await import(join(d >= 0 ? process.argv[d + 1] : join(ROOT, 'dist'), 'pipeline.js'));
+const { extractPlan } = await import(join(d >= 0 ? resolve(process.argv[d + 1]) : join(ROOT, 'dist'), 'pipeline.js'));
 
 const docs = extractDocs(ROOT, kind);
 // warm up (lazy adapters, JIT)

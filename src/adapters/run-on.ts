@@ -30,8 +30,18 @@ export function splitRunOn(blocks: Block[], ctx: Collector): Block[] {
   return split > 0 ? out : blocks;
 }
 
+const SPACE = /[\s\u3000]/;
+/** `mark` (`一、`) right after a space somewhere in `text`: what a chapter mark of RUN_ON_MARK needs. */
+function afterSpace(text: string, mark: string): boolean {
+  for (let i = text.indexOf(mark); i >= 0; i = text.indexOf(mark, i + 1)) if (i > 0 && SPACE.test(text[i - 1] as string)) return true;
+  return false;
+}
+
 /** Where to cut a run-on paragraph (0 first), or null when it holds no whole outline. */
 function cutsOf(text: string): number[] | null {
+  // a whole outline has a 一、 and a 二、 chapter after a space: without both (nearly every long paragraph) the
+  // mark scan, a lookbehind tried at every character, cannot find one
+  if (!afterSpace(text, '一、') || !afterSpace(text, '二、')) return null;
   const marks: number[] = [];
   const chapters = new Set<number>();
   RUN_ON_MARK.lastIndex = 0;

@@ -6,7 +6,7 @@
  */
 import type { Block } from '../model.js';
 import { isBrowserStamp, isPageNumber, joinText } from './pdf-layout.js';
-import { ISSUER_LINE, META_LABEL_LINE, PARAGRAPH_START } from '../lexicon/structure.js';
+import { ISSUER_LINE, ISSUER_LINE_MAX, META_LABEL_LINE, PARAGRAPH_START } from '../lexicon/structure.js';
 
 /** One line of the source, without its line end. */
 export interface RawLine {
@@ -28,14 +28,27 @@ export interface Unwrapped {
  * Display width of each UTF-16 unit: two columns for East Asian wide characters, none for the second half of a
  * surrogate pair. One table lookup a unit (a regex a character cost 10×, a chain of range tests 2×).
  */
+const WIDE: Array<[number, number]> = [[0x1100, 0x115f], [0x2e80, 0xa4cf], [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x2014, 0x2014],
+  [0x2018, 0x2019], [0x201c, 0x201d]];
 const WIDTH = (() => {
   const t = new Uint8Array(65536).fill(1);
-  const wide: Array<[number, number]> = [[0x1100, 0x115f], [0x2e80, 0xa4cf], [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x2014, 0x2014],
-    [0x2018, 0x2019], [0x201c, 0x201d]];
-  for (const [a, b] of wide) t.fill(2, a, b + 1);
+  for (const [a, b] of WIDE) t.fill(2, a, b + 1);
   t.fill(0, 0xdc00, 0xe000);
   return t;
 })();
+const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+/** A unit of one column: neither wide nor the second half of a surrogate pair. */
+const NARROW = new RegExp(`[^${WIDE.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('')}\\udc00-\\udfff]`, 'g');
+/**
+ * `columns` of a line without surrogate pairs: two a unit, less one for each narrow unit, which a native scan finds
+ * (a plan's lines are nearly all wide characters; the hard-wrap test measures every line up to MAX_WRAP).
+ */
+const bmpColumns = (s: string) => {
+  let narrow = 0;
+  NARROW.lastIndex = 0;
+  while (NARROW.test(s)) narrow++;
+  return 2 * s.length - narrow;
+};
 const columns = (s: string, cap = Infinity) => {
   let w = 0;
   for (let i = 0; i < s.length && w <= cap; i++) w += WIDTH[s.charCodeAt(i)] as number;
@@ -50,11 +63,14 @@ const chars = (s: string, cap = Infinity) => {
 const LOW_SURROGATE = /[\udc00-\udfff]/;
 /** Sentence ends: a line that ends so is a paragraph end as often as not. */
 const CLOSED = /[。！？!?；;：:”’」』）)》…]$/;
+/** `CLOSED.test(t)` on the last unit alone (an anchored class is otherwise tried at every position of the line). */
+const closed = (t: string) => t !== '' && CLOSED.test(t[t.length - 1] as string);
 /** The start of a new item, never a wrapped line: 一、 (一) 1. ① —— 第一章 专栏 附件. */
 /** Page numbers that cannot be table cells: `— 3 —`, `-3-`, `第3页`, `3/14`. */
 const DECORATED_PAGE = /^(?:[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+|第\s*\d{1,4}\s*页.*|\d{1,4}\s*\/\s*\d{1,4}|共\s*\d{1,4}\s*页.*)$/;
 
-const clean = (s: string) => s.replace(/^\f+/, '').trim();
+// most lines start with no form feed: the regex only when one does
+const clean = (s: string) => (s.charCodeAt(0) === 12 ? s.replace(/^\f+/, '') : s).trim();
 /** The date under a signature: `2023年3月24日`, `二〇二三年三月二十四日`. */
 const SIGNATURE_DATE = /^[\d〇○零一二三四五六七八九]{4}\s*年[\d一二三四五六七八九十\s]{1,4}月[\d一二三四五六七八九十\s]{1,5}日$/;
 /** No converter wraps wider than this (display columns); longer lines are paragraphs. */
@@ -70,11 +86,18 @@ function wrapWidth(lines: RawLine[]): { width: number; measure: 'characters' | '
   // one paragraph a line (scraped pages): most lines are far longer than any wrap width a converter uses
   const long = texts.reduce((n, t) => n + (t.length > 160 ? 1 : 0), 0);
   if (long * 3 > texts.length) return null;
+  // a wrap width needs a fifth of the lines in its band (share), three in five of them open at their end: lines open
+  // at the end (no sentence mark) are at least 0.12 of all then, and at least 4 (6 full lines × 0.6); a page of
+  // paragraphs closed by 。 has fewer, and no width need be measured
+  let openLines = 0;
+  for (const t of texts) if (!closed(t)) openLines++;
+  if (openLines < 4 || openLines * 100 < texts.length * 11) return null; // (0.11: a margin below 0.12 for rounding)
   let best: { width: number; measure: 'characters' | 'columns'; tol: number; share: number } | null = null;
   const bmp = !texts.some((t) => LOW_SURROGATE.test(t));
   for (const [measure, f, tol] of [['characters', chars, 1], ['columns', columns, 0]] as const) {
     // any width past MAX_WRAP counts the same, so a line is measured only that far (paragraph lines are long)
-    const ws = bmp && f === chars ? texts.map((t) => t.length) : texts.map((t) => f(t, MAX_WRAP));
+    // without surrogates every unit is at least one column: a line longer than MAX_WRAP units is past it unmeasured
+    const ws = bmp && f === chars ? texts.map((t) => t.length) : texts.map((t) => (!bmp ? f(t, MAX_WRAP) : t.length > MAX_WRAP ? t.length : bmpColumns(t)));
     // the wrap width is the most common width (with its tolerance band) among the longer lines; a prefix sum over
     // the histogram counts each band in O(1) (widths past MAX_WRAP are no wrap width and only fill the histogram)
     const cum = new Int32Array(MAX_WRAP + 2);
@@ -90,7 +113,7 @@ function wrapWidth(lines: RawLine[]): { width: number; measure: 'characters' | '
     const band = Math.max(tol, Math.round(width * 0.08));
     const full = texts.filter((_, i) => (ws[i] as number) >= width - band && (ws[i] as number) <= width);
     const share = full.length / texts.length;
-    const open = full.filter((x) => !CLOSED.test(x)).length / Math.max(1, full.length);
+    const open = full.filter((x) => !closed(x)).length / Math.max(1, full.length);
     if (full.length >= 6 && share >= 0.2 && open >= 0.6 && (!best || share > best.share)) best = { width, measure, tol: band, share };
   }
   return best ? { width: best.width, measure: best.measure, tol: best.tol } : null;
@@ -144,7 +167,7 @@ export function unwrap(lines: RawLine[], isRow: (l: RawLine) => Block | null): U
   const signature = new Set<RawLine>();
   for (let i = 0, next = -1; i < lines.length; i++) {
     const t = clean((lines[i] as RawLine).text);
-    if (!ISSUER_LINE.test(t)) continue;
+    if (t.length > ISSUER_LINE_MAX || !ISSUER_LINE.test(t)) continue;
     next = i + 1;
     while (next < lines.length && clean((lines[next] as RawLine).text) === '') next++;
     if (next < lines.length && SIGNATURE_DATE.test(clean((lines[next] as RawLine).text))) signature.add(lines[i] as RawLine);

@@ -4,8 +4,8 @@
  * Names are kept as written; a trailing 等 is recorded as `units_etc` (the output keeps the notes' own word).
  */
 import {
-  AGENCY_END, AGENCY_ETC, AGENCY_JOINERS, AGENCY_LABELS, AGENCY_NOTE_MARK, AGENCY_SEPARATORS, AGENCY_START, BARE_DUTY, BRACKET_LABEL, DUTY_PHRASE,
-  LEAD_AFTER_NAME, LEAD_PREPOSITION, LEAD_THEN_OTHERS, ROLE_CLAUSE,
+  AGENCY_END, AGENCY_ETC, AGENCY_JOINERS, AGENCY_LABELS, AGENCY_SEPARATORS, AGENCY_START, BARE_DUTY, BRACKET_LABEL, DUTY_PHRASE,
+  LEAD_AFTER_NAME, LEAD_PREPOSITION, LEAD_THEN_OTHERS, ROLE_CLAUSE, lastAgencyNoteMark,
 } from '../lexicon/agency-notes.js';
 
 export interface AgencyNote {
@@ -32,26 +32,41 @@ export function splitAgencies(list: string): { names: string[]; etc: boolean } {
   return { names: names.filter(Boolean), etc };
 }
 
+/** AGENCY_SEPARATORS (a one-character class) per char code, learnt as codes are met: -1 unknown, 0 no, 1 yes. */
+const SEPARATOR = new Int8Array(65536).fill(-1);
+function isSeparator(c: number): boolean {
+  let k = SEPARATOR[c] as number;
+  if (k < 0) SEPARATOR[c] = k = AGENCY_SEPARATORS.test(String.fromCharCode(c)) ? 1 : 0;
+  return k === 1;
+}
+
 /** Splits on the separators outside brackets: `各县〔市、区〕人民政府` is one name. */
 function splitOutside(list: string): string[] {
   const parts: string[] = [];
   let depth = 0, from = 0;
   for (let i = 0; i < list.length; i++) {
-    const c = list[i] as string;
-    if (c === '〔' || c === '(' || c === '[') depth++;
-    else if ((c === '〕' || c === ')' || c === ']') && depth > 0) depth--;
-    else if (depth === 0 && AGENCY_SEPARATORS.test(c)) { parts.push(list.slice(from, i)); from = i + 1; }
+    const c = list.charCodeAt(i);
+    // 〔 ( [ open, 〕 ) ] close
+    if (c === 0x3014 || c === 0x28 || c === 0x5b) depth++;
+    else if ((c === 0x3015 || c === 0x29 || c === 0x5d) && depth > 0) depth--;
+    else if (depth === 0 && isSeparator(c)) { parts.push(list.slice(from, i)); from = i + 1; }
   }
   parts.push(list.slice(from));
   return parts;
 }
 
 const OPENS = '(【', CLOSES = ')】';
+// the walks from the mark to the note's parentheses compare char codes (no one-character strings)
+const [OPEN_A, OPEN_B, CLOSE_A, CLOSE_B] = [OPENS.charCodeAt(0), OPENS.charCodeAt(1), CLOSES.charCodeAt(0), CLOSES.charCodeAt(1)];
+const isOpen = (c: number) => c === OPEN_A || c === OPEN_B;
+const isClose = (c: number) => c === CLOSE_A || c === CLOSE_B;
+const FULL_STOP = 0x3002;
+
+const JOINER_CODES = AGENCY_JOINERS.map((j) => j.charCodeAt(0));
 
 function splitOnAnd(s: string): string[] {
   for (let i = 1; i < s.length - 1; i++) {
-    const c = s[i];
-    if (!AGENCY_JOINERS.includes(c as string)) continue;
+    if (!JOINER_CODES.includes(s.charCodeAt(i))) continue;
     const left = s.slice(0, i), right = s.slice(i + 1);
     if (AGENCY_END.test(left) && AGENCY_START.test(right)) return [left, ...splitOnAnd(right)];
   }
@@ -74,24 +89,24 @@ function readNote(norm: string): AgencyNote | null {
   // the note is the last parenthesised span that carries an agency mark; else an unparenthesised tail
   // the note closes the paragraph: look in its tail only (a long list of agencies is well under 400 characters)
   const tail = Math.max(0, norm.length - 400);
-  const found = lastMatch(tail ? norm.slice(tail) : norm, AGENCY_NOTE_MARK);
+  const found = lastAgencyNoteMark(tail ? norm.slice(tail) : norm);
   const mark = found < 0 ? -1 : found + tail;
   if (mark < 0) return null;
   // walk back to the note's own `(`, skipping balanced `(套)` pairs; a 。 first means the `(` was lost
   let open = -1;
   for (let i = mark - 1, depth = 0; i >= 0; i--) {
-    const c = norm[i] as string;
-    if (CLOSES.includes(c)) depth++;
-    else if (OPENS.includes(c)) { if (depth === 0) { open = i; break; } depth--; }
-    else if (c === '。' && depth === 0) break;
+    const c = norm.charCodeAt(i);
+    if (isClose(c)) depth++;
+    else if (isOpen(c)) { if (depth === 0) { open = i; break; } depth--; }
+    else if (c === FULL_STOP && depth === 0) break;
   }
   const openLost = open < 0;
   const start = openLost ? norm.lastIndexOf('。', mark) + 1 : open;
   let close = -1;
   for (let i = mark, depth = 0; i < norm.length; i++) {
-    const c = norm[i] as string;
-    if (OPENS.includes(c)) depth++;
-    else if (CLOSES.includes(c)) { if (depth === 0) { close = i; break; } depth--; }
+    const c = norm.charCodeAt(i);
+    if (isOpen(c)) depth++;
+    else if (isClose(c)) { if (depth === 0) { close = i; break; } depth--; }
   }
   const closeLost = close < 0;
   const end = closeLost ? norm.length : close + 1;
@@ -165,14 +180,4 @@ function roleClauses(inner: string): { lead: string[]; responsible: string[]; et
     if (r.etc) out.etc = true;
   }
   return out;
-}
-
-const GLOBAL = new Map<RegExp, RegExp>();
-function lastMatch(s: string, re: RegExp): number {
-  let g = GLOBAL.get(re);
-  if (!g) { g = new RegExp(re.source, 'g'); GLOBAL.set(re, g); }
-  g.lastIndex = 0;
-  let last = -1;
-  for (let m = g.exec(s); m; m = g.exec(s)) last = m.index;
-  return last;
 }

@@ -35,11 +35,12 @@ export function cutTitle(t: string): TitleCut {
 function firstStop(t: string): number {
   // a 。 inside quotes or parentheses does not end the title
   let depth = 0;
+  // char codes (a one-character string a step was the cost): “ ( 《 open, ” ) 》 close, 。 ! ? : stop
   for (let i = 0; i < t.length; i++) {
-    const c = t[i];
-    if (c === '“' || c === '(' || c === '《') depth++;
-    else if ((c === '”' || c === ')' || c === '》') && depth > 0) depth--;
-    else if ((c === '。' || c === '!' || c === '?' || c === ':') && depth === 0) return i;
+    const c = t.charCodeAt(i);
+    if (c === 0x201c || c === 0x28 || c === 0x300a) depth++;
+    else if ((c === 0x201d || c === 0x29 || c === 0x300b) && depth > 0) depth--;
+    else if ((c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x3a) && depth === 0) return i;
   }
   return -1;
 }

@@ -10,6 +10,44 @@ export const AGENCY_LABELS: Array<{ label: RegExp; role: 'lead' | 'responsible' 
 ];
 /** Any of these anywhere in a paragraph marks an agency note. */
 export const AGENCY_NOTE_MARK = /(?:局|委|办|院|会|中心|政府)牵头(?:负责)?[,，;；]|(?:牵头|责任|配合|参与|协办|协同|实施)(?:单位|部门)\s*[:：]|按(?:职责)?分工负责|分别负责|按职能负责|(?:局|委|办|院|中心|政府|管委会)(?:牵头)?负责\)$/;
+/**
+ * Every match of {@link AGENCY_NOTE_MARK} holds one of these words, starting at most {@link AGENCY_NOTE_REACH} units
+ * after the match does: no match starts before the first of them less the reach (where a scan may begin).
+ */
+const NOTE_KEYS: readonly string[] = ['牵头', '单位', '部门', '负责'];
+const AGENCY_NOTE_REACH = 5;
+const NOTE_MARK_G = new RegExp(AGENCY_NOTE_MARK.source, 'g');
+
+/** Where {@link AGENCY_NOTE_MARK} may first match in `s` (no match starts before), or -1 when it cannot match. */
+function noteScanFrom(s: string): number {
+  let first = -1;
+  for (const k of NOTE_KEYS) {
+    const i = s.indexOf(k);
+    if (i >= 0 && (first < 0 || i < first)) first = i;
+  }
+  return first < 0 ? -1 : Math.max(0, first - AGENCY_NOTE_REACH);
+}
+
+/** `AGENCY_NOTE_MARK.test(s)`, with the scan begun where a match can start (most lines hold none of its words). */
+export function hasAgencyNoteMark(s: string): boolean {
+  const from = noteScanFrom(s);
+  if (from < 0) return false;
+  NOTE_MARK_G.lastIndex = from;
+  const found = NOTE_MARK_G.test(s);
+  NOTE_MARK_G.lastIndex = 0;
+  return found;
+}
+
+/** Where the last of the successive matches of {@link AGENCY_NOTE_MARK} in `s` starts, or -1. */
+export function lastAgencyNoteMark(s: string): number {
+  const from = noteScanFrom(s);
+  if (from < 0) return -1;
+  NOTE_MARK_G.lastIndex = from;
+  let last = -1;
+  for (let m = NOTE_MARK_G.exec(s); m; m = NOTE_MARK_G.exec(s)) last = m.index;
+  NOTE_MARK_G.lastIndex = 0;
+  return last;
+}
 /** The closing phrase of the `(A、B等按职责分工负责)` form; all agencies in it are responsible. */
 export const DUTY_PHRASE = /(?:等)?(?:单位|部门)?(?:按(?:照)?(?:各自)?(?:职责)?(?:分工)?(?:职能)?负责|分别负责|按职能负责)$/;
 /** `(A、B负责)`, `(A牵头负责)`: a note of names only, closed by 负责 (read only when every name is an agency's). */

@@ -11,31 +11,44 @@ const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 
 const SMALL: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const BIG: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
+/** The same tables by char code: a digit's value (-1: none), a small or big unit's multiplier (0: none). */
+const DIGIT_AT = new Int8Array(65536).fill(-1);
+for (const [k, v] of Object.entries(DIGIT)) DIGIT_AT[k.charCodeAt(0)] = v;
+const codes = (table: Record<string, number>): number[] => Object.entries(table).flatMap(([k, v]) => [k.charCodeAt(0), v]);
+const SMALL_AT = codes(SMALL), BIG_AT = codes(BIG);
+/** The multiplier of unit `c` in a [code, value, code, value…] list, 0 when it is none. */
+const unitAt = (list: number[], c: number): number => {
+  for (let i = 0; i < list.length; i += 2) if (list[i] === c) return list[i + 1] as number;
+  return 0;
+};
+
 /** Parse a Chinese numeral; NaN when the string is not one. Only call it on numbering or counted tokens. */
 export function zhToInt(s: string): number {
-  // one pass over the code units (a spread and `every`/`some` per call were a few percent of extraction): an
-  // astral character is in no table, so a surrogate unit rejects the string as a whole character would
+  // one pass over the code units, by char code (a spread and `every`/`some` per call were a few percent of
+  // extraction, then a one-character string a unit): an astral character is in no table, so a surrogate unit
+  // rejects the string as a whole character would
   if (s === '') return NaN;
   let positional = true;
   for (let i = 0; i < s.length; i++) {
-    const c = s[i] as string;
-    if (DIGIT[c] !== undefined) continue;
-    if (SMALL[c] === undefined && BIG[c] === undefined) return NaN;
+    const c = s.charCodeAt(i);
+    if (DIGIT_AT[c] !== -1) continue;
+    if (unitAt(SMALL_AT, c) === 0 && unitAt(BIG_AT, c) === 0) return NaN;
     positional = false;
   }
   // positional form (二〇二五): digits only
   if (positional) {
     let digits = '';
-    for (let i = 0; i < s.length; i++) digits += DIGIT[s[i] as string];
+    for (let i = 0; i < s.length; i++) digits += DIGIT_AT[s.charCodeAt(i)];
     return Number(digits);
   }
   let total = 0, section = 0, digit = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s[i] as string;
-    const d = DIGIT[c];
-    if (d !== undefined) digit = d;
-    else if (SMALL[c] !== undefined) { section += (digit || 1) * SMALL[c]; digit = 0; }
-    else { total += (section + digit) * (BIG[c] as number); section = 0; digit = 0; }
+    const c = s.charCodeAt(i);
+    const d = DIGIT_AT[c] as number;
+    const small = d === -1 ? unitAt(SMALL_AT, c) : 0;
+    if (d !== -1) digit = d;
+    else if (small !== 0) { section += (digit || 1) * small; digit = 0; }
+    else { total += (section + digit) * unitAt(BIG_AT, c); section = 0; digit = 0; }
   }
   return total + section + digit;
 }

@@ -44,6 +44,11 @@ export const BULLET = /^(?:—{1,2}|-{2}|•|·|●|■|◆)\s*(.*)$/;
 export const COLUMN = new RegExp(`^专栏\\s*(\\d+|[${ZH}]+)\\s*[:：.、]?\\s*(.*)$`);
 /** `附件:1.…` (the list of attachments) and `附件1` (an attachment itself). */
 export const ATTACHMENT = /^附\s*件\s*(\d*)\s*[:：.]?\s*(.*)$/;
+/**
+ * Every character the heads above (ATTACHMENT, COLUMN, CHAPTER, PAREN, PAREN_ARABIC, ARABIC, YISHI, BULLET) can
+ * start with: a line starting otherwise is no head, and is not tried against each of them.
+ */
+export const HEAD_START = `附专第(${ZH}0123456789—-•·●■◆①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳`;
 
 /** Chapter roles by title. Checked in this order; a chapter matching none holds tasks. */
 export const CHAPTER_ROLES: Array<{ role: 'goals' | 'safeguards' | 'preamble'; pattern: RegExp }> = [
@@ -65,7 +70,10 @@ export const NOTICE_TITLE = /关于印发.*(?:的)?通知$|关于.*的通知$/;
 /** A plan's own title ends with one of these genre nouns. */
 export const PLAN_TITLE_END = /(?:实施方案|方案|实施意见|意见|规划|纲要|行动计划|计划|办法|措施)$/;
 /** Signature line of an issuing body. */
-export const ISSUER_LINE = /^(?:中共)?[\u4e00-\u9fff]{2,24}(?:人民政府|人民政府办公室|人民政府办公厅|政府|委员会|办公室|办公厅|管委会|工委|领导小组)$/;
+const ISSUER_SUFFIXES = ['人民政府', '人民政府办公室', '人民政府办公厅', '政府', '委员会', '办公室', '办公厅', '管委会', '工委', '领导小组'];
+export const ISSUER_LINE = new RegExp(`^(?:中共)?[\\u4e00-\\u9fff]{2,24}(?:${ISSUER_SUFFIXES.join('|')})$`);
+/** The longest line ISSUER_LINE can match (中共, 24 characters, the longest suffix): longer lines need no test. */
+export const ISSUER_LINE_MAX = 2 + 24 + Math.max(...ISSUER_SUFFIXES.map((w) => w.length));
 /** `(此件公开发布)` and friends. */
 export const PUBLICATION_NOTE = /^\(此件.*\)$|^\(此件/;
 /** A page's metadata or byline line (`发布时间:2023-08-09 08:28 信息来源:…`, `索引号 : …`): never a sentence. */

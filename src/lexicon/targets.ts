@@ -82,8 +82,9 @@ export const PLAN_PARTS_AFTER = /^(?:具体|重点|主要)?(?:任务(?!书)|措�
 export const PLAN_PARTS_BEFORE = /(?:部分|共分为?|分为|共计)$/;
 /** A quoted term that completes a rate's indicator after its value (`100%“全程网办”`). */
 export const QUOTED_TERM = /^“[^”]{1,12}”$/;
-/** The tail of a range after its first number: `—2`, `-3`, `~5`, `至8` (the measure word follows). */
-export const RANGE_TAIL = /^\s*[—\-~～至到]\s*(\d+(?:\.\d+)?)(?=\s*[^\d.年月日]|$)/;
+/** The tail of a range after its first number: `—2`, `-3`, `~5`, `至8` (the measure word follows); the signs a range's ends stand around. */
+export const RANGE_SIGNS = '—-~～至到';
+export const RANGE_TAIL = new RegExp(`^\\s*[${RANGE_SIGNS.replace('-', '\\-')}]\\s*(\\d+(?:\\.\\d+)?)(?=\\s*[^\\d.年月日]|$)`);
 /** Indicators that name a rate bounded by 100% (pass rates, shares, coverage). */
 export const RATE_NAME = /(?:率|比重|比例|占比|覆盖面)$/;
 /**

@@ -6,7 +6,8 @@
 import type { Block } from '../model.js';
 import { intToZh, zhToInt } from '../lexicon/numerals.js';
 import {
-  ARABIC, ATTACHMENT, BULLET, CHAPTER, DI_SECTION, DI_SENTENCE, CHAPTER_ROLES, COLUMN, HEADING_NUMBERED, HEADING_OUTSIDE, PAREN, PAREN_ARABIC, SUBITEM, TOC_ENTRY, TOC_HEAD, TOC_PAGE, YISHI,
+  ARABIC, ATTACHMENT, BULLET, CHAPTER, DI_SECTION, DI_SENTENCE, CHAPTER_ROLES, COLUMN, HEAD_START, HEADING_NUMBERED, HEADING_OUTSIDE, PAREN, PAREN_ARABIC, SUBITEM, TOC_ENTRY, TOC_HEAD,
+  TOC_PAGE, YISHI,
 } from '../lexicon/structure.js';
 
 export type Role = 'goals' | 'tasks' | 'safeguards' | 'preamble';
@@ -24,8 +25,13 @@ export type Head =
   | { kind: 'column'; n: number; rest: number }
   | { kind: 'attachment'; num: string; rest: number };
 
+const STARTS_HEAD = new Uint8Array(65536);
+for (let i = 0; i < HEAD_START.length; i++) STARTS_HEAD[HEAD_START.charCodeAt(i)] = 1;
+
 /** Classify how a block begins. `rest` is where the text after the marker starts. */
 export function classify(norm: string): Head | null {
+  // most lines are running text: one look at the first character instead of eight patterns
+  if (STARTS_HEAD[norm.charCodeAt(0) | 0] !== 1) return null;
   const restOf = (tail: string | undefined) => norm.length - (tail ?? '').length;
   let m: RegExpExecArray | null;
   if ((m = ATTACHMENT.exec(norm))) return { kind: 'attachment', num: m[1] ?? '', rest: restOf(m[2]) };
@@ -95,7 +101,12 @@ const TOC_MAX = 400;
 
 export function tocLines(texts: string[]): Set<number> {
   const out = new Set<number>();
-  texts.forEach((t, k) => { if (TOC_ENTRY.test(t.trim())) out.add(k); });
+  texts.forEach((t, k) => {
+    // an entry ends in its page number: other lines are not scanned for a leader
+    const e = t.trim();
+    const c = e.charCodeAt(e.length - 1);
+    if (c >= 48 && c <= 57 && TOC_ENTRY.test(e)) out.add(k);
+  });
   const key = (t: string) => t.replace(TOC_PAGE, '').replace(/[\s.…·]+/g, '');
   for (let k = 0; k < texts.length; k++) {
     if (!TOC_HEAD.test((texts[k] as string).trim())) continue;

@@ -8,10 +8,10 @@ import type { Block, TaskKind } from '../model.js';
 import type { Collector } from '../diagnostics.js';
 import { makeView, type DocumentFold, type View } from '../source/view.js';
 import { zhToInt } from '../lexicon/numerals.js';
-import { CHROME, ISSUER_LINE, PUBLICATION_NOTE, TABLE_CAPTION } from '../lexicon/structure.js';
+import { CHROME, ISSUER_LINE, ISSUER_LINE_MAX, PUBLICATION_NOTE, TABLE_CAPTION } from '../lexicon/structure.js';
 import { chapterRole, classify, depthHeads, nestSections, tocLines, type Head, type Role } from './heads.js';
 import { isDateLine } from './dates.js';
-import { AGENCY_NOTE_MARK } from '../lexicon/agency-notes.js';
+import { hasAgencyNoteMark } from '../lexicon/agency-notes.js';
 
 /** A run of a view's text from `start` (index into `norm`) to its end. */
 export interface Segment {
@@ -101,7 +101,7 @@ function isBackMatter(views: View[], k: number): boolean {
   const v = views[k] as View;
   if (PUBLICATION_NOTE.test(v.norm)) return true;
   if (isDateLine(v.norm)) return true;
-  if (ISSUER_LINE.test(v.norm)) {
+  if (v.norm.length <= ISSUER_LINE_MAX && ISSUER_LINE.test(v.norm)) {
     const next = views[k + 1];
     return next !== undefined && isDateLine(next.norm);
   }
@@ -119,7 +119,7 @@ function isProse(v: View): boolean {
   if (v.b.type === 'row') return false;
   if (isChrome(v)) return false;
   // a unit note printed on its own line after the task (`责任单位:市经信局、市发改委`)
-  if (AGENCY_NOTE_MARK.test(v.norm)) return true;
+  if (hasAgencyNoteMark(v.norm)) return true;
   return /[。;；!！?？]$|[。,，;；].{4,}/.test(v.norm) || v.norm.length >= 24;
 }
 

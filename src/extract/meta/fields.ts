@@ -26,7 +26,10 @@ export function labelField(s: string): MetaField | null {
 function pairs(s: string): Array<{ field: MetaField; start: number; end: number }> {
   // every label form has a colon or a closing bracket: most lines are rejected without the long alternation
   if (!MARK.test(s)) return [];
-  const hits = [...s.matchAll(LABEL)];
+  // an exec loop: matchAll clones the long pattern on every call
+  const hits: RegExpExecArray[] = [];
+  LABEL.lastIndex = 0;
+  for (let m = LABEL.exec(s); m; m = LABEL.exec(s)) hits.push(m);
   return hits.map((m, k) => {
     const label = ((m[1] ?? m[2]) as string).replace(/\s+/g, '');
     const start = (m.index ?? 0) + m[0].length;

@@ -6,7 +6,7 @@
  */
 import { clean, type View } from '../../source/view.js';
 import {
-  CITED_BEFORE, DRAFT_LABEL, HEADLINE_ISSUED, ISSUED_ABOUT, ISSUED_AFTER, ISSUED_BEFORE, JOINT_ISSUER, NATIONAL_TITLES, NOTICE_SENDERS, TITLE_END, TITLE_NOISE_BEFORE, TITLE_PERIOD, TITLE_WIDGET,
+  CITED_BEFORE, DRAFT_LABEL, HEADLINE_ISSUED, ISSUED_ABOUT, ISSUED_AFTER, ISSUED_BEFORE, isJointIssuer, NATIONAL_TITLES, NOTICE_SENDERS, TITLE_END, TITLE_NOISE_BEFORE, TITLE_PERIOD, TITLE_WIDGET,
 } from '../../lexicon/meta.js';
 import { NOTICE_TITLE } from '../../lexicon/structure.js';
 import { isMetadataLine } from './fields.js';
@@ -25,6 +25,10 @@ export interface TitleFound {
 /** A document number glued to the end of a title line, after a space or in parentheses. */
 const GLUED_NUMBER = /(?:\s+|\()([\u4e00-\u9fff]{1,12}[〔[(【]\s*\d{4}\s*[〕\])】]\s*\d{1,4}\s*号)\)?$/;
 
+/** GLUED_NUMBER ends in 号 or 号): only a line ending so (before `e`) is scanned for it. */
+const NUMBER_END = 0x53f7;
+const mayGlue = (s: string, e = s.length) => s.charCodeAt(e - 1) === NUMBER_END || (s.charCodeAt(e - 1) === 41 && s.charCodeAt(e - 2) === NUMBER_END);
+
 interface Shape { start: number; end: number; number?: string }
 
 /** Where a title sits in a line, with what is glued around it taken off; null when the line is no title. */
@@ -37,7 +41,7 @@ export function titleShape(norm: string, ends: RegExp = TITLE_END): Shape | null
   const widget = TITLE_WIDGET.exec(norm.slice(0, e));
   if (widget) e -= widget[0].length;
   let number: string | undefined;
-  const num = GLUED_NUMBER.exec(norm.slice(0, e));
+  const num = mayGlue(norm, e) ? GLUED_NUMBER.exec(norm.slice(0, e)) : null;
   if (num) { number = num[1]; e = num.index ?? e; }
   let t = norm.slice(s, e).trim();
   s += norm.slice(s, e).length - norm.slice(s, e).trimStart().length;
@@ -67,7 +71,7 @@ export function noticeTitle(front: View[]): TitleFound | null {
       if (p.norm.length > 40 || /[。:：|]/.test(p.norm)) break;
       // once the 关于 line is in, only the issuer line above it still belongs
       // departments that send a `关于印发` notice print their names above it too
-      const issuerLine = JOINT_ISSUER.test(p.norm) || (/^关于印发/.test(text) && NOTICE_SENDERS.test(p.norm.trim()));
+      const issuerLine = isJointIssuer(p.norm) || (/^关于印发/.test(text) && NOTICE_SENDERS.test(p.norm.trim()));
       if (/^关于/.test(text) ? !issuerLine : /关于/.test(text.slice(0, 40))) break;
       parts = [[p, 0, p.norm.length], ...parts];
       text = p.norm + text;
@@ -87,7 +91,7 @@ export function planTitle(front: View[]): TitleFound | null {
   let best: TitleFound | null = null;
   for (let k = 0; k < front.length; k++) {
     const v = front[k] as View;
-    if (v.b.type === 'row' || isMetadataLine(v.norm) || NOTICE_TITLE.test(v.norm.replace(GLUED_NUMBER, ''))) continue;
+    if (v.b.type === 'row' || isMetadataLine(v.norm) || NOTICE_TITLE.test(mayGlue(v.norm) ? v.norm.replace(GLUED_NUMBER, '') : v.norm)) continue;
     const shape = titleShape(v.norm);
     if (!shape) continue;
     let text = clean(v, shape.start, shape.end).trim();
@@ -98,7 +102,7 @@ export function planTitle(front: View[]): TitleFound | null {
     if (next && TITLE_PERIOD.test(next.norm.trim()) && !/\)$/.test(v.norm.slice(0, shape.end))) text += clean(next).trim();
     // `中共某省委 某省人民政府` / `关于…的实施意见`: the issuer line opens the title
     const prev = front[k - 1];
-    if (/^关于/.test(v.norm.slice(shape.start)) && prev && JOINT_ISSUER.test(prev.norm)) {
+    if (/^关于/.test(v.norm.slice(shape.start)) && prev && isJointIssuer(prev.norm)) {
       found.issuer = clean(prev).trim();
       text = `${found.issuer}${text}`;
       found.line = prev.b.line;

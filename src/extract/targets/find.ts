@@ -7,7 +7,8 @@
 import type { Comparator } from '../../model.js';
 import { zhToInt } from '../../lexicon/numerals.js';
 import {
-  AGE_AFTER, CHANGE_ONLY, RANK_AFTER, RANK_BEFORE, RATE_BASE_BEFORE, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_TAIL, RATE_NAME, SUFFIX_COMPARATORS,
+  AGE_AFTER, CHANGE_ONLY, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_SIGNS, RANGE_TAIL, RANK_AFTER, RANK_BEFORE,
+  RATE_BASE_BEFORE, RATE_NAME, SUFFIX_COMPARATORS,
 } from '../../lexicon/targets.js';
 import { WEAK_MEASURES } from '../../lexicon/measures.js';
 import { measureAt } from '../measures.js';
@@ -56,6 +57,41 @@ export interface TargetContext {
   skipped?: SkippedNumber[];
 }
 
+/** Char codes as a table over the BMP (every number asks about the characters around it). */
+const table = (chars: string) => {
+  const t = new Uint8Array(65536);
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  return t;
+};
+/** What before a number makes it part of a code, a longer number, an ordinal or a fraction (`第3`, `GB/T`, `+5`). */
+const BEFORE_NO = table('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+-—~.“"第/0123456789');
+/** The same right after it (`5G`, `3+2`, `“22411”`). */
+const AFTER_NO = table('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+”"/');
+/**
+ * A pattern anchored at the start (`^…`) as a sticky one, tried at a position of the whole string: what the anchored
+ * one says of the string's rest, without cutting the rest out (lookaheads see the same characters).
+ */
+const sticky = (re: RegExp) => {
+  if (!re.source.startsWith('^')) throw new Error(`not anchored: ${re.source}`);
+  return new RegExp(re.source.slice(1), 'y');
+};
+const startsAt = (re: RegExp, s: string, at: number) => {
+  re.lastIndex = at;
+  return re.test(s);
+};
+/** The suffix comparators by their first unit, in SUFFIX_COMPARATORS' order (each number asks after its measure). */
+const SUFFIX_BY_FIRST = new Map<number, Array<[string, Comparator]>>();
+for (const wc of SUFFIX_COMPARATORS) {
+  const list = SUFFIX_BY_FIRST.get(wc[0].charCodeAt(0)) ?? [];
+  list.push(wc);
+  SUFFIX_BY_FIRST.set(wc[0].charCodeAt(0), list);
+}
+const NOT_AFTER_AT = sticky(NOT_TARGET_AFTER);
+const AGE_AT = sticky(AGE_AFTER);
+/** RANGE_TAIL can only match where a space (`\s`) or a range sign follows. */
+const RANGE_FIRST = table(`${RANGE_SIGNS} \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff`);
+const mayRange = (s: string, at: number) => RANGE_FIRST[s.charCodeAt(at) | 0] === 1;
+
 /**
  * Finds the targets in one normalized string, under the years of its own year marks ({@link yearMarks}) or the
  * context's. Targets governed by a year before the document's own year are history and skipped.
@@ -76,15 +112,13 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     const ns = m.index, ne = ns + m.text.length;
     const chinese = m.chinese;
     if (inYear(ns) || inProtected(ns)) continue;
-    const prev = s[ns - 1] ?? '', next = s[ne] ?? '';
-    if (/[A-Za-z+\-—~.“"第/]/.test(prev) || /[A-Za-z+”"/]/.test(next)) continue;
-    if (/\d/.test(prev)) continue;
-    if (RANK_BEFORE.test(prev) && RANK_AFTER.test(next)) continue;
+    if (BEFORE_NO[s.charCodeAt(ns - 1) | 0] === 1 || AFTER_NO[s.charCodeAt(ne) | 0] === 1) continue;
+    if (RANK_BEFORE.test(s[ns - 1] ?? '') && RANK_AFTER.test(s[ne] ?? '')) continue;
     let value = chinese ? zhToInt(m.text) : Number(m.text);
     if (!Number.isFinite(value) || (chinese && value < 2)) continue;
     if (!chinese && rangeEnd.has(ns)) continue;
     // a range `1—2个`: the value is its floor, the ceiling is kept beside it
-    const range = chinese ? null : RANGE_TAIL.exec(s.slice(ne, ne + 12));
+    const range = chinese || !mayRange(s, ne) ? null : RANGE_TAIL.exec(s.slice(ne, ne + 12));
     const valueMax = range ? Number(range[1]) : undefined;
     const ve = range ? ne + range[0].length : ne;
     if (range) rangeEnd.add(ne + range[0].length - (range[1] as string).length);
@@ -94,14 +128,17 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     if (measure) ue = s.indexOf(measure, ve) + measure.length;
     // a range with the measure on both ends: `2.5%—3%`
     let upper = valueMax;
-    const tail = measure && upper === undefined ? RANGE_TAIL.exec(s.slice(ue, ue + 12)) : null;
+    const tail = measure && upper === undefined && mayRange(s, ue) ? RANGE_TAIL.exec(s.slice(ue, ue + 12)) : null;
     if (tail && s.startsWith(measure as string, ue + tail[0].length)) {
       upper = Number(tail[1]);
       rangeEnd.add(ue + tail[0].length - (tail[1] as string).length);
       ue += tail[0].length + (measure as string).length;
     }
-    else if (NOT_TARGET_AFTER.test(s.slice(ve).replace(/^ /, '')) && !(AGE_AFTER.test(s.slice(ve).replace(/^ /, '')) && endsWithComparator(s.slice(Math.max(0, ns - 6), ns)))) continue;
-    if (measure && NOT_TARGET_AFTER.test(s.slice(ue)) && measure !== '%') continue;
+    else {
+      const at = s.charCodeAt(ve) === 32 ? ve + 1 : ve;
+      if (startsAt(NOT_AFTER_AT, s, at) && !(startsAt(AGE_AT, s, at) && endsWithComparator(s.slice(Math.max(0, ns - 6), ns)))) continue;
+    }
+    if (measure && measure !== '%' && startsAt(NOT_AFTER_AT, s, ue)) continue;
     // counts of the plan's own parts: `31项任务`, `14个方面`, `3个部分25条`
     if (measure && PLAN_PARTS_AFTER.test(s.slice(ue, ue + 8))) continue;
     if (PLAN_PARTS_BEFORE.test(s.slice(Math.max(0, ns - 8), ns))) continue;
@@ -112,9 +149,11 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     }
     let suffix: Comparator | null = null;
     let se = ue;
-    const gap = /^ */.exec(s.slice(ue))?.[0].length ?? 0;
-    for (const [w, c] of SUFFIX_COMPARATORS) {
-      if (s.startsWith(w, ue + gap)) { suffix = c; se = ue + gap + w.length; break; }
+    let gap = 0;
+    while (s.charCodeAt(ue + gap) === 32) gap++;
+    const sufs = SUFFIX_BY_FIRST.get(s.charCodeAt(ue + gap));
+    if (sufs) for (const wc of sufs) {
+      if (s.startsWith(wc[0], ue + gap)) { suffix = wc[1]; se = ue + gap + wc[0].length; break; }
     }
     const cs = clauseStart(s, ns);
     const ce = clauseEnd(s, se);
@@ -147,7 +186,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
       // noun first: `合格率达到98.3%以上`
       const cmp = endsWithComparator(before);
       // a change (`能耗下降14%`) is not the level itself: the verb stays in the indicator
-      const nounPart = cmp && !CHANGE_WORDS.test(cmp[0]) ? before.replace(/\s+$/, '').slice(0, -cmp[0].length) : before;
+      const nounPart = cmp && !CHANGE_WORDS.test(cmp[0]) ? before.trimEnd().slice(0, -cmp[0].length) : before;
       const cleaned = cleanIndicator(nounPart);
       if (!measure && !cmp && !suffix) {
         if (cleaned.text.length >= 2 && !chinese) bare.push({ ns, ne, value, cs, indicator: cleaned.text, cut: cleaned.cut });
@@ -167,7 +206,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
         // `…建成“一站式”服务平台,数量达到10个`: nothing nameable before the value
         else if (!COUNT_FIRST_VERBS.test(before)) continue;
       }
-      if (COUNT_FIRST_VERBS.test(before.replace(/\s+$/, '')) && !cmp && name.length < 2) continue;
+      if (COUNT_FIRST_VERBS.test(before.trimEnd()) && !cmp && name.length < 2) continue;
       // `实现区级政务服务事项100%“全程网办”`: the quoted term completes the indicator
       indicator = after === '' ? name : `${name}${after}`;
       comparator = suffix ?? cmp?.[1] ?? '>=';
@@ -182,7 +221,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
       }
     } else {
       // count first: `累计建成4.4万亩高标准农田`, `新创建20个省级以上标准化试点`, `完成近100个…建设任务`
-      const lead = before.replace(/\s+$/, '');
+      const lead = before.trimEnd();
       const cmp = endsWithComparator(lead);
       const verb = cmp && !CHANGE_WORDS.test(cmp[0]) ? lead.slice(0, -cmp[0].length) : lead;
       if (!measure || !COUNT_FIRST_VERBS.test(verb)) continue;

@@ -13,10 +13,25 @@ export const HARD_STOP = new RegExp(`[${HARD_STOP_CHARS}]`);
 const STOP = new Uint8Array(65536);
 for (let i = 0; i < HARD_STOP_CHARS.length; i++) STOP[HARD_STOP_CHARS.charCodeAt(i)] = 1;
 
+/** The comparator words by their last unit, each list in PREFIX_COMPARATORS' order (only those can end a text). */
+const BY_LAST = new Map<number, Array<[string, Comparator]>>();
+for (const wc of PREFIX_COMPARATORS) {
+  const k = wc[0].charCodeAt(wc[0].length - 1);
+  const list = BY_LAST.get(k) ?? [];
+  list.push(wc);
+  BY_LAST.set(k, list);
+}
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
+
 /** The comparator word that ends the text before a value (`达到`, `不低于`), longest first, or null. */
 export function endsWithComparator(before: string): [string, Comparator] | null {
-  const t = before.replace(/\s+$/, '');
-  for (const [w, c] of PREFIX_COMPARATORS) if (t.endsWith(w)) return [w, c];
+  // asked for every number: the word list of the last character only, and no trimmed copy unless spaces end it
+  let e = before.length;
+  while (e > 0 && isSpace(before.charCodeAt(e - 1))) e--;
+  const list = BY_LAST.get(before.charCodeAt(e - 1));
+  if (list === undefined) return null;
+  const t = e === before.length ? before : before.slice(0, e);
+  for (const wc of list) if (t.endsWith(wc[0])) return wc;
   return null;
 }
 
@@ -24,10 +39,10 @@ export function endsWithComparator(before: string): [string, Comparator] | null 
 export function clauseStart(s: string, at: number): number {
   let i = at - 1;
   for (; i >= 0; i--) {
-    const c = s[i] as string;
-    if (STOP[s.charCodeAt(i)] === 1) break;
+    const c = s.charCodeAt(i);
+    if (STOP[c] === 1) break;
     // an 、 after a counted value separates sibling targets: `150个、工程技术研究中心120个`
-    if (c === '、') {
+    if (c === 0x3001) {
       const prev = s.slice(Math.max(0, i - 6), i);
       if (/\d\s*$/.test(prev) || endsWithCount(prev)) break;
       if (LIST_END_COMPARATOR.test(prev)) break;
@@ -62,7 +77,7 @@ export function cleanIndicator(raw: string): { text: string; cut: number } {
     const l = INDICATOR_LEADING.exec(t);
     if (l && t.length - l[0].length >= 2) { t = t.slice(l[0].length); again = true; }
   }
-  t = t.replace(/\s+$/, '');
+  t = t.trimEnd(); // what /\s+$/ removes, without the pattern's retries at every inner space
   const base = INDICATOR_BASE.exec(t);
   // `较2022年提高` alone is the change of the sentence's subject: the base leaves it too
   if (base && (base.index >= 2 || CHANGE_ONLY.test(t.slice(base[0].length)))) t = t.slice(0, base.index) + t.slice(base.index + base[0].length);

@@ -28,8 +28,10 @@ export function yearMarks(s: string): YearMark[] {
 function readYearMarks(s: string): YearMark[] {
   const out: YearMark[] = [];
   if (!TIME_HINTS.some((h) => s.indexOf(h) >= 0)) return out;
-  for (const m of s.matchAll(HISTORY_WORDS)) {
-    const at = m.index ?? 0;
+  // exec loops on the shared patterns: matchAll clones its pattern on every call, and every clause is read
+  HISTORY_WORDS.lastIndex = 0;
+  for (let m = HISTORY_WORDS.exec(s); m; m = HISTORY_WORDS.exec(s)) {
+    const at = m.index;
     // `比上年增长8%` compares against last year: a base, not the time of the clause
     const base = BASE_BEFORE_HISTORY.test(s.slice(Math.max(0, at - 2), at));
     out.push({ at, end: at + m[0].length, year: 0, opener: false, history: !base, base });
@@ -43,12 +45,13 @@ function readYearMarks(s: string): YearMark[] {
 
 function yearMarksOnly(s: string): YearMark[] {
   const out: YearMark[] = [];
-  for (const m of s.matchAll(YEAR_MARK)) {
-    let at = m.index ?? 0;
+  YEAR_MARK.lastIndex = 0;
+  for (let m = YEAR_MARK.exec(s); m; m = YEAR_MARK.exec(s)) {
+    let at = m.index;
     // the governing word before the year (`到2027年`, `截至2025年底`) belongs to the mark
     const lead = YEAR_LEAD.exec(s.slice(Math.max(0, at - 3), at));
     if (lead) at -= lead[0].length;
-    const end = (m.index ?? 0) + m[0].length;
+    const end = m.index + m[0].length;
     if (/\d/.test(s[at - 1] ?? '') || /[-—~至]/.test(s[end] ?? '') || /[-—~]$/.test(s.slice(Math.max(0, at - 1), at))) continue; // ranges and longer numbers
     // a base year (`较2020年下降14%`, `在2020年基础上`) is compared against, never the year of a target
     if (BASE_BEFORE_YEAR.test(s.slice(Math.max(0, at - 2), at)) || BASE_AFTER_YEAR.test(s.slice(end, end + 4))) {
@@ -112,7 +115,9 @@ export function pastSentenceGoal(marks: YearMark[], s: string, at: number, ctx: 
 
 /** The year a block sets for the blocks after it (`2015年,产品质量发展的具体目标:`), or null. */
 export function openerYear(s: string, docYear: number | null): number | null {
+  // only year marks open (history words never do): a string findTargets did not read (it holds no number) needs
+  // the year scan alone, not the history words and time hints first
   let y: number | null = null;
-  for (const m of yearMarks(s)) if (m.opener && (docYear === null || m.year >= docYear)) y = m.year;
+  for (const m of s === memoS ? memoMarks : yearMarksOnly(s)) if (m.opener && (docYear === null || m.year >= docYear)) y = m.year;
   return y;
 }

@@ -15,7 +15,7 @@
 //             hidden text, comments, footnotes
 //   boxes     the title in a text box (mc:AlternateContent: DrawingML choice + VML fallback), the signature
 //             in a borderless two-column layout table, line breaks (w:br) inside the title and signature
-//   tables    table-like lines (` | `) as w:tbl with gridSpan and vMerge, every 专栏 as a one-cell table
+//   tables    table-like lines (` | `, a w:tbl in every style) with gridSpan and vMerge; every 专栏 as a one-cell table
 //   headfoot  header and footer parts (running title, PAGE fields `— 1 —`), first page different
 //   align     full-width spaces typed for the indent, the signature and date pushed right with U+3000 and tabs
 //   all       every quirk above at once
@@ -154,7 +154,7 @@ function render(text, style, seed) {
   let titled = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    if (q.tables && isTable(l)) {
+    if (isTable(l)) {
       const rows = [];
       while (i < lines.length && isTable(lines[i])) rows.push(lines[i++].split('|').map((c) => c.trim()));
       i--;
@@ -219,8 +219,8 @@ function render(text, style, seed) {
   const abstracts = q.linked
     ? `<w:abstractNum w:abstractNumId="0"><w:nsid w:val="1A2B3C4D"/><w:multiLevelType w:val="multilevel"/><w:numStyleLink w:val="PlanList"/></w:abstractNum><w:abstractNum w:abstractNumId="5"><w:nsid w:val="5A6B7C8D"/><w:multiLevelType w:val="multilevel"/><w:styleLink w:val="PlanList"/>${levelsXml}</w:abstractNum>`
     : `<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>${levelsXml}</w:abstractNum>`;
-  const numbering = `${HEAD}<w:numbering ${W}>${abstracts}<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>${overrides.map(([id, k, s]) => `<w:num w:numId="${id}"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="${k}"><w:startOverride w:val="${s}"/></w:lvlOverride></w:num>`).join('')}${q.linked ? '<w:num w:numId="9"><w:abstractNumId w:val="5"/></w:num>' : ''}</w:numbering>`;
-  const styles = `${HEAD}<w:styles ${W}><w:docDefaults><w:rPrDefault>${rPr(FONT.body)}</w:rPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/><w:pPr><w:widowControl w:val="0"/><w:jc w:val="both"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:basedOn w:val="a"/><w:next w:val="a"/><w:pPr><w:keepNext/><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr>${rPr(FONT.h1)}</w:style><w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:basedOn w:val="a"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr></w:style>${q.linked ? '<w:style w:type="numbering" w:customStyle="1" w:styleId="PlanList"><w:name w:val="公文列表"/><w:pPr><w:numPr><w:numId w:val="9"/></w:numPr></w:pPr></w:style>' : ''}<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style></w:styles>`;
+  const numbering = `${HEAD}<w:numbering ${W}>${abstracts}<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>${overrides.map(([id, k, s]) => `<w:num w:numId="${id}"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="${k}"><w:startOverride w:val="${s}"/></w:lvlOverride></w:num>`).join('')}${q.linked ? '<w:num w:numId="99"><w:abstractNumId w:val="5"/></w:num>' : ''}</w:numbering>`;
+  const styles = `${HEAD}<w:styles ${W}><w:docDefaults><w:rPrDefault>${rPr(FONT.body)}</w:rPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/><w:pPr><w:widowControl w:val="0"/><w:jc w:val="both"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:basedOn w:val="a"/><w:next w:val="a"/><w:pPr><w:keepNext/><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr>${rPr(FONT.h1)}</w:style><w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:basedOn w:val="a"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr></w:style>${q.linked ? '<w:style w:type="numbering" w:customStyle="1" w:styleId="PlanList"><w:name w:val="公文列表"/><w:pPr><w:numPr><w:numId w:val="99"/></w:numPr></w:pPr></w:style>' : ''}<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style></w:styles>`;
   const footer = (first) => `${HEAD}<w:ftr ${W}><w:p><w:pPr><w:jc w:val="${first ? 'center' : 'right'}"/></w:pPr><w:r>${t('— ')}</w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE   \\* MERGEFORMAT </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r>${t('1')}</w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r>${t(' —')}</w:r></w:p></w:ftr>`;
   const header = (s) => `${HEAD}<w:hdr ${W}><w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="6"/></w:pBdr><w:jc w:val="center"/></w:pPr><w:r>${t(s)}</w:r></w:p></w:hdr>`;
   const footnotes = `${HEAD}<w:footnotes ${W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r>${t('到2030年，注释中的数字达到99%以上不是目标。')}</w:r></w:p></w:footnote></w:footnotes>`;
@@ -264,9 +264,9 @@ function table(rows, q, r) {
   const cols = Math.max(...rows.map((x) => x.length));
   const tr = rows.map((cells, ri) => {
     const tcs = cells.map((c, ci) => {
-      const span = ci === cells.length - 1 && cells.length < cols ? `<w:gridSpan w:val="${cols - cells.length + 1}"/>` : '';
+      const span = q.tables && ci === cells.length - 1 && cells.length < cols ? `<w:gridSpan w:val="${cols - cells.length + 1}"/>` : '';
       const above = ri > 0 ? rows[ri - 1][ci] : undefined;
-      const merge = c === '' && above !== undefined && above !== '' && r() < 0.5 ? '<w:vMerge/>' : c !== '' && rows[ri + 1]?.[ci] === '' ? '<w:vMerge w:val="restart"/>' : '';
+      const merge = !q.tables ? '' : c === '' && above !== undefined && above !== '' && r() < 0.5 ? '<w:vMerge/>' : c !== '' && rows[ri + 1]?.[ci] === '' ? '<w:vMerge w:val="restart"/>' : '';
       return `<w:tc><w:tcPr><w:tcW w:w="1500" w:type="dxa"/>${span}${merge}</w:tcPr><w:p><w:pPr><w:jc w:val="center"/></w:pPr>${c === '' ? '' : textRuns(c, FONT.body, 24, q, r)}</w:p></w:tc>`;
     });
     return `<w:tr>${tcs.join('')}</w:tr>`;

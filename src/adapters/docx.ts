@@ -10,7 +10,7 @@
 import type { Block } from '../model.js';
 import { InputError } from '../diagnostics.js';
 import { readZip } from './zip.js';
-import { kid, kids, parseXml, val, type XmlElement, type XmlNode } from './xml.js';
+import { kid, kids, parseXml, resolveAlternates, val, type XmlElement, type XmlNode } from './xml.js';
 import { Numbering } from './docx-numbering.js';
 import { joinText } from './pdf-layout.js';
 
@@ -26,7 +26,15 @@ type Item = { kind: 'para'; lines: Para } | { kind: 'row'; cells: string[] };
 /** A DOCX file → lines and blocks. Throws {@link InputError} for an encrypted, damaged or non-Word file. */
 export async function fromDocx(bytes: Uint8Array): Promise<DocxAdapted> {
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw new InputError('docx-unreadable', 'this .docx is an OLE container: either encrypted with a password (save an unprotected copy) or an old .doc renamed (convert it: `soffice --headless --convert-to docx FILE`)');
+    // a password-protected DOCX is an OLE container with an EncryptedPackage stream (named in UTF-16LE)
+    const encrypted = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from('EncryptedPackage', 'utf16le'));
+    throw new InputError('docx-unreadable', encrypted
+      ? 'this .docx is encrypted with a password: save an unprotected copy in Word or WPS'
+      : 'this .docx is an old Word or WPS file (.doc/.wps) renamed: convert it with `soffice --headless --convert-to docx FILE`');
+  }
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
+    const other = notZip(bytes);
+    if (other) throw new InputError('docx-unreadable', `this .docx is ${other}`);
   }
   let parts: Map<string, () => Uint8Array>;
   try {
@@ -38,7 +46,7 @@ export async function fromDocx(bytes: Uint8Array): Promise<DocxAdapted> {
     const f = parts.get(name);
     if (!f) return undefined;
     try {
-      return parseXml(new TextDecoder().decode(f()));
+      return resolveAlternates(parseXml(new TextDecoder().decode(f())));
     } catch (e) {
       throw new InputError('docx-unreadable', `not a readable DOCX: ${name}: ${(e as Error).message}`);
     }
@@ -49,7 +57,20 @@ export async function fromDocx(bytes: Uint8Array): Promise<DocxAdapted> {
   const numbering = new Numbering(read('word/numbering.xml'), read('word/styles.xml'));
   const items: Item[] = [];
   walkBody(kid(doc, 'body'), numbering, items);
-  return layout(items);
+  const out = layout(items);
+  if (out.blocks.length === 0) throw new InputError('input-empty', 'the Word document has no text (only pictures? a scan needs OCR first)');
+  return out;
+}
+
+/** What a file named .docx that is not a zip really is, with what to do; undefined when it is not recognised. */
+function notZip(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).replace(/^\ufeff|^\xef\xbb\xbf/, '').trimStart().toLowerCase();
+  if (head.startsWith('%pdf-')) return 'a PDF: read it with `--from pdf` or rename it to .pdf';
+  if (head.startsWith('{\\rtf')) return 'an RTF file: convert it with `soffice --headless --convert-to docx FILE`';
+  if (/^mime-version:|^content-type:\s*multipart/m.test(head)) return 'a web archive (MHTML, as Word saves a "single file web page"): convert it with `soffice --headless --convert-to docx FILE`';
+  if (/^<(\?xml[^>]*>\s*<\?mso-application|w:worddocument|pkg:package)/.test(head)) return 'a Word XML file (Word 2003 XML or flat OPC): open it in Word or WPS and save it as .docx';
+  if (/^<(!doctype html|html|head|meta|body|\?xml[^>]*>\s*<html)/.test(head)) return 'an HTML page (a web page saved with a .docx name): read it with `--from html` or rename it to .html';
+  return undefined;
 }
 
 /** The main document part, as _rels/.rels names it (word/document.xml in practice). */
@@ -65,20 +86,42 @@ function mainPart(parts: Map<string, () => Uint8Array>, read: (n: string) => Xml
 
 function walkBody(el: XmlElement | undefined, numbering: Numbering, out: Item[]): void {
   for (const c of kids(el)) {
-    if (c.name === 'p') out.push({ kind: 'para', lines: paragraph(c, numbering) });
-    else if (c.name === 'tbl') table(c, numbering, out);
+    if (c.name === 'p') {
+      // a text box is read where it is anchored, after the anchoring paragraph
+      const boxes: Item[] = [];
+      out.push({ kind: 'para', lines: paragraph(c, numbering, boxes) }, ...boxes);
+    } else if (c.name === 'tbl') table(c, numbering, out);
     else if (c.name === 'sdt') walkBody(kid(c, 'sdtContent'), numbering, out);
     else if (c.name === 'customXml' || c.name === 'ins' || c.name === 'moveTo') walkBody(c, numbering, out);
   }
 }
 
+/** The children of a table or row named `name`, also those wrapped in content controls or custom XML. */
+function wrapped(el: XmlElement, name: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (const c of kids(el)) {
+    if (c.name === name) out.push(c);
+    else if (c.name === 'sdt') out.push(...wrapped(kid(c, 'sdtContent') ?? c, name));
+    else if (c.name === 'customXml') out.push(...wrapped(c, name));
+  }
+  return out;
+}
+
 function table(tbl: XmlElement, numbering: Numbering, out: Item[]): void {
-  for (const tr of kids(tbl, 'tr')) {
-    const cells = kids(tr, 'tc').map((tc) => {
-      const inner: Item[] = [];
-      walkBody(tc, numbering, inner);
-      return inner;
-    });
+  // a row deleted with tracked changes on is not in the document
+  const rows = wrapped(tbl, 'tr').filter((tr) => kid(kid(tr, 'trPr'), 'del') === undefined).map((tr) => wrapped(tr, 'tc').map((tc) => {
+    const inner: Item[] = [];
+    walkBody(tc, numbering, inner);
+    return inner;
+  }));
+  // A table with no row of two filled cells lays out paragraphs (a signature beside an empty cell, a 专栏 frame):
+  // its cells are read as paragraphs, as the HTML reader does.
+  const filled = (cell: Item[]) => cell.some((it) => itemText(it).trim() !== '');
+  if (!rows.some((cells) => cells.filter(filled).length >= 2)) {
+    for (const cells of rows) for (const cell of cells) if (filled(cell)) out.push(...cell);
+    return;
+  }
+  for (const cells of rows) {
     // a one-cell row is a frame around paragraphs (专栏 boxes), not a table row
     if (cells.length === 1) { out.push(...(cells[0] as Item[])); continue; }
     out.push({ kind: 'row', cells: cells.map((inner) => inner.map(itemText).filter((t) => t !== '').reduce((a, b) => joinText(a, b), '')) });
@@ -87,18 +130,21 @@ function table(tbl: XmlElement, numbering: Numbering, out: Item[]): void {
 
 const itemText = (it: Item) => (it.kind === 'para' ? it.lines.join('') : it.cells.join(' '));
 
-function paragraph(p: XmlElement, numbering: Numbering): Para {
+function paragraph(p: XmlElement, numbering: Numbering, boxes: Item[]): Para {
   const pPr = kid(p, 'pPr');
   const lines = [''];
-  runs(p, lines);
+  runs(p, lines, (box) => walkBody(box, numbering, boxes));
   const label = numbering.label(pPr);
   if (lines.every((l) => l.trim() === '')) return [''];
   lines[0] = label + (label === '' ? lines[0] : (lines[0] as string).replace(/^[\s\u3000]+/, ''));
   return lines;
 }
 
-/** Collects the visible text of a paragraph's runs into `lines`; a manual line break starts a new line. */
-function runs(el: XmlElement, lines: string[]): void {
+/**
+ * Collects the visible text of a paragraph's runs into `lines`; a manual line break starts a new line. The
+ * content of text boxes goes to `box`.
+ */
+function runs(el: XmlElement, lines: string[], box: (content: XmlElement) => void): void {
   for (const c of el.children as XmlNode[]) {
     if (typeof c === 'string') continue;
     switch (c.name) {
@@ -108,11 +154,22 @@ function runs(el: XmlElement, lines: string[]): void {
       case 'noBreakHyphen': lines[lines.length - 1] += '-'; break;
       // not text: properties, deleted revisions, field codes, drawings, notes
       case 'pPr': case 'rPr': case 'del': case 'moveFrom': case 'delText': case 'instrText': case 'fldChar':
-      case 'drawing': case 'pict': case 'object': case 'footnoteReference': case 'endnoteReference': case 'sym': case 'softHyphen':
+      case 'object': case 'footnoteReference': case 'endnoteReference': case 'sym': case 'softHyphen':
+      // ruby: the annotation (pinyin over a character) is not text; the base is read below
+      case 'rt':
         break;
-      case 'r': if (!hidden(c)) runs(c, lines); break;
-      default: runs(c, lines);
+      // a drawing or VML shape: only the paragraphs of a text box in it are text (not a chart's or WordArt's)
+      case 'drawing': case 'pict': textBoxes(c, box); break;
+      case 'r': if (!hidden(c)) runs(c, lines, box); break;
+      default: runs(c, lines, box);
     }
+  }
+}
+
+function textBoxes(el: XmlElement, box: (content: XmlElement) => void): void {
+  for (const c of kids(el)) {
+    if (c.name === 'txbxContent') box(c);
+    else textBoxes(c, box);
   }
 }
 

@@ -20,6 +20,7 @@
 //   align     full-width spaces typed for the indent, the signature and date pushed right with U+3000 and tabs
 //   all       every quirk above at once
 //   wrapped   a .docx converted from a PDF: each printed line of a paragraph ends in a soft break
+//   merged    as pandoc writes a text file: lines not parted by a blank line are one paragraph, joined by a space
 // The output is deterministic (a seeded generator per file).
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -30,7 +31,7 @@ const opt = (n, d) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] :
 const inputs = opt('--inputs', '../shared/devset');
 const goldDir = opt('--gold', inputs);
 const out = opt('--out', '/tmp/docx-render');
-const STYLES = ['plain', 'autonum', 'liststyle', 'runs', 'boxes', 'tables', 'headfoot', 'align', 'all', 'wrapped'];
+const STYLES = ['plain', 'autonum', 'liststyle', 'runs', 'boxes', 'tables', 'headfoot', 'align', 'all', 'wrapped', 'merged'];
 const styles = (opt('--styles', STYLES.join(','))).split(',');
 
 // ---- zip ---------------------------------------------------------------------------------------------------
@@ -144,7 +145,9 @@ function render(text, style, seed) {
     runs: all || style === 'runs', boxes: all || style === 'boxes', tables: all || style === 'tables',
     headfoot: all || style === 'headfoot', align: all || style === 'align', wrapped: style === 'wrapped',
   };
-  const lines = text.split(/\r\n|\n|\r/).map((l) => l.trim()).filter((l) => l !== '');
+  const lines = style === 'merged'
+    ? text.split(/(?:\r?\n){2,}/).map((b) => b.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '').join(' ')).filter((l) => l !== '')
+    : text.split(/\r\n|\n|\r/).map((l) => l.trim()).filter((l) => l !== '');
   const levels = numberingLevels(lines);
   const values = [null, null, null];
   const overrides = [];

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromDocx } from '../src/adapters/docx.js';
 import { extractPlan } from '../src/pipeline.js';
-import { docxOf, p } from './support/docx-build.js';
+import { docxOf, p, W, zipOf } from './support/docx-build.js';
 
 const lines = async (bytes: Uint8Array) => (await fromDocx(bytes)).text.split('\n').filter((l) => l !== '');
 
@@ -68,5 +68,47 @@ describe('DOCX as Word writes it', () => {
     const { plan } = await extractPlan(docxOf(body), { path: 'plan.docx' });
     expect([plan.meta.title, plan.meta.issuer, plan.meta.signed]).toEqual(['青禾区质量强区建设实施方案', '青禾区人民政府', '2024-05-06']);
     expect(plan.targets.map((t) => [t.value, t.year])).toEqual([[95, 2025]]);
+  });
+
+  it('a DOCX converted from a PDF (a paragraph for every printed line) is rejoined, a number cut by the line end too', async () => {
+    const paras = [
+      '为深入贯彻落实质量强国建设纲要，推动全区经济社会高质量发展，结合本区实际，制定本实施方案。本方案自印发之日起施行，由区市场监管局负责解释。',
+      '到2025年，全区质量整体水平和效益进一步明显提升，制造业产品质量合格率稳定在99%以上，农产品质量安全例行监测合格率达到98%以上，食品安全抽检合格率持续保持较高水平，质量发展环境更加优化。',
+      '加强质量基础设施建设，完善计量、标准、认证认可、检验检测等质量基础设施，推动质量基础设施协同服务，提升质量基础设施服务企业的能力和水平，为企业提供全生命周期服务。',
+    ];
+    const printed = (s: string) => (s.match(/.{1,20}/gu) ?? []).map((l) => p(l)).join('');
+    const bytes = docxOf(p('青禾区质量强区建设实施方案') + paras.map(printed).join(''));
+    const a = await fromDocx(bytes);
+    expect(a.blocks.map((b) => b.text)).toEqual(['青禾区质量强区建设实施方案', ...paras]);
+    // every character still points at its place in the paragraph-per-line text
+    for (const b of a.blocks) expect([...b.text].every((ch, i) => a.text[(b.offsets as number[])[i] as number] === ch)).toBe(true);
+    const { plan } = await extractPlan(bytes, { path: 'converted.docx' });
+    expect(plan.targets.map((t) => [t.value, t.unit, t.year])).toEqual([[99, '%', 2025], [98, '%', 2025]]);
+    expect(plan.diagnostics.map((d) => d.code)).toContain('text-unwrapped');
+  });
+
+  it('a Word document with lines of every length is not taken for a converted one', async () => {
+    const a = await fromDocx(docxOf(['一、总体要求', '（一）指导思想。坚持以人民为中心。', '（二）主要目标。到2025年，产品质量合格率达到95%以上。', '二、重点任务'].map((l) => p(l)).join('')));
+    expect(a.unwrapped).toBeUndefined();
+    expect(a.blocks).toHaveLength(4);
+  });
+
+  it('a paragraph mark deleted with tracked changes runs the paragraph on into the next, as Word shows it', async () => {
+    const deletedMark = '<w:rPr><w:del w:id="9" w:author="审核" w:date="2024-01-01T00:00:00Z"/></w:rPr>';
+    const gone = `<w:p><w:pPr>${deletedMark}</w:pPr><w:del w:id="8" w:author="审核"><w:r><w:delText>删去的一段</w:delText></w:r></w:del></w:p>`;
+    const body = p('到2025年，产品质量合格率', deletedMark) + p('达到95%以上。') + gone + p('二、重点任务');
+    expect(await lines(docxOf(body))).toEqual(['到2025年，产品质量合格率达到95%以上。', '二、重点任务']);
+  });
+
+  it('parts as the relationships name them (numbering1.xml), names in any case, and UTF-16 parts', async () => {
+    const numbering = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0">${levels}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+    const doc = `<?xml version="1.0" encoding="UTF-16"?><w:document ${W}><w:body>${p('总体要求', numPr(0))}${p('指导思想', numPr(1))}</w:body></w:document>`;
+    const bytes = zipOf([
+      ['_rels/.rels', '<Relationships><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/Word/Main.xml"/></Relationships>'],
+      ['word/_rels/main.xml.rels', '<Relationships><Relationship Id="r2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering1.xml"/></Relationships>'],
+      ['word/main.xml', new Uint8Array([0xff, 0xfe, ...Buffer.from(doc, 'utf16le')])],
+      ['word/numbering1.xml', numbering],
+    ]);
+    expect(await lines(bytes)).toEqual(['一、总体要求', '（一）指导思想']);
   });
 });

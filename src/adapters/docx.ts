@@ -13,10 +13,13 @@ import { readZip } from './zip.js';
 import { kid, kids, parseXml, resolveAlternates, val, type XmlElement, type XmlNode } from './xml.js';
 import { Numbering } from './docx-numbering.js';
 import { joinText } from './pdf-layout.js';
+import { unwrap, type RawLine } from './unwrap.js';
 
 export interface DocxAdapted {
   text: string;
   blocks: Block[];
+  /** Set when the paragraphs were printed lines (a DOCX converted from a PDF) and were rejoined. */
+  unwrapped?: { width: number; measure: string; joined: number; dropped: number };
 }
 
 /** A paragraph's lines (a manual line break starts a new one), label included. */
@@ -42,24 +45,61 @@ export async function fromDocx(bytes: Uint8Array): Promise<DocxAdapted> {
   } catch (e) {
     throw new InputError('docx-unreadable', `not a readable DOCX (${(e as Error).message})`);
   }
+  // part names are case-insensitive in a package (OPC), and some writers capitalise them
+  const lower = new Map([...parts].map(([k, v]) => [k.toLowerCase(), v]));
   const read = (name: string): XmlElement | undefined => {
-    const f = parts.get(name);
+    const f = parts.get(name) ?? lower.get(name.toLowerCase());
     if (!f) return undefined;
     try {
-      return resolveAlternates(parseXml(new TextDecoder().decode(f())));
+      return resolveAlternates(parseXml(decodePart(f())));
     } catch (e) {
       throw new InputError('docx-unreadable', `not a readable DOCX: ${name}: ${(e as Error).message}`);
     }
   };
-  const main = mainPart(parts, read);
+  const main = mainPart(lower, read);
   const doc = main ? read(main) : undefined;
   if (!doc) throw new InputError('docx-unreadable', `a zip archive without a Word document (word/document.xml)${parts.has('OFD.xml') ? '; it is an OFD file: export it to PDF or DOCX first' : ''}`);
-  const numbering = new Numbering(read('word/numbering.xml'), read('word/styles.xml'));
+  const related = relatedParts(main as string, read);
+  const numbering = new Numbering((related.numbering && read(related.numbering)) || read('word/numbering.xml'), (related.styles && read(related.styles)) || read('word/styles.xml'));
   const items: Item[] = [];
   walkBody(kid(doc, 'body'), numbering, items);
   const out = layout(items);
   if (out.blocks.length === 0) throw new InputError('input-empty', 'the Word document has no text (only pictures? a scan needs OCR first)');
-  return out;
+  return rejoin(out);
+}
+
+/**
+ * A DOCX converted from a PDF (or text pasted from one) has a paragraph, or a line break, for every printed
+ * line: its lines are rejoined into paragraphs as hard-wrapped text is (unwrap.ts). A document written in Word
+ * has lines of every length and is left alone.
+ */
+function rejoin(doc: DocxAdapted): DocxAdapted {
+  const rows = new Map<number, Block>();
+  for (const b of doc.blocks) if (b.type === 'row') rows.set(b.line, b);
+  const lines: RawLine[] = [];
+  for (let at = 0, n = 1; at < doc.text.length; n++) {
+    const end = doc.text.indexOf('\n', at);
+    lines.push({ text: doc.text.slice(at, end), line: n, offset: at });
+    at = end + 1;
+  }
+  const u = unwrap(lines, (l) => rows.get(l.line) ?? null);
+  if (!u || u.joined + u.dropped === 0) return doc;
+  for (const b of u.blocks) if (b.offsets) digitsRejoined(b, doc.text);
+  return { text: doc.text, blocks: u.blocks, unwrapped: { width: u.width, measure: u.measure, joined: u.joined, dropped: u.dropped } };
+}
+
+/**
+ * A number cut by the line end (`稳定在9` / `9%以上`) is one number again: the space put at the join between two
+ * digits (it stands on the line end, which is how it is told from a space in the text) is taken out.
+ */
+function digitsRejoined(b: Block, text: string): void {
+  const offsets = b.offsets as number[];
+  for (let i = b.text.length - 2; i > 0; i--) {
+    if (b.text[i] === ' ' && text[offsets[i] as number] === '\n' && /\d/.test(b.text[i - 1] as string) && /\d/.test(b.text[i + 1] as string)) {
+      b.text = b.text.slice(0, i) + b.text.slice(i + 1);
+      offsets.splice(i, 1);
+    }
+  }
 }
 
 /** What a file named .docx that is not a zip really is, with what to do; undefined when it is not recognised. */
@@ -73,24 +113,58 @@ function notZip(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** The main document part, as _rels/.rels names it (word/document.xml in practice). */
+/** The main document part, as _rels/.rels names it (word/document.xml in practice). `parts` has lower-case names. */
 function mainPart(parts: Map<string, () => Uint8Array>, read: (n: string) => XmlElement | undefined): string | undefined {
   for (const r of kids(read('_rels/.rels'), 'Relationship')) {
     if (/officeDocument$/.test(r.attrs.Type ?? '') && r.attrs.Target) {
       const name = r.attrs.Target.replace(/^\/+/, '');
-      if (parts.has(name)) return name;
+      if (parts.has(name.toLowerCase())) return name;
     }
   }
   return parts.has('word/document.xml') ? 'word/document.xml' : undefined;
 }
 
+/** The numbering and styles parts the main part's relationships name (a writer may call them numbering1.xml). */
+function relatedParts(main: string, read: (n: string) => XmlElement | undefined): { numbering?: string; styles?: string } {
+  const dir = main.slice(0, main.lastIndexOf('/') + 1);
+  const out: { numbering?: string; styles?: string } = {};
+  for (const r of kids(read(`${dir}_rels/${main.slice(dir.length)}.rels`), 'Relationship')) {
+    const type = /\/(numbering|styles)$/.exec(r.attrs.Type ?? '')?.[1] as 'numbering' | 'styles' | undefined;
+    const target = r.attrs.Target;
+    if (!type || !target || r.attrs.TargetMode === 'External') continue;
+    // relative to the main part's folder, or absolute from the package root
+    out[type] = target.startsWith('/') ? target.slice(1) : dir + target.replace(/^\.\//, '');
+  }
+  return out;
+}
+
+/** A part's text: UTF-8, or UTF-16 when it starts with a byte-order mark (some .NET writers). */
+function decodePart(b: Uint8Array): string {
+  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b);
+  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b);
+  return new TextDecoder().decode(b);
+}
+
 function walkBody(el: XmlElement | undefined, numbering: Numbering, out: Item[]): void {
+  // a paragraph whose mark was deleted with tracked changes on runs on into the next one, as Word shows it
+  let runOn: Item | undefined;
   for (const c of kids(el)) {
     if (c.name === 'p') {
       // a text box is read where it is anchored, after the anchoring paragraph
       const boxes: Item[] = [];
-      out.push({ kind: 'para', lines: paragraph(c, numbering, boxes) }, ...boxes);
-    } else if (c.name === 'tbl') table(c, numbering, out);
+      const lines = paragraph(c, numbering, boxes);
+      if (runOn?.kind === 'para') {
+        const prev = runOn.lines;
+        prev[prev.length - 1] += (prev.join('') === '' ? lines[0] : (lines[0] as string).replace(/^[\s\u3000]+/, '')) as string;
+        prev.push(...lines.slice(1));
+        out.push(...boxes);
+      } else out.push({ kind: 'para', lines }, ...boxes);
+      if (runOn?.kind !== 'para') runOn = out[out.length - 1 - boxes.length];
+      if (kid(kid(kid(c, 'pPr'), 'rPr'), 'del') === undefined) runOn = undefined;
+      continue;
+    }
+    runOn = undefined;
+    if (c.name === 'tbl') table(c, numbering, out);
     else if (c.name === 'sdt') walkBody(kid(c, 'sdtContent'), numbering, out);
     else if (c.name === 'customXml' || c.name === 'ins' || c.name === 'moveTo') walkBody(c, numbering, out);
   }

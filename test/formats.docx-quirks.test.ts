@@ -111,4 +111,10 @@ describe('DOCX as Word writes it', () => {
     ]);
     expect(await lines(bytes)).toEqual(['一、总体要求', '（一）指导思想']);
   });
+
+  it('a sign inserted from the Symbol font (w:sym F0B3) is ≥; a Wingdings glyph is not text', async () => {
+    const sym = (font: string, char: string) => `<w:r><w:sym w:font="${font}" w:char="${char}"/></w:r>`;
+    const body = `<w:p>${sym('Wingdings', 'F0FC')}<w:r><w:t>产品质量合格率</w:t></w:r>${sym('Symbol', 'F0B3')}<w:r><w:t>95%</w:t></w:r></w:p>`;
+    expect(await lines(docxOf(body))).toEqual(['产品质量合格率≥95%']);
+  });
 });

@@ -228,7 +228,8 @@ function runs(el: XmlElement, lines: string[], box: (content: XmlElement) => voi
       case 'noBreakHyphen': lines[lines.length - 1] += '-'; break;
       // not text: properties, deleted revisions, field codes, drawings, notes
       case 'pPr': case 'rPr': case 'del': case 'moveFrom': case 'delText': case 'instrText': case 'fldChar':
-      case 'object': case 'footnoteReference': case 'endnoteReference': case 'sym': case 'softHyphen':
+      case 'sym': lines[lines.length - 1] += symbol(c); break;
+      case 'object': case 'footnoteReference': case 'endnoteReference': case 'softHyphen':
       // ruby: the annotation (pinyin over a character) is not text; the base is read below
       case 'rt':
         break;
@@ -238,6 +239,18 @@ function runs(el: XmlElement, lines: string[], box: (content: XmlElement) => voi
       default: runs(c, lines, box);
     }
   }
+}
+
+/**
+ * Word's Insert → Symbol from the Symbol font writes `<w:sym w:font="Symbol" w:char="F0B3"/>` (≥ in indicator
+ * tables: `≥95%`): the comparison and arithmetic signs are read as their Unicode characters; other symbol-font
+ * glyphs (Wingdings ticks and bullets) are not text.
+ */
+const SYMBOL_FONT: Record<number, string> = { 0xa3: '≤', 0xb3: '≥', 0xb9: '≠', 0xbb: '≈', 0xb1: '±', 0xb4: '×', 0xb8: '÷', 0xb0: '°', 0x3c: '<', 0x3e: '>', 0x3d: '=', 0x25: '%', 0x2b: '+' };
+function symbol(sym: XmlElement): string {
+  const code = parseInt(sym.attrs.char ?? '', 16);
+  if (!/^symbol$/i.test(sym.attrs.font ?? '') || Number.isNaN(code)) return '';
+  return SYMBOL_FONT[code & 0xff] ?? '';
 }
 
 function textBoxes(el: XmlElement, box: (content: XmlElement) => void): void {

@@ -24,6 +24,8 @@ export async function fromDocument(format: 'pdf' | 'docx', bytes: Uint8Array, ct
     return { decoded: { text: a.text, encoding: 'binary', sha256, bytes: bytes.length }, blocks: a.blocks, lines: a.lines };
   }
   const a = await (await import('./docx.js')).fromDocx(bytes);
+  const u = a.unwrapped;
+  if (u) ctx.report('text-unwrapped', null, `the document has a paragraph or line break for every printed line, ${u.width} ${u.measure} wide (converted from PDF?): ${u.joined} lines rejoined into paragraphs, ${u.dropped} page-number, header and footer lines dropped`);
   return { decoded: { text: a.text, encoding: 'utf-8', sha256, bytes: bytes.length }, blocks: a.blocks };
 }
 

@@ -57,10 +57,13 @@ export class Numbering {
   private readonly used = new Set<string>();
 
   constructor(numbering: XmlElement | undefined, styles: XmlElement | undefined) {
+    const links = new Map<string, string>();
     for (const a of kids(numbering, 'abstractNum')) {
       const levels = new Map<number, Level>();
       for (const l of kids(a, 'lvl')) levels.set(Number(l.attrs.ilvl ?? 0), readLevel(l));
       this.abstracts.set(a.attrs.abstractNumId ?? '', levels);
+      const link = val(a, 'numStyleLink');
+      if (link !== undefined) links.set(a.attrs.abstractNumId ?? '', link);
     }
     for (const n of kids(numbering, 'num')) {
       const num: Num = { abstract: val(n, 'abstractNumId') ?? '', levels: new Map(), starts: new Map() };
@@ -79,6 +82,15 @@ export class Numbering {
       const ilvl = val(pr, 'ilvl');
       this.styles.set(s.attrs.styleId ?? '', { numId: val(pr, 'numId'), ilvl: ilvl === undefined ? undefined : Number(ilvl), basedOn: val(s, 'basedOn') });
     }
+    // A list made with a list style has an abstractNum with no levels, only `numStyleLink` to a numbering style;
+    // that style's num points at the abstractNum that holds the levels (and says `styleLink`).
+    const target = new Map<string, string>();
+    for (const id of links.keys()) {
+      let a: string | undefined = id;
+      for (let depth = 0; a !== undefined && links.has(a) && depth < 10; depth++) a = this.nums.get(this.styles.get(links.get(a) as string)?.numId ?? '')?.abstract;
+      if (a !== undefined && !links.has(a)) target.set(id, a);
+    }
+    for (const num of this.nums.values()) num.abstract = target.get(num.abstract) ?? num.abstract;
   }
 
   /** The numbering a paragraph asks for: its own numPr, else its style's (through basedOn). */

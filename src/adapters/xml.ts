@@ -59,6 +59,32 @@ export function parseXml(text: string): XmlElement {
   return first;
 }
 
+/**
+ * Replaces every markup-compatibility block (`mc:AlternateContent`) by the children of one branch, so what it
+ * holds is read once: the Fallback (written for readers that know only the base schema, e.g. a text box as VML,
+ * a `custom` numFmt as `decimal`), or the first Choice when the Fallback is empty.
+ */
+export function resolveAlternates(el: XmlElement): XmlElement {
+  const stack = [el];
+  for (let cur = stack.pop(); cur; cur = stack.pop()) {
+    if (!cur.children.some((c) => typeof c !== 'string' && c.name === 'AlternateContent')) {
+      for (const c of cur.children) if (typeof c !== 'string') stack.push(c);
+      continue;
+    }
+    const out: XmlNode[] = [];
+    for (const c of cur.children) {
+      if (typeof c === 'string' || c.name !== 'AlternateContent') { out.push(c); continue; }
+      const fallback = kid(c, 'Fallback');
+      const branch = fallback && kids(fallback).length > 0 ? fallback : kid(c, 'Choice') ?? fallback;
+      out.push(...(branch?.children ?? []));
+    }
+    cur.children = out;
+    // the branch may itself hold an AlternateContent
+    stack.push(cur);
+  }
+  return el;
+}
+
 /** Child elements, optionally of one name. */
 export function kids(el: XmlElement | undefined, name?: string): XmlElement[] {
   if (!el) return [];

@@ -9,7 +9,7 @@
  */
 import type { Block } from '../model.js';
 import { InputError, type Collector } from '../diagnostics.js';
-import { findChrome, isPageNumber, joinText, lineText, median, pageLines, type LayoutLine, type PdfPage } from './pdf-layout.js';
+import { findChrome, isPageNumber, joinText, lineText, median, pageLines, titleWraps, type LayoutLine, type PdfPage } from './pdf-layout.js';
 import { pipeRow } from './text.js';
 import { META_LABEL_LINE, PARAGRAPH_START } from '../lexicon/structure.js';
 import { readPdf } from './pdfjs.js';
@@ -122,6 +122,10 @@ function continues(prev: LayoutLine, next: LayoutLine, s: Stats, overPage: boole
   const nextText = lineText(next);
   if (PARAGRAPH_START.test(nextText) || META_LABEL_LINE.test(nextText) || isPageNumber(nextText)) return false;
   if (Math.abs(prev.size - next.size) > 0.5) return false;
+  const drop = prev.y - next.y;
+  if (!overPage && prev.page === next.page && drop > 0 && drop <= 2.5 * next.size && titleWraps(lineText(prev), nextText)) return true;
+  // a line set right of the text's middle (a signature, its date, the end of a centred line) ends its paragraph
+  if (prev.x0 > s.left + 0.4 * (s.right - s.left)) return false;
   if (!overPage) {
     if (prev.page !== next.page) return false;
     // paragraph spacing: more than a line's pitch between the baselines

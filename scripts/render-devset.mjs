@@ -4,6 +4,7 @@
 // `file:` names the rendered file, one folder per layout and format, ready for score.mjs:
 //
 //   node scripts/render-devset.mjs [--devset DIR] [--out DIR] [--layouts official,header,compact] [--score]
+//   node scripts/render-devset.mjs --plan fixtures/documents/official-pages/source.txt --to fixtures/documents/official-pages
 //   node ../shared/tools/score.mjs --gold OUT/official/pdf --inputs OUT/official/pdf
 //
 // Layouts (A4, no browser print stamps):
@@ -140,19 +141,19 @@ function guessMeta(lines) {
   };
 }
 
-// --plan FILE.txt --to DIR: one plan of our own, in the header layout, as DIR/input.pdf, DIR-pdftotext/input.txt
-// and DIR-pdftotext-layout/input.txt (fixtures for the extract fixture test)
+// --plan FILE.txt --to DIR: one plan of our own, in the header layout, as DIR/print.pdf, DIR/pdftotext.txt and
+// DIR/pdftotext-layout.txt (fixtures/documents/official-pages/ is made so from its source.txt)
 if (opt('--plan')) {
   const lines = readFileSync(opt('--plan'), 'utf8').split('\n');
   const dir = resolve(opt('--to'));
   const gold = { meta: guessMeta(lines) };
   const html = join(out, 'plan.html');
   mkdirSync(out, { recursive: true });
+  mkdirSync(dir, { recursive: true });
   writeFileSync(html, `<!doctype html><html><head><meta charset="utf-8"><title>plan</title><style>${css(opt('--layout', 'header'), gold)}</style></head><body>\n${paragraphs(lines, gold)}\n</body></html>`);
-  for (const d of [dir, `${dir}-pdftotext`, `${dir}-pdftotext-layout`]) mkdirSync(d, { recursive: true });
-  execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${dir}/input.pdf`, `file://${html}`], { stdio: 'ignore' });
-  execFileSync('pdftotext', [`${dir}/input.pdf`, `${dir}-pdftotext/input.txt`]);
-  execFileSync('pdftotext', ['-layout', `${dir}/input.pdf`, `${dir}-pdftotext-layout/input.txt`]);
+  execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${dir}/print.pdf`, `file://${html}`], { stdio: 'ignore' });
+  execFileSync('pdftotext', [`${dir}/print.pdf`, `${dir}/pdftotext.txt`]);
+  execFileSync('pdftotext', ['-layout', `${dir}/print.pdf`, `${dir}/pdftotext-layout.txt`]);
   process.exit(0);
 }
 

@@ -3,11 +3,13 @@
  * signatures, justified lines) read as PDF and as pdftotext output. Each case is a defect the rendered devset
  * showed (scripts/render-devset.mjs); the place names are made up.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fromPdfPages } from '../src/adapters/pdf.js';
 import { letterSpacing, type PdfItem, type PdfPage } from '../src/adapters/pdf-layout.js';
 import { fromText } from '../src/adapters/text.js';
 import { extractPlan } from '../src/pipeline.js';
+import type { Plan } from '../src/model.js';
 
 /** An A4 page in points; body text 16pt from x=80, 28 characters a line (448pt), 22.8pt apart. */
 const H = 842, LEFT = 80, SIZE = 16, PITCH = 22.8;
@@ -126,4 +128,41 @@ describe('a news subheading repeated in the wrapped paragraph under it', () => {
     const { plan } = await extractPlan(text, { path: 'news.txt' });
     expect(plan.targets.filter((t) => t.value === 500).map((t) => t.quote)).toEqual(['计划累计落地首店(旗舰店、创新店)超过500个']);
   });
+});
+
+describe('a made-up plan printed as an official document (fixtures/documents/official-pages)', () => {
+  // three A4 pages: running header, wrapped footer, `— 2 —` split by pdftotext, a title centred over two lines, an
+  // indicator table crossing a page break with its header row repeated, numbered tasks with a hanging indent
+  const DIR = 'fixtures/documents/official-pages';
+  const read = async (file: string) => (await extractPlan(readFileSync(`${DIR}/${file}`), { path: file })).plan;
+  const tasks = (p: Plan) => p.tasks.map((t) => ({ id: t.id, title: t.title, lead: t.lead, responsible: t.responsible, units_etc: t.units_etc }));
+  const targets = (p: Plan) => p.targets.map((t) => `${t.indicator} ${t.comparator} ${t.value}${t.unit} (${t.year})`);
+  const TITLE = '澜川市人民政府关于贯彻落实《质量强国建设纲要》加快建设质量强市的实施方案';
+
+  it('reads the PDF and pdftotext -layout to the tasks and the 23 targets of the source text, the title whole', async () => {
+    const source = await read('source.txt');
+    expect(targets(source)).toHaveLength(23);
+    for (const file of ['print.pdf', 'pdftotext-layout.txt']) {
+      const plan = await read(file);
+      expect(plan.meta.title, file).toBe(TITLE);
+      expect(plan.meta.notice_title, file).toBe('澜川市人民政府办公室关于印发澜川市质量强市建设实施方案的通知');
+      expect(tasks(plan), file).toEqual(tasks(source));
+      expect(targets(plan), file).toEqual(targets(source));
+    }
+  });
+
+  it('reads the PDF table rows across the page break, once each, and puts each task on its page', async () => {
+    const plan = await read('print.pdf');
+    const table = plan.targets.filter((t) => /^(?:质量认证证书数量|制造业产品质量合格率|农业标准化生产普及率)$/.test(t.indicator));
+    expect(table.map((t) => [t.indicator, t.page])).toEqual([['制造业产品质量合格率', 1], ['质量认证证书数量', 2], ['农业标准化生产普及率', 2], ['制造业产品质量合格率', 1]]);
+    expect(plan.tasks.map((t) => t.page)).toEqual([2, 2, 3, 3, 3, 3]);
+  });
+
+  it('reads default pdftotext to the same tasks, the title and the targets of the text', async () => {
+    const [source, plan] = [await read('source.txt'), await read('pdftotext.txt')];
+    expect(plan.meta.title).toBe(TITLE);
+    expect(tasks(plan)).toEqual(tasks(source));
+    expect(targets(plan)).toEqual(targets(source).slice(18));
+  });
+  it.todo('reads the indicator table of default pdftotext output (printed column by column, interleaved with the footer)');
 });

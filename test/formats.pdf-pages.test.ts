@@ -117,6 +117,20 @@ describe('right-aligned signature and date', () => {
   });
 });
 
+describe('numbered items with a hanging indent', () => {
+  it('joins the wrapped lines of a numbered item that hang under its text, on a page of first-line-indented paragraphs', () => {
+    const full = (str: string, row: number, x = LEFT): PdfItem => ({ ...at(str, row, x), w: LEFT + 448 - x });
+    const items: PdfItem[] = [];
+    let r = 0;
+    for (let k = 0; k < 4; k++) items.push(full(FULL.slice(2), r++, LEFT + 2 * SIZE), full(FULL, r++), at('实施。', r++));
+    items.push(full('1.夯实产业基础质量。实施产业基础再造工程,加快关键基础', r++), full('材料、核心基础零部件和基础工艺攻关,推动重点产业链', r++, LEFT + 2 * SIZE));
+    items.push(at('补链延链强链。(牵头单位:市经济信息委)', r++, LEFT + 2 * SIZE));
+    expect(texts([page(items)]).at(-1)).toBe('1.夯实产业基础质量。实施产业基础再造工程,加快关键基础材料、核心基础零部件和基础工艺攻关,推动重点产业链补链延链强链。(牵头单位:市经济信息委)');
+    // first-line indents stay paragraph starts
+    expect(texts([page(items)])).toHaveLength(5);
+  });
+});
+
 describe('a news subheading repeated in the wrapped paragraph under it', () => {
   it('keeps the paragraph copy only, though the paragraph spans more than eight lines of pdftotext output', async () => {
     const W = '为全面贯彻党的二十大精神,认真落实工作部署,加快建设质量强市,推动高质量发展,提';

@@ -4,6 +4,7 @@
  * (`发布时间:2024-` / `08-30` beside `来源:…`) stays one row; a wide gap between items splits cells. Pure: no
  * pdf.js here, so the layout rules are tested on plain data.
  */
+import { TITLE_HEAD, TITLE_TAIL } from '../lexicon/structure.js';
 
 /** One text run as pdf.js reports it, in page units with y going up (baseline). */
 export interface PdfItem {
@@ -42,6 +43,8 @@ export interface LayoutLine {
 
 /** A gap this many font sizes wide separates table cells (a space is ~0.3, CJK justification well under 1). */
 const CELL_GAP = 1.5;
+/** In a table row (three cells or more), a gap this many font sizes wide also parts cells (a space is ~0.3). */
+const TABLE_GAP = 0.75;
 /** Items overlapping vertically by this share of the smaller height are on the same band. */
 const BAND_OVERLAP = 0.3;
 
@@ -89,7 +92,7 @@ function bandCells(band: PdfItem[]): LayoutCell[] {
   }
   const cells: Array<LayoutCell & { parts: string[] }> = [];
   for (const row of rows) {
-    for (const c of rowCells(row.sort((a, b) => a.x - b.x))) {
+    for (const c of tableCells(row.sort((a, b) => a.x - b.x))) {
       // a wrapped cell: the same column on a lower baseline continues the cell above
       const col = rows.length > 1 ? cells.find((k) => c.x0 < k.x1 && k.x0 < c.x1) : undefined;
       if (col) {
@@ -104,8 +107,22 @@ function bandCells(band: PdfItem[]): LayoutCell[] {
     .map((c) => ({ text: c.parts.reduce((acc, p) => joinText(acc, p)), x0: c.x0, x1: c.x1 }));
 }
 
+/**
+ * The cells of one baseline. A row of three or more cells is a table row, whose narrow columns stand closer than
+ * {@link CELL_GAP} (`单位`, `2022年`, `2027年` under one another's rules, a cell's padding apart): in such a row a
+ * gap of {@link TABLE_GAP} also parts cells, unless it would leave two single characters side by side (a
+ * letter-spaced word, `文 号`).
+ */
+function tableCells(row: PdfItem[]): LayoutCell[] {
+  const cells = rowCells(row, CELL_GAP);
+  if (cells.length < 3) return cells;
+  const fine = rowCells(row, TABLE_GAP);
+  const single = (c: LayoutCell | undefined) => c !== undefined && c.text.length === 1 && WIDE.test(c.text);
+  return fine.some((c, i) => single(c) && single(fine[i + 1])) ? cells : fine;
+}
+
 /** Items of one baseline (sorted by x) → cells, spaces restored from space items and from gaps beside ASCII. */
-function rowCells(row: PdfItem[]): LayoutCell[] {
+function rowCells(row: PdfItem[], cellGap: number): LayoutCell[] {
   const cells: LayoutCell[] = [];
   let cur: LayoutCell | undefined;
   let pendingSpace = false;
@@ -113,7 +130,7 @@ function rowCells(row: PdfItem[]): LayoutCell[] {
   for (const it of row) {
     if (isSpace(it.str)) { pendingSpace = true; continue; }
     const gap = it.x - lastEnd;
-    if (!cur || gap > CELL_GAP * it.size) {
+    if (!cur || gap > cellGap * it.size) {
       cur = { text: '', x0: it.x, x1: it.x + it.w };
       cells.push(cur);
     } else {
@@ -126,8 +143,48 @@ function rowCells(row: PdfItem[]): LayoutCell[] {
     lastEnd = it.x + it.w;
     pendingSpace = /\s$/.test(it.str);
   }
-  for (const c of cells) c.text = c.text.replace(/[ \t]+$/, '').replace(/ {2,}/g, ' ');
+  for (const c of cells) {
+    c.text = c.text.replace(/[ \t]+$/, '').replace(/ {2,}/g, ' ');
+    const gaps = letterSpacing(c.text);
+    if (gaps.size > 0) c.text = c.text.split('').filter((_, i) => !gaps.has(i)).join('');
+  }
   return cells.filter((c) => c.text !== '');
+}
+
+const LATIN = /[A-Za-z0-9]/;
+
+/**
+ * The spaces of a letter-spaced line, as indices into `s` (empty when the line is not letter-spaced). A justified
+ * line with few break points (a number, a pinyin gloss or a Latin word near its end) is stretched by spacing
+ * every character, and the PDF (or pdftotext) then shows a space between all of them: `组 织 和 个 人 30 个 ,
+ * 新 认 证 “ 天 府 名 品 ”100 个 以 上`. A line is letter-spaced when single spaces part at least three pairs of
+ * CJK characters and no fewer pairs stand together; then every single space goes except one between two Latin
+ * letters or digits (`ISO 9001`). A space that parts two names (`中共某市委 某市人民政府`) is one among many
+ * unspaced pairs and stays.
+ */
+export function letterSpacing(s: string): Set<number> {
+  const gaps = new Set<number>();
+  if (s.indexOf(' ') < 0) return gaps;
+  let spaced = 0, tight = 0;
+  for (let i = 1; i < s.length; i++) {
+    const c = s[i] as string;
+    if (c === ' ' && s[i - 1] !== ' ' && s[i + 1] !== undefined && s[i + 1] !== ' ') {
+      if (WIDE.test(s[i - 1] as string) && WIDE.test(s[i + 1] as string)) spaced++;
+      if (!(LATIN.test(s[i - 1] as string) && LATIN.test(s[i + 1] as string))) gaps.add(i);
+    } else if (WIDE.test(c) && WIDE.test(s[i - 1] as string)) tight++;
+  }
+  if (spaced < 3 || spaced < tight) gaps.clear();
+  return gaps;
+}
+
+/**
+ * Whether `b` ends a title that `a` began: a title too long for one line breaks anywhere (`…关于开展质量` /
+ * `提升行动…的实施意见`), and since it is centred neither line is full. Two short lines without sentence
+ * punctuation, the first about something and unfinished, the second ending in a genre noun.
+ */
+export function titleWraps(a: string, b: string): boolean {
+  const short = (s: string) => s.length <= 40 && !/[。；;，,：:！!？?]/.test(s);
+  return short(a) && short(b) && TITLE_HEAD.test(a) && !TITLE_TAIL.test(a) && TITLE_TAIL.test(b);
 }
 
 /** Joins two pieces of one paragraph: no space, except between two Latin letters or digits (`ISO` + `9001`). */
@@ -179,10 +236,18 @@ export function findChrome(pages: LayoutLine[][], heights: number[]): Set<Layout
     const h = heights[i] ?? 792;
     const out: LayoutLine[] = [];
     for (const l of lines.slice(0, 2)) if (l.y > h * 0.85) out.push(l);
-    for (const l of lines.slice(-2)) if (l.y < h * 0.15 && !out.includes(l)) out.push(l);
+    // bottom lines from the edge inwards (the outermost of two alike is the footer)
+    for (const l of lines.slice(-2).reverse()) if (l.y < h * 0.15 && !out.includes(l)) out.push(l);
     return out;
   });
   const key = (l: LayoutLine) => lineText(l).replace(/\d+/g, '#').replace(/\s+/g, '');
+  // a running header that repeats a line of the text (the issuer or the title, printed again under it on the
+  // first page) is only the line at the page's very edge: of two lines with one key, the inner one is text
+  const outer = new Set<LayoutLine>();
+  for (const e of edges) {
+    const seen = new Set<string>();
+    for (const l of e) if (!seen.has(key(l))) { seen.add(key(l)); outer.add(l); }
+  }
   const counts = new Map<string, number>();
   for (const e of edges) for (const k of new Set(e.map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
   const enough = Math.max(2, Math.ceil(pages.length / 2));
@@ -197,7 +262,7 @@ export function findChrome(pages: LayoutLine[][], heights: number[]): Set<Layout
   for (const e of edges) {
     for (const l of e) {
       const n = numberOf(l);
-      if ((n !== null && runs.has(n - l.page) && (l.cells.length === 1 || pages.length >= 2)) || (pages.length >= 2 && (counts.get(key(l)) ?? 0) >= enough)) chrome.add(l);
+      if ((n !== null && runs.has(n - l.page) && (l.cells.length === 1 || pages.length >= 2)) || (pages.length >= 2 && outer.has(l) && (counts.get(key(l)) ?? 0) >= enough)) chrome.add(l);
       // a browser's print header or footer (date and time, the page's URL, `1/3`) is chrome even on a single page
       else if (BROWSER_STAMP.test(lineText(l))) chrome.add(l);
     }

@@ -9,7 +9,7 @@
  */
 import type { Block } from '../model.js';
 import { InputError, type Collector } from '../diagnostics.js';
-import { findChrome, isPageNumber, joinText, lineText, median, pageLines, type LayoutLine, type PdfPage } from './pdf-layout.js';
+import { findChrome, isPageNumber, joinText, lineText, median, pageLines, titleWraps, type LayoutLine, type PdfPage } from './pdf-layout.js';
 import { pipeRow } from './text.js';
 import { META_LABEL_LINE, PARAGRAPH_START } from '../lexicon/structure.js';
 import { readPdf } from './pdfjs.js';
@@ -74,7 +74,7 @@ export function fromPdfPages(pages: PdfPage[]): PdfAdapted {
     const l = body[i] as LayoutLine;
     const prev = para[para.length - 1];
     const lastOfPage = prev && body[i - 1] === prev && prev.page !== l.page;
-    if (prev && continues(prev, l, stats, Boolean(lastOfPage))) { para.push(l); joined++; continue; }
+    if (prev && continues(prev, l, stats, Boolean(lastOfPage), para[0] as LayoutLine)) { para.push(l); joined++; continue; }
     flush();
     if (l.cells.length > 1 || inTable.has(l)) {
       blocks.push(rowBlock(l, starts.get(l) as number, lineNo.get(l) as number));
@@ -116,20 +116,26 @@ function layoutStats(body: LayoutLine[]): Stats {
 
 /** A new item, never a wrapped line: 一、 (一) 1. ① —— 第一章 专栏 附件. */
 
-/** Whether `next` continues the paragraph that `prev` ends. */
-function continues(prev: LayoutLine, next: LayoutLine, s: Stats, overPage: boolean): boolean {
+/** Whether `next` continues the paragraph that `prev` ends (`first` is the paragraph's first line). */
+function continues(prev: LayoutLine, next: LayoutLine, s: Stats, overPage: boolean, first: LayoutLine): boolean {
   if (prev.cells.length > 1 || next.cells.length > 1) return false;
   const nextText = lineText(next);
   if (PARAGRAPH_START.test(nextText) || META_LABEL_LINE.test(nextText) || isPageNumber(nextText)) return false;
   if (Math.abs(prev.size - next.size) > 0.5) return false;
+  const drop = prev.y - next.y;
+  if (!overPage && prev.page === next.page && drop > 0 && drop <= 2.5 * next.size && titleWraps(lineText(prev), nextText)) return true;
+  // a line set right of the text's middle (a signature, its date, the end of a centred line) ends its paragraph
+  if (prev.x0 > s.left + 0.4 * (s.right - s.left)) return false;
   if (!overPage) {
     if (prev.page !== next.page) return false;
     // paragraph spacing: more than a line's pitch between the baselines
     const gap = prev.y - next.y;
     if (gap <= 0 || (s.pitch > 0 && gap > s.pitch * 1.3)) return false;
   }
-  // an indented line starts a paragraph
-  if (next.x0 > s.left + 0.8 * next.size) return false;
+  // an indented line starts a paragraph, unless the paragraph hangs: its first line starts further left (`1.` at
+  // the margin) and its wrapped lines line up under the text after the number
+  const hanging = first.x0 < next.x0 - 0.8 * next.size && (prev === first || Math.abs(prev.x0 - next.x0) < 0.3 * next.size);
+  if (next.x0 > s.left + 0.8 * next.size && !hanging) return false;
   // the line before must be full: what is left at its end is too narrow for the first word of the next line
   const room = s.right - prev.x1;
   // the first unbreakable run of the next line: a Latin word or number, with the brackets that cling to it

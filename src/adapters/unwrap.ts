@@ -5,7 +5,7 @@
  * the plan still point at the original lines. Text with one paragraph per line is left alone.
  */
 import type { Block } from '../model.js';
-import { isBrowserStamp, isPageNumber, joinText } from './pdf-layout.js';
+import { isBrowserStamp, isPageNumber, joinText, letterSpacing, titleWraps } from './pdf-layout.js';
 import { ISSUER_LINE, ISSUER_LINE_MAX, META_LABEL_LINE, PARAGRAPH_START } from '../lexicon/structure.js';
 
 /** One line of the source, without its line end. */
@@ -91,7 +91,8 @@ function wrapWidth(lines: RawLine[]): { width: number; measure: 'characters' | '
   // paragraphs closed by 。 has fewer, and no width need be measured
   let openLines = 0;
   for (const t of texts) if (!closed(t)) openLines++;
-  if (openLines < 4 || openLines * 100 < texts.length * 11) return null; // (0.11: a margin below 0.12 for rounding)
+  // (0.11: a margin below 0.12 for rounding; the share among text lines needs 10 full lines, 6 of them open)
+  if ((openLines < 4 || openLines * 100 < texts.length * 11) && openLines < 6) return null;
   let best: { width: number; measure: 'characters' | 'columns'; tol: number; share: number } | null = null;
   const bmp = !texts.some((t) => LOW_SURROGATE.test(t));
   for (const [measure, f, tol] of [['characters', chars, 1], ['columns', columns, 0]] as const) {
@@ -113,8 +114,11 @@ function wrapWidth(lines: RawLine[]): { width: number; measure: 'characters' | '
     const band = Math.max(tol, Math.round(width * 0.08));
     const full = texts.filter((_, i) => (ws[i] as number) >= width - band && (ws[i] as number) <= width);
     const share = full.length / texts.length;
+    // or a larger share among the lines that could be text: a table pdftotext flattened one cell a line (`%`,
+    // `93.5`, `预期性`) adds many short lines to a wrapped page, and says nothing of its wrapping
+    const textShare = full.length / Math.max(1, ws.reduce((n, w) => n + (w > width / 3 ? 1 : 0), 0));
     const open = full.filter((x) => !closed(x)).length / Math.max(1, full.length);
-    if (full.length >= 6 && share >= 0.2 && open >= 0.6 && (!best || share > best.share)) best = { width, measure, tol: band, share };
+    if (full.length >= 6 && (share >= 0.2 || (textShare >= 0.3 && full.length >= 10)) && open >= 0.6 && (!best || share > best.share)) best = { width, measure, tol: band, share };
   }
   return best ? { width: best.width, measure: best.measure, tol: best.tol } : null;
 }
@@ -131,17 +135,39 @@ function chromeLines(lines: RawLine[]): Set<RawLine> {
   // a browser's print header and footer (date and time, the page's URL) at a page's edge, even on a single page
   for (const p of pages) for (const l of new Set([...p.slice(0, 3), ...p.slice(-3)])) if (isBrowserStamp(clean(l.text))) chrome.add(l);
   if (pages.length < 2) return chrome;
-  const edges = pages.map((p) => [...new Set([...p.slice(0, 3), ...p.slice(-3)])]);
+  // top lines from the edge down, bottom lines from the edge up
+  const edges = pages.map((p) => [...new Set([...p.slice(0, 3), ...p.slice(-3).reverse()])]);
   const key = (l: RawLine) => clean(l.text).replace(/\d+/g, '#').replace(/\s+/g, '');
+  // a running header that repeats a line of the text (the issuer or the title under it on the first page) is
+  // only the line nearer the page's edge
+  const outer = new Set<RawLine>();
+  for (const e of edges) {
+    const seen = new Set<string>();
+    for (const l of e) if (!seen.has(key(l))) { seen.add(key(l)); outer.add(l); }
+  }
   const counts = new Map<string, number>();
   for (const e of edges) for (const k of new Set(e.map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const deepCounts = new Map<string, number>();
+  for (const p of pages) for (const k of new Set([...p.slice(0, 6), ...p.slice(-6)].map(key))) deepCounts.set(k, (deepCounts.get(k) ?? 0) + 1);
   const enough = Math.max(2, Math.ceil(pages.length / 2));
+  const isChrome = (l: RawLine, page: number) => {
+    const t = clean(l.text);
+    // a bare number is a page number only when it runs with the pages
+    const bare = /^\d{1,4}$/.test(t) && edges.filter((o, p) => o.some((x) => clean(x.text) === String(Number(t) - page + p))).length >= enough;
+    return outer.has(l) && (counts.get(key(l)) ?? 0) >= enough && (t.length <= 80 || /^(?:file|https?):/.test(t)) || bare || (isPageNumber(t) && !/^\d+$/.test(t));
+  };
   edges.forEach((e, page) => {
-    for (const l of e) {
-      const t = clean(l.text);
-      // a bare number is a page number only when it runs with the pages
-      const bare = /^\d{1,4}$/.test(t) && edges.filter((o, p) => o.some((x) => clean(x.text) === String(Number(t) - page + p))).length >= enough;
-      if ((counts.get(key(l)) ?? 0) >= enough && (t.length <= 80 || /^(?:file|https?):/.test(t)) || bare || (isPageNumber(t) && !/^\d+$/.test(t))) chrome.add(l);
+    for (const l of e) if (isChrome(l, page)) chrome.add(l);
+  });
+  // a footer that wrapped (or a page number split over two lines) reaches further in: past the three lines at an
+  // edge, a line that recurs like chrome is chrome when every line between it and the edge is
+  pages.forEach((p) => {
+    for (const side of [p.slice(0, 6), p.slice(-6).reverse()]) {
+      if (!side.slice(0, 3).every((l) => chrome.has(l))) continue;
+      for (const l of side.slice(3)) {
+        if (!deepCounts.has(key(l)) || (deepCounts.get(key(l)) ?? 0) < enough || !(clean(l.text).length <= 80)) break;
+        chrome.add(l);
+      }
     }
   });
   return chrome;
@@ -175,33 +201,78 @@ export function unwrap(lines: RawLine[], isRow: (l: RawLine) => Block | null): U
   for (const l of lines) {
     if (chrome.has(l)) { blank = false; nearChrome = true; continue; }
     const lead = l.text.length - l.text.replace(/^[\f\s\u00a0\u3000]+/, '').length;
-    const t = l.text.slice(lead).replace(/[\s\u00a0\u3000]+$/, '');
-    if (t === '') { if (!nearChrome && !l.text.includes('\f')) blank = true; continue; }
+    const raw = l.text.slice(lead).replace(/[\s\u00a0\u3000]+$/, '');
+    if (raw === '') { if (!nearChrome && !l.text.includes('\f')) blank = true; continue; }
     nearChrome = false;
-    const row = isRow({ text: t, line: l.line, offset: l.offset + lead });
+    const row = isRow({ text: raw, line: l.line, offset: l.offset + lead }) ?? layoutRow(raw, l.line, l.offset + lead);
     if (row) { flush(); blocks.push(row); blank = false; continue; }
-    const offsets = Array.from({ length: t.length }, (_, i) => l.offset + lead + i);
+    // a letter-spaced line (`组 织 和 个 人 30 个`) loses its spaces; each character keeps its offset
+    const gaps = letterSpacing(raw);
+    const t = gaps.size > 0 ? raw.split('').filter((_, i) => !gaps.has(i)).join('') : raw;
+    const offsets: number[] = [];
+    for (let i = 0; i < raw.length; i++) if (!gaps.has(i)) offsets.push(l.offset + lead + i);
     const c = cur as typeof cur | null;
     // the line before was full: in the band below the wrap width, or a little shorter and open at its end
     // (proportional fonts: `拥有量2` + `件。` moved down together)
     const isFull = (w: number, text: string) => w >= wrap.width - wrap.tol || (w >= wrap.width * 0.8 && !CLOSED.test(text));
     // and this line is not a table cell flattened to a line: a short line of figures and signs (`⁄`, `85`)
     // after a full one is a value cell, while a paragraph's tail has words (`区招商投资局等`) or a sentence end
-    const cellLike = !isFull(measure(t), t) && !CLOSED.test(t) && !/[\u3400-\u9fff]/.test(t);
-    if (c && isFull(c.lastWidth, c.lastText) && !blank && !PARAGRAPH_START.test(t) && !META_LABEL_LINE.test(t) && !signature.has(l) && !cellLike) {
+    const cellLike = !isFull(measure(raw), t) && !CLOSED.test(t) && !/[\u3400-\u9fff]/.test(t);
+    // a title broken over two lines joins whether or not its first line is full
+    const wrapsTitle = c !== null && c.text === c.lastText && !blank && titleWraps(c.lastText, t);
+    if (c && (isFull(c.lastWidth, c.lastText) || wrapsTitle) && !blank && !PARAGRAPH_START.test(t) && !META_LABEL_LINE.test(t) && !signature.has(l) && !cellLike) {
       const before = c.text.length;
       c.text = joinText(c.text, t);
       if (c.text.length > before + t.length) c.offsets.push((c.offsets[c.offsets.length - 1] as number) + 1);
       c.offsets.push(...offsets);
-      c.lastWidth = measure(t);
+      c.lastWidth = measure(raw);
       c.lastText = t;
       joined++;
     } else {
       flush();
-      cur = { text: t, offsets, line: l.line, lastWidth: measure(t), lastText: t };
+      cur = { text: t, offsets, line: l.line, lastWidth: measure(raw), lastText: t };
     }
     blank = false;
   }
   flush();
+  alignRows(blocks);
   return { blocks, width: wrap.width, measure: wrap.measure, joined, dropped: chrome.size };
+}
+
+/** A table row as `pdftotext -layout` prints it: three or more short cells parted by runs of two or more spaces. */
+function layoutRow(raw: string, line: number, offset: number): Block | null {
+  if (raw.indexOf('  ') < 0) return null;
+  const cells: Block[] = [];
+  const piece = /\S+(?: \S+)*/g;
+  for (let m = piece.exec(raw); m; m = piece.exec(raw)) cells.push({ type: 'para', text: m[0], line, offset: offset + m.index });
+  if (cells.length < 3 || cells.some((c) => c.text.length > 40)) return null;
+  const row: Block = { type: 'row', text: raw, line, offset, cells };
+  LAYOUT_ROWS.add(row);
+  return row;
+}
+const LAYOUT_ROWS = new WeakSet<Block>();
+
+/**
+ * Narrow columns of a ruled table can stand one space apart in `pdftotext -layout` (`单位 2022年` in the header):
+ * a row one cell short of the rows around it, with one cell holding one space, is split there.
+ */
+function alignRows(blocks: Block[]): void {
+  for (let i = 0; i < blocks.length;) {
+    let j = i;
+    while (j < blocks.length && LAYOUT_ROWS.has(blocks[j] as Block)) j++;
+    const run = blocks.slice(i, j);
+    i = j === i ? i + 1 : j;
+    if (run.length < 3) continue;
+    const counts = new Map<number, number>();
+    for (const r of run) counts.set(r.cells?.length ?? 0, (counts.get(r.cells?.length ?? 0) ?? 0) + 1);
+    const n = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
+    for (const r of run) {
+      const cells = r.cells ?? [];
+      const spaced = cells.filter((c) => c.text.split(' ').length === 2);
+      if (cells.length !== n - 1 || spaced.length !== 1) continue;
+      const c = spaced[0] as Block;
+      const cut = c.text.indexOf(' ');
+      cells.splice(cells.indexOf(c), 1, { ...c, text: c.text.slice(0, cut) }, { ...c, text: c.text.slice(cut + 1), offset: c.offset + cut + 1 });
+    }
+  }
 }

@@ -66,7 +66,12 @@ export function readProse(o: Outline, list: TargetList, ctx: Collector): void {
   let proseYear: number | null = null;
   const proseStart = list.targets.length;
   const headingOf = new Map<Target, View>();
+  // the prose block each target was read from: a heading's twin is looked for a few blocks on, not a few
+  // lines (a paragraph wrapped over lines of a PDF or pdftotext page spans many)
+  const blockOf = new Map<Target, number>();
+  let block = 0;
   for (const p of proseViews(o, list.covered)) {
+    block++;
     if (p.reset) proseYear = null;
     if (p.tooLong) {
       ctx.report('prose-too-long', p.v.b.line, `a line of ${p.v.norm.length} characters is longer than any paragraph of a plan; it is not read for targets`);
@@ -74,10 +79,11 @@ export function readProse(o: Outline, list: TargetList, ctx: Collector): void {
     }
     const s = p.v.norm;
     const added = list.read(s, p.v, 0, p.where, proseYear);
+    for (const t of added) blockOf.set(t, block);
     if (p.heading) for (const t of added) headingOf.set(t, p.v);
     proseYear = openerYear(s, list.docYear) ?? proseYear;
   }
-  dropHeadingCopies(list.targets, proseStart, headingOf);
+  dropHeadingCopies(list.targets, proseStart, headingOf, blockOf);
 }
 
 /**
@@ -85,16 +91,19 @@ export function readProse(o: Outline, list: TargetList, ctx: Collector): void {
  * copy is dropped when a target with the same value, unit and year and a similar indicator follows within a few
  * blocks.
  */
-function dropHeadingCopies(targets: Target[], from: number, headingOf: Map<Target, View>): void {
+function dropHeadingCopies(targets: Target[], from: number, headingOf: Map<Target, View>, blockOf: Map<Target, number>): void {
   for (let k = targets.length - 1; k >= from; k--) {
     const t = targets[k] as Target;
     const hv = headingOf.get(t);
     if (!hv) continue;
     const twin = targets.slice(k + 1).find((u) => !headingOf.has(u) && u.value === t.value && u.unit === t.unit && u.year === t.year
-      && u.line > t.line && u.line - t.line <= 8 && similarIndicator(u.indicator, t.indicator));
+      && near(blockOf.get(t), blockOf.get(u)) && similarIndicator(u.indicator, t.indicator));
     if (twin) targets.splice(k, 1);
   }
 }
+
+/** Within 8 prose blocks after the heading (one block a line in a plain text). */
+const near = (a: number | undefined, b: number | undefined) => a !== undefined && b !== undefined && b > a && b - a <= 8;
 
 function similarIndicator(a: string, b: string): boolean {
   if (a.includes(b) || b.includes(a)) return true;

@@ -92,3 +92,10 @@ export const HEADING_OUTSIDE = /^(?:附\s*件|专栏|專欄)/;
  * 附件 (read by the hard-wrap joiners of pdftotext text and PDF lines).
  */
 export const PARAGRAPH_START = /^(?:[•·▪●■◆]|-\s+(?=[^\d\s])|[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百零〇\d]{1,4}[)）]|\d{1,3}[.．、](?!\d)|[①-⑳]|——|―|第[一二三四五六七八九十百\d]+[章节条]|专栏|附件)/;
+
+/**
+ * A title a page broke over two lines (centred, so neither line is full): the first line says what it is about
+ * (`关于…`) or opens a 《 it does not close, and does not yet end in a genre noun; the second does.
+ */
+export const TITLE_HEAD = /关于|《[^》]*$/;
+export const TITLE_TAIL = /(?:实施方案|方案|实施意见|意见|规划|纲要|行动计划|计划|办法|措施|通知)(?:[(（][^()（）]{2,24}[)）])?$/;

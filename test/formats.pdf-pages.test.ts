@@ -180,3 +180,13 @@ describe('a made-up plan printed as an official document (fixtures/documents/off
   });
   it.todo('reads the indicator table of default pdftotext output (printed column by column, interleaved with the footer)');
 });
+
+describe('a plain-text plan with a pipe table', () => {
+  it('is not taken for hard-wrapped text because its table rows share a width', async () => {
+    const bytes = readFileSync('fixtures/documents/official-pages/source.txt');
+    const { plan } = await extractPlan(bytes, { path: 'source.txt' });
+    expect(plan.diagnostics.map((d) => d.code)).not.toContain('text-unwrapped');
+    expect(plan.meta.notice_title).toBe('澜川市人民政府办公室关于印发澜川市质量强市建设实施方案的通知');
+    expect(plan.meta.doc_number).toBe('澜府办发〔2024〕12号');
+  });
+});

@@ -73,6 +73,8 @@ const DECORATED_PAGE = /^(?:[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+|第\
 const clean = (s: string) => (s.charCodeAt(0) === 12 ? s.replace(/^\f+/, '') : s).trim();
 /** The date under a signature: `2023年3月24日`, `二〇二三年三月二十四日`. */
 const SIGNATURE_DATE = /^[\d〇○零一二三四五六七八九]{4}\s*年[\d一二三四五六七八九十\s]{1,4}月[\d一二三四五六七八九十\s]{1,5}日$/;
+/** A row of a pipe table: two cell separators at least. */
+const PIPE_ROW = /\|[^|]*\|/;
 /** No converter wraps wider than this (display columns); longer lines are paragraphs. */
 const MAX_WRAP = 240;
 
@@ -81,7 +83,8 @@ const MAX_WRAP = 240;
  * narrow band below the widest common width, and most of those end mid-sentence.
  */
 function wrapWidth(lines: RawLine[]): { width: number; measure: 'characters' | 'columns'; tol: number } | null {
-  const texts = lines.map((l) => clean(l.text)).filter((t) => t !== '');
+  // a pipe table's rows (`1 | 合格率 | % | 95`) are no wrapped prose, however alike their widths
+  const texts = lines.map((l) => clean(l.text)).filter((t) => t !== '' && !PIPE_ROW.test(t));
   if (texts.length < 8) return null;
   // one paragraph a line (scraped pages): most lines are far longer than any wrap width a converter uses
   const long = texts.reduce((n, t) => n + (t.length > 160 ? 1 : 0), 0);

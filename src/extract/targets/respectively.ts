@@ -6,7 +6,7 @@
  */
 import type { Comparator } from '../../model.js';
 import {
-  COUNT_VERB_IN_NAME, PREFIX_COMPARATORS, RESPECTIVE_YEARS, RESPECTIVELY, SUFFIX_COMPARATORS, VALUE_LIST_JOINER, YEAR_NAME,
+  CHANGE_WORDS, COUNT_VERB_IN_NAME, PREFIX_COMPARATORS, RESPECTIVE_YEARS, RESPECTIVELY, SUFFIX_COMPARATORS, VALUE_LIST_JOINER, YEAR_NAME,
 } from '../../lexicon/targets.js';
 import { measureAt } from '../measures.js';
 import type { FoundTarget, TargetContext } from './find.js';
@@ -121,7 +121,10 @@ export function readRespectively(s: string, out: FoundTarget[], ctx: TargetConte
     // the pass found nothing here: this is no target list (a history clause, a name)
     if (kept.length === result.length) continue;
     const found = result.find((t) => t.valueAt === listStart);
+    // a change (`分别增长8%和10%`) is not the level itself: the verb stays in each indicator, as elsewhere
+    const change = word && CHANGE_WORDS.test(word[0]) ? word[0] : '';
     for (const p of pairs) {
+      if (change && !p.indicator.endsWith(change)) p.indicator += change;
       const year = p.year ?? yearAt(p.v.at) ?? found?.year ?? ctx.year;
       const t: FoundTarget = {
         indicator: p.indicator, value: p.v.value, unit: unitOf(p.v), comparator: comparator(p.v),

@@ -109,6 +109,24 @@ const TEMPLATES = {
         return `&nbsp;&nbsp;&nbsp;&nbsp;${esc(l.trim())}<br>`;
       }).join('\n') + `\n</div></div>\n` + RELATED + FOOT;
   },
+  // (h) pasted from Word: MsoNormal paragraphs, <o:p>, conditional comments, numbering split over spans, a
+  // sidebar of related documents beside the body, the signature right-aligned
+  word(lines, m) {
+    const span = (l) => {
+      const t = l.trim();
+      const k = t.search(/[、）)]/);
+      return k > 0 && k < 6 ? `<span style="font-family:黑体">${esc(t.slice(0, k + 1))}</span><span style="font-family:黑体"><span lang="EN-US">${esc(t.slice(k + 1))}</span></span>` : `<span style="font-family:仿宋_GB2312">${esc(t)}</span>`;
+    };
+    return HEAD(`${m.title}`) + NAV + `<div class="wrap"><div class="side"><h3>相关文件</h3><ul><li><a href="/1">关于进一步加强安全生产工作的通知</a></li><li><a href="/2">某市优化营商环境若干措施的通知</a></li></ul></div>
+<div class="main-content"><h2 class="tit">${esc(m.title)}</h2><div class="TRS_Editor"><!--[if gte mso 9]><xml><w:WordDocument><w:View>Normal</w:View></w:WordDocument></xml><![endif]-->\n`
+      + lines.map((l) => (l.trim() ? `<p class="MsoNormal" style="text-indent:32.0pt;mso-char-indent-count:2.0">${span(l)}<span lang="EN-US"><o:p></o:p></span></p>` : `<p class="MsoNormal"><span lang="EN-US"><o:p>&nbsp;</o:p></span></p>`)).join('\n')
+      + `\n</div></div></div>\n` + FOOT;
+  },
+  // (i) each line an <li> of a list (some CMS editors), no <p>
+  list(lines, m) {
+    return HEAD(m.title) + NAV + `<div class="article"><h1>${esc(m.title)}</h1><ul class="article-body">\n`
+      + lines.filter((l) => l.trim()).map((l) => `<li>${esc(l.trim())}</li>`).join('\n') + `\n</ul></div>\n` + FOOT;
+  },
 };
 
 const only = opt('--only', null);

@@ -29,6 +29,8 @@ describe('a title printed only in <title>', () => {
   it('is not added when the body prints it (an <h1>, a title split over lines) or the <title> holds no title', () => {
     const split = read(page('青峰市质量强市建设实施方案_青峰市人民政府', '<h1>青峰市质量强市<br>建设实施方案</h1>' + BODY));
     expect(split.map((b) => b.text).slice(0, 2)).toEqual(['青峰市质量强市', '建设实施方案']);
+    const other = read(page('青峰市质量强市建设实施方案(2023-2027年)_青峰市人民政府', '<p>青峰市质量强市建设实施方案</p><p>（2023—2027年）</p>' + BODY));
+    expect(other[0]?.text).toBe('青峰市质量强市建设实施方案');
     const site = read(page('青峰市人民政府门户网站_政策文件', BODY));
     expect(site[0]?.text).toBe('为全面提升我市质量总体水平，制定本方案。');
   });

@@ -26,7 +26,8 @@ export function headTitle(root: DomNode, src: string, lines: LineIndex, blocks: 
     if (countCjk(part, 0, part.length) >= MIN_TITLE_CJK && TITLE_LIKE.test(part)) { seg = [from, at]; break; }
   }
   if (seg === null) return null;
-  const squash = (s: string) => s.replace(/\s+/g, '');
+  // compared on letters and digits only: the body may print the title with other brackets, spaces or dashes
+  const squash = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '');
   const title = squash(data.slice(seg[0], seg[1]));
   let body = '';
   for (const b of blocks) body += squash(b.text);

@@ -51,7 +51,9 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
   // a page that lost its line breaks: the whole plan in one paragraph, cut back at its outline marks
   blocks = splitRunOn(blocks, ctx);
 
-  const script = detectScript(text);
+  // a web page is judged by the text read from it: its first characters are markup, menus and style attributes
+  // (`font-family:黑体`), written in the site's script, not the document's
+  const script = detectScript(format === 'html' ? readText(blocks) : text);
   // traditional script (質量強國): the views read a simplified fold of the text (one unit to one, same offsets), and
   // every value is taken from the document's own characters by position
   let fold: DocumentFold | undefined;
@@ -88,4 +90,14 @@ function blockTexts(blocks: Block[]): string[] {
     if (b.cells) for (const c of b.cells) out.push(c.text);
   }
   return out;
+}
+
+/** The blocks' text, as far as script detection samples it. */
+function readText(blocks: Block[]): string {
+  let s = '';
+  for (const b of blocks) {
+    s += `${b.text}\n`;
+    if (s.length >= 2048) break;
+  }
+  return s;
 }

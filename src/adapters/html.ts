@@ -19,6 +19,7 @@ import { capAttributes, MAX_ATTRIBUTES } from './html-guard.js';
 import { capNesting, MAX_DEPTH } from './html-nesting.js';
 import { findBody } from './html-body.js';
 import { ALIGN, LineBuffer, emitTable, isDataTable } from './html-blocks.js';
+import { headTitle } from './html-title.js';
 
 export function fromHtml(text: string, ctx: Collector): Block[] {
   const trimmed = capAttributes(text);
@@ -82,6 +83,10 @@ export function fromHtml(text: string, ctx: Collector): Block[] {
     if (kids !== undefined) for (let k = kids.length - 1; k >= 0; k--) { nodes.push(kids[k] as DomNode); flags.push(down); }
   }
   buf.flush();
+  if (blocks.length > 0) {
+    const title = headTitle(root, src, lines, blocks);
+    if (title !== null) blocks.unshift(title);
+  }
   if (blocks.length === 0) throw new InputError('input-empty', 'the page has no readable text (only markup, scripts or page chrome)');
   return blocks;
 }

@@ -11,3 +11,9 @@ export const SHARE_CLASS_WORDS = /^(?:share|bdshare|jiathis|qrcode|ewm)$/i;
 export const CHROME_ROLES = /^(?:navigation|banner|contentinfo|search|menu|menubar|complementary)$/i;
 /** A title-shaped text that must survive a chrome hint (`…关于印发…的通知`, `…实施方案`). */
 export const TITLE_LIKE = /关于|通知|方案|意见|规划|纲要|计划/;
+/**
+ * What separates the document title from the column and site names in a page's <title>
+ * (`…实施方案_政策文件_某市人民政府`, `…的通知 - 某市人民政府网`, `…｜某某门户`). A bare hyphen counts only away
+ * from digits: `(2023-2027年)` belongs to the title.
+ */
+export const TITLE_SEPARATORS = /\s*[_|｜]\s*|\s+[-—–－]+\s+|(?<!\d)-(?!\d)/;

@@ -55,9 +55,10 @@ export function metadataFields(front: View[]): Map<MetaField, Found> {
         const cell = cells[c] as string;
         const f = labelField(cell);
         if (f) {
+          // a label cell left empty beside a labelled cell (`成文日期: | 发布日期:2023-09-12`) has no value; the
+          // next cell is read for its own label
           const next = cells[c + 1];
-          if (next !== undefined && !labelField(next)) put(f, next, v.b.line);
-          c++;
+          if (next !== undefined && !labelField(next) && pairs(next).length === 0) { put(f, next, v.b.line); c++; }
           continue;
         }
         for (const p of pairs(cell)) put(p.field, cell.slice(p.start, p.end), v.b.line);

@@ -17,9 +17,10 @@ export const DI_SENTENCE = /^[是为的共]|。./;
 export const TABLE_CAPTION = /^(?:附?表\s*\d+\s*[:：.、]?\s*\S.{0,38}|[^。,，;；]{0,30}指标(?:体系|表|一览表)?(?:如下)?\s*[:：]?)$/;
 /**
  * An outline mark inside a run-on paragraph, after a space (`… 二、重点任务 （一）提升…`): where a page that lost its
- * line breaks is cut back into blocks. Group 1 is the chapter numeral, when the mark is a chapter's.
+ * line breaks is cut back into blocks (also at `一是…` items). Group 1 is the chapter numeral, when the mark is a
+ * chapter's.
  */
-export const RUN_ON_MARK = /(?<=[\s\u3000])(?:([一二三四五六七八九十]{1,3})、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?![\d.．])|——|专栏\s*\d)/g;
+export const RUN_ON_MARK = /(?<=[\s\u3000])(?:([一二三四五六七八九十]{1,3})、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?![\d.．])|——|专栏\s*\d|[一二三四五六七八九十]是(?=[\u4e00-\u9fff]))/g;
 /**
  * The head lines of a plan inside a run-on paragraph, each a whole token between spaces (or the paragraph's ends):
  * page chrome (`首页 > 正文`, `【字体:大 中 小】`), a document number (`某政办发〔2023〕15号`), a date

@@ -36,8 +36,8 @@ export const RUN_ON_TITLE = /(?<=^|[\s\u3000])[^\s\u3000。,，;；:：《》]{4
 export const RUN_ON_PARTY = /(?:^|[\s\u3000])中共[\u4e00-\u9fff]{1,20}委[\s\u3000]+$/;
 /** The addressee as a whole token (`各区县人民政府,市政府各部门:`), ending in a colon. */
 export const RUN_ON_ADDRESSEE = /(?<=^|[\s\u3000])[^\s\u3000。;；:：]{0,30}?(?:各|有关)[^\s\u3000。;；]{1,150}?[:：](?=$|[\s\u3000])/g;
-/** A signature before its date (`某市人民政府办公室 2023年6月12日`): cut before the issuer. */
-export const RUN_ON_SIGNATURE = /(?<=^|[\s\u3000])(?:中共)?[\u4e00-\u9fff]{2,24}(?:人民政府|政府|委员会|办公室|办公厅|管委会|工委|领导小组)(?=[\s\u3000]+\d{4}年\d{1,2}月\d{1,2}日(?:$|[\s\u3000]))/g;
+/** A signature before its date (`某市人民政府办公室 2023年6月12日`, also in traditional script): cut before the issuer. */
+export const RUN_ON_SIGNATURE = /(?<=^|[\s\u3000])(?:中共)?[\u4e00-\u9fff]{2,24}(?:人民政府|政府|委员会|委員會|办公室|辦公室|办公厅|辦公廳|管委会|管委會|工委|领导小组|領導小組)(?=[\s\u3000]+\d{4}年\d{1,2}月\d{1,2}日(?:$|[\s\u3000]))/g;
 /** A page's metadata label after a space (`发布时间:`, `来源:`, `索引号:`): a new line starts there. */
 export const RUN_ON_LABEL = /(?<=[\s\u3000])(?:[[【]\s*)?(?:索\s*引\s*号|发布时间|发布日期|发文日期|成文日期|添加时间|更新时间|来源|信息来源|新闻来源|文章来源|发文字号|主题分类|发布机构|浏览次数|查看次数|核心提示)\s*[\]】]?\s*[:：]/g;
 /** `附件1`, `附件` as a token of its own after a space. */

@@ -9,24 +9,31 @@ import type { Block } from '../model.js';
 import type { Collector } from '../diagnostics.js';
 import { PLAN_TITLE_END, RUN_ON_MARK } from '../lexicon/structure.js';
 import { zhToInt } from '../lexicon/numerals.js';
+import { headCuts } from './run-on-head.js';
+import { pipeRow } from './text.js';
 
 /** Shorter paragraphs are ordinary ones (a whole outline does not fit in fewer characters). */
 const MIN_LENGTH = 120;
 
 export function splitRunOn(blocks: Block[], ctx: Collector): Block[] {
-  let split = 0, firstLine: number | null = null;
+  let split = 0, outlines = 0, firstLine: number | null = null;
   const out: Block[] = [];
   for (const b of blocks) {
-    const cuts = b.type === 'para' && b.text.length >= MIN_LENGTH ? cutsOf(b.text) : null;
-    if (!cuts) { out.push(b); continue; }
+    // a row of pipe cells (`名称 | … | 时效 |`) joined with the rest of the plan holds a whole outline too
+    const found = b.type === 'para' || (b.type === 'row' && !b.offsets) ? cutsOf(b.text) : null;
+    if (!found || (b.type === 'row' && !found.outline)) { out.push(b); continue; }
     split++;
+    if (found.outline) outlines++;
     firstLine ??= b.line;
+    const { cuts } = found;
     for (let k = 0; k < cuts.length; k++) {
       const piece = slice(b, cuts[k] as number, k + 1 < cuts.length ? (cuts[k + 1] as number) : b.text.length);
       if (piece) out.push(piece);
     }
   }
-  if (split > 0) ctx.report('run-on-split', firstLine, `${split} paragraph${split === 1 ? '' : 's'} holding a whole outline on one line (a page that lost its line breaks) cut at each chapter, group and item mark`);
+  const what = `${split} paragraph${split === 1 ? '' : 's'}`;
+  if (split > 0 && outlines === split) ctx.report('run-on-split', firstLine, `${what} holding a whole outline on one line (a page that lost its line breaks) cut at each chapter, group and item mark`);
+  else if (split > 0) ctx.report('run-on-split', firstLine, `${what} that lost ${split === 1 ? 'its' : 'their'} line breaks (a page or a rendering that prints them as spaces) cut back into lines at outline marks and head lines (title, document number, addressee, signature, date, page labels)`);
   return split > 0 ? out : blocks;
 }
 
@@ -37,25 +44,38 @@ function afterSpace(text: string, mark: string): boolean {
   return false;
 }
 
-/** Where to cut a run-on paragraph (0 first), or null when it holds no whole outline. */
-function cutsOf(text: string): number[] | null {
-  // a whole outline has a 一、 and a 二、 chapter after a space: without both (nearly every long paragraph) the
-  // mark scan, a lookbehind tried at every character, cannot find one
-  if (!afterSpace(text, '一、') || !afterSpace(text, '二、')) return null;
+/** Where to cut a run-on paragraph (0 first), or null when it holds no lost line break. */
+function cutsOf(text: string): { cuts: number[]; outline: boolean } | null {
+  // a lost line break leaves a space: most real lines of a Chinese plan have none
+  if (!/[\s\u3000]/.test(text)) return null;
+  const long = text.length >= MIN_LENGTH;
   const marks: number[] = [];
   const chapters = new Set<number>();
-  RUN_ON_MARK.lastIndex = 0;
-  for (let m = RUN_ON_MARK.exec(text); m; m = RUN_ON_MARK.exec(text)) {
-    marks.push(m.index);
-    if (m[1]) chapters.add(zhToInt(m[1]));
+  let firstChapter = text.length;
+  // the mark scan, a lookbehind tried at every character, runs only where a chapter mark follows a space
+  if (long && (afterSpace(text, '一、') || afterSpace(text, '二、'))) {
+    RUN_ON_MARK.lastIndex = 0;
+    for (let m = RUN_ON_MARK.exec(text); m; m = RUN_ON_MARK.exec(text)) {
+      marks.push(m.index);
+      if (m[1]) { chapters.add(zhToInt(m[1])); firstChapter = Math.min(firstChapter, m.index); }
+    }
   }
-  if (!chapters.has(1) || !chapters.has(2) || marks.length < 3) return null;
-  const cuts = [0];
-  // a title opening the run (`某市质量强市建设实施方案 为深入贯彻…`) is a line of its own
-  const sp = /[\s\u3000]/.exec(text.slice(0, Math.min(text.length, 80)));
-  if (sp && sp.index >= 4 && sp.index < (marks[0] as number) && PLAN_TITLE_END.test(text.slice(0, sp.index))) cuts.push(sp.index + 1);
-  for (const at of marks) if (at > (cuts[cuts.length - 1] as number)) cuts.push(at);
-  return cuts;
+  const head = headCuts(text, firstChapter);
+  // a whole outline (a 一、 and a 二、 chapter), or a chapter under a head whose lines are plain to see
+  const outline = marks.length >= 3 && ((chapters.has(1) && chapters.has(2)) || (chapters.size > 0 && head.strong > 0));
+  const all: number[] = [0];
+  if (outline) {
+    // a title opening the run (`某市质量强市建设实施方案 为深入贯彻…`) is a line of its own
+    const sp = /[\s\u3000]/.exec(text.slice(0, Math.min(text.length, 80)));
+    if (sp && sp.index >= 4 && sp.index < (marks[0] as number) && PLAN_TITLE_END.test(text.slice(0, sp.index))) all.push(sp.index + 1);
+    all.push(...marks);
+  }
+  // head lines: in a long paragraph when some token other than a label is there, in a short one when three
+  // tokens are (`首页 > 正文 某市…实施意见 来源:…`, `某市人民政府 2023年6月12日 (此件公开发布)`); a real line
+  // holds two at most (`某市…的通知 某政办发〔2023〕15号`)
+  if (head.strong > 0 && (long || head.strong + head.labels > 2)) all.push(...head.cuts);
+  if (all.length === 1) return null;
+  return { cuts: [...new Set(all)].sort((a, b) => a - b), outline };
 }
 
 /** The block for text[from, to), trimmed, with its own offsets; null when only spaces are left. */
@@ -65,7 +85,11 @@ function slice(b: Block, from: number, to: number): Block | null {
   const text = raw.trim();
   if (text === '') return null;
   const start = from + lead;
-  const piece: Block = { type: 'para', text, line: b.line, offset: b.offsets ? (b.offsets[start] as number) : b.offset + start };
+  const offset = b.offsets ? (b.offsets[start] as number) : b.offset + start;
+  // a piece of a row that still holds its cells stays a row
+  const row = b.type === 'row' ? pipeRow(text, b.line, offset) : null;
+  if (row) return row;
+  const piece: Block = { type: 'para', text, line: b.line, offset };
   if (b.offsets) piece.offsets = b.offsets.slice(start, start + text.length + 1);
   if (b.page !== undefined) piece.page = b.page;
   return piece;

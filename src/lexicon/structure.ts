@@ -17,9 +17,31 @@ export const DI_SENTENCE = /^[是为的共]|。./;
 export const TABLE_CAPTION = /^(?:附?表\s*\d+\s*[:：.、]?\s*\S.{0,38}|[^。,，;；]{0,30}指标(?:体系|表|一览表)?(?:如下)?\s*[:：]?)$/;
 /**
  * An outline mark inside a run-on paragraph, after a space (`… 二、重点任务 （一）提升…`): where a page that lost its
- * line breaks is cut back into blocks. Group 1 is the chapter numeral, when the mark is a chapter's.
+ * line breaks is cut back into blocks (also at `一是…` items). Group 1 is the chapter numeral, when the mark is a
+ * chapter's.
  */
-export const RUN_ON_MARK = /(?<=[\s\u3000])(?:([一二三四五六七八九十]{1,3})、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?![\d.．])|——|专栏\s*\d)/g;
+export const RUN_ON_MARK = /(?<=[\s\u3000])(?:([一二三四五六七八九十]{1,3})、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?![\d.．])|——|专栏\s*\d|[一二三四五六七八九十]是(?=[\u4e00-\u9fff]))/g;
+/**
+ * The head lines of a plan inside a run-on paragraph, each a whole token between spaces (or the paragraph's ends):
+ * page chrome (`首页 > 正文`, `【字体:大 中 小】`), a document number (`某政办发〔2023〕15号`), a date
+ * (`(2023年6月12日)`), a plan's period (`(2023—2027年)`), `(此件公开发布)`. Cut before and after each.
+ */
+export const RUN_ON_TOKEN = /(?<=^|[\s\u3000])(?:(?:网站)?首页(?:\s*[>＞›»]\s*[^\s>＞›»]+)+|【字体[:：]?\s*大\s*中\s*小\s*】|[\u4e00-\u9fff]{1,10}[〔［\[(（]\d{4}[〕］\])）]\d{1,4}[号號]|[(（]?\d{4}年\d{1,2}月\d{1,2}日[)）]?|[(（]\d{4}\s*[-—–~至－]+\s*\d{4}年?[)）]|[(（]此件[^\s)）]{2,10}[)）])(?=$|[\s\u3000])/g;
+/**
+ * A notice's or a plan's title as a whole token (`…的通知`, `…实施方案`, `…意见(某政发〔2012〕27号)`): a head line in a
+ * run-on paragraph.
+ */
+export const RUN_ON_TITLE = /(?<=^|[\s\u3000])[^\s\u3000。,，;；:：《》]{4,100}?(?:的通知(?:[(（][^\s)）]{2,30}[)）])?|实施方案|方案|实施意见|意见|规划|纲要|行动计划|计划)(?:[(（][^\s\u3000]{2,30}?[号號][)）])?(?=$|[\s\u3000])/g;
+/** A party committee before a space, the first of two joint issuers printed on the title's line (`中共某市委 某市人民政府关于…`). */
+export const RUN_ON_PARTY = /(?:^|[\s\u3000])中共[\u4e00-\u9fff]{1,20}委[\s\u3000]+$/;
+/** The addressee as a whole token (`各区县人民政府,市政府各部门:`), ending in a colon. */
+export const RUN_ON_ADDRESSEE = /(?<=^|[\s\u3000])[^\s\u3000。;；:：]{0,30}?(?:各|有关)[^\s\u3000。;；]{1,150}?[:：](?=$|[\s\u3000])/g;
+/** A signature before its date (`某市人民政府办公室 2023年6月12日`, also in traditional script): cut before the issuer. */
+export const RUN_ON_SIGNATURE = /(?<=^|[\s\u3000])(?:中共)?[\u4e00-\u9fff]{2,24}(?:人民政府|政府|委员会|委員會|办公室|辦公室|办公厅|辦公廳|管委会|管委會|工委|领导小组|領導小組)(?=[\s\u3000]+\d{4}年\d{1,2}月\d{1,2}日(?:$|[\s\u3000]))/g;
+/** A page's metadata label after a space (`发布时间:`, `来源:`, `索引号:`): a new line starts there. */
+export const RUN_ON_LABEL = /(?<=[\s\u3000])(?:[[【]\s*)?(?:索\s*引\s*号|发布时间|发布日期|发文日期|成文日期|添加时间|更新时间|来源|信息来源|新闻来源|文章来源|发文字号|主题分类|发布机构|浏览次数|查看次数|核心提示)\s*[\]】]?\s*[:：]/g;
+/** `附件1`, `附件` as a token of its own after a space. */
+export const RUN_ON_ANNEX = /(?<=[\s\u3000])附件\s*\d{0,2}(?=[\s\u3000]|$)/g;
 /** The heading of a table of contents: `目录`, `目 录`. */
 export const TOC_HEAD = /^目\s*录$/;
 /** A table-of-contents entry anywhere: a title, a leader of dots (`……`, `....`, `···`) and a page number. */

@@ -1,0 +1,74 @@
+/**
+ * run-on paragraphs (a page or a pandoc rendering that printed line breaks as spaces): the head lines come back
+ * (chrome, labels, titles, document number, addressee, signature, date), each piece at its own source offset, and a
+ * space inside a real line cuts nothing. Places are made up.
+ */
+import { describe, expect, it } from 'vitest';
+import { fromText } from '../src/adapters/text.js';
+import { splitRunOn } from '../src/adapters/run-on.js';
+import { Collector } from '../src/diagnostics.js';
+import { extractPlan } from '../src/pipeline.js';
+
+const lines = (text: string): string[] => splitRunOn(fromText(text), new Collector()).map((b) => b.text);
+
+const NOTICE = [
+  '首页 > 政务公开 > 政策文件 【字体:大 中 小】 青岚市人民政府办公室关于印发青岚市质量强市建设实施方案(2023—2027年)的通知',
+  '青政办发〔2023〕15号 发布时间:2023-06-12 10:43:37 来源:市政府办公室',
+  '各区县人民政府,市政府各部门:', '《青岚市质量强市建设实施方案(2023—2027年)》已经市政府同意,现印发给你们,请认真贯彻执行。',
+  '青岚市人民政府办公室 2023年6月12日', '青岚市质量强市建设实施方案', '(2023—2027年)',
+  '为深入贯彻落实《质量强国建设纲要》,结合我市实际,制定本方案。', '一、总体要求', '(一)指导思想。坚持质量第一。',
+  '(二)主要目标。到2027年,制造业产品质量合格率达到95%以上。', '——品牌建设取得新成效。',
+].join(' ');
+
+describe('run-on head lines', () => {
+  const rows: Array<{ name: string; input: string; expect: string[] }> = [
+    { name: 'a notice and its plan joined into one paragraph', input: NOTICE, expect: [
+      '首页 > 政务公开 > 政策文件', '【字体:大 中 小】', '青岚市人民政府办公室关于印发青岚市质量强市建设实施方案(2023—2027年)的通知',
+      '青政办发〔2023〕15号', '发布时间:2023-06-12 10:43:37', '来源:市政府办公室', '各区县人民政府,市政府各部门:',
+      '《青岚市质量强市建设实施方案(2023—2027年)》已经市政府同意,现印发给你们,请认真贯彻执行。', '青岚市人民政府办公室', '2023年6月12日',
+      '青岚市质量强市建设实施方案', '(2023—2027年)', '为深入贯彻落实《质量强国建设纲要》,结合我市实际,制定本方案。', '一、总体要求',
+      '(一)指导思想。坚持质量第一。', '(二)主要目标。到2027年,制造业产品质量合格率达到95%以上。', '——品牌建设取得新成效。'] },
+    { name: 'joint issuers keep their title line', input: '首页 > 正文 中共青岚市委 青岚市人民政府关于加快建设质量强市的实施意见 新闻来源:市委办 添加时间:2019-01-14 16:28:16',
+      expect: ['首页 > 正文', '中共青岚市委 青岚市人民政府关于加快建设质量强市的实施意见', '新闻来源:市委办', '添加时间:2019-01-14 16:28:16'] },
+    { name: 'a title with its document number in brackets', input: `青岚省人民政府关于实施质量强省战略的意见(青政发(2012)27号) 青岚省人民政府 各市(州)人民政府,省政府各厅委办: 为贯彻落实国务院《质量发展纲要》,实施质量强省战略,现提出如下意见。 一、总体要求 (一)指导思想。坚持质量第一。 (二)基本原则。坚持以质取胜。`,
+      expect: ['青岚省人民政府关于实施质量强省战略的意见(青政发(2012)27号)', '青岚省人民政府', '各市(州)人民政府,省政府各厅委办:', '为贯彻落实国务院《质量发展纲要》,实施质量强省战略,现提出如下意见。', '一、总体要求', '(一)指导思想。坚持质量第一。', '(二)基本原则。坚持以质取胜。'] },
+    { name: 'safeguards printed as 一是… 二是…', input: '为提升全市质量总体水平,推动经济社会高质量发展,结合实际,制定本方案。 一、总体要求 (一)指导思想。坚持质量第一,推动质量变革、效率变革、动力变革。 二、保障措施 一是强化组织领导。建立健全工作机制,明确责任分工。 二是强化政策支持。加大财政投入。',
+      expect: ['为提升全市质量总体水平,推动经济社会高质量发展,结合实际,制定本方案。', '一、总体要求', '(一)指导思想。坚持质量第一,推动质量变革、效率变革、动力变革。', '二、保障措施', '一是强化组织领导。建立健全工作机制,明确责任分工。', '二是强化政策支持。加大财政投入。'] },
+    { name: 'a signature in traditional script', input: '青嵐市人民政府辦公室 2014年7月29日 (此件公開發布)', expect: ['青嵐市人民政府辦公室', '2014年7月29日', '(此件公開發布)'] },
+    { name: 'a signature, its date and the publication note', input: '青岚市人民政府 2024年3月22日 (此件公开发布)', expect: ['青岚市人民政府', '2024年3月22日', '(此件公开发布)'] },
+  ];
+  for (const row of rows) it(row.name, () => expect(lines(row.input)).toEqual(row.expect));
+
+  // real lines with a space stay whole
+  for (const real of ['中共青岚省委 青岚省人民政府', '发表于: 2023-07-05 10:43:37 来源:青岚日报', '名 称: 市人民政府关于印发青岚市质量兴市规划(2011-2015年)的通知 发布日期: 2021年12月01日',
+    '青岚市人民政府办公室关于印发青岚市质量强市建设实施方案的通知 青政办发〔2023〕15号', '核心提示:各县(市、区)人民政府,市各有关单位:  《2014年青岚市质量强市建设行动计划》已经市人民政府同意,现印发给你们,请认真组织实施。为进一步提升质量总体水平,推动质量强市建设,现就有关工作通知如下,请各地各部门结合实际抓好落实。']) {
+    it(`keeps a real line: ${real.slice(0, 24)}`, () => expect(lines(real)).toEqual([real]));
+  }
+
+  it('each piece keeps its source offsets', () => {
+    const text = `# header\n\n${NOTICE}\n`;
+    const blocks = splitRunOn(fromText(text), new Collector());
+    expect(blocks.length).toBeGreaterThan(10);
+    for (const b of blocks) expect(text.slice(b.offset, b.offset + b.text.length)).toBe(b.text);
+  });
+
+  it('a row of pipe cells joined with the plan is cut, its cells staying a row', () => {
+    const text = `名称 | 青岚市质量强市实施意见 | || 文号 | 青政发〔2023〕1号 | 时效 | 青岚市质量强市实施意见 各县区人民政府,市有关部门: 为提升质量总体水平,结合实际,提出如下意见。 一、指导思想 以习近平新时代中国特色社会主义思想为指导。 二、工作目标 到2025年,质量总体水平显著提升。 三、重点工作 (一)抓好农产品领域质量提升。 青岚市人民政府 2023年12月1日`;
+    const blocks = splitRunOn(fromText(text), new Collector());
+    expect(blocks[0]?.type).toBe('row');
+    expect(blocks.map((b) => b.text)).toContain('(一)抓好农产品领域质量提升。');
+    expect(blocks.map((b) => b.text)).toContain('2023年12月1日');
+    for (const b of blocks) expect(text.slice(b.offset, b.offset + b.text.length)).toBe(b.text);
+  });
+
+  it('reads the meta of a joined notice, quoting the right text', async () => {
+    const { plan } = await extractPlan(`${NOTICE}\n`, { path: 'joined.txt' });
+    const m = plan.meta as unknown as Record<string, unknown>;
+    expect(m.title).toBe('青岚市质量强市建设实施方案(2023—2027年)');
+    expect(m.notice_title).toBe('青岚市人民政府办公室关于印发青岚市质量强市建设实施方案(2023—2027年)的通知');
+    expect(m.doc_number).toBe('青政办发〔2023〕15号');
+    expect(m.issuer).toBe('青岚市人民政府办公室');
+    expect(m.signed).toBe('2023-06-12');
+    expect(m.published).toBe('2023-06-12');
+  });
+});

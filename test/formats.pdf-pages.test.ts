@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fromPdfPages } from '../src/adapters/pdf.js';
-import { letterSpacing, type PdfItem, type PdfPage } from '../src/adapters/pdf-layout.js';
+import { joinText, letterSpacing, type PdfItem, type PdfPage } from '../src/adapters/pdf-layout.js';
 import { fromText } from '../src/adapters/text.js';
 import { extractPlan } from '../src/pipeline.js';
 import type { Plan } from '../src/model.js';
@@ -188,5 +188,14 @@ describe('a plain-text plan with a pipe table', () => {
     expect(plan.diagnostics.map((d) => d.code)).not.toContain('text-unwrapped');
     expect(plan.meta.notice_title).toBe('澜川市人民政府办公室关于印发澜川市质量强市建设实施方案的通知');
     expect(plan.meta.doc_number).toBe('澜府办发〔2024〕12号');
+  });
+});
+
+describe('a number cut by the line end', () => {
+  it('is one number again in Chinese text, while Latin words and codes keep their space', () => {
+    expect(joinText('制造业产品质量合格率达到9', '9%以上')).toBe('制造业产品质量合格率达到99%以上');
+    expect(joinText('新建5G基站1', '200个')).toBe('新建5G基站1200个');
+    expect(joinText('通过ISO', '9001认证')).toBe('通过ISO 9001认证');
+    expect(joinText('GB/T 19001-', '2016')).toBe('GB/T 19001-2016');
   });
 });

@@ -189,8 +189,13 @@ export function titleWraps(a: string, b: string): boolean {
 
 /** Joins two pieces of one paragraph: no space, except between two Latin letters or digits (`ISO` + `9001`). */
 export function joinText(a: string, b: string): string {
+  // a number wrapped mid-digits in Chinese text (`达到9` / `9%`) is one number; Latin words keep their space
+  if (CJK_NUMBER_END.test(a) && /^\d/.test(b)) return a + b;
   return /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
 }
+
+/** Digits at a line's end right after a Chinese character (or alone): the start of a number the wrap cut. */
+const CJK_NUMBER_END = /(?:^|[\u3000-\u9fff\uff00-\uffef])\d+(?:\.\d*)?$/;
 
 export function median(xs: number[]): number {
   if (xs.length === 0) return 0;

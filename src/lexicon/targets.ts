@@ -66,7 +66,7 @@ export const HEADING_PREFIX = /^.{2,14}?(?:持续|稳步|大幅|全面|显著|�
 export const INDICATOR_TRAILING = /(?:均|全部|要|将|稳步|逐步|每年|力争|确保|分别|总体上|基本)$/;
 /** Words trimmed from the start of an indicator. */
 /** The base a change is measured from, inside an indicator (`单位GDP能耗比2020年下降`): the quote keeps it, the name not. */
-export const INDICATOR_BASE = /(?:较|比|相比|相较|同比|与)(?:\d{4}\s*年(?:底|末)?|基期|上年|去年|上一年)(?:相比|比)?(?=[\u4e00-\u9fff])/;
+export const INDICATOR_BASE = /(?:较|比|相比|相较|同比|与)(?:\d{4}\s*年(?:底|末)?|基期|上年|去年|上一年|“?十[一二三四五六]五”?期?末)(?:相比|比)?(?=[\u4e00-\u9fff])/;
 /** A start value before a change to a level (`拥有量由12件提高到18件`): the quote keeps it, the name not. */
 export const INDICATOR_FROM = /(?:由|从)\s*(?:\d{4}\s*年(?:底|末)?的?)?\s*\d+(?:\.\d+)?\s*(?:[%‰]|[\u4e00-\u9fff/]{0,5})$/;
 /** A rate base right before a value (`达到每千人口4批次`): it joins the unit (`批次/千人`). */

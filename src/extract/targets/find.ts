@@ -13,7 +13,7 @@ import {
 import { WEAK_MEASURES } from '../../lexicon/measures.js';
 import { measureAt } from '../measures.js';
 import { cleanIndicator, clauseEnd, clauseStart, endsWithComparator, sentenceSubject } from './phrases.js';
-import { lostDecimalPoint, numbersIn, protectedSpans } from './values.js';
+import { charTable, lostDecimalPoint, numbersIn, protectedSpans } from './values.js';
 import { readRespectively } from './respectively.js';
 import { governingYears, pastSentenceGoal, yearMarks } from './years.js';
 
@@ -57,16 +57,10 @@ export interface TargetContext {
   skipped?: SkippedNumber[];
 }
 
-/** Char codes as a table over the BMP (every number asks about the characters around it). */
-const table = (chars: string) => {
-  const t = new Uint8Array(65536);
-  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
-  return t;
-};
 /** What before a number makes it part of a code, a longer number, an ordinal or a fraction (`第3`, `GB/T`, `+5`). */
-const BEFORE_NO = table('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+-—~.“"第/0123456789');
+const BEFORE_NO = charTable('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+-—~.“"第/0123456789');
 /** The same right after it (`5G`, `3+2`, `“22411”`). */
-const AFTER_NO = table('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+”"/');
+const AFTER_NO = charTable('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+”"/');
 /**
  * A pattern anchored at the start (`^…`) as a sticky one, tried at a position of the whole string: what the anchored
  * one says of the string's rest, without cutting the rest out (lookaheads see the same characters).
@@ -89,7 +83,7 @@ for (const wc of SUFFIX_COMPARATORS) {
 const NOT_AFTER_AT = sticky(NOT_TARGET_AFTER);
 const AGE_AT = sticky(AGE_AFTER);
 /** RANGE_TAIL can only match where a space (`\s`) or a range sign follows. */
-const RANGE_FIRST = table(`${RANGE_SIGNS} \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff`);
+const RANGE_FIRST = charTable(`${RANGE_SIGNS} \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff`);
 const mayRange = (s: string, at: number) => RANGE_FIRST[s.charCodeAt(at) | 0] === 1;
 
 /**

@@ -5,13 +5,13 @@
 import type { Comparator } from '../../model.js';
 import { CHANGE_ONLY, HEADING_PREFIX, ITEM_MARK, INDICATOR_BASE, INDICATOR_FROM, INDICATOR_LEADING, INDICATOR_TRAILING, LEADING_YEAR, LIST_END_COMPARATOR, PREFIX_COMPARATORS } from '../../lexicon/targets.js';
 import { endsWithCount } from '../measures.js';
+import { charTable } from './values.js';
 
 /** Punctuation that ends a clause. */
 const HARD_STOP_CHARS = ',，;；。:：!！?？\n';
 export const HARD_STOP = new RegExp(`[${HARD_STOP_CHARS}]`);
 /** The same as a table: the clause scans test every character they pass. */
-const STOP = new Uint8Array(65536);
-for (let i = 0; i < HARD_STOP_CHARS.length; i++) STOP[HARD_STOP_CHARS.charCodeAt(i)] = 1;
+const STOP = charTable(HARD_STOP_CHARS);
 
 /** The comparator words by their last unit, each list in PREFIX_COMPARATORS' order (only those can end a text). */
 const BY_LAST = new Map<number, Array<[string, Comparator]>>();

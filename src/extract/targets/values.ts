@@ -5,14 +5,15 @@
 import { ZH_COUNT_NUMERALS } from '../../lexicon/numerals.js';
 import { NUMERAL_MEASURES } from '../../lexicon/measures.js';
 
-/** Char codes of the count numerals and of the measure words after them (single characters, as in a class). */
-const codes = (chars: string) => {
+/** A lookup table over the BMP marking the char codes of `chars` (a character class tested at every position). */
+export const charTable = (chars: string): Uint8Array => {
   const t = new Uint8Array(65536);
   for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
   return t;
 };
-const ZH_COUNT = codes(ZH_COUNT_NUMERALS);
-const MEASURE = codes(NUMERAL_MEASURES);
+/** Char codes of the count numerals and of the measure words after them (single characters, as in a class). */
+const ZH_COUNT = charTable(ZH_COUNT_NUMERALS);
+const MEASURE = charTable(NUMERAL_MEASURES);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** A number found in a string: its digits or numerals as printed. */

@@ -68,13 +68,19 @@ function yearMarksOnly(s: string): YearMark[] {
   return out;
 }
 
+/** The index of the last mark before `at` that is no base (a base never governs), or -1. */
+function lastMark(marks: YearMark[], at: number): number {
+  let k = -1;
+  for (let i = 0; i < marks.length; i++) if ((marks[i] as YearMark).end <= at && !(marks[i] as YearMark).base) k = i;
+  return k;
+}
+
 /**
  * The years that govern a number at `at`: the last year mark before it, with the marks it is listed with
  * (`到2023年、2025年、2027年…`). A period (`2020年到2025年期间`) is governed by its end only.
  */
 export function governingYears(marks: YearMark[], s: string, at: number): number[] {
-  let k = -1;
-  for (let i = 0; i < marks.length; i++) if ((marks[i] as YearMark).end <= at && !(marks[i] as YearMark).base) k = i;
+  const k = lastMark(marks, at);
   if (k < 0) return [];
   const out = [(marks[k] as YearMark).year];
   for (let i = k; i > 0; i--) {
@@ -100,8 +106,7 @@ export function governingYears(marks: YearMark[], s: string, at: number): number
  * that mark in the same string (`到2025年,`); null when there is none or an account began before (history goes on).
  */
 export function pastSentenceGoal(marks: YearMark[], s: string, at: number, ctx: { docYear: number | null }): number | null {
-  let k = -1;
-  for (let i = 0; i < marks.length; i++) if ((marks[i] as YearMark).end <= at && !(marks[i] as YearMark).base) k = i;
+  const k = lastMark(marks, at);
   if (k < 0 || !SENTENCE_END.test(s.slice((marks[k] as YearMark).end, at))) return null;
   for (let j = k - 1; j >= 0; j--) {
     const m = marks[j] as YearMark;

@@ -10,12 +10,10 @@ import {
 } from '../../lexicon/targets.js';
 import { measureAt } from '../measures.js';
 import type { FoundTarget, TargetContext } from './find.js';
-import { cleanIndicator, sentenceSubject } from './phrases.js';
+import { HARD_STOP, cleanIndicator, sentenceSubject } from './phrases.js';
 
 interface ListValue { at: number; value: number; unit: string; suffix: Comparator | null; end: number }
 
-/** Where a 分别 clause may start: any punctuation but the 、 that joins its names. */
-const CLAUSE_STOP = /[,，;；。:：!！?？\n]/;
 const NUMBER = /^\d+(?:\.\d+)?/;
 
 /** The values after 分别 and its comparator word: `5项、30项、60项以上`, `98%、99%和99.5%`. */
@@ -86,7 +84,8 @@ export function readRespectively(s: string, out: FoundTarget[], ctx: TargetConte
     const values = valueList(s, at + m[0].length + (word?.[0].length ?? 0));
     if (values.length < 2) continue;
     let cs = at;
-    while (cs > 0 && !CLAUSE_STOP.test(s[cs - 1] as string)) cs--;
+    // the clause starts after any punctuation but the 、 that joins its names
+    while (cs > 0 && !HARD_STOP.test(s[cs - 1] as string)) cs--;
     const head = s.slice(cs, at);
     const names = splitNames(head, values.length);
     const last = values[values.length - 1] as ListValue;

@@ -8,6 +8,7 @@ import { Collector } from './diagnostics.js';
 import { decode } from './source/decode.js';
 import { fromText } from './adapters/text.js';
 import { splitRunOn } from './adapters/run-on.js';
+import { spacedTables } from './adapters/spaced-table.js';
 import { detectScript } from './source/script.js';
 import { scriptTable, withScript } from './source/normalize.js';
 import { detectFormat } from './source/detect.js';
@@ -50,6 +51,8 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
   else blocks = fromText(text, ctx);
   // a page that lost its line breaks: the whole plan in one paragraph, cut back at its outline marks
   blocks = splitRunOn(blocks, ctx);
+  // a table copied as text, its cells parted by spaces or tabs
+  blocks = spacedTables(blocks);
 
   // a web page is judged by the text read from it: its first characters are markup, menus and style attributes
   // (`font-family:黑体`), written in the site's script, not the document's

@@ -27,7 +27,7 @@ export function splitRunOn(blocks: Block[], ctx: Collector): Block[] {
     firstLine ??= b.line;
     const { cuts } = found;
     for (let k = 0; k < cuts.length; k++) {
-      const piece = slice(b, cuts[k] as number, k + 1 < cuts.length ? (cuts[k + 1] as number) : b.text.length);
+      const piece = sliceBlock(b, cuts[k] as number, k + 1 < cuts.length ? (cuts[k + 1] as number) : b.text.length);
       if (piece) out.push(piece);
     }
   }
@@ -79,7 +79,7 @@ function cutsOf(text: string): { cuts: number[]; outline: boolean } | null {
 }
 
 /** The block for text[from, to), trimmed, with its own offsets; null when only spaces are left. */
-function slice(b: Block, from: number, to: number): Block | null {
+export function sliceBlock(b: Block, from: number, to: number): Block | null {
   const raw = b.text.slice(from, to);
   const lead = raw.length - raw.trimStart().length;
   const text = raw.trim();

@@ -46,6 +46,10 @@ export const ISSUED_BY = new RegExp(`(?:以)?(${ISSUER_PART}(?:[、和]${ISSUER_
 export const ISSUED_ABOUT = /(?:印发|印發|发布|出台)了?(关于[^。；;!！?？]{4,80}?(?:实施意见|实施方案|工作方案|行动方案|行动计划|意见|方案|规划))/;
 /** What a news page prints after the posting date on its byline (`2024-01-16 09:08:27 来源: 某日报`). */
 export const POSTING_TAIL = /^\s+(?:来源|信息来源|作者|责任编辑|编辑|发布人|浏览次数|点击数)\s*[:：]/;
+/** A news headline that reports the issuing (`我市印发质量强市建设实施方案`): a paraphrase, not the title. */
+export const HEADLINE_REPORT = /^(?!关于)[\u4e00-\u9fff]{1,14}?(?:近日|日前|正式)?(?:印发|出台|发布)了?(?![《<])/;
+/** A newspaper's edition line, its date the day the report was printed: `某日报 2023年09月21日 星期四 第A02版:要闻`. */
+export const EDITION_LINE = /^(?:\S{2,12}报\s*)?(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2})\s*(?:(?:星期|周)[一二三四五六日天]\s*)?第\s*[A-Z0-9]{1,4}\s*版/;
 /** The verbs of a report of the issuing (`印发`, `出台`, `发布`): a quick test before {@link ISSUED_BY}. */
 export const ISSUING_VERBS = /印发|出台|发布/;
 /** A short issuer that starts with its level (`市委`, `中共省委`, `区政府`), named without its place. */
@@ -56,6 +60,8 @@ export const ISSUED_WHAT = /^了?\s*(?:《|关于)|^了?\s*$|^[,，。]/;
 export const HEADLINE_ISSUED = /^(?:中共)?[\u4e00-\u9fff、]{2,30}?(?:联合)?印发了?(?=关于)/;
 /** `省委、省政府` without the place's name: written out with the plan's own place. */
 export const SELF_JOINT = /^(?:中共)?([省市县区])委[、,，和]?\s*\1?(?:人民)?政府$/;
+/** `市政府`, `县人民政府办公室` without the place's name: written out with the plan's own place, when of that level. */
+export const SELF_GOVERNMENT = /^([省市县区])(?:人民)?政府(办公[室厅])?$/;
 /** `X市委、市政府` → `中共X市委 X市人民政府` (the genre's full forms). */
 export const SHORT_JOINT = /^(?:中共)?([\u4e00-\u9fff]{2,8}?)([省市县区])委[、,，和]\s*(?:\1)?\2?政府$/;
 

@@ -10,7 +10,7 @@ import type { Outline } from '../../outline/outline.js';
 import { clean, type View } from '../../source/view.js';
 import { damagedDateReadings, findDate, isDateLine, parseDate } from '../../outline/dates.js';
 import { DEADLINE_BEFORE, HORIZON_YEARS, TO_YEAR } from '../../lexicon/targets.js';
-import { NOTICE_OF_PLAN, POSTING_TAIL, SELF_JOINT } from '../../lexicon/meta.js';
+import { EDITION_LINE, HEADLINE_REPORT, NOTICE_OF_PLAN, POSTING_TAIL, SELF_GOVERNMENT, SELF_JOINT } from '../../lexicon/meta.js';
 import { yearMarks } from '../targets/years.js';
 import { metadataFields, type Found } from './fields.js';
 import { noticeTitle, planTitle, reportedTitle, type TitleFound } from './titles.js';
@@ -64,6 +64,8 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
   // titles
   const notice = noticeTitle(front);
   let title: TitleFound | null = planTitle(front);
+  // a headline reporting the issuing paraphrases the title: the 《》 one the report names is the title
+  if (title && HEADLINE_REPORT.test(title.text)) title = reportedTitle(views.slice(0, o.bodyEnd)) ?? title;
   if (!title && notice) {
     const m = NOTICE_OF_PLAN.exec(notice.text);
     if (m) title = { text: m[1] as string, line: notice.line, v: notice.v };
@@ -91,6 +93,9 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
       const stamp = POSTING_LINE.exec(v.norm);
       // a byline may go on after the date (`2024-01-16 09:08:27 来源: 某日报`)
       if (stamp && (stamp[0].length === v.norm.length || POSTING_TAIL.test(v.norm.slice(stamp[0].length)))) { published = parseDate(stamp[1] as string); break; }
+      // a newspaper's page: the edition's date
+      const edition = EDITION_LINE.exec(v.norm.trim());
+      if (edition) { published = parseDate(edition[1] as string); break; }
     }
   }
   const dateView = sig?.date ?? (title ? dateUnderTitle(views, title.v) : null) ?? views.slice(o.bodyEnd).find((v) => isDateLine(v.norm)) ?? null;
@@ -122,6 +127,8 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
   // `省委省政府` names no place: written out with the plan's own, when it is of that level
   const self = issuer ? SELF_JOINT.exec(issuer) : null;
   if (self && place.jurisdiction?.endsWith(self[1] as string)) issuer = `中共${place.jurisdiction}委 ${place.jurisdiction}人民政府`;
+  const gov = issuer ? SELF_GOVERNMENT.exec(issuer) : null;
+  if (gov && place.jurisdiction?.endsWith(gov[1] as string)) issuer = `${place.jurisdiction}人民政府${gov[2] ?? ''}`;
   if (place.from === 'text') ctx.report('place-from-text', null, `no title or issuer names the place; ${place.jurisdiction} is read from how the text speaks of itself`);
 
   return {

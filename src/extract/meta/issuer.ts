@@ -67,7 +67,8 @@ export function reportedIssuer(views: View[]): { text: string; line: number } | 
       if (place && raw.slice(0, place.start).endsWith('中共')) from -= 2;
       if (!place && !LEVEL_ISSUER.test(raw)) continue;
       const start = (m.index ?? 0) + m[0].indexOf(raw) + from;
-      return { text: expandJoint(clean(v, start, start + raw.length - from).trim()), line: v.b.line };
+      // joint issuers are written apart by a space, as on a signature line (`中共某省委 某省人民政府`)
+      return { text: expandJoint(clean(v, start, start + raw.length - from).trim()).replace(/\s*、\s*|\s+/g, ' '), line: v.b.line };
     }
   }
   return null;

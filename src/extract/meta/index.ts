@@ -14,7 +14,7 @@ import { EDITION_LINE, HEADLINE_REPORT, NOTICE_OF_PLAN, POSTING_TAIL, SELF_GOVER
 import { yearMarks } from '../targets/years.js';
 import { metadataFields, type Found } from './fields.js';
 import { noticeTitle, planTitle, reportedTitle, type TitleFound } from './titles.js';
-import { dateUnderTitle, expandJoint, noticeIssuer, reportedIssuer, signature, titleIssuer } from './issuer.js';
+import { dateUnderTitle, expandJoint, noticeDate, noticeIssuer, reportedIssuer, signature, titleIssuer } from './issuer.js';
 import { numberLine, readDocNumber } from './docnumber.js';
 import { readPlace } from './place.js';
 
@@ -98,7 +98,8 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
       if (edition) { published = parseDate(edition[1] as string); break; }
     }
   }
-  const dateView = sig?.date ?? (title ? dateUnderTitle(views, title.v) : null) ?? views.slice(o.bodyEnd).find((v) => isDateLine(v.norm)) ?? null;
+  const dateView = sig?.date ?? (title ? dateUnderTitle(views, title.v) : null) ?? (notice && title && notice.v.i < title.v.i ? noticeDate(views, notice.v, title.v) : null)
+    ?? views.slice(o.bodyEnd).find((v) => isDateLine(v.norm)) ?? null;
   let signed: string | null = metaSignedIso;
   if (dateView) {
     const read = dateOf(dateView.norm, dateView.b.line, ctx, metaSignedIso);

@@ -29,6 +29,18 @@ export function signature(views: View[], from: number, to: number, sender: strin
   return null;
 }
 
+/**
+ * A notice signed with its date alone (the issuer heads the notice as its letterhead): the first date line between
+ * the notice title and the plan's title.
+ */
+export function noticeDate(views: View[], notice: View, title: View): View | null {
+  for (let k = notice.i + 1; k < title.i; k++) {
+    const v = views[k] as View;
+    if (!isMetadataLine(v.norm) && isDateLine(v.norm)) return v;
+  }
+  return null;
+}
+
 /** A date line in parentheses just under the title (`(2023年1月17日)`), skipping page metadata between. */
 export function dateUnderTitle(views: View[], titleView: View): View | null {
   for (let k = titleView.i + 1, seen = 0; k < views.length && seen < 3; k++) {

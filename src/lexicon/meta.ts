@@ -41,7 +41,7 @@ const DEPARTMENT_PART = '[\\u4e00-\\u9fff]{2,30}?(?:局|厅|委|办公室|中心
 export const NOTICE_SENDERS = new RegExp(`^(?:${ISSUER_PART}|${DEPARTMENT_PART})(?:[\\s、,，和]+(?:${ISSUER_PART}|${DEPARTMENT_PART}))*$`);
 export const NOTICE_ISSUER = new RegExp(`^((?:${ISSUER_PART}|${DEPARTMENT_PART})(?:[\\s、,，]+(?:${ISSUER_PART}|${DEPARTMENT_PART}))*)\\s*关于印发`);
 /** `X印发了《…》`, `以X名义印发`: the issuer named in a report of the issuing. */
-export const ISSUED_BY = new RegExp(`(?:以)?(${ISSUER_PART}(?:(?:[、和]|\\s+)${ISSUER_PART})*)(?:名义)?(?:近日|日前|近期|正式|已|于\\d{1,2}月\\d{1,2}日)?(?:联合)?(?:印发|印發|出台|发布)`, 'g');
+export const ISSUED_BY = new RegExp(`(?:以)?(${ISSUER_PART}(?:(?:[、和]|\\s+)${ISSUER_PART})*)(?:名义)?(?:近日|日前|近期|正式|已|于(?:\\d{4}年)?\\d{1,2}月\\d{1,2}日)?(?:联合)?(?:印发|印發|出台|发布)`, 'g');
 /** `…近日发布关于贯彻落实《纲要》的实施意见`: a title reported without 《》, from 关于 to its genre noun. */
 export const ISSUED_ABOUT = /(?:印发|印發|发布|出台)了?(关于[^。；;!！?？]{4,80}?(?:实施意见|实施方案|工作方案|行动方案|行动计划|意见|方案|规划))/;
 /** What a news page prints after the posting date on its byline (`2024-01-16 09:08:27 来源: 某日报`). */

@@ -88,12 +88,12 @@ export const RANGE_TAIL = new RegExp(`^\\s*[${RANGE_SIGNS.replace('-', '\\-')}]\
 /** Indicators that name a rate bounded by 100% (pass rates, shares, coverage). */
 export const RATE_NAME = /(?:率|比重|比例|占比|覆盖面)$/;
 /**
- * Words that put a clause in the past or present of a report (`近年来`, `今年`, `去年以来`, `截至目前`): what they govern
+ * Words that put a clause in the past or present of a report (`近年来`, `今年`, `去年以来`, `截至目前`, `“十四五”以来`): what they govern
  * is an achievement, not a target. They count as a year mark with year 0, which every document year excludes.
  */
-export const HISTORY_WORDS = /近年来|近几年|近五年|多年来|今年以来|今年|去年|上年|截至目前|截止目前|目前|过去/g;
+export const HISTORY_WORDS = /近年来|近几年|近五年|多年来|今年以来|今年|去年|上年|截至目前|截止目前|目前|过去|以来|[一二三四五六七八九十两]年来/g;
 /** Every year mark and history word holds one of these: a clause without any has no time words (a fast check). */
-export const TIME_HINTS: readonly string[] = ['年', '目前', '过去'];
+export const TIME_HINTS: readonly string[] = ['年', '目前', '过去', '以来'];
 
 /** What follows a deadline's year when it reports what is done (`截至2022年底,已累计建成…`): history. */
 export const DEADLINE_DONE = /^[^。；;]{0,6}?(?:已经|已)/;

@@ -40,6 +40,25 @@ describe('pdf layout', () => {
   });
 });
 
+describe('pdf layout: labels and titles', () => {
+  it('a label spaced out to the width of longer ones (文　　号：) is one cell with its value', () => {
+    // each piece two font sizes after the one before it: a cell's gap (1.5) between single characters
+    const spaced = (pieces: string[], n: number): PdfItem[] => pieces.map((str, i) => ({ str, x: 50 + i * 3 * SIZE, y: 760 - n * 18, w: str.length * SIZE, size: SIZE }));
+    const out = fromPdfPages([page([line('发布机构：市政府办公室', 0), ...spaced(['文', '号：某政办发〔2023〕18号'], 1)])]);
+    expect(out.blocks.map((b) => [b.type, b.text])).toEqual([['para', '发布机构：市政府办公室'], ['para', '文号：某政办发〔2023〕18号']]);
+    const three = fromPdfPages([page(spaced(['索', '引', '号：000000/2023-01'], 0))]);
+    expect(three.blocks.map((b) => [b.type, b.text])).toEqual([['para', '索引号：000000/2023-01']]);
+  });
+  it('a centred title wrapped before its genre noun or inside its period is one line', () => {
+    const big = (str: string, n: number): PdfItem => ({ str, x: 120, y: 760 - n * 30, w: str.length * 20, size: 20 });
+    const body = line('为全面贯彻落实《质量强国建设纲要》，加快推进质量强区建设，结合我区实际，制定本方案。', 4);
+    expect(fromPdfPages([page([big('某市某区质量强区建设实施', 0), big('方案', 1), body])]).blocks[0]?.text).toBe('某市某区质量强区建设实施方案');
+    expect(fromPdfPages([page([big('某市质量强市建设实施方案（2023—2025', 0), big('年）', 1), body])]).blocks[0]?.text).toBe('某市质量强市建设实施方案（2023—2025年）');
+    // two headings in a row are not a wrapped title
+    expect(fromPdfPages([page([big('一、总体要求', 0), big('（一）主要目标', 1), body])]).blocks.map((b) => b.text).slice(0, 2)).toEqual(['一、总体要求', '（一）主要目标']);
+  });
+});
+
 describe('pdftotext of a one-page browser print', () => {
   // hard-wrapped at 40 characters, as pdftotext writes a page; the stamps are the browser's header and footer
   const W = '为全面贯彻党的二十大精神,认真落实工作部署,加快建设质量强省,推动高质量发展,提';

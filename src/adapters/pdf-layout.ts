@@ -114,11 +114,27 @@ function bandCells(band: PdfItem[]): LayoutCell[] {
  * letter-spaced word, `文 号`).
  */
 function tableCells(row: PdfItem[]): LayoutCell[] {
-  const cells = rowCells(row, CELL_GAP);
+  const single = (c: LayoutCell | undefined) => c !== undefined && c.text.length === 1 && WIDE.test(c.text);
+  const cells = spacedLabel(rowCells(row, CELL_GAP), single);
   if (cells.length < 3) return cells;
   const fine = rowCells(row, TABLE_GAP);
-  const single = (c: LayoutCell | undefined) => c !== undefined && c.text.length === 1 && WIDE.test(c.text);
   return fine.some((c, i) => single(c) && single(fine[i + 1])) ? cells : fine;
+}
+
+/** A label's tail, after the characters spaced out before it: `号：`, `引号:`. */
+const LABEL_TAIL = /^[\u4e00-\u9fff]{1,3}\s*[:：]/;
+
+/**
+ * A metadata label spaced out to the width of the longer labels above and below it (`文　　号：…`, `索　引　号：`)
+ * leaves single characters a cell's gap apart: they and the cell that ends the label are one cell.
+ */
+function spacedLabel(cells: LayoutCell[], single: (c: LayoutCell | undefined) => boolean): LayoutCell[] {
+  let k = 0;
+  while (single(cells[k])) k++;
+  const tail = cells[k];
+  if (k === 0 || !tail || !LABEL_TAIL.test(tail.text)) return cells;
+  const label: LayoutCell = { text: cells.slice(0, k + 1).map((c) => c.text).join(''), x0: (cells[0] as LayoutCell).x0, x1: tail.x1 };
+  return [label, ...cells.slice(k + 1)];
 }
 
 /** Items of one baseline (sorted by x) → cells, spaces restored from space items and from gaps beside ASCII. */
@@ -184,7 +200,18 @@ export function letterSpacing(s: string): Set<number> {
  */
 export function titleWraps(a: string, b: string): boolean {
   const short = (s: string) => s.length <= 40 && !/[。；;，,：:！!？?]/.test(s);
-  return short(a) && short(b) && TITLE_HEAD.test(a) && !TITLE_TAIL.test(a) && TITLE_TAIL.test(b);
+  if (!short(a) || !short(b)) return false;
+  // a period cut inside its brackets: `…实施方案（2023—2025` / `年）`
+  if (unclosed(a) && /^[^()（）]{0,12}[)）]/.test(b) && TITLE_TAIL.test(a.replace(/[(（][^()（）]*$/, '')) ) return true;
+  if (TITLE_TAIL.test(a) || !TITLE_TAIL.test(b)) return false;
+  // a title without 关于 wraps too, leaving its genre noun (and period) alone on the next line: `…建设实施` / `方案`
+  return TITLE_HEAD.test(a) || (a.length >= 8 && b.length <= 12 && !/^关于/.test(b));
+}
+
+/** Whether a bracket opens in `s` and is not closed. */
+function unclosed(s: string): boolean {
+  const open = s.lastIndexOf('（') > s.lastIndexOf('(') ? s.lastIndexOf('（') : s.lastIndexOf('(');
+  return open >= 0 && !/[)）]/.test(s.slice(open));
 }
 
 /** Joins two pieces of one paragraph: no space, except between two Latin letters or digits (`ISO` + `9001`). */

@@ -12,6 +12,7 @@ import { InputError, type Collector } from '../diagnostics.js';
 import { findChrome, isPageNumber, joinText, lineText, median, pageLines, titleWraps, type LayoutLine, type PdfPage } from './pdf-layout.js';
 import { pipeRow } from './text.js';
 import { META_LABEL_LINE, PARAGRAPH_START } from '../lexicon/structure.js';
+import { DOC_NUMBER } from '../lexicon/meta.js';
 import { readPdf } from './pdfjs.js';
 
 /** Where a line of the adapted text is in the original document. */
@@ -120,7 +121,7 @@ function layoutStats(body: LayoutLine[]): Stats {
 function continues(prev: LayoutLine, next: LayoutLine, s: Stats, overPage: boolean, first: LayoutLine): boolean {
   if (prev.cells.length > 1 || next.cells.length > 1) return false;
   const nextText = lineText(next);
-  if (PARAGRAPH_START.test(nextText) || META_LABEL_LINE.test(nextText) || isPageNumber(nextText)) return false;
+  if (PARAGRAPH_START.test(nextText) || META_LABEL_LINE.test(nextText) || DOC_NUMBER.test(nextText) || isPageNumber(nextText)) return false;
   if (Math.abs(prev.size - next.size) > 0.5) return false;
   const drop = prev.y - next.y;
   if (!overPage && prev.page === next.page && drop > 0 && drop <= 2.5 * next.size && titleWraps(lineText(prev), nextText)) return true;

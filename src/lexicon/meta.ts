@@ -105,6 +105,8 @@ export const SHAPED = /^([\u4e00-\u9fff]{1,8}?(?:自治县|自治旗|区|县|旗
 export const NOT_A_NAME = /^(?:委|政府|人民|关于|中共|印发)|质量|建设|[年月日]|^(?:自治|全|本|我|该|辖|市|城|新|开发|高新|经济)(?:区|县|市|州|旗)$|^.(?:区|县|市|旗)$/;
 /** The characters of a document number's kind (`某政发`, `某府办函`, `某政令`): a damaged number must hold one. */
 export const DOC_NUMBER_KIND = /[发字函办令]/;
+/** A whole document number (`某政办发〔2023〕12号`): on a line of its own it is the number, never a wrapped line's tail. */
+export const DOC_NUMBER = /^([\u4e00-\u9fff]{1,12})[〔[(【]\s*(\d{4})\s*[〕\])】]\s*(\d{1,4})\s*号$/;
 /** Level suffixes a place stem is tried with (`结合襄阳实际` → 襄阳市), in this order. */
 export const STEM_SUFFIXES: readonly string[] = ['省', '市', '县', '区'];
 /** How the name of a zone ends. */

@@ -5,9 +5,8 @@
  */
 import type { Collector } from '../../diagnostics.js';
 import { orig, type View } from '../../source/view.js';
-import { DOC_NUMBER_KIND } from '../../lexicon/meta.js';
+import { DOC_NUMBER, DOC_NUMBER_KIND } from '../../lexicon/meta.js';
 
-const DOC_NUMBER = /^([\u4e00-\u9fff]{1,12})[〔[(【]\s*(\d{4})\s*[〕\])】]\s*(\d{1,4})\s*号$/;
 const DOC_NUMBER_DAMAGED = /^([\u4e00-\u9fff]{1,12}?)[〔[(【]?\s*(\d{4})(\d{0,4})\s*[〕\])】]?\s*(\d{0,4})\s*号?$/;
 const WIDGET = /\s*【[^】]*】\s*$/;
 

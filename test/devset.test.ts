@@ -10,7 +10,8 @@ import YAML from 'yaml';
 import { extractPlan } from '../src/pipeline.js';
 import type { Plan } from '../src/model.js';
 
-const DIR = 'fixtures/devset';
+/** The devset, and our own synthetic excerpts in its form (fixtures/excerpts/README.md), scored alike. */
+const DIRS = ['fixtures/devset', 'fixtures/excerpts'];
 interface GoldTarget { indicator: string; value: number; unit: string; comparator: string; year: number; quote: string }
 interface Gold { file: string; meta: Record<string, unknown>; targets: GoldTarget[] }
 
@@ -34,9 +35,9 @@ function excerpt(raw: string): string {
   return lines.slice(i).join('\n');
 }
 
-for (const g of readdirSync(DIR).filter((f) => f.endsWith('.gold.yaml')).sort()) {
+for (const DIR of DIRS) for (const g of readdirSync(DIR).filter((f) => f.endsWith('.gold.yaml')).sort()) {
   const gold = YAML.parse(readFileSync(`${DIR}/${g}`, 'utf8')) as Gold;
-  describe(`devset ${gold.file}`, () => {
+  describe(`${DIR.split('/')[1]} ${gold.file}`, () => {
     let plan: Plan | undefined;
     const planOf = async () => (plan ??= (await extractPlan(excerpt(readFileSync(`${DIR}/${gold.file}`, 'utf8')), { path: gold.file })).plan);
     it('meta', async () => {

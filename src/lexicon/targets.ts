@@ -97,6 +97,11 @@ export const TIME_HINTS: readonly string[] = ['年', '目前', '过去', '以来
 
 /** What follows a deadline's year when it reports what is done (`截至2022年底,已累计建成…`): history. */
 export const DEADLINE_DONE = /^[^。；;]{0,6}?(?:已经|已)/;
+/**
+ * Money a clause grants or sets aside (`每年安排质量发展专项资金300万元`, `给予50万元奖励`): a safeguard, not a target;
+ * read only where the value's measure is money.
+ */
+export const FUNDING_BEFORE = /安排|给予|奖励|补助|补贴|资助|扶持|拨付|列支|奖补/;
 /** A rank (`进入全省前10名`): the number after 前 and before 名/位/强 is a place in a list, not a value to reach. */
 export const RANK_BEFORE = /前$/;
 export const RANK_AFTER = /^(?:名|位|强)/;

@@ -7,7 +7,7 @@
 import type { Comparator } from '../../model.js';
 import { zhToInt } from '../../lexicon/numerals.js';
 import {
-  AGE_AFTER, CHANGE_ONLY, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_SIGNS, RANGE_TAIL, RANK_AFTER, RANK_BEFORE,
+  AGE_AFTER, CHANGE_ONLY, FUNDING_BEFORE, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_SIGNS, RANGE_TAIL, RANK_AFTER, RANK_BEFORE,
   RATE_BASE_BEFORE, RATE_NAME, SUFFIX_COMPARATORS,
 } from '../../lexicon/targets.js';
 import { WEAK_MEASURES } from '../../lexicon/measures.js';
@@ -159,6 +159,8 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
       before = before.slice(0, rate.index);
       unit = `${measure}/${rate[1]}${rate[2] === '人口' ? '人' : rate[2]}`;
     }
+    // money granted or set aside is a safeguard
+    if (measure && measure.endsWith('元') && FUNDING_BEFORE.test(before)) continue;
     let after = s.slice(se, ce).trim();
     // `达到94%以` at the end of an excerpt: the cut comparator adds nothing certain, the value stands
     if (ctx.atEnd && ce === s.length && after !== '' && SUFFIX_COMPARATORS.some(([w]) => w.length > after.length && w.startsWith(after))) after = '';

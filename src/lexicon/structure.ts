@@ -106,6 +106,8 @@ export const META_LABEL_LINE = /^(?:[-•·]\s*)?[[【]?\s*(?:索\s*引\s*号|�
  * where one of these appears is read by its printed numbers, not by its depth. Run on the block's source text.
  */
 export const HEADING_NUMBERED = /^(?:[一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十]+\s*[章部分]|[（(]\s*[一二三四五六七八九十]+\s*[）)]|[0-9０-９]+\s*[.．、])/;
+/** A heading that prints a chapter number (`一、`, `第一章`): its level holds the chapters. */
+export const HEADING_CHAPTER = /^(?:[一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十]+\s*[章部分])/;
 /** Headings outside the chapter outline (附件, 专栏), whatever their depth. */
 export const HEADING_OUTSIDE = /^(?:附\s*件|专栏|專欄)/;
 

@@ -117,6 +117,9 @@ export const HEADING_OUTSIDE = /^(?:附\s*件|专栏|專欄)/;
  */
 export const PARAGRAPH_START = /^(?:[•·▪●■◆]|-\s+(?=[^\d\s])|[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百零〇\d]{1,4}[)）]|\d{1,3}[.．、](?!\d)|[①-⑳]|——|―|第[一二三四五六七八九十百\d]+[章节条]|专栏|附件)/;
 
+/** A line that is only a document number (`某政办发〔2024〕7号`): it stands under a notice title, never continues one. */
+export const DOC_NUMBER_LINE = /^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*[号號]$/;
+
 /**
  * A title a page broke over two lines (centred, so neither line is full): the first line says what it is about
  * (`关于…`) or opens a 《 it does not close, and does not yet end in a genre noun; the second does.

@@ -61,4 +61,16 @@ describe('pdftotext of a one-page browser print', () => {
     expect(texts).toContain('某省人民政府办公厅');
     expect(texts).toContain('2023年3月24日');
   });
+  it('a short plan of one-line paragraphs: the margin is where wrapped lines start, so an indented 二是 after a page break starts a paragraph', () => {
+    const zh = (n: number, end = '。') => '质量'.repeat(n).slice(0, n - 1) + end;
+    // most lines are one-line paragraphs indented 2em (x 74); three paragraphs wrap back to the margin (x 50)
+    const p1: PdfItem[] = [];
+    let n = 0;
+    for (let i = 0; i < 6; i++) p1.push(line(`${i + 1}.${zh(20)}`, n++, 74));
+    for (let i = 0; i < 3; i++) { p1.push(line(zh(38, '质'), n++, 74), line('建设。', n++, 50)); }
+    p1.push(line(`一是${zh(34)}`, n++, 74)); // nearly full: too little room left for the next line's first character
+    const p2 = [line(`二是${zh(20)}`, 0, 74), line(`三是${zh(20)}`, 1, 74)];
+    const out = fromPdfPages([page(p1), page(p2)]);
+    expect(out.blocks.map((b) => b.text.slice(0, 2)).slice(-3)).toEqual(['一是', '二是', '三是']);
+  });
 });

@@ -101,6 +101,9 @@ function layoutStats(body: LayoutLine[]): Stats {
   for (const l of single) starts.set(Math.round(l.x0), (starts.get(Math.round(l.x0)) ?? 0) + 1);
   let left = 0, best = -1;
   for (const [x, n] of starts) if (n > best || (n === best && x < left)) { left = x; best = n; }
+  // a short plan of one-line paragraphs starts most lines at the first-line indent: the margin is then the
+  // leftmost start that recurs (wrapped lines, 建设。), else an indented 二是… would read as a wrapped line
+  for (const [x, n] of starts) if (x < left - 2 && n >= Math.max(3, best * 0.2)) left = x;
   // the right margin is where full lines end: a page of short lines (a portal's link list, metadata) says
   // nothing of it, so only lines reaching past the middle of the text width count
   const widest = Math.max(0, ...single.map((l) => l.x1));

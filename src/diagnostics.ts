@@ -15,6 +15,7 @@ export const CODES = {
   'input-binary': { severity: 'error', description: 'the input is binary (image, archive, …) or not text in any supported encoding' },
   'encoding-fallback': { severity: 'info', description: 'the input is not valid UTF-8 and was decoded as GB18030 (covers GBK/GB2312)' },
   'encoding-declaration-ignored': { severity: 'warning', description: "an HTML page's charset declaration does not fit its bytes (UTF-16 in ASCII bytes, GBK on valid UTF-8); another decoding was used" },
+  'encoding-mixed': { severity: 'warning', description: 'the file mixes UTF-8 and GB18030 lines; each line was decoded in its own encoding' },
   'encoding-replacement': { severity: 'warning', description: 'some bytes could not be decoded and were replaced with U+FFFD' },
   'pinyin-removed': { severity: 'info', description: 'a converter left pinyin after characters (達(dá)到); it is ignored when reading and kept in quotes' },
   'traditional-script': { severity: 'info', description: 'the text is in traditional characters; matching used a simplified copy' },

@@ -61,6 +61,7 @@ describe('a file whose name says another format than its content', () => {
     ['an HTML page saved as .md', `${v}/page.html`, 'page.md', 'html'],
     ['a PDF named .txt', `${d}/print.pdf`, 'print.txt', 'pdf'],
     ['a DOCX named .html', `${d}/plan.docx`, 'plan.html', 'docx'],
+    ['a Markdown note saved as .txt (`## 一、…` headings)', `${v}/plan.md`, 'note.txt', 'markdown'],
   ];
   const tasksOf = async (p: string) => (parse((await runCli(['extract', '-q', p])).stdout) as { tasks: unknown[] }).tasks;
   for (const [what, from, name, format] of cases) {

@@ -27,8 +27,13 @@ export function detectFormat(path: string, bytes: Uint8Array): SourceFormat {
     if (sniffed === 'pdf' || sniffed === 'docx') return sniffed;
     if (sniffed === 'html' && named !== 'html' && HTML_DOCUMENT.test(headText(bytes))) return 'html';
   }
+  // a Markdown note saved as .txt: a `#` heading that prints a chapter number (`## 一、总体要求`) is Markdown's
+  // (a `# source:` comment line is not); its headings would otherwise keep their `#` in titles
+  if (named === 'text' && MARKDOWN_CHAPTER.test(Buffer.from(bytes.subarray(0, 16384)).toString('utf8'))) return 'markdown';
   return named;
 }
+
+const MARKDOWN_CHAPTER = /^#{1,6}[ \t]+(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章部分])/m;
 
 /** A whole HTML document: its first tag is the doctype or `<html>`. */
 const HTML_DOCUMENT = /^\s*(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<html[\s>])/i;

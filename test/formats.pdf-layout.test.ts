@@ -73,4 +73,22 @@ describe('pdftotext of a one-page browser print', () => {
     const out = fromPdfPages([page(p1), page(p2)]);
     expect(out.blocks.map((b) => b.text.slice(0, 2)).slice(-3)).toEqual(['一是', '二是', '三是']);
   });
+  it('a table row whose cells wrap over two lines, the one-line cells centred between them, is one row', () => {
+    const pitch = 1.45 * SIZE; // 12pt table text at about 1.4 line spacing
+    const at = (str: string, x: number, y: number): PdfItem => ({ str, x, y, w: str.length * SIZE, size: SIZE });
+    const y = 600;
+    const items = [
+      line('附件', 0), line('某县质量强县建设重点任务分工表', 1, 150),
+      // header: 序号 and 完成时限 wrap in their narrow columns; the other heads are centred half a line lower
+      at('序', 60, y), at('完成时', 480, y),
+      at('重点任务', 110, y - pitch / 2), at('牵头单位', 230, y - pitch / 2), at('责任单位', 350, y - pitch / 2),
+      at('号', 60, y - pitch), at('限', 480, y - pitch),
+      // row 1: the 责任单位 and 完成时限 cells wrap
+      at('县林业局、县市场监管', 330, y - 3 * pitch), at('2025年', 480, y - 3 * pitch),
+      at('1', 62, y - 3.5 * pitch), at('提升农业质量效益', 100, y - 3.5 * pitch), at('县农业农村局', 225, y - 3.5 * pitch),
+      at('局', 390, y - 4 * pitch), at('底', 490, y - 4 * pitch),
+    ];
+    const rows = fromPdfPages([page(items)]).blocks.filter((b) => b.type === 'row').map((b) => b.cells?.map((c) => c.text));
+    expect(rows).toEqual([['序号', '重点任务', '牵头单位', '责任单位', '完成时限'], ['1', '提升农业质量效益', '县农业农村局', '县林业局、县市场监管局', '2025年底']]);
+  });
 });

@@ -45,8 +45,12 @@ export interface LayoutLine {
 const CELL_GAP = 1.5;
 /** In a table row (three cells or more), a gap this many font sizes wide also parts cells (a space is ~0.3). */
 const TABLE_GAP = 0.75;
-/** Items overlapping vertically by this share of the smaller height are on the same band. */
-const BAND_OVERLAP = 0.3;
+/**
+ * Items overlapping vertically by this share of the smaller height are on the same band. A table cell of one line
+ * beside a cell wrapped over two sits half a line lower (cells are centred vertically): at 1.4 line spacing the two
+ * overlap by 0.3 of a height, so 0.3 cut a 分工表 row into fragments; lines of running text do not overlap at all.
+ */
+const BAND_OVERLAP = 0.15;
 
 const isSpace = (s: string) => /^[\s\u00a0\u3000]*$/.test(s);
 const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2014\u201c\u201d]/;

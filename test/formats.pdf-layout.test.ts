@@ -91,4 +91,17 @@ describe('pdftotext of a one-page browser print', () => {
     const rows = fromPdfPages([page(items)]).blocks.filter((b) => b.type === 'row').map((b) => b.cells?.map((c) => c.text));
     expect(rows).toEqual([['序号', '重点任务', '牵头单位', '责任单位', '完成时限'], ['1', '提升农业质量效益', '县农业农村局', '县林业局、县市场监管局', '2025年底']]);
   });
+  it('in a row whose cells wrap, cells that fill their columns are parted by the padding between them', () => {
+    const pitch = 1.45 * SIZE;
+    const at = (str: string, x: number, y: number): PdfItem => ({ str, x, y, w: str.length * SIZE, size: SIZE });
+    const y = 600;
+    // three full cells side by side, 7 points (0.6 of a font size) apart, each wrapping one character
+    const items = [
+      at('提高制造业质量水', 100, y), at('县工业和信息化', 203, y), at('县科技局、县市场监管', 294, y),
+      at('2', 62, y - pitch / 2), at('持续推进', 430, y - pitch / 2),
+      at('平', 140, y - pitch), at('局', 240, y - pitch), at('局', 350, y - pitch),
+    ];
+    const rows = fromPdfPages([page([line('附件', 0), ...items])]).blocks.filter((b) => b.type === 'row').map((b) => b.cells?.map((c) => c.text));
+    expect(rows).toEqual([['2', '提高制造业质量水平', '县工业和信息化局', '县科技局、县市场监管局', '持续推进']]);
+  });
 });

@@ -193,23 +193,33 @@ function nonAscii(text: string): number {
  * unless both kinds hold Chinese text.
  */
 function mixedLines(bytes: Uint8Array): { text: string; gb: number[] } | null {
-  const parts: string[] = [];
-  const gb: number[] = [];
-  let utf8Cjk = 0;
-  for (let start = 0, line = 1; start < bytes.length; line++) {
+  const chunks: Uint8Array[] = [];
+  for (let start = 0; start < bytes.length;) {
     const nl = bytes.indexOf(0x0a, start);
     const end = nl < 0 ? bytes.length : nl + 1;
-    const chunk = bytes.subarray(start, end);
+    chunks.push(bytes.subarray(start, end));
     start = end;
+  }
+  // first the cheap test, so a GBK file pays only a native UTF-8 check a line: do valid UTF-8 lines hold Chinese?
+  let utf8Cjk = 0;
+  for (const c of chunks) {
+    const buf = Buffer.from(c.buffer, c.byteOffset, c.byteLength);
+    if (isUtf8(buf) && c.some((b) => b >= 0x80)) utf8Cjk += cjk(buf.toString('utf8'));
+  }
+  if (utf8Cjk < 8) return null;
+  const parts: string[] = [];
+  const gb: number[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i] as Uint8Array;
     const u = tryDecode('utf-8', chunk, true);
-    if (u !== null) { parts.push(u); utf8Cjk += cjk(u); continue; }
+    if (u !== null) { parts.push(u); continue; }
     const g = tryDecode('gb18030', chunk, true);
     const lossy = tryDecode('utf-8', chunk, false) as string;
     if (g === null || cjk(g) < 2 || replacements(lossy) * 2 < cjk(g)) return null;
     parts.push(g);
-    gb.push(line);
+    gb.push(i + 1);
   }
-  return gb.length > 0 && utf8Cjk >= 8 ? { text: parts.join(''), gb } : null;
+  return gb.length > 0 ? { text: parts.join(''), gb } : null;
 }
 
 function cjk(text: string): number {

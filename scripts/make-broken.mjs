@@ -63,4 +63,10 @@ put('declares-gbk-is-utf8.html', page('gbk'));
   const cut = text.indexOf('二、');
   put('cesu8-in-utf8.txt', Buffer.concat([Buffer.from(text.slice(0, cut)), cesu, Buffer.from(text.slice(cut, cut + 200)), cesu, Buffer.from(text.slice(cut + 200))]));
 }
+{
+  // one chapter saved in GBK inside a UTF-8 plan (a text edited in two editors, a scraper joining two pages)
+  const text = seed.toString('utf8');
+  const from = text.indexOf('二、'), to = text.indexOf('三、');
+  put('mixed-utf8-gbk.txt', Buffer.concat([Buffer.from(text.slice(0, from)), iconv.encode(text.slice(from, to), 'gbk'), Buffer.from(text.slice(to))]));
+}
 console.log('fixtures/broken written');

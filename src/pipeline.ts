@@ -11,7 +11,7 @@ import { splitRunOn } from './adapters/run-on.js';
 import { spacedTables } from './adapters/spaced-table.js';
 import { detectScript } from './source/script.js';
 import { scriptTable, withScript } from './source/normalize.js';
-import { detectFormat } from './source/detect.js';
+import { detectFormat, formatByName } from './source/detect.js';
 import type { DocumentFold } from './source/view.js';
 import { outline, type Outline } from './outline/outline.js';
 import { assemble } from './extract/assemble.js';
@@ -28,6 +28,8 @@ export interface ExtractResult {
 let htmlAdapter: typeof import('./adapters/html.js') | undefined;
 let markdownAdapter: typeof import('./adapters/markdown.js') | undefined;
 
+const CONTENT_NAME: Record<SourceFormat, string> = { text: 'text', html: 'an HTML page', markdown: 'Markdown', pdf: 'a PDF', docx: 'a Word document (DOCX)' };
+
 /** A plan input: raw bytes (any supported encoding) or already-decoded text. */
 export type PlanInput = Uint8Array | string;
 
@@ -37,6 +39,8 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
   const ctx = new Collector();
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   const format: SourceFormat = options.from ?? detectFormat(path, bytes);
+  const named = options.from ? undefined : formatByName(path);
+  if (named && named !== format) ctx.report('format-from-content', null, `the name says ${named}, but the file is ${CONTENT_NAME[format]}; read as ${format}`);
   // text given directly is already decoded: read its UTF-8 bytes back as they are
   const encoding = typeof input === 'string' ? 'utf-8' : options.encoding;
   // PDF and DOCX are adapted from their bytes (src/adapters/documents.ts); `lines` maps a PDF's lines to pages

@@ -57,7 +57,7 @@ describe('extract -o DIR', () => {
     writeFileSync(join(input, 'empty.txt'), '');
     const out = join(dir, 'out');
     const r = await runCli(['extract', '-o', out, input]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(readdirSync(join(out, 'a', 'b')).sort()).toEqual(['x.html.plan.yaml', 'x.txt.plan.yaml']);
     expect(readdirSync(join(out, 'a')).sort()).toEqual(['b', 'y.plan.yaml']);
     const rows = readFileSync(join(out, 'manifest.tsv'), 'utf8').trimEnd().split('\n').map((l) => l.split('\t'));
@@ -82,13 +82,13 @@ describe('extract -o DIR', () => {
     expect(readdirSync(out).sort()).toEqual(['manifest.tsv', 'plan.text.plan.yaml', 'plan.txt.plan.yaml']);
   });
 
-  it('one unreadable file in a batch: the others are written, exit 1 with a summary', async () => {
+  it('one unreadable file in a batch: the others are written, exit 2 with a summary', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'qplan-in-'));
     copyFileSync(`seeds/${SEEDS[1]}.txt`, join(dir, 'good.txt'));
     writeFileSync(join(dir, 'empty.txt'), '');
     const out = join(dir, 'out');
     const r = await runCli(['extract', '-q', '-o', out, dir]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(existsSync(join(out, 'good.plan.yaml'))).toBe(true);
     expect(existsSync(join(out, 'empty.plan.yaml'))).toBe(false);
     expect(r.stderr).toContain('empty.txt: error:');

@@ -224,7 +224,9 @@ describe('format detection', () => {
   it('goes by the extension first', () => {
     expect(detectFormat('a.htm', bytes('plain'))).toBe('html');
     expect(detectFormat('a.markdown', bytes('<p>x</p>'))).toBe('markdown');
-    expect(detectFormat('a.txt', bytes('<html>'))).toBe('text');
+    expect(detectFormat('a.txt', bytes('一、<p>x</p><br><div>'))).toBe('text');
+    // a name the content plainly contradicts gives way: a whole HTML page saved as .txt
+    expect(detectFormat('a.txt', bytes('<html>'))).toBe('html');
   });
   it('sniffs content without a known extension (stdin, .dat)', () => {
     expect(sniffFormat(bytes('<!DOCTYPE html><html><body><p>一、总体要求</p></body></html>'))).toBe('html');

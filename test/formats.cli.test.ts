@@ -54,6 +54,35 @@ describe('broken inputs are refused: clear message naming the file, exit 2, no o
   });
 });
 
+describe('a file whose name says another format than its content', () => {
+  const v = `fixtures/variants/${SEEDS[1]}`, d = `fixtures/documents/${SEEDS[1]}`;
+  const cases: Array<[string, string, string, string]> = [
+    ['an HTML page saved as .txt', `${v}/page.html`, 'page.txt', 'html'],
+    ['an HTML page saved as .md', `${v}/page.html`, 'page.md', 'html'],
+    ['a PDF named .txt', `${d}/print.pdf`, 'print.txt', 'pdf'],
+    ['a DOCX named .html', `${d}/plan.docx`, 'plan.html', 'docx'],
+    ['a Markdown note saved as .txt (`## 一、…` headings)', `${v}/plan.md`, 'note.txt', 'markdown'],
+  ];
+  const tasksOf = async (p: string) => (parse((await runCli(['extract', '-q', p])).stdout) as { tasks: unknown[] }).tasks;
+  for (const [what, from, name, format] of cases) {
+    it(`${what} is read as ${format}, with an info diagnostic`, async () => {
+      const p = file(name, readFileSync(from));
+      const r = await runCli(['extract', '-v', p]);
+      expect(r.code).toBe(0);
+      const plan = parse(r.stdout) as { source: { format: string }; tasks: unknown[] };
+      expect(plan.source.format).toBe(format);
+      expect(plan.tasks).toEqual(await tasksOf(from));
+      expect(r.stderr).toMatch(new RegExp(`${name}: info: the name says \\w+, but the file is .*; read as ${format} \\[format-from-content\\]`));
+    });
+  }
+  it('text that merely holds some tags keeps its name', async () => {
+    const p = file('tags.txt', readFileSync(`seeds/${SEEDS[1]}.txt`, 'utf8').replace('一、', '<p>一、</p><br><div>'));
+    const r = await runCli(['extract', '-v', p]);
+    expect((parse(r.stdout) as { source: { format: string } }).source.format).toBe('text');
+    expect(r.stderr).not.toContain('format-from-content');
+  });
+});
+
 describe('--from, --encoding and stdin', () => {
   const html = readFileSync(`fixtures/variants/${SEEDS[1]}/page.html`);
   const gb = readFileSync(`fixtures/variants/${SEEDS[1]}/page.gb18030.html`);

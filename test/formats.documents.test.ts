@@ -208,7 +208,7 @@ describe('the CLI on a folder of documents', () => {
       writeFileSync(join(dir, 'sub', 'e.wps'), 'x');
       writeFileSync(join(dir, 'sub', 'notice.ofd'), 'x');
       const r = await runCli(['extract', '-f', 'ndjson', '-j', '1', dir]);
-      expect(r.code).toBe(1);
+      expect(r.code).toBe(2);
       const plans = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Plan);
       expect(plans.map((p) => p.source.format).sort()).toEqual(['docx', 'pdf']);
       expect(r.stderr).toMatch(/old\.doc: error: not read: .*soffice --headless --convert-to docx old\.doc/);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers.js';
+import { crashMessage } from '../src/cli/batch/files.js';
 import { docxOf, p, zipOf } from './support/docx-build.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'qplan-docx-hostile-'));
@@ -57,9 +58,34 @@ describe('hostile .docx files', () => {
     writeFileSync(join(folder, 'a-bomb.docx'), lyingBomb());
     writeFileSync(join(folder, 'b-plan.docx'), docxOf(p('青禾区质量强区建设实施方案') + p('到2025年，产品质量合格率达到95%以上。')));
     const r = await runCli(['extract', '-q', '--format', 'ndjson', folder]);
-    // a batch with a file it could not read exits non-zero (1: the others were read)
-    expect(r.code).toBe(1);
+    // a file it could not read makes the batch exit 2, as alone; the others are still read
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/a-bomb\.docx: error: .*zip bomb/);
     expect(r.stdout).toMatch(/青禾区质量强区建设实施方案/);
+  });
+
+  it('100,000 nested content controls: flattened below 256 levels with a warning, the text above them read, no stack overflow', async () => {
+    const folder = mkdtempSync(join(dir, 'deep-'));
+    const file = join(folder, 'deep.docx');
+    const deep = `${'<w:sdt><w:sdtContent>'.repeat(100_000)}${p('深处的段落')}${'</w:sdtContent></w:sdt>'.repeat(100_000)}`;
+    writeFileSync(file, zipOf([['word/document.xml', `<w:document xmlns:w="w"><w:body>${p('青禾区质量强区建设实施方案')}${deep}${p('到2025年，产品质量合格率达到95%以上。')}</w:body></w:document>`]]));
+    const t0 = performance.now();
+    const r = await runCli(['extract', '-f', 'json', file]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: the document nests elements deeper than 256 levels; \d+ deeper start tags were flattened .*\[docx-nesting-flattened\]/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const plan = JSON.parse(r.stdout) as { meta: { title: string }; targets: Array<{ value: number }> };
+    expect(plan.meta.title).toBe('青禾区质量强区建设实施方案');
+    expect(plan.targets.map((t) => t.value)).toEqual([95]);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+  });
+});
+
+describe('an internal error', () => {
+  it('is one line: name, message, where it was thrown, and what to do; no stack', () => {
+    const e = new RangeError('Maximum call stack size exceeded');
+    e.stack = 'RangeError: Maximum call stack size exceeded\n    at kids (file:///x/dist/bundle/docx-AB.js:152:14)\n    at walkBody (file:///x/dist/bundle/docx-AB.js:50:3)';
+    expect(crashMessage(e)).toBe('RangeError: Maximum call stack size exceeded (at docx-AB.js:152:14) — a bug in qplan: please report it with this file');
+    expect(crashMessage('boom\nmore')).toBe('boom');
   });
 });

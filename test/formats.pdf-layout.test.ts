@@ -80,4 +80,47 @@ describe('pdftotext of a one-page browser print', () => {
     expect(texts).toContain('某省人民政府办公厅');
     expect(texts).toContain('2023年3月24日');
   });
+  it('a short plan of one-line paragraphs: the margin is where wrapped lines start, so an indented 二是 after a page break starts a paragraph', () => {
+    const zh = (n: number, end = '。') => '质量'.repeat(n).slice(0, n - 1) + end;
+    // most lines are one-line paragraphs indented 2em (x 74); three paragraphs wrap back to the margin (x 50)
+    const p1: PdfItem[] = [];
+    let n = 0;
+    for (let i = 0; i < 6; i++) p1.push(line(`${i + 1}.${zh(20)}`, n++, 74));
+    for (let i = 0; i < 3; i++) { p1.push(line(zh(38, '质'), n++, 74), line('建设。', n++, 50)); }
+    p1.push(line(`一是${zh(34)}`, n++, 74)); // nearly full: too little room left for the next line's first character
+    const p2 = [line(`二是${zh(20)}`, 0, 74), line(`三是${zh(20)}`, 1, 74)];
+    const out = fromPdfPages([page(p1), page(p2)]);
+    expect(out.blocks.map((b) => b.text.slice(0, 2)).slice(-3)).toEqual(['一是', '二是', '三是']);
+  });
+  it('a table row whose cells wrap over two lines, the one-line cells centred between them, is one row', () => {
+    const pitch = 1.45 * SIZE; // 12pt table text at about 1.4 line spacing
+    const at = (str: string, x: number, y: number): PdfItem => ({ str, x, y, w: str.length * SIZE, size: SIZE });
+    const y = 600;
+    const items = [
+      line('附件', 0), line('某县质量强县建设重点任务分工表', 1, 150),
+      // header: 序号 and 完成时限 wrap in their narrow columns; the other heads are centred half a line lower
+      at('序', 60, y), at('完成时', 480, y),
+      at('重点任务', 110, y - pitch / 2), at('牵头单位', 230, y - pitch / 2), at('责任单位', 350, y - pitch / 2),
+      at('号', 60, y - pitch), at('限', 480, y - pitch),
+      // row 1: the 责任单位 and 完成时限 cells wrap
+      at('县林业局、县市场监管', 330, y - 3 * pitch), at('2025年', 480, y - 3 * pitch),
+      at('1', 62, y - 3.5 * pitch), at('提升农业质量效益', 100, y - 3.5 * pitch), at('县农业农村局', 225, y - 3.5 * pitch),
+      at('局', 390, y - 4 * pitch), at('底', 490, y - 4 * pitch),
+    ];
+    const rows = fromPdfPages([page(items)]).blocks.filter((b) => b.type === 'row').map((b) => b.cells?.map((c) => c.text));
+    expect(rows).toEqual([['序号', '重点任务', '牵头单位', '责任单位', '完成时限'], ['1', '提升农业质量效益', '县农业农村局', '县林业局、县市场监管局', '2025年底']]);
+  });
+  it('in a row whose cells wrap, cells that fill their columns are parted by the padding between them', () => {
+    const pitch = 1.45 * SIZE;
+    const at = (str: string, x: number, y: number): PdfItem => ({ str, x, y, w: str.length * SIZE, size: SIZE });
+    const y = 600;
+    // three full cells side by side, 7 points (0.6 of a font size) apart, each wrapping one character
+    const items = [
+      at('提高制造业质量水', 100, y), at('县工业和信息化', 203, y), at('县科技局、县市场监管', 294, y),
+      at('2', 62, y - pitch / 2), at('持续推进', 430, y - pitch / 2),
+      at('平', 140, y - pitch), at('局', 240, y - pitch), at('局', 350, y - pitch),
+    ];
+    const rows = fromPdfPages([page([line('附件', 0), ...items])]).blocks.filter((b) => b.type === 'row').map((b) => b.cells?.map((c) => c.text));
+    expect(rows).toEqual([['2', '提高制造业质量水平', '县工业和信息化局', '县科技局、县市场监管局', '持续推进']]);
+  });
 });

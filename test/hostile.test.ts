@@ -222,9 +222,9 @@ describe('7. a file name that is not UTF-8', () => {
     return dir;
   };
   const SAYS = 'its name is not valid UTF-8';
-  it('extract reports it by name, reads the others, exits 1', async () => {
+  it('extract reports it by name, reads the others, exits 2', async () => {
     const r = await runCli(['extract', '-q', '--format', 'ndjson', folder()]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`/\\ufffd+\\.txt: error: ${SAYS}`));
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
   });

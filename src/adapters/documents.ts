@@ -8,6 +8,7 @@ import type { Block, Plan } from '../model.js';
 import type { Collector } from '../diagnostics.js';
 import type { Decoded } from '../source/decode.js';
 import type { PagePlace } from './pdf.js';
+import { MAX_XML_DEPTH } from './xml.js';
 
 export interface DocumentAdapted {
   decoded: Decoded;
@@ -24,6 +25,7 @@ export async function fromDocument(format: 'pdf' | 'docx', bytes: Uint8Array, ct
     return { decoded: { text: a.text, encoding: 'binary', sha256, bytes: bytes.length }, blocks: a.blocks, lines: a.lines };
   }
   const a = await (await import('./docx.js')).fromDocx(bytes);
+  if (a.flattened) ctx.report('docx-nesting-flattened', null, `the document nests elements deeper than ${MAX_XML_DEPTH} levels; ${a.flattened} deeper start tags were flattened and their text may be missing`);
   const u = a.unwrapped;
   if (u) ctx.report('text-unwrapped', null, `the document has a paragraph or line break for every printed line, ${u.width} ${u.measure} wide (converted from PDF?): ${u.joined} lines rejoined into paragraphs, ${u.dropped} page-number, header and footer lines dropped`);
   return { decoded: { text: a.text, encoding: 'utf-8', sha256, bytes: bytes.length }, blocks: a.blocks };

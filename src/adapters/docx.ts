@@ -20,6 +20,8 @@ export interface DocxAdapted {
   blocks: Block[];
   /** Set when the paragraphs were printed lines (a DOCX converted from a PDF) and were rejoined. */
   unwrapped?: { width: number; measure: string; joined: number; dropped: number };
+  /** Start tags nested deeper than MAX_XML_DEPTH, flattened (their text may be lost). */
+  flattened?: number;
 }
 
 /** A paragraph's lines (a manual line break starts a new one), label included. */
@@ -47,11 +49,12 @@ export async function fromDocx(bytes: Uint8Array): Promise<DocxAdapted> {
   }
   // part names are case-insensitive in a package (OPC), and some writers capitalise them
   const lower = new Map([...parts].map(([k, v]) => [k.toLowerCase(), v]));
+  const depth = { flattened: 0 };
   const read = (name: string): XmlElement | undefined => {
     const f = parts.get(name) ?? lower.get(name.toLowerCase());
     if (!f) return undefined;
     try {
-      return resolveAlternates(parseXml(decodePart(f())));
+      return resolveAlternates(parseXml(decodePart(f()), depth));
     } catch (e) {
       throw new InputError('docx-unreadable', `not a readable DOCX: ${name}: ${(e as Error).message}`);
     }
@@ -65,7 +68,8 @@ export async function fromDocx(bytes: Uint8Array): Promise<DocxAdapted> {
   walkBody(kid(doc, 'body'), numbering, items);
   const out = layout(items);
   if (out.blocks.length === 0) throw new InputError('input-empty', 'the Word document has no text (only pictures? a scan needs OCR first)');
-  return rejoin(out);
+  const adapted = rejoin(out);
+  return depth.flattened > 0 ? { ...adapted, flattened: depth.flattened } : adapted;
 }
 
 /**

@@ -45,8 +45,14 @@ export interface LayoutLine {
 const CELL_GAP = 1.5;
 /** In a table row (three cells or more), a gap this many font sizes wide also parts cells (a space is ~0.3). */
 const TABLE_GAP = 0.75;
-/** Items overlapping vertically by this share of the smaller height are on the same band. */
-const BAND_OVERLAP = 0.3;
+/** In a table row whose cells wrap over several baselines, a gap this many font sizes wide parts cells. */
+const WRAPPED_ROW_GAP = 0.5;
+/**
+ * Items overlapping vertically by this share of the smaller height are on the same band. A table cell of one line
+ * beside a cell wrapped over two sits half a line lower (cells are centred vertically): at 1.4 line spacing the two
+ * overlap by 0.3 of a height, so 0.3 cut a 分工表 row into fragments; lines of running text do not overlap at all.
+ */
+const BAND_OVERLAP = 0.15;
 
 const isSpace = (s: string) => /^[\s\u00a0\u3000]*$/.test(s);
 const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2014\u201c\u201d]/;
@@ -91,8 +97,12 @@ function bandCells(band: PdfItem[]): LayoutCell[] {
     if (row) row.push(it); else rows.push([it]);
   }
   const cells: Array<LayoutCell & { parts: string[] }> = [];
+  for (const r of rows) r.sort((a, b) => a.x - b.x);
+  // several baselines in one band are a table row whose cells wrap (running text never overlaps): its cells fill
+  // their columns, so the padding between them (about half a font size in a tight table) parts them on every baseline
+  const wrappedRow = rows.length > 1 && rows.reduce((n, r) => n + rowCells(r, CELL_GAP).length, 0) >= 3;
   for (const row of rows) {
-    for (const c of tableCells(row.sort((a, b) => a.x - b.x))) {
+    for (const c of tableCells(row, wrappedRow)) {
       // a wrapped cell: the same column on a lower baseline continues the cell above
       const col = rows.length > 1 ? cells.find((k) => c.x0 < k.x1 && k.x0 < c.x1) : undefined;
       if (col) {
@@ -113,11 +123,11 @@ function bandCells(band: PdfItem[]): LayoutCell[] {
  * gap of {@link TABLE_GAP} also parts cells, unless it would leave two single characters side by side (a
  * letter-spaced word, `文 号`).
  */
-function tableCells(row: PdfItem[]): LayoutCell[] {
+function tableCells(row: PdfItem[], wrappedRow = false): LayoutCell[] {
   const single = (c: LayoutCell | undefined) => c !== undefined && c.text.length === 1 && WIDE.test(c.text);
   const cells = spacedLabel(rowCells(row, CELL_GAP), single);
-  if (cells.length < 3) return cells;
-  const fine = rowCells(row, TABLE_GAP);
+  if (cells.length < 3 && !wrappedRow) return cells;
+  const fine = rowCells(row, wrappedRow ? WRAPPED_ROW_GAP : TABLE_GAP);
   return fine.some((c, i) => single(c) && single(fine[i + 1])) ? cells : fine;
 }
 

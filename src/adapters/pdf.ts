@@ -11,8 +11,7 @@ import type { Block } from '../model.js';
 import { InputError, type Collector } from '../diagnostics.js';
 import { findChrome, isPageNumber, joinText, lineText, median, pageLines, titleWraps, type LayoutLine, type PdfPage } from './pdf-layout.js';
 import { pipeRow } from './text.js';
-import { META_LABEL_LINE, PARAGRAPH_START } from '../lexicon/structure.js';
-import { DOC_NUMBER } from '../lexicon/meta.js';
+import { DOC_NUMBER_LINE, META_LABEL_LINE, PARAGRAPH_START } from '../lexicon/structure.js';
 import { readPdf } from './pdfjs.js';
 
 /** Where a line of the adapted text is in the original document. */
@@ -102,6 +101,9 @@ function layoutStats(body: LayoutLine[]): Stats {
   for (const l of single) starts.set(Math.round(l.x0), (starts.get(Math.round(l.x0)) ?? 0) + 1);
   let left = 0, best = -1;
   for (const [x, n] of starts) if (n > best || (n === best && x < left)) { left = x; best = n; }
+  // a short plan of one-line paragraphs starts most lines at the first-line indent: the margin is then the
+  // leftmost start that recurs (wrapped lines, 建设。), else an indented 二是… would read as a wrapped line
+  for (const [x, n] of starts) if (x < left - 2 && n >= Math.max(3, best * 0.2)) left = x;
   // the right margin is where full lines end: a page of short lines (a portal's link list, metadata) says
   // nothing of it, so only lines reaching past the middle of the text width count
   const widest = Math.max(0, ...single.map((l) => l.x1));
@@ -121,7 +123,7 @@ function layoutStats(body: LayoutLine[]): Stats {
 function continues(prev: LayoutLine, next: LayoutLine, s: Stats, overPage: boolean, first: LayoutLine): boolean {
   if (prev.cells.length > 1 || next.cells.length > 1) return false;
   const nextText = lineText(next);
-  if (PARAGRAPH_START.test(nextText) || META_LABEL_LINE.test(nextText) || DOC_NUMBER.test(nextText) || isPageNumber(nextText)) return false;
+  if (PARAGRAPH_START.test(nextText) || META_LABEL_LINE.test(nextText) || DOC_NUMBER_LINE.test(nextText) || isPageNumber(nextText)) return false;
   if (Math.abs(prev.size - next.size) > 0.5) return false;
   const drop = prev.y - next.y;
   if (!overPage && prev.page === next.page && drop > 0 && drop <= 2.5 * next.size && titleWraps(lineText(prev), nextText)) return true;

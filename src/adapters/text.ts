@@ -6,6 +6,7 @@
 import type { Block } from '../model.js';
 import type { Collector } from '../diagnostics.js';
 import { unwrap, type RawLine } from './unwrap.js';
+import { PARAGRAPH_START } from '../lexicon/structure.js';
 
 const LINE = /[^\r\n]*(?:\r\n|\n|\r|$)/g;
 
@@ -39,9 +40,45 @@ export function fromText(text: string, ctx?: Collector): Block[] {
   const blocks: Block[] = [];
   for (const { text: raw, line, offset } of lines) {
     if (raw.trim() === '' || /^[\s\u00a0\u3000\u200b\ufeff]*$/.test(raw)) continue;
-    blocks.push(pipeRow(raw, line, offset) ?? { type: 'para', text: raw, line, offset });
+    const prev = blocks[blocks.length - 1];
+    const row = pipeRow(raw, line, offset);
+    if (!row && prev?.type === 'para' && closesOpenBracket(prev.text, raw)) { joinLine(prev, raw, offset); continue; }
+    blocks.push(row ?? { type: 'para', text: raw, line, offset });
   }
   return blocks;
+}
+
+/**
+ * A line that ends inside a bracket the next line closes (`…20个。（区市场监管局、区` + `经济发展局按职责分工负责）`)
+ * was wrapped: a short pdftotext conversion has too few full lines for the wrap width to show. The next line must
+ * not start an item and must close the bracket before it opens one.
+ */
+function closesOpenBracket(line: string, next: string): boolean {
+  let open = 0;
+  for (const ch of line) {
+    if (ch === '（' || ch === '(') open++;
+    else if ((ch === '）' || ch === ')') && open > 0) open--;
+  }
+  const t = next.replace(/^[\s\u00a0\u3000]+/, '');
+  if (open === 0 || t === '' || PARAGRAPH_START.test(t)) return false;
+  for (const ch of t) {
+    if (ch === '（' || ch === '(') return false;
+    if (ch === '）' || ch === ')') return true;
+  }
+  return false;
+}
+
+/** Appends a wrapped line to its paragraph block; each character keeps its offset in the file. */
+function joinLine(block: Block, raw: string, offset: number): void {
+  const head = block.text.replace(/[\s\u00a0\u3000]+$/, '');
+  const lead = raw.length - raw.replace(/^[\s\u00a0\u3000]+/, '').length;
+  const tail = raw.slice(lead).replace(/[\s\u00a0\u3000]+$/, '');
+  const at = block.offsets ?? Array.from({ length: block.text.length + 1 }, (_, i) => block.offset + i);
+  const offsets = [...at.slice(0, head.length)];
+  for (let i = 0; i < tail.length; i++) offsets.push(offset + lead + i);
+  offsets.push(offset + lead + tail.length);
+  block.text = head + tail;
+  block.offsets = offsets;
 }
 
 /** A line with pipe-separated cells as a `row` block, or null when it is not one. */

@@ -6,8 +6,7 @@
  */
 import type { Block } from '../model.js';
 import { isBrowserStamp, isPageNumber, joinText, letterSpacing, titleWraps } from './pdf-layout.js';
-import { ISSUER_LINE, ISSUER_LINE_MAX, META_LABEL_LINE, PARAGRAPH_START } from '../lexicon/structure.js';
-import { DOC_NUMBER } from '../lexicon/meta.js';
+import { DOC_NUMBER_LINE, ISSUER_LINE, ISSUER_LINE_MAX, META_LABEL_LINE, PARAGRAPH_START } from '../lexicon/structure.js';
 
 /** One line of the source, without its line end. */
 export interface RawLine {
@@ -224,7 +223,8 @@ export function unwrap(lines: RawLine[], isRow: (l: RawLine) => Block | null): U
     const cellLike = !isFull(measure(raw), t) && !CLOSED.test(t) && !/[\u3400-\u9fff]/.test(t);
     // a title broken over two lines joins whether or not its first line is full
     const wrapsTitle = c !== null && c.text === c.lastText && !blank && titleWraps(c.lastText, t);
-    if (c && (isFull(c.lastWidth, c.lastText) || wrapsTitle) && !blank && !PARAGRAPH_START.test(t) && !META_LABEL_LINE.test(t) && !DOC_NUMBER.test(t) && !signature.has(l) && !cellLike) {
+    // a document number alone on its line is the notice's, under a title that may fill the line above
+    if (c && (isFull(c.lastWidth, c.lastText) || wrapsTitle) && !blank && !PARAGRAPH_START.test(t) && !META_LABEL_LINE.test(t) && !signature.has(l) && !cellLike && !DOC_NUMBER_LINE.test(t)) {
       const before = c.text.length;
       c.text = joinText(c.text, t);
       if (c.text.length > before + t.length) c.offsets.push((c.offsets[c.offsets.length - 1] as number) + 1);

@@ -28,8 +28,17 @@ export function decodeEntities(s: string): string {
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
-/** Parses a document into its root element. Throws on text that is not XML at all. */
-export function parseXml(text: string): XmlElement {
+/**
+ * Elements nested deeper than this are flattened into the element at this depth. Word writes a few dozen levels
+ * (tables in tables, content controls); 100,000 nested `<w:sdt>` overflowed the stack of the recursive readers.
+ */
+export const MAX_XML_DEPTH = 256;
+
+/**
+ * Parses a document into its root element. Throws on text that is not XML at all. Start tags deeper than
+ * {@link MAX_XML_DEPTH} are counted in `stats.flattened`.
+ */
+export function parseXml(text: string, stats?: { flattened: number }): XmlElement {
   const root: XmlElement = { name: '#document', attrs: {}, children: [] };
   const stack: XmlElement[] = [root];
   TOKEN.lastIndex = 0;
@@ -49,7 +58,10 @@ export function parseXml(text: string): XmlElement {
       for (let a = ATTR.exec(m[4] ?? ''); a; a = ATTR.exec(m[4] ?? '')) attrs[local(a[1] as string)] = decodeEntities(a[2] ?? a[3] ?? '');
       const el: XmlElement = { name, attrs, children: [] };
       top.children.push(el);
-      if (m[5] !== '/') stack.push(el);
+      if (m[5] !== '/') {
+        if (stack.length <= MAX_XML_DEPTH) stack.push(el);
+        else if (stats) stats.flattened++;
+      }
       continue;
     }
     if (t[0] !== '<') top.children.push(decodeEntities(t));

@@ -106,6 +106,8 @@ export const META_LABEL_LINE = /^(?:[-•·]\s*)?[[【]?\s*(?:索\s*引\s*号|�
  * where one of these appears is read by its printed numbers, not by its depth. Run on the block's source text.
  */
 export const HEADING_NUMBERED = /^(?:[一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十]+\s*[章部分]|[（(]\s*[一二三四五六七八九十]+\s*[）)]|[0-9０-９]+\s*[.．、])/;
+/** A heading that prints a chapter number (`一、`, `第一章`): its level holds the chapters. */
+export const HEADING_CHAPTER = /^(?:[一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十]+\s*[章部分])/;
 /** Headings outside the chapter outline (附件, 专栏), whatever their depth. */
 export const HEADING_OUTSIDE = /^(?:附\s*件|专栏|專欄)/;
 
@@ -114,6 +116,9 @@ export const HEADING_OUTSIDE = /^(?:附\s*件|专栏|專欄)/;
  * 附件 (read by the hard-wrap joiners of pdftotext text and PDF lines).
  */
 export const PARAGRAPH_START = /^(?:[•·▪●■◆]|-\s+(?=[^\d\s])|[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百零〇\d]{1,4}[)）]|\d{1,3}[.．、](?!\d)|[①-⑳]|——|―|第[一二三四五六七八九十百\d]+[章节条]|专栏|附件)/;
+
+/** A line that is only a document number (`某政办发〔2024〕7号`): it stands under a notice title, never continues one. */
+export const DOC_NUMBER_LINE = /^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*[号號]$/;
 
 /**
  * A title a page broke over two lines (centred, so neither line is full): the first line says what it is about

@@ -6,7 +6,7 @@
 import type { Block } from '../model.js';
 import { intToZh, zhToInt } from '../lexicon/numerals.js';
 import {
-  ARABIC, ATTACHMENT, BULLET, CHAPTER, DI_SECTION, DI_SENTENCE, CHAPTER_ROLES, COLUMN, HEAD_START, HEADING_NUMBERED, HEADING_OUTSIDE, PAREN, PAREN_ARABIC, SUBITEM, TOC_ENTRY, TOC_HEAD,
+  ARABIC, ATTACHMENT, BULLET, CHAPTER, DI_SECTION, DI_SENTENCE, CHAPTER_ROLES, COLUMN, HEAD_START, HEADING_CHAPTER, HEADING_NUMBERED, HEADING_OUTSIDE, PAREN, PAREN_ARABIC, SUBITEM, TOC_ENTRY, TOC_HEAD,
   TOC_PAGE, YISHI,
 } from '../lexicon/structure.js';
 
@@ -145,8 +145,11 @@ export function depthHeads(blocks: Block[]): Array<Head | undefined> {
   const out: Array<Head | undefined> = new Array(blocks.length);
   const heads = blocks.filter((b) => b.type === 'heading' && !HEADING_OUTSIDE.test(b.text));
   const depths = [...new Set(heads.map((b) => b.depth ?? 1))].sort((a, b) => a - b);
-  // a single heading on the top level is the plan's title
-  const levels = depths.length > 1 && heads.filter((b) => b.depth === depths[0]).length === 1 ? depths.slice(1) : depths;
+  // a level whose headings print 一、 holds the chapters, and the levels above it are titles (`# 某区…行动方案` and
+  // `# 某区…主要指标` over an appendix table); else a single heading on the top level is the plan's title
+  const chapters = depths.find((d) => heads.some((b) => (b.depth ?? 1) === d && HEADING_CHAPTER.test(b.text)));
+  const levels = chapters !== undefined ? depths.filter((d) => d >= chapters)
+    : depths.length > 1 && heads.filter((b) => b.depth === depths[0]).length === 1 ? depths.slice(1) : depths;
   const [chapterDepth, groupDepth] = levels;
   const unnumbered = (d: number | undefined) => d !== undefined && !heads.some((b) => b.depth === d && HEADING_NUMBERED.test(b.text));
   const numberChapters = unnumbered(chapterDepth), numberGroups = unnumbered(groupDepth);

@@ -151,6 +151,11 @@ export function decode(bytes: Uint8Array, file: string, ctx: Collector, opts: { 
     }
   }
   if (utf8 !== null) return done(utf8, 'utf-8');
+  const mixed = mixedLines(bytes);
+  if (mixed) {
+    ctx.report('encoding-mixed', null, `UTF-8 mixed with GB18030: ${mixed.gb.length} line(s) decoded as GB18030 (${lineList(mixed.gb)}), the rest as UTF-8`);
+    return done(mixed.text, 'utf-8');
+  }
   // mostly UTF-8 with a few broken sequences (a truncated download, CESU-8 surrogates): keep it, say so. GBK text
   // read as UTF-8 breaks at nearly every character, so a few breaks among many good characters mean UTF-8.
   const lossy = new TextDecoder('utf-8').decode(bytes);
@@ -179,4 +184,58 @@ function nonAscii(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) n++;
   return n;
+}
+
+/**
+ * A file pieced together from UTF-8 and GBK (a scraper that appended a GBK page to UTF-8 chrome, a text edited in
+ * two editors): each line is read in the encoding it is valid in. A GBK line read as UTF-8 breaks at nearly every
+ * character, while a truncated or CESU-8 line breaks once or twice among good ones and stays UTF-8 (lossy). Null
+ * unless both kinds hold Chinese text.
+ */
+function mixedLines(bytes: Uint8Array): { text: string; gb: number[] } | null {
+  const chunks: Uint8Array[] = [];
+  for (let start = 0; start < bytes.length;) {
+    const nl = bytes.indexOf(0x0a, start);
+    const end = nl < 0 ? bytes.length : nl + 1;
+    chunks.push(bytes.subarray(start, end));
+    start = end;
+  }
+  // first the cheap test, so a GBK file pays only a native UTF-8 check a line: do valid UTF-8 lines hold Chinese?
+  let utf8Cjk = 0;
+  for (const c of chunks) {
+    const buf = Buffer.from(c.buffer, c.byteOffset, c.byteLength);
+    if (isUtf8(buf) && c.some((b) => b >= 0x80)) utf8Cjk += cjk(buf.toString('utf8'));
+  }
+  if (utf8Cjk < 8) return null;
+  const parts: string[] = [];
+  const gb: number[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i] as Uint8Array;
+    const u = tryDecode('utf-8', chunk, true);
+    if (u !== null) { parts.push(u); continue; }
+    const g = tryDecode('gb18030', chunk, true);
+    const lossy = tryDecode('utf-8', chunk, false) as string;
+    if (g === null || cjk(g) < 2 || replacements(lossy) * 2 < cjk(g)) return null;
+    parts.push(g);
+    gb.push(i + 1);
+  }
+  return gb.length > 0 ? { text: parts.join(''), gb } : null;
+}
+
+function cjk(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) { const c = text.charCodeAt(i); if (c >= 0x4e00 && c <= 0x9fff) n++; }
+  return n;
+}
+
+/** `3, 7-9, 12` (at most five ranges, then `…`). */
+function lineList(lines: number[]): string {
+  const ranges: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let j = i;
+    while (j + 1 < lines.length && lines[j + 1] === (lines[j] as number) + 1) j++;
+    ranges.push(i === j ? `${lines[i]}` : `${lines[i]}-${lines[j]}`);
+    i = j;
+  }
+  return ranges.length > 5 ? `lines ${ranges.slice(0, 5).join(', ')} …` : `line${lines.length > 1 ? 's' : ''} ${ranges.join(', ')}`;
 }

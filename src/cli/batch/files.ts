@@ -103,6 +103,16 @@ export function outputName(inputs: InputRef[], format: string): Map<InputRef, st
   return names;
 }
 
+/**
+ * An unexpected error (a bug in qplan) as one line: its name, message and the place it was thrown, so the batch
+ * summary stays one line a file and a report has what it needs without a stack trace.
+ */
+export function crashMessage(e: unknown): string {
+  if (!(e instanceof Error)) return String(e).split('\n')[0] as string;
+  const at = /\n\s+at (?:.*\()?(?:file:\/\/)?([^()\s]+)\)?/.exec(e.stack ?? '')?.[1]?.replace(/^.*\//, '');
+  return `${e.name}: ${e.message.split('\n')[0]}${at ? ` (at ${at})` : ''} — a bug in qplan: please report it with this file`;
+}
+
 /** The plain words for a failed file operation (`ENOENT` → no such file or directory). */
 export function ioMessage(e: unknown): string {
   const err = e as NodeJS.ErrnoException;

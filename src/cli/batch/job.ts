@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../../model.js';
 import { InputError } from '../../diagnostics.js';
-import { ioMessage, writeVia, type WriteAccess } from './files.js';
+import { crashMessage, ioMessage, writeVia, type WriteAccess } from './files.js';
 import { releaseLingering } from '../signals.js';
 
 export interface JobOptions {
@@ -65,6 +65,6 @@ export async function runJob(fs: FileAccess, path: string, opts: JobOptions, out
     if (e instanceof InputError) return { path, diagnostics: [], error: e.reason, errorKind: 'input' };
     const err = e as Error & { code?: string };
     if (err.code && /^E[A-Z]+$/.test(err.code)) return { path, diagnostics: [], error: `cannot write output: ${ioMessage(e)}`, errorKind: 'input' };
-    return { path, diagnostics: [], error: `internal error while extracting: ${err.stack ?? err}`, errorKind: 'internal' };
+    return { path, diagnostics: [], error: `internal error while extracting: ${crashMessage(err)}`, errorKind: 'internal' };
   }
 }

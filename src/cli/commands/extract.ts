@@ -57,7 +57,7 @@ Examples:
   qplan extract -o out/ seeds/            # out/000_3c93fe66f1b042f6.plan.yaml …
   cat page.html | qplan extract --from html -
 
-Exit status: 0 ok · 1 a file had errors (--strict: warnings) · 2 usage or unreadable input`)
+Exit status: 0 ok · 1 a file had errors (--strict: warnings) · 2 usage or unreadable input (in a batch too)`)
     .action(async (files: string[], opts: Opts) => {
       exit(await extractCommand(files, opts, io));
     });
@@ -206,7 +206,9 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
   if (!opts.quiet && !opts.stage && (inputs.length > 1 || opts.outDir)) {
     io.stderr.write((await import('../render/manifest.js')).batchSummary([...results.values()], inputs.length, where));
   }
-  if (failed > 0) return inputs.length === 1 || failed === inputs.length ? 2 : 1;
+  // an input not read is "could not do the job" (2) alone or in a batch, as in validate: a script that sees 1 would
+  // take the batch for complete; the other files were still read and written
+  if (failed > 0) return 2;
   if (withErrors > 0 || (opts.strict && withWarnings > 0)) return 1;
   return 0;
 }

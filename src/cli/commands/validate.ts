@@ -7,7 +7,7 @@
 import { Command, Option } from 'commander';
 import type { Io } from '../io.js';
 import type { Exit } from './command.js';
-import { collectInputs, ioMessage } from '../batch/files.js';
+import { collectInputs, crashMessage, ioMessage } from '../batch/files.js';
 import { TooLargeError } from '../io.js';
 import { expandGlob, GlobError, hasGlob } from '../batch/glob.js';
 import type { FileResult } from '../render/validate.js';
@@ -124,7 +124,7 @@ async function validateCommand(args: string[], opts: Opts, io: Io): Promise<numb
       results.push({ path: label, diagnostics: await validateBytes(bytes, { path: path === '-' ? '<stdin>.yaml' : path, maxBytes }) });
     } catch (e) {
       // one file's crash must not hide the others' results
-      results.push({ path: label, diagnostics: [], ioError: `internal error while checking: ${(e as Error)?.stack ?? String(e)}` });
+      results.push({ path: label, diagnostics: [], ioError: `internal error while checking: ${crashMessage(e)}` });
     }
   }
 

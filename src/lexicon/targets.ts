@@ -20,6 +20,8 @@ export const PREFIX_COMPARATORS: Array<[string, Comparator]> = [
   ['提高到', '>='], ['提高至', '>='], ['提升到', '>='], ['提升至', '>='], ['增加到', '>='], ['增加至', '>='], ['增长到', '>='], ['增至', '>='], ['升至', '>='],
   ['降低到', '<='], ['降低至', '<='], ['下降到', '<='], ['下降至', '<='], ['降至', '<='], ['减少到', '<='], ['减少至', '<='], ['压减至', '<='],
   ['下降', '>='], ['降低', '>='], ['减少', '>='], ['提高', '>='], ['提升', '>='], ['增长', '>='], ['增加', '>='],
+  // marks printed in running text as in tables (`合格率≥95%`)
+  ['≥', '>='], ['≤', '<='], ['>=', '>='], ['<=', '<='], ['>', '>'], ['<', '<'],
   ['均达到', '>='], ['均达', '>='], ['均在', '>='], ['全部达到', '>='], ['达到', '>='], ['达', '>='], ['约为', '='], ['约', '='], ['近', '='], ['为', '>='],
 ];
 
@@ -31,6 +33,8 @@ const FALL_WORDS = ['下降', '降低', '减少'];
 export const CHANGE_WORDS = new RegExp(`^(?:${[...FALL_WORDS, ...RISE_WORDS].join('|')})$`);
 /** A name that is only a change (`年均增长8%`): the change of the clause's subject (`总产值…,年均增长8%`). */
 export const CHANGE_ONLY = new RegExp(`^(?:年均|年平均|平均每年|每年|累计|同比)?(?:${[...FALL_WORDS, ...RISE_WORDS].join('|')})$`);
+/** The change at the end of a subject (`营业收入年均增长`): a level that shares the subject (`…,突破50亿元`) leaves it. */
+export const CHANGE_TAIL = new RegExp(`(?:年均|年平均|平均每年|每年|累计|同比)?(?:${[...FALL_WORDS, ...RISE_WORDS].join('|')})$`);
 /** Words that let a percentage pass 100 (`增长150%`, `增速`, `翻一番`): a rise, its rate, a doubling. */
 export const GROWTH_WORDS = new RegExp([...RISE_WORDS, '增速', '翻'].join('|'));
 
@@ -80,6 +84,20 @@ export const YEAR_MARK = /(\d{4})\s*年(?:底|末|前)?/g;
 export const PLAN_PARTS_AFTER = /^(?:具体|重点|主要)?(?:任务(?!书)|措施|方面|部分|章|节|时间节点|大行动|条意见|项举措|个专栏)/;
 /** What precedes such a count (`共分3个部分25条`, `本方案共`). */
 export const PLAN_PARTS_BEFORE = /(?:部分|共分为?|分为|共计)$/;
+/**
+ * Money given or set aside (`安排专项资金5000万元`, `给予一次性奖励200万元`): a safeguard's funding or a reward,
+ * not a level the plan commits to reach. Read in the clause before a money value.
+ */
+export const FUNDING_BEFORE = /奖励|奖补|补助|补贴|资助|给予|专项资金|专项经费|扶持资金|引导资金|贴息/;
+/** The measure words of money, which {@link FUNDING_BEFORE} applies to. */
+export const MONEY_UNIT = /^(?:元|万元|亿元)$/;
+/** Indicators that weigh an assessment (`权重不低于2%`, `分值占比不低于3%`): a scoring rule, not a target. */
+export const NOT_TARGET_NAME = /(?:权重|分值|分值占比|考核占比)$/;
+/** A start value's year (`由2022年的180家增加到220家`): the year of the base, which never governs. */
+export const FROM_BEFORE_YEAR = /[由从]$/;
+export const FROM_AFTER_YEAR = /^(?:底|末)?的?\s*\d/;
+/** A bracketed note right after a value: a base or a count so far (`(2023年为93.8%)`, `(目前已有5家)`, `(含)`). */
+export const NOTE_AFTER = /^[(（][^()（）]{0,30}[)）]/;
 /** A quoted term that completes a rate's indicator after its value (`100%“全程网办”`). */
 export const QUOTED_TERM = /^“[^”]{1,12}”$/;
 /** The tail of a range after its first number: `—2`, `-3`, `~5`, `至8` (the measure word follows); the signs a range's ends stand around. */

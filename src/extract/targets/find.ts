@@ -7,7 +7,7 @@
 import type { Comparator } from '../../model.js';
 import { zhToInt } from '../../lexicon/numerals.js';
 import {
-  AGE_AFTER, CHANGE_ONLY, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_SIGNS, RANGE_TAIL, RANK_AFTER, RANK_BEFORE,
+  AGE_AFTER, CHANGE_ONLY, CHANGE_TAIL, FUNDING_BEFORE, MONEY_UNIT, NOT_TARGET_NAME, NOTE_AFTER, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_SIGNS, RANGE_TAIL, RANK_AFTER, RANK_BEFORE,
   RATE_BASE_BEFORE, RATE_NAME, SUFFIX_COMPARATORS,
 } from '../../lexicon/targets.js';
 import { WEAK_MEASURES } from '../../lexicon/measures.js';
@@ -159,7 +159,12 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
       before = before.slice(0, rate.index);
       unit = `${measure}/${rate[1]}${rate[2] === '人口' ? '人' : rate[2]}`;
     }
+    // money set aside or given (`安排专项资金5000万元`, `给予奖励200万元`) is funding, not a target
+    if (MONEY_UNIT.test(unit) && FUNDING_BEFORE.test(before)) continue;
     let after = s.slice(se, ce).trim();
+    // a note in brackets after the value (`达到95%以上(2023年为93.8%)`, `2家(目前已有5家)`) is no part of the name
+    const note = NOTE_AFTER.exec(after);
+    if (note) after = after.slice(note[0].length).trim();
     // `达到94%以` at the end of an excerpt: the cut comparator adds nothing certain, the value stands
     if (ctx.atEnd && ce === s.length && after !== '' && SUFFIX_COMPARATORS.some(([w]) => w.length > after.length && w.startsWith(after))) after = '';
 
@@ -196,7 +201,12 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
       } else if (name.length < 2 || /^[\d.%]+$/.test(name)) {
         // `2023年合格率稳定在92%以上,到2025年达到94%`: the subject of the sentence carries over
         const subject = cmp ? sentenceSubject(out[out.length - 1], s, cs) : null;
-        if (subject !== null) { name = subject; qStart = cs + (before.length - before.trimStart().length); }
+        if (subject !== null) {
+          // `营业收入年均增长10%左右,突破50亿元`: the level is the subject's, without its change
+          const level = subject.replace(CHANGE_TAIL, '');
+          name = level.length >= 2 ? level : subject;
+          qStart = cs + (before.length - before.trimStart().length);
+        }
         // `…建成“一站式”服务平台,数量达到10个`: nothing nameable before the value
         else if (!COUNT_FIRST_VERBS.test(before)) continue;
       }
@@ -224,6 +234,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
       qStart = cs + cleaned.cut;
       comparator = suffix ?? (cmp && !CHANGE_WORDS.test(cmp[0]) ? cmp[1] : '>=');
     }
+    if (NOT_TARGET_NAME.test(indicator)) continue;
     const qEnd = after === '' ? se : ce;
     const one = (y: number | null): FoundTarget => {
       const t: FoundTarget = {
@@ -244,7 +255,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     const nextT = out.find((t) => t.qStart >= b.ne && s.slice(b.ne, t.qStart).replace(/[,，、\s]/g, '') === '');
     const model = prevT ?? nextT;
     if (!model || model.unit === '' || model.unit === '%') continue;
-    const governing = [...marks].reverse().find((mk) => mk.end <= b.ns);
+    const governing = [...marks].reverse().find((mk) => mk.end <= b.ns && !mk.base && !(mk.until !== undefined && mk.until <= b.ns));
     const year = governing && (ctx.docYear === null || governing.year >= ctx.docYear) ? governing.year : ctx.year;
     out.push({
       indicator: b.indicator, value: b.value, unit: model.unit, comparator: model.comparator, year: year ?? ctx.fallbackYear,
@@ -253,5 +264,6 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
   }
   out.sort((a, b) => a.valueAt - b.valueAt);
   const yearAt = (at: number) => governingYears(marks, s, at).find((y) => y > 0 && (ctx.docYear === null || y >= ctx.docYear)) ?? null;
-  return readRespectively(s, out, ctx, yearAt);
+  const yearsAt = (at: number) => governingYears(marks, s, at).filter((y) => y > 0 && (ctx.docYear === null || y >= ctx.docYear));
+  return readRespectively(s, out, ctx, yearAt, yearsAt);
 }

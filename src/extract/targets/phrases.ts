@@ -76,6 +76,9 @@ export function cleanIndicator(raw: string): { text: string; cut: number } {
     // `在全省品牌指数测评中品牌得分…`: the preposition leaves the indicator but stays in the quote
     const l = INDICATOR_LEADING.exec(t);
     if (l && t.length - l[0].length >= 2) { t = t.slice(l[0].length); again = true; }
+    // `力争到2025年实现…`: a year after an effort word leaves the name too
+    const y = again ? LEADING_YEAR.exec(t) : null;
+    if (y && y[0].length > 0 && t.length - y[0].length >= 2) t = t.slice(y[0].length);
   }
   t = t.trimEnd(); // what /\s+$/ removes, without the pattern's retries at every inner space
   const base = INDICATOR_BASE.exec(t);

@@ -75,7 +75,9 @@ function yearsAfter(s: string, from: number): { years: number[]; end: number } |
  * Rewrites `out` for the 分别 clauses of `s`: the targets the per-number pass found on a list's values give way to
  * one target per (name, value) or (year, value) pair. A list whose counts do not match is left as it was.
  */
-export function readRespectively(s: string, out: FoundTarget[], ctx: TargetContext, yearAt: (at: number) => number | null): FoundTarget[] {
+export function readRespectively(
+  s: string, out: FoundTarget[], ctx: TargetContext, yearAt: (at: number) => number | null, yearsAt: (at: number) => number[],
+): FoundTarget[] {
   if (s.indexOf('分别') < 0) return out;
   let result = out;
   for (const m of s.matchAll(RESPECTIVELY)) {
@@ -104,6 +106,12 @@ export function readRespectively(s: string, out: FoundTarget[], ctx: TargetConte
       const name = cleanIndicator(head).text;
       if (name.length < 2) continue;
       values.forEach((v, k) => pairs.push({ indicator: name, year: after.years[k] as number, v, qStart: cs }));
+    } else if (names.length === 1 && yearsAt(at).length === values.length) {
+      // `到2027年和2030年,质量竞争力指数分别达到88.5和90以上`: the governing years pair with the values
+      const name = cleanIndicator(head).text;
+      const ys = yearsAt(at);
+      if (name.length < 2) continue;
+      values.forEach((v, k) => pairs.push({ indicator: name, year: ys[k] as number, v, qStart: cs }));
     } else if (names.length === values.length && names.every((n) => n.length >= 2)) {
       const first = cleanIndicator(names[0] as string);
       // `主导或参与制修订国际标准、国家标准…`: the verb of the first name is every name's

@@ -4,13 +4,17 @@
  * (`较2020年下降14%`), which never governs a target.
  */
 import {
-  BASE_AFTER_YEAR, BASE_BEFORE_HISTORY, DEADLINE_DONE, BASE_BEFORE_YEAR, HISTORY_WORDS, TIME_HINTS, TO_YEAR, YEAR_LEAD, YEAR_LIST_GAP, YEAR_MARK,
+  BASE_AFTER_YEAR, BASE_BEFORE_HISTORY, FROM_AFTER_YEAR, FROM_BEFORE_YEAR, DEADLINE_DONE, BASE_BEFORE_YEAR, HISTORY_WORDS, TIME_HINTS, TO_YEAR, YEAR_LEAD, YEAR_LIST_GAP, YEAR_MARK,
 } from '../../lexicon/targets.js';
 
 /** The end of a sentence, past which a list of years no longer governs. */
 const SENTENCE_END = /[。!！?？;；]/;
 
-export interface YearMark { at: number; end: number; year: number; opener: boolean; base?: boolean; history?: boolean }
+export interface YearMark {
+  at: number; end: number; year: number; opener: boolean; base?: boolean; history?: boolean;
+  /** The end of the brackets the mark stands in (`(2023年为93.8%)`, `(目前已有5家)`): it governs nothing past them. */
+  until?: number;
+}
 
 /** The last clause read and its marks: findTargets and then openerYear ask for the same string in turn. */
 let memoS: string | null = null;
@@ -26,6 +30,25 @@ export function yearMarks(s: string): YearMark[] {
 }
 
 function readYearMarks(s: string): YearMark[] {
+  const marks = readMarks(s);
+  if (marks.length > 0 && (s.indexOf('(') >= 0 || s.indexOf('（') >= 0)) scopeToBrackets(s, marks);
+  return marks;
+}
+
+/** Marks a year or history word inside brackets with the brackets' end: a note's time is the note's own. */
+function scopeToBrackets(s: string, marks: YearMark[]): void {
+  for (const m of marks) {
+    const open = Math.max(s.lastIndexOf('(', m.at), s.lastIndexOf('（', m.at));
+    if (open < 0) continue;
+    const close = s.slice(open, m.end).search(/[)）]/);
+    if (close >= 0) continue;
+    const end = s.slice(m.end).search(/[)）]/);
+    // a long stretch is no note (a bracket lost its pair)
+    if (end >= 0 && end <= 30 && m.at - open <= 30) m.until = m.end + end + 1;
+  }
+}
+
+function readMarks(s: string): YearMark[] {
   const out: YearMark[] = [];
   if (!TIME_HINTS.some((h) => s.indexOf(h) >= 0)) return out;
   // exec loops on the shared patterns: matchAll clones its pattern on every call, and every clause is read
@@ -54,7 +77,8 @@ function yearMarksOnly(s: string): YearMark[] {
     const end = m.index + m[0].length;
     if (/\d/.test(s[at - 1] ?? '') || /[-—~至]/.test(s[end] ?? '') || /[-—~]$/.test(s.slice(Math.max(0, at - 1), at))) continue; // ranges and longer numbers
     // a base year (`较2020年下降14%`, `在2020年基础上`) is compared against, never the year of a target
-    if (BASE_BEFORE_YEAR.test(s.slice(Math.max(0, at - 2), at)) || BASE_AFTER_YEAR.test(s.slice(end, end + 4))) {
+    if (BASE_BEFORE_YEAR.test(s.slice(Math.max(0, at - 2), at)) || BASE_AFTER_YEAR.test(s.slice(end, end + 4))
+      || (FROM_BEFORE_YEAR.test(s.slice(Math.max(0, at - 1), at)) && FROM_AFTER_YEAR.test(s.slice(end, end + 4)))) {
       out.push({ at, end, year: Number(m[1]), opener: false, base: true });
       continue;
     }
@@ -71,7 +95,10 @@ function yearMarksOnly(s: string): YearMark[] {
 /** The index of the last mark before `at` that is no base (a base never governs), or -1. */
 function lastMark(marks: YearMark[], at: number): number {
   let k = -1;
-  for (let i = 0; i < marks.length; i++) if ((marks[i] as YearMark).end <= at && !(marks[i] as YearMark).base) k = i;
+  for (let i = 0; i < marks.length; i++) {
+    const m = marks[i] as YearMark;
+    if (m.end <= at && !m.base && !(m.until !== undefined && m.until <= at)) k = i;
+  }
   return k;
 }
 
@@ -94,7 +121,7 @@ export function governingYears(marks: YearMark[], s: string, at: number): number
     const first = k - out.length + 1;
     for (let j = first - 1; j >= 0; j--) {
       const m = marks[j] as YearMark;
-      if (!m.base && (m.opener || m.history)) return [m.year];
+      if (!m.base && !(m.until !== undefined && m.until <= at) && (m.opener || m.history)) return [m.year];
     }
     return [];
   }
@@ -110,7 +137,7 @@ export function pastSentenceGoal(marks: YearMark[], s: string, at: number, ctx: 
   if (k < 0 || !SENTENCE_END.test(s.slice((marks[k] as YearMark).end, at))) return null;
   for (let j = k - 1; j >= 0; j--) {
     const m = marks[j] as YearMark;
-    if (m.base) continue;
+    if (m.base || (m.until !== undefined && m.until <= at)) continue;
     // an account that began earlier (`近年来,…。2022年,…。`) stays history
     if (m.history || (ctx.docYear !== null && m.year < ctx.docYear)) return null;
     if (m.opener) return m.year;

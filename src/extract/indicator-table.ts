@@ -53,6 +53,9 @@ export function columnRoles(header: readonly string[]): Array<TableColumnRole | 
  */
 export function readValueCell(cell: string): CellValue | null {
   let s = cell.replace(/\s+/g, '').replace(/，/g, ',');
+  // `[30]` / `【30】`: a total over the plan's period (累计), printed in square brackets; the value is the total
+  const total = /^(?:\[|【|［)(.+)(?:\]|】|］)$/.exec(s);
+  if (total) s = total[1] as string;
   if (s === '' || NOT_APPLICABLE.test(s)) return null;
   let comparator: Comparator | null = null;
   for (const [w, c] of CELL_PREFIX_COMPARATORS) {

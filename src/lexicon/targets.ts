@@ -33,6 +33,10 @@ const FALL_WORDS = ['下降', '降低', '减少'];
 export const CHANGE_WORDS = new RegExp(`^(?:${[...FALL_WORDS, ...RISE_WORDS].join('|')})$`);
 /** A name that is only a change (`年均增长8%`): the change of the clause's subject (`总产值…,年均增长8%`). */
 export const CHANGE_ONLY = new RegExp(`^(?:年均|年平均|平均每年|每年|累计|同比)?(?:${[...FALL_WORDS, ...RISE_WORDS].join('|')})$`);
+/** A name that is only a total (`累计达到30家`): the total of the clause's subject (`每年新增…5家以上`). */
+export const TOTAL_ONLY = /^(?:累计|合计|总计|共计)$/;
+/** A rate per year at the start of such a subject, which the total replaces. */
+export const PER_YEAR_LEAD = /^(?:每年|年均|平均每年)/;
 /** The change at the end of a subject (`营业收入年均增长`): a level that shares the subject (`…,突破50亿元`) leaves it. */
 export const CHANGE_TAIL = new RegExp(`(?:年均|年平均|平均每年|每年|累计|同比)?(?:${[...FALL_WORDS, ...RISE_WORDS].join('|')})$`);
 /** Words that let a percentage pass 100 (`增长150%`, `增速`, `翻一番`): a rise, its rate, a doubling. */
@@ -131,6 +135,8 @@ export const BASE_BEFORE_YEAR = /(?:较|比|相比|相较|同比|对比)$/;
 export const BASE_BEFORE_HISTORY = /(?:较|比|相比|同比|与)$/;
 /** Words after a year that make it a base (`在2020年基础上`, `2020年的基数`, a table header's `2023年(基期)`). */
 export const BASE_AFTER_YEAR = /^(?:的)?(?:基础上|基数|水平上)|^\s*[(（]?\s*(?:基期|基准年|现状值?|基数)/;
+/** The start of a period printed as a range before its end year (`2021—2023年`, `2024-2025年`). */
+export const PERIOD_START = /\d{4}\s*年?\s*[-—~～]{1,2}\s*$/;
 /** What may stand between the years of a list (`到2023年、2025年和2027年`). */
 export const YEAR_LIST_GAP = /^[、和及与,，\s]*$/;
 /** A year or period that opens a clause (`到2025年,`, `2025年底`, `2020年到2025年期间`): not part of the indicator. */

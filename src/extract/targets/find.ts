@@ -7,12 +7,12 @@
 import type { Comparator } from '../../model.js';
 import { zhToInt } from '../../lexicon/numerals.js';
 import {
-  AGE_AFTER, CHANGE_ONLY, CHANGE_TAIL, FUNDING_BEFORE, MONEY_UNIT, NOT_TARGET_NAME, NOTE_AFTER, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_SIGNS, RANGE_TAIL, RANK_AFTER, RANK_BEFORE,
+  AGE_AFTER, CHANGE_ONLY, CHANGE_TAIL, PER_YEAR_LEAD, TOTAL_ONLY, FUNDING_BEFORE, MONEY_UNIT, NOT_TARGET_NAME, NOTE_AFTER, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_SIGNS, RANGE_TAIL, RANK_AFTER, RANK_BEFORE,
   RATE_BASE_BEFORE, RATE_NAME, SUFFIX_COMPARATORS,
 } from '../../lexicon/targets.js';
 import { WEAK_MEASURES } from '../../lexicon/measures.js';
 import { measureAt } from '../measures.js';
-import { cleanIndicator, clauseEnd, clauseStart, endsWithComparator, sentenceSubject } from './phrases.js';
+import { cleanIndicator, clauseEnd, clauseStart, endsWithComparator, previousClauseSubject, sentenceSubject } from './phrases.js';
 import { charTable, lostDecimalPoint, numbersIn, protectedSpans } from './values.js';
 import { readRespectively } from './respectively.js';
 import { governingYears, pastSentenceGoal, yearMarks } from './years.js';
@@ -196,11 +196,16 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
       let name = cleaned.text;
       if (CHANGE_ONLY.test(name)) {
         // `总产值突破5000亿元,年均增长8%以上`: the growth of the sentence's subject
-        const subject = sentenceSubject(out[out.length - 1], s, cs);
+        const subject = sentenceSubject(out[out.length - 1], s, cs) ?? previousClauseSubject(s, cs);
         if (subject !== null) name = `${subject}${name}`;
+      } else if (TOTAL_ONLY.test(name)) {
+        // `每年新增…企业5家以上,累计达到30家`: the total of the sentence's subject over the period
+        const subject = sentenceSubject(out[out.length - 1], s, cs);
+        if (subject === null) continue;
+        name = `${name}${subject.replace(PER_YEAR_LEAD, '')}`;
       } else if (name.length < 2 || /^[\d.%]+$/.test(name)) {
         // `2023年合格率稳定在92%以上,到2025年达到94%`: the subject of the sentence carries over
-        const subject = cmp ? sentenceSubject(out[out.length - 1], s, cs) : null;
+        const subject = cmp ? sentenceSubject(out[out.length - 1], s, cs) ?? previousClauseSubject(s, cs) : null;
         if (subject !== null) {
           // `营业收入年均增长10%左右,突破50亿元`: the level is the subject's, without its change
           const level = subject.replace(CHANGE_TAIL, '');

@@ -99,3 +99,23 @@ export function sentenceSubject(prev: { indicator: string; qEnd: number } | unde
   if (!prev || prev.qEnd > cs || /[。!！?？]/.test(s.slice(prev.qEnd, cs))) return null;
   return prev.indicator;
 }
+
+/** A value that is no year (`85.1`, not `2022年`). */
+const LEVEL_VALUE = /(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*年)/;
+
+/**
+ * The subject of the clause before `cs` in the same sentence, named before its own comparator and value, when the
+ * reader emitted nothing there (`2022年全市质量竞争力指数为85.1,到2025年提高到87`: history, then the goal).
+ */
+export function previousClauseSubject(s: string, cs: number): string | null {
+  const e = cs - 1;
+  if (e <= 0 || (s[e] !== ',' && s[e] !== '，')) return null;
+  const prev = s.slice(clauseStart(s, e), e);
+  const v = LEVEL_VALUE.exec(prev);
+  if (!v) return null;
+  const before = prev.slice(0, v.index);
+  const cmp = endsWithComparator(before);
+  if (!cmp) return null;
+  const name = cleanIndicator(before.trimEnd().slice(0, -cmp[0].length)).text;
+  return name.length >= 2 ? name : null;
+}

@@ -4,7 +4,7 @@
  * (`较2020年下降14%`), which never governs a target.
  */
 import {
-  BASE_AFTER_YEAR, BASE_BEFORE_HISTORY, FROM_AFTER_YEAR, FROM_BEFORE_YEAR, DEADLINE_DONE, BASE_BEFORE_YEAR, HISTORY_WORDS, TIME_HINTS, TO_YEAR, YEAR_LEAD, YEAR_LIST_GAP, YEAR_MARK,
+  BASE_AFTER_YEAR, BASE_BEFORE_HISTORY, FROM_AFTER_YEAR, FROM_BEFORE_YEAR, PERIOD_START, DEADLINE_DONE, BASE_BEFORE_YEAR, HISTORY_WORDS, TIME_HINTS, TO_YEAR, YEAR_LEAD, YEAR_LIST_GAP, YEAR_MARK,
 } from '../../lexicon/targets.js';
 
 /** The end of a sentence, past which a list of years no longer governs. */
@@ -75,6 +75,12 @@ function yearMarksOnly(s: string): YearMark[] {
     const lead = YEAR_LEAD.exec(s.slice(Math.max(0, at - 3), at));
     if (lead) at -= lead[0].length;
     const end = m.index + m[0].length;
+    // a period printed as a range (`2021—2023年,全市累计…`) is governed by its end, like `2021年到2023年`
+    const period = lead ? null : PERIOD_START.exec(s.slice(Math.max(0, at - 8), at));
+    if (period && !/\d/.test(s[at - period[0].length - 1] ?? '') && !/[-—~至]/.test(s[end] ?? '')) {
+      out.push({ at: at - period[0].length, end, year: Number(m[1]), opener: /^[,，:：]/.test(s.slice(end, end + 1)) });
+      continue;
+    }
     if (/\d/.test(s[at - 1] ?? '') || /[-—~至]/.test(s[end] ?? '') || /[-—~]$/.test(s.slice(Math.max(0, at - 1), at))) continue; // ranges and longer numbers
     // a base year (`较2020年下降14%`, `在2020年基础上`) is compared against, never the year of a target
     if (BASE_BEFORE_YEAR.test(s.slice(Math.max(0, at - 2), at)) || BASE_AFTER_YEAR.test(s.slice(end, end + 4))

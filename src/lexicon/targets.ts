@@ -14,7 +14,7 @@ export const AGE_AFTER = /^岁/;
 /** Comparator words before a value, longest match first. */
 export const PREFIX_COMPARATORS: Array<[string, Comparator]> = [
   ['力争达到', '>='], ['力争超过', '>'], ['力争达', '>='], ['力争突破', '>'], ['力争', '>='],
-  ['不低于', '>='], ['不少于', '>='], ['不小于', '>='], ['不高于', '<='], ['不超过', '<='], ['不大于', '<='], ['不多于', '<='], ['不满', '<'],
+  ['至少', '>='], ['不低于', '>='], ['不少于', '>='], ['不小于', '>='], ['不高于', '<='], ['不超过', '<='], ['不大于', '<='], ['不多于', '<='], ['不满', '<'],
   ['超过', '>'], ['高于', '>'], ['多于', '>'], ['大于', '>'], ['突破', '>'], ['低于', '<'], ['少于', '<'], ['小于', '<'],
   ['控制在', '<='], ['稳定在', '='], ['保持在', '='], ['保持', '='], ['维持在', '='], ['稳定', '='],
   ['提高到', '>='], ['提高至', '>='], ['提升到', '>='], ['提升至', '>='], ['增加到', '>='], ['增加至', '>='], ['增长到', '>='], ['增至', '>='], ['升至', '>='],
@@ -53,6 +53,11 @@ const COUNT_VERBS = [
   '完成', '制修订', '制定', '新培育', '选树', '选育', '评选', '遴选', '培树', '扶持', '新获',
 ];
 export const COUNT_FIRST_VERBS = new RegExp(`(?:累计)?(?:${COUNT_VERBS.join('|')})$`);
+/**
+ * Verbs that move a counted group (`推动300家以上企业导入卓越绩效管理模式`): a target only with a comparator
+ * (以上, 不少于), since without one they name what exists (`推动6条主导产业链成龙配套`).
+ */
+export const MOVE_FIRST_VERBS = /(?:推动|带动|引导|帮扶|帮助)$/;
 /** The same verbs inside a name (`主导或参与制修订国际标准`): in a 分别 list the first name's verb is every name's. */
 export const COUNT_VERB_IN_NAME = new RegExp(COUNT_VERBS.join('|'));
 

@@ -7,7 +7,7 @@
 import type { Comparator } from '../../model.js';
 import { zhToInt } from '../../lexicon/numerals.js';
 import {
-  AGE_AFTER, CHANGE_ONLY, CHANGE_TAIL, PER_YEAR_LEAD, TOTAL_ONLY, FUNDING_BEFORE, MONEY_UNIT, NOT_TARGET_NAME, NOTE_AFTER, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_SIGNS, RANGE_TAIL, RANK_AFTER, RANK_BEFORE,
+  AGE_AFTER, CHANGE_ONLY, CHANGE_TAIL, MOVE_FIRST_VERBS, PER_YEAR_LEAD, TOTAL_ONLY, FUNDING_BEFORE, MONEY_UNIT, NOT_TARGET_NAME, NOTE_AFTER, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_SIGNS, RANGE_TAIL, RANK_AFTER, RANK_BEFORE,
   RATE_BASE_BEFORE, RATE_NAME, SUFFIX_COMPARATORS,
 } from '../../lexicon/targets.js';
 import { WEAK_MEASURES } from '../../lexicon/measures.js';
@@ -233,7 +233,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
       const lead = before.trimEnd();
       const cmp = endsWithComparator(lead);
       const verb = cmp && !CHANGE_WORDS.test(cmp[0]) ? lead.slice(0, -cmp[0].length) : lead;
-      if (!measure || !COUNT_FIRST_VERBS.test(verb)) continue;
+      if (!measure || !(COUNT_FIRST_VERBS.test(verb) || ((suffix || cmp) && MOVE_FIRST_VERBS.test(verb)))) continue;
       const cleaned = cleanIndicator(verb);
       indicator = `${cleaned.text}${after}`;
       qStart = cs + cleaned.cut;

@@ -34,7 +34,16 @@ export const CHANGE_WORDS = new RegExp(`^(?:${[...FALL_WORDS, ...RISE_WORDS].joi
 /** A name that is only a change (`年均增长8%`): the change of the clause's subject (`总产值…,年均增长8%`). */
 export const CHANGE_ONLY = new RegExp(`^(?:年均|年平均|平均每年|每年|累计|同比)?(?:${[...FALL_WORDS, ...RISE_WORDS].join('|')})$`);
 /** A name that is only a total (`累计达到30家`): the total of the clause's subject (`每年新增…5家以上`). */
-export const TOTAL_ONLY = /^(?:累计|合计|总计|共计)$/;
+export const TOTAL_ONLY = /^(?:累计|合计|总计|共计|总数|总量)$/;
+/** Totals printed after their subject (`新增上市企业5家以上,总数达到30家` → 上市企业总数). */
+export const TOTAL_AFTER = /^(?:总数|总量)$/;
+/** What a yearly or new count's subject starts with, which its total leaves (`新增上市企业` → 上市企业总数). */
+export const NEW_LEAD = /^(?:新增|新培育|新建|培育|新认定)/;
+/** After a number, before its measure word: more than the number (`20余家`, `100多个`). */
+export const MORE_THAN_AFTER = /^[余多]$/;
+/** Scale measure words that with 级 after them make a grade (`10万级洁净车间`), no count. */
+export const SCALE_MEASURE = /^(?:万|亿|千)$/;
+export const GRADE = '级';
 /** A rate per year at the start of such a subject, which the total replaces. */
 export const PER_YEAR_LEAD = /^(?:每年|年均|平均每年)/;
 /** The change at the end of a subject (`营业收入年均增长`): a level that shares the subject (`…,突破50亿元`) leaves it. */

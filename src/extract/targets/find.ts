@@ -7,7 +7,7 @@
 import type { Comparator } from '../../model.js';
 import { zhToInt } from '../../lexicon/numerals.js';
 import {
-  AGE_AFTER, CHANGE_ONLY, CHANGE_TAIL, MOVE_FIRST_VERBS, PER_YEAR_LEAD, TOTAL_ONLY, FUNDING_BEFORE, MONEY_UNIT, NOT_TARGET_NAME, NOTE_AFTER, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_SIGNS, RANGE_TAIL, RANK_AFTER, RANK_BEFORE,
+  AGE_AFTER, CHANGE_ONLY, CHANGE_TAIL, GRADE, MORE_THAN_AFTER, MOVE_FIRST_VERBS, SCALE_MEASURE, NEW_LEAD, PER_YEAR_LEAD, TOTAL_AFTER, TOTAL_ONLY, FUNDING_BEFORE, MONEY_UNIT, NOT_TARGET_NAME, NOTE_AFTER, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_SIGNS, RANGE_TAIL, RANK_AFTER, RANK_BEFORE,
   RATE_BASE_BEFORE, RATE_NAME, SUFFIX_COMPARATORS,
 } from '../../lexicon/targets.js';
 import { WEAK_MEASURES } from '../../lexicon/measures.js';
@@ -117,7 +117,9 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     const ve = range ? ne + range[0].length : ne;
     if (range) rangeEnd.add(ne + range[0].length - (range[1] as string).length);
 
-    const measure = measureAt(s, ve);
+    // `20余家`, `100多个`: more than the number
+    const more = !chinese && MORE_THAN_AFTER.test(s[ve] ?? '') && measureAt(s, ve + 1) !== null;
+    const measure = measureAt(s, more ? ve + 1 : ve);
     let ue = ve;
     if (measure) ue = s.indexOf(measure, ve) + measure.length;
     // a range with the measure on both ends: `2.5%—3%`
@@ -132,7 +134,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
       const at = s.charCodeAt(ve) === 32 ? ve + 1 : ve;
       if (startsAt(NOT_AFTER_AT, s, at) && !(startsAt(AGE_AT, s, at) && endsWithComparator(s.slice(Math.max(0, ns - 6), ns)))) continue;
     }
-    if (measure && measure !== '%' && startsAt(NOT_AFTER_AT, s, ue)) continue;
+    if (measure && measure !== '%' && (startsAt(NOT_AFTER_AT, s, ue) || (SCALE_MEASURE.test(measure) && s[ue] === GRADE))) continue;
     // counts of the plan's own parts: `31项任务`, `14个方面`, `3个部分25条`
     if (measure && PLAN_PARTS_AFTER.test(s.slice(ue, ue + 8))) continue;
     if (PLAN_PARTS_BEFORE.test(s.slice(Math.max(0, ns - 8), ns))) continue;
@@ -202,7 +204,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
         // `每年新增…企业5家以上,累计达到30家`: the total of the sentence's subject over the period
         const subject = sentenceSubject(out[out.length - 1], s, cs);
         if (subject === null) continue;
-        name = `${name}${subject.replace(PER_YEAR_LEAD, '')}`;
+        name = TOTAL_AFTER.test(name) ? `${subject.replace(PER_YEAR_LEAD, '').replace(NEW_LEAD, '')}${name}` : `${name}${subject.replace(PER_YEAR_LEAD, '')}`;
       } else if (name.length < 2 || /^[\d.%]+$/.test(name)) {
         // `2023年合格率稳定在92%以上,到2025年达到94%`: the subject of the sentence carries over
         const subject = cmp ? sentenceSubject(out[out.length - 1], s, cs) ?? previousClauseSubject(s, cs) : null;
@@ -218,7 +220,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
       if (COUNT_FIRST_VERBS.test(before.trimEnd()) && !cmp && name.length < 2) continue;
       // `实现区级政务服务事项100%“全程网办”`: the quoted term completes the indicator
       indicator = after === '' ? name : `${name}${after}`;
-      comparator = suffix ?? cmp?.[1] ?? '>=';
+      comparator = suffix ?? (more && (!cmp || cmp[1] === '>=') ? '>' : cmp?.[1] ?? '>=');
       if (measure === '%' && value > 100 && RATE_NAME.test(name) && !(cmp && CHANGE_WORDS.test(cmp[0]))) {
         const fixed = lostDecimalPoint(m.text);
         if (fixed === null) {
@@ -237,7 +239,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
       const cleaned = cleanIndicator(verb);
       indicator = `${cleaned.text}${after}`;
       qStart = cs + cleaned.cut;
-      comparator = suffix ?? (cmp && !CHANGE_WORDS.test(cmp[0]) ? cmp[1] : '>=');
+      comparator = suffix ?? (cmp && !CHANGE_WORDS.test(cmp[0]) && !(more && cmp[1] === '>=') ? cmp[1] : more ? '>' : '>=');
     }
     if (NOT_TARGET_NAME.test(indicator)) continue;
     const qEnd = after === '' ? se : ce;

@@ -44,7 +44,10 @@ function scopeToBrackets(s: string, marks: YearMark[]): void {
     if (close >= 0) continue;
     const end = s.slice(m.end).search(/[)）]/);
     // a long stretch is no note (a bracket lost its pair)
-    if (end >= 0 && end <= 30 && m.at - open <= 30) m.until = m.end + end + 1;
+    if (end < 0 || end > 30 || m.at - open > 30) continue;
+    // `近期目标(2023—2025年):` labels what follows: the period opens it, as `到2025年,` would
+    if (/^\s*[:：]/.test(s.slice(m.end + end + 1, m.end + end + 3)) && !m.base && !m.history) m.opener = true;
+    else m.until = m.end + end + 1;
   }
 }
 

@@ -30,6 +30,11 @@ describe('value cells', () => {
     ['2025年', null],
     // a total over the plan's period is printed in square brackets
     ['[30]', { value: 30, unit: null, comparator: '>=' }],
+    // comparator words as in running text
+    ['不少于1000', { value: 1000, unit: null, comparator: '>=' }],
+    ['控制在0.5以内', { value: 0.5, unit: null, comparator: '<=' }],
+    ['超过60%', { value: 60, unit: '%', comparator: '>' }],
+    ['提高2个百分点', null],
     ['【20】', { value: 20, unit: null, comparator: '>=' }],
   ];
   for (const [cell, want] of cases) it(JSON.stringify(cell), () => expect(readValueCell(cell)).toEqual(want));

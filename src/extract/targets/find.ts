@@ -235,8 +235,11 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
       const lead = before.trimEnd();
       const cmp = endsWithComparator(lead);
       const verb = cmp && !CHANGE_WORDS.test(cmp[0]) ? lead.slice(0, -cmp[0].length) : lead;
-      if (!measure || !(COUNT_FIRST_VERBS.test(verb) || ((suffix || cmp) && MOVE_FIRST_VERBS.test(verb)))) continue;
-      const cleaned = cleanIndicator(verb);
+      // `打造10条以上…街区、50个以上“放心消费示范单位”`: the next count of a list shares the verb of the one before
+      const prev = out[out.length - 1];
+      const listed = measure !== null && prev !== undefined && prev.qStart >= cs && s.slice(prev.qEnd, ns) === '、';
+      if (!measure || !(listed || COUNT_FIRST_VERBS.test(verb) || ((suffix || cmp) && MOVE_FIRST_VERBS.test(verb)))) continue;
+      const cleaned = listed ? { text: '', cut: ns - cs } : cleanIndicator(verb);
       indicator = `${cleaned.text}${after}`;
       qStart = cs + cleaned.cut;
       comparator = suffix ?? (cmp && !CHANGE_WORDS.test(cmp[0]) && !(more && cmp[1] === '>=') ? cmp[1] : more ? '>' : '>=');

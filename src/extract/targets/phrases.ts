@@ -3,7 +3,7 @@
  * indicator cut down to its noun phrase. The value itself is read in values.ts.
  */
 import type { Comparator } from '../../model.js';
-import { CHANGE_ONLY, HEADING_PREFIX, ITEM_MARK, INDICATOR_BASE, INDICATOR_FROM, INDICATOR_LEADING, INDICATOR_TRAILING, LEADING_YEAR, LIST_END_COMPARATOR, PREFIX_COMPARATORS } from '../../lexicon/targets.js';
+import { CHANGE_ONLY, EXISTING, HEADING_PREFIX, ITEM_MARK, INDICATOR_BASE, INDICATOR_FROM, INDICATOR_LEADING, INDICATOR_TRAILING, LEADING_YEAR, LIST_END_COMPARATOR, PREFIX_COMPARATORS } from '../../lexicon/targets.js';
 import { endsWithCount } from '../measures.js';
 import { charTable } from './values.js';
 
@@ -114,8 +114,8 @@ export function previousClauseSubject(s: string, cs: number): string | null {
   const v = LEVEL_VALUE.exec(prev);
   if (!v) return null;
   const before = prev.slice(0, v.index);
+  // `全市现有检验检测机构230家,到2025年达到300家`: a count of what exists names its subject without a verb
   const cmp = endsWithComparator(before);
-  if (!cmp) return null;
-  const name = cleanIndicator(before.trimEnd().slice(0, -cmp[0].length)).text;
+  const name = cleanIndicator(cmp ? before.trimEnd().slice(0, -cmp[0].length) : before).text.replace(EXISTING, '');
   return name.length >= 2 ? name : null;
 }

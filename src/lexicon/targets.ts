@@ -6,7 +6,7 @@
 import type { Comparator } from '../model.js';
 
 /** Words right after a number that make it a duration, date or size, not a target. */
-export const NOT_TARGET_AFTER = /^(?:年|月|日|天|周|小时|分钟|秒|岁|届|期|号|倍(?!以上)|大(?![于])|化|维|星|型|代|者|方|线|环|纵|横|区|域|带|轴|圈|心|片)/;
+export const NOT_TARGET_AFTER = /^(?:年|月|日|天|周|小时|分钟|秒|岁|届|期|号|倍(?!以上)|大(?![于关])|化|维|星|型|代|者|方|线|环|纵|横|区|域|带|轴|圈|心|片)/;
 
 /** An age after a number (`60岁以上老人`) is no target, unless a comparator puts it (`预期寿命达到80岁`). */
 export const AGE_AFTER = /^岁/;
@@ -85,7 +85,7 @@ export const ITEM_MARK = /^\s*(?:[(（]\s*(?:\d{1,2}|[一二三四五六七八�
 export const HEADING_PREFIX = /^.{2,14}?(?:持续|稳步|大幅|全面|显著|不断|明显|进一步|更加|加快)(?:增强|提升|跃升|完善|提高|加强|夯实|优化|扩大)/;
 
 /** Adverbs and particles trimmed from the end of an indicator before its verb (`完成率均达100%`). */
-export const INDICATOR_TRAILING = /(?:均|全部|要|将|稳步|逐步|每年|力争|确保|分别|总体上|基本)$/;
+export const INDICATOR_TRAILING = /(?:年均|平均每年|均|全部|要|将|稳步|逐步|每年|力争|确保|分别|总体上|基本)$/;
 /** Words trimmed from the start of an indicator. */
 /** The base a change is measured from, inside an indicator (`单位GDP能耗比2020年下降`): the quote keeps it, the name not. */
 export const INDICATOR_BASE = /(?:较|比|相比|相较|同比|与)(?:\d{4}\s*年(?:底|末)?|基期|上年|去年|上一年|“?十[一二三四五六]五”?期?末)(?:相比|比)?(?=[\u4e00-\u9fff])/;
@@ -114,6 +114,10 @@ export const NOT_TARGET_NAME = /(?:权重|分值|分值占比|考核占比)$/;
 /** A start value's year (`由2022年的180家增加到220家`): the year of the base, which never governs. */
 export const FROM_BEFORE_YEAR = /[由从]$/;
 export const FROM_AFTER_YEAR = /^(?:底|末)?的?\s*\d/;
+/** The inclusive mark between a value and its comparator word (`96%(含)以上`). */
+export const INCLUSIVE = '(含)';
+/** Words after a value that only restate it (`突破1000亿元大关`, `达到95%的目标`): no part of the indicator. */
+export const AFTER_FILLER = /^的?(?:大关|关口|目标|水平)$/;
 /** A bracketed note right after a value: a base or a count so far (`(2023年为93.8%)`, `(目前已有5家)`, `(含)`). */
 export const NOTE_AFTER = /^[(（][^()（）]{0,30}[)）]/;
 /** A quoted term that completes a rate's indicator after its value (`100%“全程网办”`). */

@@ -7,7 +7,7 @@
 import type { Comparator } from '../../model.js';
 import { zhToInt } from '../../lexicon/numerals.js';
 import {
-  AGE_AFTER, CHANGE_ONLY, CHANGE_TAIL, GRADE, MORE_THAN_AFTER, MOVE_FIRST_VERBS, SCALE_MEASURE, NEW_LEAD, PER_YEAR_LEAD, TOTAL_AFTER, TOTAL_ONLY, FUNDING_BEFORE, MONEY_UNIT, NOT_TARGET_NAME, NOTE_AFTER, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_SIGNS, RANGE_TAIL, RANK_AFTER, RANK_BEFORE,
+  AFTER_FILLER, AGE_AFTER, CHANGE_ONLY, INCLUSIVE, CHANGE_TAIL, GRADE, MORE_THAN_AFTER, MOVE_FIRST_VERBS, SCALE_MEASURE, NEW_LEAD, PER_YEAR_LEAD, TOTAL_AFTER, TOTAL_ONLY, FUNDING_BEFORE, MONEY_UNIT, NOT_TARGET_NAME, NOTE_AFTER, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_SIGNS, RANGE_TAIL, RANK_AFTER, RANK_BEFORE,
   RATE_BASE_BEFORE, RATE_NAME, SUFFIX_COMPARATORS,
 } from '../../lexicon/targets.js';
 import { WEAK_MEASURES } from '../../lexicon/measures.js';
@@ -147,6 +147,8 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     let se = ue;
     let gap = 0;
     while (s.charCodeAt(ue + gap) === 32) gap++;
+    // `96%(含)以上`: the inclusive mark before the comparator word says what 以上 already says
+    if (s.startsWith(INCLUSIVE, ue + gap)) gap += INCLUSIVE.length;
     const sufs = SUFFIX_BY_FIRST.get(s.charCodeAt(ue + gap));
     if (sufs) for (const wc of sufs) {
       if (s.startsWith(wc[0], ue + gap)) { suffix = wc[1]; se = ue + gap + wc[0].length; break; }
@@ -167,6 +169,8 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     // a note in brackets after the value (`达到95%以上(2023年为93.8%)`, `2家(目前已有5家)`) is no part of the name
     const note = NOTE_AFTER.exec(after);
     if (note) after = after.slice(note[0].length).trim();
+    // `突破1000亿元大关`, `达到95%的目标`: a word that only restates the value
+    if (AFTER_FILLER.test(after)) after = '';
     // `达到94%以` at the end of an excerpt: the cut comparator adds nothing certain, the value stands
     if (ctx.atEnd && ce === s.length && after !== '' && SUFFIX_COMPARATORS.some(([w]) => w.length > after.length && w.startsWith(after))) after = '';
 

@@ -114,6 +114,8 @@ export const NOT_TARGET_NAME = /(?:权重|分值|分值占比|考核占比)$/;
 /** A start value's year (`由2022年的180家增加到220家`): the year of the base, which never governs. */
 export const FROM_BEFORE_YEAR = /[由从]$/;
 export const FROM_AFTER_YEAR = /^(?:底|末)?的?\s*\d/;
+/** What a unit is counted per, after a slash (`万元/亩`, `平方米/人`): it joins the unit. */
+export const PER_UNIT = /^\/[\u4e00-\u9fff]{1,3}(?![\u4e00-\u9fff])/;
 /** The inclusive mark between a value and its comparator word (`96%(含)以上`). */
 export const INCLUSIVE = '(含)';
 /** Words after a value that only restate it (`突破1000亿元大关`, `达到95%的目标`): no part of the indicator. */

@@ -7,7 +7,7 @@
 import type { Comparator } from '../../model.js';
 import { zhToInt } from '../../lexicon/numerals.js';
 import {
-  AFTER_FILLER, AGE_AFTER, CHANGE_ONLY, INCLUSIVE, CHANGE_TAIL, GRADE, MORE_THAN_AFTER, MOVE_FIRST_VERBS, SCALE_MEASURE, NEW_LEAD, PER_YEAR_LEAD, TOTAL_AFTER, TOTAL_ONLY, FUNDING_BEFORE, MONEY_UNIT, NOT_TARGET_NAME, NOTE_AFTER, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_SIGNS, RANGE_TAIL, RANK_AFTER, RANK_BEFORE,
+  AFTER_FILLER, AGE_AFTER, PER_UNIT, CHANGE_ONLY, INCLUSIVE, CHANGE_TAIL, GRADE, MORE_THAN_AFTER, MOVE_FIRST_VERBS, SCALE_MEASURE, NEW_LEAD, PER_YEAR_LEAD, TOTAL_AFTER, TOTAL_ONLY, FUNDING_BEFORE, MONEY_UNIT, NOT_TARGET_NAME, NOTE_AFTER, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_SIGNS, RANGE_TAIL, RANK_AFTER, RANK_BEFORE,
   RATE_BASE_BEFORE, RATE_NAME, SUFFIX_COMPARATORS,
 } from '../../lexicon/targets.js';
 import { WEAK_MEASURES } from '../../lexicon/measures.js';
@@ -122,6 +122,9 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     const measure = measureAt(s, more ? ve + 1 : ve);
     let ue = ve;
     if (measure) ue = s.indexOf(measure, ve) + measure.length;
+    // a unit per something (`30万元/亩`, `15平方米/人`): the whole is the unit
+    const per = measure && measure !== '%' && s.charCodeAt(ue) === 47 ? PER_UNIT.exec(s.slice(ue, ue + 6)) : null;
+    if (per) ue += per[0].length;
     // a range with the measure on both ends: `2.5%—3%`
     let upper = valueMax;
     const tail = measure && upper === undefined && mayRange(s, ue) ? RANGE_TAIL.exec(s.slice(ue, ue + 12)) : null;
@@ -157,7 +160,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     const ce = clauseEnd(s, se);
     let before = s.slice(cs, ns);
     // a rate base before the value (`抽检量达到每千人口4批次`) belongs to the unit: 批次/千人
-    let unit = measure ?? '';
+    let unit = measure ? measure + (per ? per[0] : '') : '';
     const rate = measure ? RATE_BASE_BEFORE.exec(before) : null;
     if (rate) {
       before = before.slice(0, rate.index);

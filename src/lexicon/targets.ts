@@ -70,6 +70,10 @@ export const MOVE_FIRST_VERBS = /(?:推动|带动|引导|帮扶|帮助)$/;
 /** The same verbs inside a name (`主导或参与制修订国际标准`): in a 分别 list the first name's verb is every name's. */
 export const COUNT_VERB_IN_NAME = new RegExp(COUNT_VERBS.join('|'));
 
+/** A name in a 分别 list that is only a level (`国家级、省级专精特新企业`): it shares the noun of the last name. */
+export const LEVEL_ONLY_END = /级$/;
+/** The level mark inside the last name (`省级专精特新企业`), after which its noun starts. */
+export const LEVEL_IN_NAME = /级/;
 /** What joins the values of a 分别 list (`5项、30项和60项`). */
 export const VALUE_LIST_JOINER = /^\s*(?:、|和|及|与|,|，)\s*/;
 /** A name in a 分别 list that is a year (`2025年、2027年分别达到…`). */
@@ -88,9 +92,9 @@ export const HEADING_PREFIX = /^.{2,14}?(?:持续|稳步|大幅|全面|显著|�
 export const INDICATOR_TRAILING = /(?:年均|平均每年|均|全部|要|将|稳步|逐步|每年|力争|确保|分别|总体上|基本)$/;
 /** Words trimmed from the start of an indicator. */
 /** The base a change is measured from, inside an indicator (`单位GDP能耗比2020年下降`): the quote keeps it, the name not. */
-export const INDICATOR_BASE = /(?:较|比|相比|相较|同比|与)(?:\d{4}\s*年(?:底|末)?|基期|上年|去年|上一年|“?十[一二三四五六]五”?期?末)(?:相比|比)?(?=[\u4e00-\u9fff])/;
+export const INDICATOR_BASE = /(?:较|比|相比|相较|同比|与)(?:\d{4}\s*年(?:底|末)?|基期|上年|去年|上一年|目前|现在|当前|“?十[一二三四五六]五”?期?末)(?:相比|比)?(?=[\u4e00-\u9fff])/;
 /** A start value before a change to a level (`拥有量由12件提高到18件`): the quote keeps it, the name not. */
-export const INDICATOR_FROM = /(?:由|从)\s*(?:\d{4}\s*年(?:底|末)?的?)?\s*\d+(?:\.\d+)?\s*(?:[%‰]|[\u4e00-\u9fff/]{0,5})$/;
+export const INDICATOR_FROM = /(?:由|从)\s*(?:(?:\d{4}\s*年(?:底|末)?|目前|现在|当前)的?)?\s*\d+(?:\.\d+)?\s*(?:[%‰]|[\u4e00-\u9fff/]{0,5})$/;
 /** A rate base right before a value (`达到每千人口4批次`): it joins the unit (`批次/千人`). */
 export const RATE_BASE_BEFORE = /每\s*([十百千万]{0,3})\s*(人口|人|户|平方公里|家企业)\s*$/;
 export const INDICATOR_LEADING = /^(?:在|将|把|确保|争取|努力|推动|促进|推进|其中|以及|及|和|并|且|使|让|全年|同时|力争|实现|计划|预计|期间|到|至)/;
@@ -154,7 +158,7 @@ export const BASE_BEFORE_YEAR = /(?:较|比|相比|相较|同比|对比)$/;
  * The same before a history word (`比上年增长8%`), plus 与 (`与上年持平`). Before a year 与 is not read as a base:
  * `与2020年相比` keeps its year governing, as it always has.
  */
-export const BASE_BEFORE_HISTORY = /(?:较|比|相比|同比|与)$/;
+export const BASE_BEFORE_HISTORY = /(?:较|比|相比|同比|与|由|从)$/;
 /** Words after a year that make it a base (`在2020年基础上`, `2020年的基数`, a table header's `2023年(基期)`). */
 export const BASE_AFTER_YEAR = /^(?:的)?(?:基础上|基数|水平上)|^\s*[(（]?\s*(?:基期|基准年|现状值?|基数)/;
 /** The start of a period printed as a range before its end year (`2021—2023年`, `2024-2025年`). */

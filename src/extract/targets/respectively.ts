@@ -6,7 +6,7 @@
  */
 import type { Comparator } from '../../model.js';
 import {
-  CHANGE_WORDS, COUNT_VERB_IN_NAME, PREFIX_COMPARATORS, RESPECTIVE_YEARS, RESPECTIVELY, SUFFIX_COMPARATORS, VALUE_LIST_JOINER, YEAR_NAME,
+  CHANGE_WORDS, COUNT_VERB_IN_NAME, LEVEL_IN_NAME, LEVEL_ONLY_END, PREFIX_COMPARATORS, RESPECTIVE_YEARS, RESPECTIVELY, SUFFIX_COMPARATORS, VALUE_LIST_JOINER, YEAR_NAME,
 } from '../../lexicon/targets.js';
 import { measureAt } from '../measures.js';
 import type { FoundTarget, TargetContext } from './find.js';
@@ -60,7 +60,12 @@ function splitNames(t: string, want: number): string[] {
     const j = Math.max(tail.lastIndexOf('和'), tail.lastIndexOf('及'), tail.lastIndexOf('与'));
     if (j >= 2 && tail.length - j > 2) out.splice(out.length - 1, 1, tail.slice(0, j), tail.slice(j + 1));
   }
-  return out.map((x) => x.trim());
+  const names = out.map((x) => x.trim());
+  // `国家级、省级专精特新企业`: a name that is only a level takes the noun after the last name's level
+  const lastName = names[names.length - 1] as string;
+  const lv = LEVEL_IN_NAME.exec(lastName);
+  const noun = lv ? lastName.slice(lv.index + lv[0].length) : '';
+  return noun.length < 2 ? names : names.map((n, k) => (k < names.length - 1 && LEVEL_ONLY_END.test(n) ? `${n}${noun}` : n));
 }
 
 /** Years printed after a value list: `(分别对应2025、2026、2027年)`. */

@@ -12,7 +12,7 @@ import {
 } from '../../lexicon/targets.js';
 import { WEAK_MEASURES } from '../../lexicon/measures.js';
 import { measureAt } from '../measures.js';
-import { cleanIndicator, clauseEnd, clauseStart, endsWithComparator, previousClauseSubject, sentenceSubject } from './phrases.js';
+import { cleanIndicator, clauseEnd, clauseStart, colonLabel, endsWithComparator, previousClauseSubject, sentenceSubject } from './phrases.js';
 import { charTable, lostDecimalPoint, numbersIn, protectedSpans } from './values.js';
 import { readRespectively } from './respectively.js';
 import { governingYears, pastSentenceGoal, yearMarks } from './years.js';
@@ -196,46 +196,55 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
       // a change (`能耗下降14%`) is not the level itself: the verb stays in the indicator
       const nounPart = cmp && !CHANGE_WORDS.test(cmp[0]) ? before.trimEnd().slice(0, -cmp[0].length) : before;
       const cleaned = cleanIndicator(nounPart);
-      if (!measure && !cmp && !suffix) {
-        if (cleaned.text.length >= 2 && !chinese) bare.push({ ns, ne, value, cs, indicator: cleaned.text, cut: cleaned.cut });
-        continue;
-      }
-      if (measure && WEAK_MEASURES.has(measure) && !cmp && !suffix) continue;
-      qStart = cs + cleaned.cut + (nounPart.length - nounPart.trimStart().length);
-      let name = cleaned.text;
-      if (CHANGE_ONLY.test(name)) {
-        // `总产值突破5000亿元,年均增长8%以上`: the growth of the sentence's subject
-        const subject = sentenceSubject(out[out.length - 1], s, cs) ?? previousClauseSubject(s, cs);
-        if (subject !== null) name = `${subject}${name}`;
-      } else if (TOTAL_ONLY.test(name)) {
-        // `每年新增…企业5家以上,累计达到30家`: the total of the sentence's subject over the period
-        const subject = sentenceSubject(out[out.length - 1], s, cs);
-        if (subject === null) continue;
-        name = TOTAL_AFTER.test(name) ? `${subject.replace(PER_YEAR_LEAD, '').replace(NEW_LEAD, '')}${name}` : `${name}${subject.replace(PER_YEAR_LEAD, '')}`;
-      } else if (name.length < 2 || /^[\d.%]+$/.test(name)) {
-        // `2023年合格率稳定在92%以上,到2025年达到94%`: the subject of the sentence carries over
-        const subject = cmp ? sentenceSubject(out[out.length - 1], s, cs) ?? previousClauseSubject(s, cs) : null;
-        if (subject !== null) {
-          // `营业收入年均增长10%左右,突破50亿元`: the level is the subject's, without its change
-          const level = subject.replace(CHANGE_TAIL, '');
-          name = level.length >= 2 ? level : subject;
-          qStart = cs + (before.length - before.trimStart().length);
-        }
-        // `…建成“一站式”服务平台,数量达到10个`: nothing nameable before the value
-        else if (!COUNT_FIRST_VERBS.test(before)) continue;
-      }
-      if (COUNT_FIRST_VERBS.test(before.trimEnd()) && !cmp && name.length < 2) continue;
-      // `实现区级政务服务事项100%“全程网办”`: the quoted term completes the indicator
-      indicator = after === '' ? name : `${name}${after}`;
-      comparator = suffix ?? (more && (!cmp || cmp[1] === '>=') ? '>' : cmp?.[1] ?? '>=');
-      if (measure === '%' && value > 100 && RATE_NAME.test(name) && !(cmp && CHANGE_WORDS.test(cmp[0]))) {
-        const fixed = lostDecimalPoint(m.text);
-        if (fixed === null) {
-          ctx.skipped?.push({ at: ns, reason: 'value-unreadable', text: `${m.text}%` });
+      // `制造业产品质量合格率:95%以上`, `满意度(分):82`: the name stands before a colon, as in a list of indicators
+      const label = cleaned.text === '' && s.charCodeAt(cs - 1) === 58 ? colonLabel(s, cs - 1, measure !== null || cmp !== null || suffix !== null) : null;
+      if (label) {
+        if (!measure && label.unit) unit = label.unit;
+        indicator = label.text;
+        qStart = label.start;
+        comparator = suffix ?? cmp?.[1] ?? '>=';
+      } else {
+        if (!measure && !cmp && !suffix) {
+          if (cleaned.text.length >= 2 && !chinese) bare.push({ ns, ne, value, cs, indicator: cleaned.text, cut: cleaned.cut });
           continue;
         }
-        repair = `${m.text}% read as ${fixed}% (a rate cannot pass 100%; the decimal point was lost and only this reading is a valid rate)`;
-        value = fixed;
+        if (measure && WEAK_MEASURES.has(measure) && !cmp && !suffix) continue;
+        qStart = cs + cleaned.cut + (nounPart.length - nounPart.trimStart().length);
+        let name = cleaned.text;
+        if (CHANGE_ONLY.test(name)) {
+          // `总产值突破5000亿元,年均增长8%以上`: the growth of the sentence's subject
+          const subject = sentenceSubject(out[out.length - 1], s, cs) ?? previousClauseSubject(s, cs);
+          if (subject !== null) name = `${subject}${name}`;
+        } else if (TOTAL_ONLY.test(name)) {
+          // `每年新增…企业5家以上,累计达到30家`: the total of the sentence's subject over the period
+          const subject = sentenceSubject(out[out.length - 1], s, cs);
+          if (subject === null) continue;
+          name = TOTAL_AFTER.test(name) ? `${subject.replace(PER_YEAR_LEAD, '').replace(NEW_LEAD, '')}${name}` : `${name}${subject.replace(PER_YEAR_LEAD, '')}`;
+        } else if (name.length < 2 || /^[\d.%]+$/.test(name)) {
+          // `2023年合格率稳定在92%以上,到2025年达到94%`: the subject of the sentence carries over
+          const subject = cmp ? sentenceSubject(out[out.length - 1], s, cs) ?? previousClauseSubject(s, cs) : null;
+          if (subject !== null) {
+            // `营业收入年均增长10%左右,突破50亿元`: the level is the subject's, without its change
+            const level = subject.replace(CHANGE_TAIL, '');
+            name = level.length >= 2 ? level : subject;
+            qStart = cs + (before.length - before.trimStart().length);
+          }
+          // `…建成“一站式”服务平台,数量达到10个`: nothing nameable before the value
+          else if (!COUNT_FIRST_VERBS.test(before)) continue;
+        }
+        if (COUNT_FIRST_VERBS.test(before.trimEnd()) && !cmp && name.length < 2) continue;
+        // `实现区级政务服务事项100%“全程网办”`: the quoted term completes the indicator
+        indicator = after === '' ? name : `${name}${after}`;
+        comparator = suffix ?? (more && (!cmp || cmp[1] === '>=') ? '>' : cmp?.[1] ?? '>=');
+        if (measure === '%' && value > 100 && RATE_NAME.test(name) && !(cmp && CHANGE_WORDS.test(cmp[0]))) {
+          const fixed = lostDecimalPoint(m.text);
+          if (fixed === null) {
+            ctx.skipped?.push({ at: ns, reason: 'value-unreadable', text: `${m.text}%` });
+            continue;
+          }
+          repair = `${m.text}% read as ${fixed}% (a rate cannot pass 100%; the decimal point was lost and only this reading is a valid rate)`;
+          value = fixed;
+        }
       }
     } else {
       // count first: `累计建成4.4万亩高标准农田`, `新创建20个省级以上标准化试点`, `完成近100个…建设任务`

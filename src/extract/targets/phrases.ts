@@ -3,7 +3,7 @@
  * indicator cut down to its noun phrase. The value itself is read in values.ts.
  */
 import type { Comparator } from '../../model.js';
-import { CHANGE_ONLY, EXISTING, HEADING_PREFIX, ITEM_MARK, INDICATOR_BASE, INDICATOR_FROM, INDICATOR_LEADING, INDICATOR_TRAILING, LEADING_YEAR, LIST_END_COMPARATOR, PREFIX_COMPARATORS } from '../../lexicon/targets.js';
+import { CHANGE_ONLY, EXISTING, HEADING_PREFIX, INDICATOR_NAME_END, LABEL_LEAD, LABEL_NOT_NAME, ITEM_MARK, INDICATOR_BASE, INDICATOR_FROM, INDICATOR_LEADING, INDICATOR_TRAILING, LEADING_YEAR, LIST_END_COMPARATOR, PREFIX_COMPARATORS } from '../../lexicon/targets.js';
 import { endsWithCount } from '../measures.js';
 import { charTable } from './values.js';
 
@@ -118,4 +118,22 @@ export function previousClauseSubject(s: string, cs: number): string | null {
   const cmp = endsWithComparator(before);
   const name = cleanIndicator(cmp ? before.trimEnd().slice(0, -cmp[0].length) : before).text.replace(EXISTING, '');
   return name.length >= 2 ? name : null;
+}
+
+/**
+ * The name before a colon at `colon` (`制造业产品质量合格率:95%以上`, `公共服务质量满意度(分):82`), with the unit it
+ * prints in brackets. A value with no measure word or comparator (`:82`) needs a name that reads as an indicator
+ * (`…率`, `…指数`, `…(分)`); a label holding a year or a number (`2025年:`, `附件2:`) is no name.
+ */
+export function colonLabel(s: string, colon: number, marked: boolean): { text: string; start: number; unit: string } | null {
+  const ls = clauseStart(s, colon);
+  const raw = s.slice(ls, colon);
+  if (/\d/.test(raw.replace(ITEM_MARK, ''))) return null;
+  const c = cleanIndicator(raw);
+  let text = c.text.replace(LABEL_LEAD, '');
+  if (text.length < 2 || text.length > 40 || LABEL_NOT_NAME.test(text)) return null;
+  const bracket = /[(（]\s*(%|‰|[\u4e00-\u9fff/]{1,4})\s*[)）]$/.exec(text);
+  if (!marked && !bracket && !INDICATOR_NAME_END.test(text)) return null;
+  if (bracket) text = text.slice(0, bracket.index).trimEnd();
+  return { text, start: ls + c.cut + (raw.length - raw.trimStart().length), unit: bracket ? (bracket[1] as string) : '' };
 }

@@ -124,6 +124,8 @@ export const PER_UNIT = /^\/[\u4e00-\u9fff]{1,3}(?![\u4e00-\u9fff])/;
 export const INCLUSIVE = '(含)';
 /** Words after a value that only restate it (`突破1000亿元大关`, `达到95%的目标`): no part of the indicator. */
 export const AFTER_FILLER = /^的?(?:大关|关口|目标|水平)$/;
+/** A second predicate joined right after a value (`保持在85以上并逐年提高`): the target ends at the value. */
+export const AFTER_PREDICATE = /^(?:并且|并(?!购|入|列|联|发|网|轨)|且|同时)/;
 /** A bracketed note right after a value: a base or a count so far (`(2023年为93.8%)`, `(目前已有5家)`, `(含)`). */
 export const NOTE_AFTER = /^[(（][^()（）]{0,30}[)）]/;
 /** A quoted term that completes a rate's indicator after its value (`100%“全程网办”`). */

@@ -79,7 +79,9 @@ export const VALUE_LIST_JOINER = /^\s*(?:、|和|及|与|,|，)\s*/;
 /** A name in a 分别 list that is a year (`2025年、2027年分别达到…`). */
 export const YEAR_NAME = /^(?:到|至)?(\d{4})\s*年(?:底|末)?$/;
 /** `分别`: a clause pairing several names or years with as many values, in order. */
-export const RESPECTIVELY = /分别/g;
+export const RESPECTIVELY = /分别|依次/g;
+/** The head several names of a 分别 list share, printed only on the last (`制造业产品、农产品、食品抽检合格率`). */
+export const SHARED_HEAD = /(?:抽检|监测|检验|抽查|评价性抽检)?(?:合格率|满意度|覆盖率|达标率|普及率|认证率|增加值|营业收入|产值)(?:年均|年平均)?$/;
 /** The years a value list is mapped to, after it: `(分别对应2025、2026、2027年)`, `(依次为2025年、2026年)`. */
 export const RESPECTIVE_YEARS = /^\s*[(（]\s*(?:分别|依次)?(?:对应|为|是)?\s*((?:\d{4}\s*年?\s*[、,，和及与]\s*)+\d{4})\s*年?\s*[)）]/;
 

@@ -6,7 +6,7 @@
  */
 import type { Comparator } from '../../model.js';
 import {
-  CHANGE_WORDS, COUNT_VERB_IN_NAME, LEVEL_IN_NAME, LEVEL_ONLY_END, PREFIX_COMPARATORS, RESPECTIVE_YEARS, RESPECTIVELY, SUFFIX_COMPARATORS, VALUE_LIST_JOINER, YEAR_NAME,
+  CHANGE_WORDS, COUNT_VERB_IN_NAME, LEVEL_IN_NAME, LEVEL_ONLY_END, PREFIX_COMPARATORS, RESPECTIVE_YEARS, RESPECTIVELY, SHARED_HEAD, SUFFIX_COMPARATORS, VALUE_LIST_JOINER, YEAR_NAME,
 } from '../../lexicon/targets.js';
 import { measureAt } from '../measures.js';
 import type { FoundTarget, TargetContext } from './find.js';
@@ -65,8 +65,15 @@ function splitNames(t: string, want: number): string[] {
   const lastName = names[names.length - 1] as string;
   const lv = LEVEL_IN_NAME.exec(lastName);
   const noun = lv ? lastName.slice(lv.index + lv[0].length) : '';
-  return noun.length < 2 ? names : names.map((n, k) => (k < names.length - 1 && LEVEL_ONLY_END.test(n) ? `${n}${noun}` : n));
+  if (noun.length >= 2) return names.map((n, k) => (k < names.length - 1 && LEVEL_ONLY_END.test(n) ? `${n}${noun}` : n));
+  // `制造业产品、农产品、食品抽检合格率`: the head printed on the last name is every short name's
+  const head = SHARED_HEAD.exec(lastName);
+  if (!head || head.index < 2) return names;
+  return names.map((n, k) => (k < names.length - 1 && n.length <= SHARED_HEAD_NAME_MAX && !SHARED_HEAD.test(n) ? `${n}${head[0]}` : n));
 }
+
+/** The longest name that takes a shared head (`制造业产品`); a longer one names an indicator of its own. */
+const SHARED_HEAD_NAME_MAX = 8;
 
 /** Years printed after a value list: `(分别对应2025、2026、2027年)`. */
 function yearsAfter(s: string, from: number): { years: number[]; end: number } | null {
@@ -83,7 +90,7 @@ function yearsAfter(s: string, from: number): { years: number[]; end: number } |
 export function readRespectively(
   s: string, out: FoundTarget[], ctx: TargetContext, yearAt: (at: number) => number | null, yearsAt: (at: number) => number[],
 ): FoundTarget[] {
-  if (s.indexOf('分别') < 0) return out;
+  if (s.indexOf('分别') < 0 && s.indexOf('依次') < 0) return out;
   let result = out;
   for (const m of s.matchAll(RESPECTIVELY)) {
     const at = m.index ?? 0;

@@ -141,17 +141,17 @@ export const RATE_NAME = /(?:率|比重|比例|占比|覆盖面)$/;
  * Words that put a clause in the past or present of a report (`近年来`, `今年`, `去年以来`, `截至目前`): what they govern
  * is an achievement, not a target. They count as a year mark with year 0, which every document year excludes.
  */
-export const HISTORY_WORDS = /近年来|近几年|近五年|多年来|今年以来|今年|去年|上年|截至目前|截止目前|目前|过去|(?:现有|已有)(?!的|基础|水平|标准|规模|条件|资源|平台|政策)/g;
+export const HISTORY_WORDS = /近年来|近几年|近五年|多年来|今年以来|今年|去年|上年|截至目前|截止目前|目前|过去|(?:现有|已有)(?!的|基础|水平|标准|规模|条件|资源|平台|政策)|共有(?!产权|的)/g;
 /** How an indicator's name ends (`…率`, `…指数`, `…面积`): a name before a colon with a bare value (`满意度:82`). */
 export const INDICATOR_NAME_END = /(?:率|度|指数|比重|比例|占比|数|量|值|额|收入|产值|总值|面积|里程|强度|密度|寿命)$/;
 /** Bullet dashes before a name before a colon (`——新增…企业:1家`). */
 export const LABEL_LEAD = /^[—\-－]+\s*/;
 /** Labels before a colon that are no indicator: goals and list heads, contacts, attachments. */
-export const LABEL_NOT_NAME = /目标|如下|主要指标|具体指标|指标体系|电话|联系|传真|邮编|邮箱|地址|附件|文号|日期|时间/;
+export const LABEL_NOT_NAME = /目标|如下|主要指标|具体指标|指标体系|电话|联系|传真|邮编|邮箱|地址|附件|文号|日期|时间|浏览|点击|阅读|访问|字号/;
 /** What exists now, in a subject carried to a goal (`全市现有检验检测机构230家,到2025年达到300家`): it leaves the name. */
-export const EXISTING = /现有|已有/;
+export const EXISTING = /现有|已有|共有/;
 /** Every year mark and history word holds one of these: a clause without any has no time words (a fast check). */
-export const TIME_HINTS: readonly string[] = ['年', '目前', '过去', '现有', '已有'];
+export const TIME_HINTS: readonly string[] = ['年', '目前', '过去', '现有', '已有', '共有'];
 
 /** What follows a deadline's year when it reports what is done (`截至2022年底,已累计建成…`): history. */
 export const DEADLINE_DONE = /^[^。；;]{0,6}?(?:已经|已)/;

@@ -10,7 +10,7 @@ import {
 } from '../../lexicon/targets.js';
 import { measureAt } from '../measures.js';
 import type { FoundTarget, TargetContext } from './find.js';
-import { HARD_STOP, cleanIndicator, sentenceSubject } from './phrases.js';
+import { HARD_STOP, cleanIndicator, endsWithComparator, sentenceSubject } from './phrases.js';
 
 interface ListValue { at: number; value: number; unit: string; suffix: Comparator | null; end: number }
 
@@ -72,6 +72,24 @@ function splitNames(t: string, want: number): string[] {
   return names.map((n, k) => (k < names.length - 1 && n.length <= SHARED_HEAD_NAME_MAX && !SHARED_HEAD.test(n) ? `${n}${head[0]}` : n));
 }
 
+/** A 分别 word in a clause's head: the clause is read from that word, not as a list without it. */
+const RESPECTIVELY_IN = new RegExp(RESPECTIVELY.source);
+
+/**
+ * Lists of values after one comparator with no 分别 (`国家级、省级专精特新企业达到20家、100家`): where a found target's
+ * comparator word stands, when another value follows it after 、 or 和.
+ */
+function implicitLists(s: string, out: FoundTarget[]): Array<{ at: number; len: number; implicit: boolean }> {
+  const found: Array<{ at: number; len: number; implicit: boolean }> = [];
+  for (const t of out) {
+    const cmp = endsWithComparator(s.slice(Math.max(0, t.valueAt - 6), t.valueAt));
+    if (!cmp || CHANGE_WORDS.test(cmp[0])) continue;
+    if (valueList(s, t.valueAt).length < 2) continue;
+    found.push({ at: t.valueAt - cmp[0].length, len: 0, implicit: true });
+  }
+  return found;
+}
+
 /** The longest name that takes a shared head (`制造业产品`); a longer one names an indicator of its own. */
 const SHARED_HEAD_NAME_MAX = 8;
 
@@ -90,12 +108,13 @@ function yearsAfter(s: string, from: number): { years: number[]; end: number } |
 export function readRespectively(
   s: string, out: FoundTarget[], ctx: TargetContext, yearAt: (at: number) => number | null, yearsAt: (at: number) => number[],
 ): FoundTarget[] {
-  if (s.indexOf('分别') < 0 && s.indexOf('依次') < 0) return out;
+  const anchors = [...s.matchAll(RESPECTIVELY)].map((m) => ({ at: m.index ?? 0, len: m[0].length, implicit: false }));
+  anchors.push(...implicitLists(s, out));
+  if (anchors.length === 0) return out;
   let result = out;
-  for (const m of s.matchAll(RESPECTIVELY)) {
-    const at = m.index ?? 0;
-    const word = PREFIX_COMPARATORS.find(([w]) => s.startsWith(w, at + m[0].length));
-    const values = valueList(s, at + m[0].length + (word?.[0].length ?? 0));
+  for (const { at, len, implicit } of anchors) {
+    const word = PREFIX_COMPARATORS.find(([w]) => s.startsWith(w, at + len));
+    const values = valueList(s, at + len + (word?.[0].length ?? 0));
     if (values.length < 2) continue;
     let cs = at;
     // the clause starts after any punctuation but the 、 that joins its names
@@ -109,6 +128,8 @@ export function readRespectively(
     const unitOf = (v: ListValue) => v.unit || last.unit;
     const pairs: Array<{ indicator: string; year: number | null; v: ListValue; qStart: number }> = [];
     const years = names.every((n) => YEAR_NAME.test(n)) ? names.map((n) => Number((YEAR_NAME.exec(n) as RegExpExecArray)[1])) : null;
+    // a list without 分别 pairs names only, and only where every value has its name
+    if (implicit && (years || after || names.length !== values.length || RESPECTIVELY_IN.test(head))) continue;
     if (years && years.length === values.length) {
       // `…满意度达到85分以上,2025年、2027年分别达到86分、88分`: the years share the sentence's subject
       const subject = sentenceSubject([...result].reverse().find((t) => t.qEnd <= cs), s, cs);

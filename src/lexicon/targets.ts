@@ -125,7 +125,9 @@ export const PER_UNIT = /^\/[\u4e00-\u9fff]{1,3}(?![\u4e00-\u9fff])/;
 /** The inclusive mark between a value and its comparator word (`96%(含)以上`). */
 export const INCLUSIVE = '(含)';
 /** Words after a value that only restate it (`突破1000亿元大关`, `达到95%的目标`): no part of the indicator. */
-export const AFTER_FILLER = /^的?(?:大关|关口|目标|水平)$/;
+export const AFTER_FILLER = /^的?(?:大关|关口|目标|水平|之间)$/;
+/** The lower end of a range of numerals before the upper one (`两到三个`, `一至两家`). */
+export const ZH_RANGE_BEFORE = /([一二两三四五六七八九十]{1,3})[到至—\-~]$/;
 /** A second predicate joined right after a value (`保持在85以上并逐年提高`): the target ends at the value. */
 export const AFTER_PREDICATE = /^(?:并且|并(?!购|入|列|联|发|网|轨)|且|同时)/;
 /** A bracketed note right after a value: a base or a count so far (`(2023年为93.8%)`, `(目前已有5家)`, `(含)`). */

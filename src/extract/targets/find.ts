@@ -7,7 +7,7 @@
 import type { Comparator } from '../../model.js';
 import { zhToInt } from '../../lexicon/numerals.js';
 import {
-  AFTER_FILLER, AFTER_PREDICATE, AGE_AFTER, PER_UNIT, CHANGE_ONLY, INCLUSIVE, CHANGE_TAIL, GRADE, MORE_THAN_AFTER, MOVE_FIRST_VERBS, SCALE_MEASURE, NEW_LEAD, PER_YEAR_LEAD, TOTAL_AFTER, TOTAL_ONLY, FUNDING_BEFORE, MONEY_UNIT, NOT_TARGET_NAME, NOTE_AFTER, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_SIGNS, RANGE_TAIL, RANK_AFTER, RANK_BEFORE,
+  AFTER_FILLER, AFTER_PREDICATE, ZH_RANGE_BEFORE, AGE_AFTER, PER_UNIT, CHANGE_ONLY, INCLUSIVE, CHANGE_TAIL, GRADE, MORE_THAN_AFTER, MOVE_FIRST_VERBS, SCALE_MEASURE, NEW_LEAD, PER_YEAR_LEAD, TOTAL_AFTER, TOTAL_ONLY, FUNDING_BEFORE, MONEY_UNIT, NOT_TARGET_NAME, NOTE_AFTER, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_SIGNS, RANGE_TAIL, RANK_AFTER, RANK_BEFORE,
   RATE_BASE_BEFORE, RATE_NAME, SUFFIX_COMPARATORS,
 } from '../../lexicon/targets.js';
 import { WEAK_MEASURES } from '../../lexicon/measures.js';
@@ -103,7 +103,8 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
   const bare: Array<{ ns: number; ne: number; value: number; cs: number; indicator: string; cut: number }> = [];
 
   for (const m of numbers) {
-    const ns = m.index, ne = ns + m.text.length;
+    let ns = m.index;
+    const ne = ns + m.text.length;
     const chinese = m.chinese;
     if (inYear(ns) || inProtected(ns)) continue;
     if (BEFORE_NO[s.charCodeAt(ns - 1) | 0] === 1 || AFTER_NO[s.charCodeAt(ne) | 0] === 1) continue;
@@ -127,6 +128,13 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     if (per) ue += per[0].length;
     // a range with the measure on both ends: `2.5%—3%`
     let upper = valueMax;
+    // `两到三个`, `一至两家`: a range of numerals, its lower end before 到/至
+    const zr = chinese ? ZH_RANGE_BEFORE.exec(s.slice(Math.max(0, ns - 5), ns)) : null;
+    if (zr) {
+      upper = value;
+      value = zhToInt(zr[1] as string);
+      ns -= zr[0].length;
+    }
     const tail = measure && upper === undefined && mayRange(s, ue) ? RANGE_TAIL.exec(s.slice(ue, ue + 12)) : null;
     if (tail && s.startsWith(measure as string, ue + tail[0].length)) {
       upper = Number(tail[1]);

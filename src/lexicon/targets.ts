@@ -128,6 +128,8 @@ export const INCLUSIVE = '(含)';
 export const AFTER_FILLER = /^的?(?:大关|关口|目标|水平|之间)$/;
 /** The lower end of a range of numerals before the upper one (`两到三个`, `一至两家`). */
 export const ZH_RANGE_BEFORE = /([一二两三四五六七八九十]{1,3})[到至—\-~]$/;
+/** A verb of what is already done (`已建成`, `已经达到`, `已累计`): the clause reports, it does not commit. */
+export const ALREADY_DONE = /已经?(?:建成|达到|达|累计|培育|创建|完成|实现|拥有|获得|新增|超过|突破|形成|引进|认定|制定|发展)/;
 /** A second predicate joined right after a value (`保持在85以上并逐年提高`): the target ends at the value. */
 export const AFTER_PREDICATE = /^(?:并且|并(?!购|入|列|联|发|网|轨)|且|同时)/;
 /** A bracketed note right after a value: a base or a count so far (`(2023年为93.8%)`, `(目前已有5家)`, `(含)`). */

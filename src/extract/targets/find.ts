@@ -7,7 +7,7 @@
 import type { Comparator } from '../../model.js';
 import { zhToInt } from '../../lexicon/numerals.js';
 import {
-  AFTER_FILLER, AFTER_PREDICATE, ZH_RANGE_BEFORE, AGE_AFTER, PER_UNIT, CHANGE_ONLY, INCLUSIVE, CHANGE_TAIL, GRADE, MORE_THAN_AFTER, MOVE_FIRST_VERBS, SCALE_MEASURE, NEW_LEAD, PER_YEAR_LEAD, TOTAL_AFTER, TOTAL_ONLY, FUNDING_BEFORE, MONEY_UNIT, NOT_TARGET_NAME, NOTE_AFTER, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_SIGNS, RANGE_TAIL, RANK_AFTER, RANK_BEFORE,
+  AFTER_FILLER, AFTER_PREDICATE, ALREADY_DONE, ZH_RANGE_BEFORE, AGE_AFTER, PER_UNIT, CHANGE_ONLY, INCLUSIVE, CHANGE_TAIL, GRADE, MORE_THAN_AFTER, MOVE_FIRST_VERBS, SCALE_MEASURE, NEW_LEAD, PER_YEAR_LEAD, TOTAL_AFTER, TOTAL_ONLY, FUNDING_BEFORE, MONEY_UNIT, NOT_TARGET_NAME, NOTE_AFTER, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_SIGNS, RANGE_TAIL, RANK_AFTER, RANK_BEFORE,
   RATE_BASE_BEFORE, RATE_NAME, SUFFIX_COMPARATORS,
 } from '../../lexicon/targets.js';
 import { WEAK_MEASURES } from '../../lexicon/measures.js';
@@ -189,6 +189,8 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
 
     // history: governed by a year before the document's own; a list of years (`2023年、2025年均…`) governs each
     const governing = governingYears(marks, s, ns);
+    // `全市已建成国家级质检中心12个`, `指数已达到85.6`: what is done, unless a goal year of the clause speaks of it
+    if (governing.length === 0 && ALREADY_DONE.test(before)) continue;
     let years = governing.filter((y) => y > 0 && (ctx.docYear === null || y >= ctx.docYear));
     if (governing.length > 0 && years.length === 0) {
       // a past year among goals (`到2025年,…。截至2022年底,已建成…。满意度达到80分`) speaks for its own sentence only

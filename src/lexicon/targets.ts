@@ -155,7 +155,7 @@ export const LABEL_NOT_NAME = /目标|如下|主要指标|具体指标|指标体
 /** What exists now, in a subject carried to a goal (`全市现有检验检测机构230家,到2025年达到300家`): it leaves the name. */
 export const EXISTING = /现有|已有|共有/;
 /** Every year mark and history word holds one of these: a clause without any has no time words (a fast check). */
-export const TIME_HINTS: readonly string[] = ['年', '目前', '过去', '现有', '已有', '共有'];
+export const TIME_HINTS: readonly string[] = ['年', '目前', '过去', '现有', '已有', '共有', '五末', '五”', '五期', '五时期'];
 
 /** What follows a deadline's year when it reports what is done (`截至2022年底,已累计建成…`): history. */
 export const DEADLINE_DONE = /^[^。；;]{0,6}?(?:已经|已)/;
@@ -177,6 +177,12 @@ export const BASE_BEFORE_HISTORY = /(?:较|比|相比|同比|与|由|从)$/;
 export const BASE_AFTER_YEAR = /^(?:的)?(?:基础上|基数|水平上)|^\s*[(（]?\s*(?:基期|基准年|现状值?|基数)/;
 /** The start of a period printed as a range before its end year (`2021—2023年`, `2024-2025年`). */
 export const PERIOD_START = /\d{4}\s*年?\s*[-—~～]{1,2}\s*$/;
+/**
+ * The end or span of a five-year plan period (`“十四五”末`, `十三五期间`): a year mark of the period's last year
+ * ({@link FIVE_YEAR_LAST}), so `“十三五”期间,…` is history and `到“十四五”末,…` governs 2025.
+ */
+export const FIVE_YEAR_MARK = /“?十([三四五六])五”?(?:期间|时期|期末|末)/g;
+export const FIVE_YEAR_LAST: Readonly<Record<string, number>> = { 三: 2020, 四: 2025, 五: 2030, 六: 2035 };
 /** What may stand between the years of a list (`到2023年、2025年和2027年`). */
 export const YEAR_LIST_GAP = /^[、和及与,，\s]*$/;
 /** A year or period that opens a clause (`到2025年,`, `2025年底`, `2020年到2025年期间`): not part of the indicator. */

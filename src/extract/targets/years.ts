@@ -4,7 +4,7 @@
  * (`较2020年下降14%`), which never governs a target.
  */
 import {
-  BASE_AFTER_YEAR, BASE_BEFORE_HISTORY, FROM_AFTER_YEAR, FROM_BEFORE_YEAR, PERIOD_START, DEADLINE_DONE, BASE_BEFORE_YEAR, HISTORY_WORDS, TIME_HINTS, TO_YEAR, YEAR_LEAD, YEAR_LIST_GAP, YEAR_MARK,
+  BASE_AFTER_YEAR, BASE_BEFORE_HISTORY, FIVE_YEAR_LAST, FIVE_YEAR_MARK, FROM_AFTER_YEAR, FROM_BEFORE_YEAR, PERIOD_START, DEADLINE_DONE, BASE_BEFORE_YEAR, HISTORY_WORDS, TIME_HINTS, TO_YEAR, YEAR_LEAD, YEAR_LIST_GAP, YEAR_MARK,
 } from '../../lexicon/targets.js';
 
 /** The end of a sentence, past which a list of years no longer governs. */
@@ -70,6 +70,33 @@ function readMarks(s: string): YearMark[] {
 }
 
 function yearMarksOnly(s: string): YearMark[] {
+  const out = calendarMarks(s);
+  // most strings name no five-year plan: the period scan runs only where 五 is
+  if (s.indexOf('五') < 0) return out;
+  const periods = fiveYearMarks(s);
+  return periods.length === 0 ? out : [...out, ...periods].sort((a, b) => a.at - b.at);
+}
+
+/** `“十三五”期间`, `到“十四五”末`: marks of a plan period's last year (a base after 较/比, as a year's is). */
+function fiveYearMarks(s: string): YearMark[] {
+  const out: YearMark[] = [];
+  FIVE_YEAR_MARK.lastIndex = 0;
+  for (let m = FIVE_YEAR_MARK.exec(s); m; m = FIVE_YEAR_MARK.exec(s)) {
+    const year = FIVE_YEAR_LAST[m[1] as string] as number;
+    let at = m.index;
+    const lead = YEAR_LEAD.exec(s.slice(Math.max(0, at - 3), at));
+    if (lead) at -= lead[0].length;
+    const end = m.index + m[0].length;
+    if (BASE_BEFORE_YEAR.test(s.slice(Math.max(0, at - 2), at))) {
+      out.push({ at, end, year, opener: false, base: true });
+      continue;
+    }
+    out.push({ at, end, year, opener: /^[,，:：]/.test(s.slice(end, end + 1)) || lead !== null && TO_YEAR.test(lead[0]) });
+  }
+  return out;
+}
+
+function calendarMarks(s: string): YearMark[] {
   const out: YearMark[] = [];
   YEAR_MARK.lastIndex = 0;
   for (let m = YEAR_MARK.exec(s); m; m = YEAR_MARK.exec(s)) {

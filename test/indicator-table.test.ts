@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { columnRoles, readValueCell, tableTargets } from '../src/extract/indicator-table.js';
+import { maySpanFlattened, mergeSubHeader } from '../src/extract/table-header.js';
 
 describe('value cells', () => {
   const cases: Array<[string, { value: number; unit: string | null; comparator: string } | null]> = [
@@ -27,6 +28,14 @@ describe('value cells', () => {
     ['95-98', null],
     ['达到全省先进水平', null],
     ['2025年', null],
+    // a total over the plan's period is printed in square brackets
+    ['[30]', { value: 30, unit: null, comparator: '>=' }],
+    // comparator words as in running text
+    ['不少于1000', { value: 1000, unit: null, comparator: '>=' }],
+    ['控制在0.5以内', { value: 0.5, unit: null, comparator: '<=' }],
+    ['超过60%', { value: 60, unit: '%', comparator: '>' }],
+    ['提高2个百分点', null],
+    ['【20】', { value: 20, unit: null, comparator: '>=' }],
   ];
   for (const [cell, want] of cases) it(JSON.stringify(cell), () => expect(readValueCell(cell)).toEqual(want));
 });
@@ -65,5 +74,23 @@ describe('rows', () => {
   });
   it('reads nothing from a row of words', () => {
     expect(tableTargets(['序号', '项目', '建设单位'], [['1', '计量中心', '市质监局']], text, null, null)).toEqual([]);
+  });
+});
+
+describe('a header over two rows', () => {
+  it('puts the years of the second row in place of the cell that spans them', () => {
+    expect(mergeSubHeader(['序号', '指标名称', '单位', '2022年', '目标值', '属性'], ['2025年', '2030年'], 7))
+      .toEqual(['序号', '指标名称', '单位', '2022年', '2025年目标值', '2030年目标值', '属性']);
+    expect(mergeSubHeader(['序号', '指标', '单位', '指标值', '属性'], ['2022年(基期)', '2025年'], 6))
+      .toEqual(['序号', '指标', '单位', '2022年(基期)', '2025年', '属性']);
+  });
+  it('leaves a first data row, a row of another width and a header with no spanning cell alone', () => {
+    expect(mergeSubHeader(['序号', '指标名称', '单位', '目标值'], ['1', '合格率', '%', '95'], 4)).toBeNull();
+    expect(mergeSubHeader(['序号', '指标名称', '单位', '2022年', '目标值', '属性'], ['2025年', '2030年'], 6)).toBeNull();
+    expect(mergeSubHeader(['序号', '指标名称', '单位', '2022年', '属性'], ['2025年', '2030年'], 6)).toBeNull();
+  });
+  it('sees a flattened header that may end with its second row', () => {
+    expect(maySpanFlattened(['序号', '指标名称', '单位', '2022年', '目标值', '属性', '2025年', '2030年'])).toBe(true);
+    expect(maySpanFlattened(['序号', '指标名称', '单位', '2022年', '2025年'])).toBe(false);
   });
 });

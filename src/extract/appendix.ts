@@ -10,6 +10,7 @@ import type { Outline } from '../outline/outline.js';
 import { makeView, orig, reading, unfoldFound, type View } from '../source/view.js';
 import { isIndicatorTable, readTableTargets } from './indicator-table.js';
 import type { TargetList } from './targets/collect.js';
+import { maySpanFlattened, mergeSubHeader } from './table-header.js';
 import {
   ATTACHMENT_LABEL, NOT_APPLICABLE, SEQUENCE_HEADER,
 } from '../lexicon/appendix.js';
@@ -40,17 +41,21 @@ export function buildTable(att: { number: string; head: View; views: View[] }, c
 
   const rowsFromTable = views.slice(k).filter((v) => v.b.type === 'row' && v.b.cells);
   if (rowsFromTable.length >= 2) {
-    const [head, ...body] = rowsFromTable as View[];
+    const [head, ...rest] = rowsFromTable as View[];
     const cells = (v: View) => (v.b.cells ?? []).map((c) => c.text.trim());
+    // a header over two rows (a cell spanning the years under it): one header, and the rows start after it
+    const spanned = rest.length >= 2 ? mergeSubHeader(cells(head as View), cells(rest[0] as View), cells(rest[1] as View).length) : null;
+    const body = spanned ? rest.slice(1) : rest;
+    const columns = spanned ?? cells(head as View);
     return {
       table: {
-        title, number: att.number || null, columns: cells(head as View), rows: body.map((r) => cells(r).map((c) => (NOT_APPLICABLE.test(reading(r, c)) ? null : c))),
+        title, number: att.number || null, columns, rows: body.map((r) => cells(r).map((c) => (NOT_APPLICABLE.test(reading(r, c)) ? null : c))),
         row_lines: body.map((r) => r.b.line), line: att.head.b.line,
       },
       // a real table (HTML <table>, GFM, pipe rows) has its cells: indicator and value are read from them
       cellViews: body.map((r) => (r.b.cells?.length ? r.b.cells.map((c) => makeView(c, r.i, r.fold)) : [r])),
       groups: [],
-      headerYears: yearsIn(cells(head as View).join(' ')),
+      headerYears: yearsIn(columns.join(' ')),
     };
   }
 
@@ -70,7 +75,9 @@ export function buildTable(att: { number: string; head: View; views: View[] }, c
   let expected = 1;
   // the width of the first row is the header's from 序号 on, when the header has one; else it is learned from it
   const seqHead = header.findIndex((h) => SEQUENCE_HEADER.test(h.norm.trim()));
-  let width = seqHead >= 0 ? header.length - seqHead : 0;
+  // …unless the header may have a second row of years (then the first row tells)
+  const twoRows = seqHead >= 0 && maySpanFlattened(header.slice(seqHead).map((h) => h.norm.trim()));
+  let width = seqHead >= 0 && !twoRows ? header.length - seqHead : 0;
   for (; i < cells.length; i++) {
     const c = cells[i] as View;
     const t = c.norm.trim();
@@ -92,7 +99,10 @@ export function buildTable(att: { number: string; head: View; views: View[] }, c
   const seqAt = seqHead;
   const after = seqAt >= 0 ? header.slice(seqAt).map((h) => orig(h).trim()) : header.map((h) => orig(h).trim());
   // the name column's header cell is often blank and lost: put an empty name after 序号
-  const columns = after.length === width - 1 && after.length >= 1 ? [after[0] as string, '', ...after.slice(1)] : after;
+  // a header over two rows comes flattened as its first row, then the cells of the second (`…目标值 属性 2025年 2030年`)
+  const subs = after.length - width + 1;
+  const spanned = subs >= 2 && subs < after.length ? mergeSubHeader(after.slice(0, -subs), after.slice(-subs), width) : null;
+  const columns = spanned ?? (after.length === width - 1 && after.length >= 1 ? [after[0] as string, '', ...after.slice(1)] : after);
   const rowGroup = (r: number): string | null => {
     let g: string | null = null;
     for (const x of groups) if (x.firstRow <= r) g = orig(x.v).trim();
@@ -110,7 +120,7 @@ export function buildTable(att: { number: string; head: View; views: View[] }, c
     },
     cellViews: rows,
     groups,
-    headerYears: yearsIn(header.map((h) => h.norm).join(' ')),
+    headerYears: spanned ? yearsIn(spanned.join(' ')) : yearsIn(header.map((h) => h.norm).join(' ')),
   };
 }
 

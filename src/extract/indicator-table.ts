@@ -9,7 +9,7 @@ import type { Collector } from '../diagnostics.js';
 import type { ColumnNode, Outline } from '../outline/outline.js';
 import { orig, reading, unfoldFound, type View } from '../source/view.js';
 import { CELL_PREFIX_COMPARATORS, COLUMN_ROLES, INDICATOR_TABLE_COLUMN, INDICATOR_TABLE_TITLE, NOT_APPLICABLE, TARGET_HEADER_WORD, type TableColumnRole } from '../lexicon/appendix.js';
-import { SUFFIX_COMPARATORS } from '../lexicon/targets.js';
+import { CHANGE_WORDS, PREFIX_COMPARATORS, SUFFIX_COMPARATORS } from '../lexicon/targets.js';
 import { MEASURE_WORDS } from '../lexicon/measures.js';
 import { buildTable, type TableOut } from './appendix.js';
 import { measureFromName } from './measures.js';
@@ -36,6 +36,8 @@ export interface RowTarget<C> {
 
 const YEAR = /(\d{4})\s*年/;
 const SUFFIXES = [...SUFFIX_COMPARATORS].sort((a, b) => b[0].length - a[0].length);
+/** The comparator words of running text, longest first; a change (`提高2个百分点`) is no level and stays unread. */
+const PREFIX_WORDS = PREFIX_COMPARATORS.filter(([w]) => !CHANGE_WORDS.test(w)).sort((a, b) => b[0].length - a[0].length);
 const CELL_UNITS = [...MEASURE_WORDS].sort((a, b) => b.length - a.length);
 
 /** The role of each header cell. */
@@ -53,10 +55,18 @@ export function columnRoles(header: readonly string[]): Array<TableColumnRole | 
  */
 export function readValueCell(cell: string): CellValue | null {
   let s = cell.replace(/\s+/g, '').replace(/，/g, ',');
+  // `[30]` / `【30】`: a total over the plan's period (累计), printed in square brackets; the value is the total
+  const total = /^(?:\[|【|［)(.+)(?:\]|】|］)$/.exec(s);
+  if (total) s = total[1] as string;
   if (s === '' || NOT_APPLICABLE.test(s)) return null;
   let comparator: Comparator | null = null;
   for (const [w, c] of CELL_PREFIX_COMPARATORS) {
     if (s.startsWith(w)) { comparator = c; s = s.slice(w.length); break; }
+  }
+  // a word before the number, as in running text (`不少于1000`, `达到95%`, `控制在0.5以内`)
+  if (comparator === null) {
+    const word = PREFIX_WORDS.find(([w]) => s.startsWith(w) && /^\d/.test(s.slice(w.length)));
+    if (word) { comparator = word[1]; s = s.slice(word[0].length); }
   }
   for (const [w, c] of SUFFIXES) {
     if (s.endsWith(w)) { comparator ??= c; s = s.slice(0, -w.length); break; }

@@ -31,6 +31,16 @@ export const COLUMN_ROLES: Array<[role: TableColumnRole, test: RegExp]> = [
   ['target', /目标|规划|预期|\d{4}\s*年/],
 ];
 
+/**
+ * A header cell that may span a second header row of years (`目标值` over `2025年 | 2030年`, `指标值` over
+ * `2022年(基期) | 2025年`); a name column (`指标名称`) never does.
+ */
+export const SPAN_HEADER = /^(?!.*名称)(?:.*(?:目标|规划|预期|基期|现状)值?|指标值|数值|年份|年度|目标年份?|.{0,6}值)$/;
+/** A spanning cell that says what its years hold (目标值, 基期值): it stays in each merged header cell. */
+export const SPAN_SAYS = /目标|规划|预期|基期|基数|现状/;
+/** A cell of such a second row: a year with an optional label (`2025年`, `2022年(基期)`, `2025年目标`) or a short label. */
+export const SUB_HEADER_CELL = /^(?:\d{4}年(?:底|末)?(?:[(（][^()（）\d]{1,6}[)）]|[^\d]{0,6})|[^\d]{1,8})$/;
+
 /** A target column's header that says so in words (a bare year column may instead hold a base value). */
 export const TARGET_HEADER_WORD = /目标|规划|预期/;
 

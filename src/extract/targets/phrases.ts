@@ -3,7 +3,7 @@
  * indicator cut down to its noun phrase. The value itself is read in values.ts.
  */
 import type { Comparator } from '../../model.js';
-import { CHANGE_ONLY, HEADING_PREFIX, ITEM_MARK, INDICATOR_BASE, INDICATOR_FROM, INDICATOR_LEADING, INDICATOR_TRAILING, LEADING_YEAR, LIST_END_COMPARATOR, PREFIX_COMPARATORS } from '../../lexicon/targets.js';
+import { CHANGE_ONLY, EXISTING, HEADING_PREFIX, INDICATOR_NAME_END, LABEL_LEAD, LABEL_NOT_NAME, ITEM_MARK, INDICATOR_BASE, INDICATOR_FROM, INDICATOR_LEADING, INDICATOR_TRAILING, LEADING_YEAR, LIST_END_COMPARATOR, PREFIX_COMPARATORS } from '../../lexicon/targets.js';
 import { endsWithCount } from '../measures.js';
 import { charTable } from './values.js';
 
@@ -76,6 +76,9 @@ export function cleanIndicator(raw: string): { text: string; cut: number } {
     // `在全省品牌指数测评中品牌得分…`: the preposition leaves the indicator but stays in the quote
     const l = INDICATOR_LEADING.exec(t);
     if (l && t.length - l[0].length >= 2) { t = t.slice(l[0].length); again = true; }
+    // `力争到2025年实现…`: a year after an effort word leaves the name too
+    const y = again ? LEADING_YEAR.exec(t) : null;
+    if (y && y[0].length > 0 && t.length - y[0].length >= 2) t = t.slice(y[0].length);
   }
   t = t.trimEnd(); // what /\s+$/ removes, without the pattern's retries at every inner space
   const base = INDICATOR_BASE.exec(t);
@@ -95,4 +98,42 @@ export function cleanIndicator(raw: string): { text: string; cut: number } {
 export function sentenceSubject(prev: { indicator: string; qEnd: number } | undefined, s: string, cs: number): string | null {
   if (!prev || prev.qEnd > cs || /[。!！?？]/.test(s.slice(prev.qEnd, cs))) return null;
   return prev.indicator;
+}
+
+/** A value that is no year (`85.1`, not `2022年`). */
+const LEVEL_VALUE = /(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*年)/;
+
+/**
+ * The subject of the clause before `cs` in the same sentence, named before its own comparator and value, when the
+ * reader emitted nothing there (`2022年全市质量竞争力指数为85.1,到2025年提高到87`: history, then the goal).
+ */
+export function previousClauseSubject(s: string, cs: number): string | null {
+  const e = cs - 1;
+  if (e <= 0 || (s[e] !== ',' && s[e] !== '，')) return null;
+  const prev = s.slice(clauseStart(s, e), e);
+  const v = LEVEL_VALUE.exec(prev);
+  if (!v) return null;
+  const before = prev.slice(0, v.index);
+  // `全市现有检验检测机构230家,到2025年达到300家`: a count of what exists names its subject without a verb
+  const cmp = endsWithComparator(before);
+  const name = cleanIndicator(cmp ? before.trimEnd().slice(0, -cmp[0].length) : before).text.replace(EXISTING, '');
+  return name.length >= 2 ? name : null;
+}
+
+/**
+ * The name before a colon at `colon` (`制造业产品质量合格率:95%以上`, `公共服务质量满意度(分):82`), with the unit it
+ * prints in brackets. A value with no measure word or comparator (`:82`) needs a name that reads as an indicator
+ * (`…率`, `…指数`, `…(分)`); a label holding a year or a number (`2025年:`, `附件2:`) is no name.
+ */
+export function colonLabel(s: string, colon: number, marked: boolean): { text: string; start: number; unit: string } | null {
+  const ls = clauseStart(s, colon);
+  const raw = s.slice(ls, colon);
+  if (/\d/.test(raw.replace(ITEM_MARK, ''))) return null;
+  const c = cleanIndicator(raw);
+  let text = c.text.replace(LABEL_LEAD, '');
+  if (text.length < 2 || text.length > 40 || LABEL_NOT_NAME.test(text)) return null;
+  const bracket = /[(（]\s*(%|‰|[\u4e00-\u9fff/]{1,4})\s*[)）]$/.exec(text);
+  if (!marked && !bracket && !INDICATOR_NAME_END.test(text)) return null;
+  if (bracket) text = text.slice(0, bracket.index).trimEnd();
+  return { text, start: ls + c.cut + (raw.length - raw.trimStart().length), unit: bracket ? (bracket[1] as string) : '' };
 }

@@ -9,6 +9,10 @@ import type { TaskOut } from '../tasks.js';
 import type { TargetList } from './collect.js';
 import { openerYear, yearMarks } from './years.js';
 
+/** A goals line short enough to be a heading, and the punctuation a heading never holds. */
+const HEADING_MAX = 30;
+const HEADING_STOP = /[。,，;；]/;
+
 /** Reads the goals: a block's year opener governs the blocks after it. */
 export function readGoals(o: Outline, list: TargetList): void {
   let goalsYear: number | null = null;
@@ -23,8 +27,11 @@ export function readGoals(o: Outline, list: TargetList): void {
       if (y) goalsYear = y.year;
       continue;
     }
-    list.read(s, seg.v, seg.start, 'goals', goalsYear);
-    goalsYear = openerYear(s, list.docYear) ?? goalsYear;
+    const added = list.read(s, seg.v, seg.start, 'goals', goalsYear);
+    // a heading line that names its year (`(三)2025年具体指标`) governs the goals under it, as an empty one does
+    const heading = added.length === 0 && s.length <= HEADING_MAX && !HEADING_STOP.test(s)
+      ? yearMarks(s).find((m) => !m.base && !m.history && (list.docYear === null || m.year >= list.docYear)) : undefined;
+    goalsYear = openerYear(s, list.docYear) ?? heading?.year ?? goalsYear;
   }
 }
 

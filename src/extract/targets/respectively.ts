@@ -6,11 +6,11 @@
  */
 import type { Comparator } from '../../model.js';
 import {
-  CHANGE_WORDS, COUNT_VERB_IN_NAME, PREFIX_COMPARATORS, RESPECTIVE_YEARS, RESPECTIVELY, SUFFIX_COMPARATORS, VALUE_LIST_JOINER, YEAR_NAME,
+  CHANGE_WORDS, COUNT_VERB_IN_NAME, LEVEL_IN_NAME, LEVEL_ONLY_END, PREFIX_COMPARATORS, RESPECTIVE_YEARS, RESPECTIVELY, SHARED_HEAD, SUFFIX_COMPARATORS, VALUE_LIST_JOINER, YEAR_NAME,
 } from '../../lexicon/targets.js';
 import { measureAt } from '../measures.js';
 import type { FoundTarget, TargetContext } from './find.js';
-import { HARD_STOP, cleanIndicator, sentenceSubject } from './phrases.js';
+import { HARD_STOP, cleanIndicator, endsWithComparator, sentenceSubject } from './phrases.js';
 
 interface ListValue { at: number; value: number; unit: string; suffix: Comparator | null; end: number }
 
@@ -60,8 +60,38 @@ function splitNames(t: string, want: number): string[] {
     const j = Math.max(tail.lastIndexOf('和'), tail.lastIndexOf('及'), tail.lastIndexOf('与'));
     if (j >= 2 && tail.length - j > 2) out.splice(out.length - 1, 1, tail.slice(0, j), tail.slice(j + 1));
   }
-  return out.map((x) => x.trim());
+  const names = out.map((x) => x.trim());
+  // `国家级、省级专精特新企业`: a name that is only a level takes the noun after the last name's level
+  const lastName = names[names.length - 1] as string;
+  const lv = LEVEL_IN_NAME.exec(lastName);
+  const noun = lv ? lastName.slice(lv.index + lv[0].length) : '';
+  if (noun.length >= 2) return names.map((n, k) => (k < names.length - 1 && LEVEL_ONLY_END.test(n) ? `${n}${noun}` : n));
+  // `制造业产品、农产品、食品抽检合格率`: the head printed on the last name is every short name's
+  const head = SHARED_HEAD.exec(lastName);
+  if (!head || head.index < 2) return names;
+  return names.map((n, k) => (k < names.length - 1 && n.length <= SHARED_HEAD_NAME_MAX && !SHARED_HEAD.test(n) ? `${n}${head[0]}` : n));
 }
+
+/** A 分别 word in a clause's head: the clause is read from that word, not as a list without it. */
+const RESPECTIVELY_IN = new RegExp(RESPECTIVELY.source);
+
+/**
+ * Lists of values after one comparator with no 分别 (`国家级、省级专精特新企业达到20家、100家`): where a found target's
+ * comparator word stands, when another value follows it after 、 or 和.
+ */
+function implicitLists(s: string, out: FoundTarget[]): Array<{ at: number; len: number; implicit: boolean }> {
+  const found: Array<{ at: number; len: number; implicit: boolean }> = [];
+  for (const t of out) {
+    const cmp = endsWithComparator(s.slice(Math.max(0, t.valueAt - 6), t.valueAt));
+    if (!cmp || CHANGE_WORDS.test(cmp[0])) continue;
+    if (valueList(s, t.valueAt).length < 2) continue;
+    found.push({ at: t.valueAt - cmp[0].length, len: 0, implicit: true });
+  }
+  return found;
+}
+
+/** The longest name that takes a shared head (`制造业产品`); a longer one names an indicator of its own. */
+const SHARED_HEAD_NAME_MAX = 8;
 
 /** Years printed after a value list: `(分别对应2025、2026、2027年)`. */
 function yearsAfter(s: string, from: number): { years: number[]; end: number } | null {
@@ -75,13 +105,16 @@ function yearsAfter(s: string, from: number): { years: number[]; end: number } |
  * Rewrites `out` for the 分别 clauses of `s`: the targets the per-number pass found on a list's values give way to
  * one target per (name, value) or (year, value) pair. A list whose counts do not match is left as it was.
  */
-export function readRespectively(s: string, out: FoundTarget[], ctx: TargetContext, yearAt: (at: number) => number | null): FoundTarget[] {
-  if (s.indexOf('分别') < 0) return out;
+export function readRespectively(
+  s: string, out: FoundTarget[], ctx: TargetContext, yearAt: (at: number) => number | null, yearsAt: (at: number) => number[],
+): FoundTarget[] {
+  const anchors = [...s.matchAll(RESPECTIVELY)].map((m) => ({ at: m.index ?? 0, len: m[0].length, implicit: false }));
+  anchors.push(...implicitLists(s, out));
+  if (anchors.length === 0) return out;
   let result = out;
-  for (const m of s.matchAll(RESPECTIVELY)) {
-    const at = m.index ?? 0;
-    const word = PREFIX_COMPARATORS.find(([w]) => s.startsWith(w, at + m[0].length));
-    const values = valueList(s, at + m[0].length + (word?.[0].length ?? 0));
+  for (const { at, len, implicit } of anchors) {
+    const word = PREFIX_COMPARATORS.find(([w]) => s.startsWith(w, at + len));
+    const values = valueList(s, at + len + (word?.[0].length ?? 0));
     if (values.length < 2) continue;
     let cs = at;
     // the clause starts after any punctuation but the 、 that joins its names
@@ -95,6 +128,8 @@ export function readRespectively(s: string, out: FoundTarget[], ctx: TargetConte
     const unitOf = (v: ListValue) => v.unit || last.unit;
     const pairs: Array<{ indicator: string; year: number | null; v: ListValue; qStart: number }> = [];
     const years = names.every((n) => YEAR_NAME.test(n)) ? names.map((n) => Number((YEAR_NAME.exec(n) as RegExpExecArray)[1])) : null;
+    // a list without 分别 pairs names only, and only where every value has its name
+    if (implicit && (years || after || names.length !== values.length || RESPECTIVELY_IN.test(head))) continue;
     if (years && years.length === values.length) {
       // `…满意度达到85分以上,2025年、2027年分别达到86分、88分`: the years share the sentence's subject
       const subject = sentenceSubject([...result].reverse().find((t) => t.qEnd <= cs), s, cs);
@@ -104,6 +139,12 @@ export function readRespectively(s: string, out: FoundTarget[], ctx: TargetConte
       const name = cleanIndicator(head).text;
       if (name.length < 2) continue;
       values.forEach((v, k) => pairs.push({ indicator: name, year: after.years[k] as number, v, qStart: cs }));
+    } else if (names.length === 1 && yearsAt(at).length === values.length) {
+      // `到2027年和2030年,质量竞争力指数分别达到88.5和90以上`: the governing years pair with the values
+      const name = cleanIndicator(head).text;
+      const ys = yearsAt(at);
+      if (name.length < 2) continue;
+      values.forEach((v, k) => pairs.push({ indicator: name, year: ys[k] as number, v, qStart: cs }));
     } else if (names.length === values.length && names.every((n) => n.length >= 2)) {
       const first = cleanIndicator(names[0] as string);
       // `主导或参与制修订国际标准、国家标准…`: the verb of the first name is every name's

@@ -4,13 +4,17 @@
  * (`较2020年下降14%`), which never governs a target.
  */
 import {
-  BASE_AFTER_YEAR, BASE_BEFORE_HISTORY, DEADLINE_DONE, BASE_BEFORE_YEAR, HISTORY_WORDS, TIME_HINTS, TO_YEAR, YEAR_LEAD, YEAR_LIST_GAP, YEAR_MARK,
+  BASE_AFTER_YEAR, BASE_BEFORE_HISTORY, FIVE_YEAR_LAST, FIVE_YEAR_MARK, FROM_AFTER_YEAR, FROM_BEFORE_YEAR, PERIOD_START, DEADLINE_DONE, BASE_BEFORE_YEAR, HISTORY_WORDS, TIME_HINTS, TO_YEAR, YEAR_LEAD, YEAR_LIST_GAP, YEAR_MARK,
 } from '../../lexicon/targets.js';
 
 /** The end of a sentence, past which a list of years no longer governs. */
 const SENTENCE_END = /[。!！?？;；]/;
 
-export interface YearMark { at: number; end: number; year: number; opener: boolean; base?: boolean; history?: boolean }
+export interface YearMark {
+  at: number; end: number; year: number; opener: boolean; base?: boolean; history?: boolean;
+  /** The end of the brackets the mark stands in (`(2023年为93.8%)`, `(目前已有5家)`): it governs nothing past them. */
+  until?: number;
+}
 
 /** The last clause read and its marks: findTargets and then openerYear ask for the same string in turn. */
 let memoS: string | null = null;
@@ -26,6 +30,28 @@ export function yearMarks(s: string): YearMark[] {
 }
 
 function readYearMarks(s: string): YearMark[] {
+  const marks = readMarks(s);
+  if (marks.length > 0 && (s.indexOf('(') >= 0 || s.indexOf('（') >= 0)) scopeToBrackets(s, marks);
+  return marks;
+}
+
+/** Marks a year or history word inside brackets with the brackets' end: a note's time is the note's own. */
+function scopeToBrackets(s: string, marks: YearMark[]): void {
+  for (const m of marks) {
+    const open = Math.max(s.lastIndexOf('(', m.at), s.lastIndexOf('（', m.at));
+    if (open < 0) continue;
+    const close = s.slice(open, m.end).search(/[)）]/);
+    if (close >= 0) continue;
+    const end = s.slice(m.end).search(/[)）]/);
+    // a long stretch is no note (a bracket lost its pair)
+    if (end < 0 || end > 30 || m.at - open > 30) continue;
+    // `近期目标(2023—2025年):` labels what follows: the period opens it, as `到2025年,` would
+    if (/^\s*[:：]/.test(s.slice(m.end + end + 1, m.end + end + 3)) && !m.base && !m.history) m.opener = true;
+    else m.until = m.end + end + 1;
+  }
+}
+
+function readMarks(s: string): YearMark[] {
   const out: YearMark[] = [];
   if (!TIME_HINTS.some((h) => s.indexOf(h) >= 0)) return out;
   // exec loops on the shared patterns: matchAll clones its pattern on every call, and every clause is read
@@ -44,6 +70,33 @@ function readYearMarks(s: string): YearMark[] {
 }
 
 function yearMarksOnly(s: string): YearMark[] {
+  const out = calendarMarks(s);
+  // most strings name no five-year plan: the period scan runs only where 五 is
+  if (s.indexOf('五') < 0) return out;
+  const periods = fiveYearMarks(s);
+  return periods.length === 0 ? out : [...out, ...periods].sort((a, b) => a.at - b.at);
+}
+
+/** `“十三五”期间`, `到“十四五”末`: marks of a plan period's last year (a base after 较/比, as a year's is). */
+function fiveYearMarks(s: string): YearMark[] {
+  const out: YearMark[] = [];
+  FIVE_YEAR_MARK.lastIndex = 0;
+  for (let m = FIVE_YEAR_MARK.exec(s); m; m = FIVE_YEAR_MARK.exec(s)) {
+    const year = FIVE_YEAR_LAST[m[1] as string] as number;
+    let at = m.index;
+    const lead = YEAR_LEAD.exec(s.slice(Math.max(0, at - 3), at));
+    if (lead) at -= lead[0].length;
+    const end = m.index + m[0].length;
+    if (BASE_BEFORE_YEAR.test(s.slice(Math.max(0, at - 2), at))) {
+      out.push({ at, end, year, opener: false, base: true });
+      continue;
+    }
+    out.push({ at, end, year, opener: /^[,，:：]/.test(s.slice(end, end + 1)) || lead !== null && TO_YEAR.test(lead[0]) });
+  }
+  return out;
+}
+
+function calendarMarks(s: string): YearMark[] {
   const out: YearMark[] = [];
   YEAR_MARK.lastIndex = 0;
   for (let m = YEAR_MARK.exec(s); m; m = YEAR_MARK.exec(s)) {
@@ -52,9 +105,16 @@ function yearMarksOnly(s: string): YearMark[] {
     const lead = YEAR_LEAD.exec(s.slice(Math.max(0, at - 3), at));
     if (lead) at -= lead[0].length;
     const end = m.index + m[0].length;
+    // a period printed as a range (`2021—2023年,全市累计…`) is governed by its end, like `2021年到2023年`
+    const period = lead ? null : PERIOD_START.exec(s.slice(Math.max(0, at - 8), at));
+    if (period && !/\d/.test(s[at - period[0].length - 1] ?? '') && !/[-—~至]/.test(s[end] ?? '')) {
+      out.push({ at: at - period[0].length, end, year: Number(m[1]), opener: /^[,，:：]/.test(s.slice(end, end + 1)) });
+      continue;
+    }
     if (/\d/.test(s[at - 1] ?? '') || /[-—~至]/.test(s[end] ?? '') || /[-—~]$/.test(s.slice(Math.max(0, at - 1), at))) continue; // ranges and longer numbers
     // a base year (`较2020年下降14%`, `在2020年基础上`) is compared against, never the year of a target
-    if (BASE_BEFORE_YEAR.test(s.slice(Math.max(0, at - 2), at)) || BASE_AFTER_YEAR.test(s.slice(end, end + 4))) {
+    if (BASE_BEFORE_YEAR.test(s.slice(Math.max(0, at - 2), at)) || BASE_AFTER_YEAR.test(s.slice(end, end + 4))
+      || (FROM_BEFORE_YEAR.test(s.slice(Math.max(0, at - 1), at)) && FROM_AFTER_YEAR.test(s.slice(end, end + 4)))) {
       out.push({ at, end, year: Number(m[1]), opener: false, base: true });
       continue;
     }
@@ -71,7 +131,10 @@ function yearMarksOnly(s: string): YearMark[] {
 /** The index of the last mark before `at` that is no base (a base never governs), or -1. */
 function lastMark(marks: YearMark[], at: number): number {
   let k = -1;
-  for (let i = 0; i < marks.length; i++) if ((marks[i] as YearMark).end <= at && !(marks[i] as YearMark).base) k = i;
+  for (let i = 0; i < marks.length; i++) {
+    const m = marks[i] as YearMark;
+    if (m.end <= at && !m.base && !(m.until !== undefined && m.until <= at)) k = i;
+  }
   return k;
 }
 
@@ -94,7 +157,7 @@ export function governingYears(marks: YearMark[], s: string, at: number): number
     const first = k - out.length + 1;
     for (let j = first - 1; j >= 0; j--) {
       const m = marks[j] as YearMark;
-      if (!m.base && (m.opener || m.history)) return [m.year];
+      if (!m.base && !(m.until !== undefined && m.until <= at) && (m.opener || m.history)) return [m.year];
     }
     return [];
   }
@@ -110,7 +173,7 @@ export function pastSentenceGoal(marks: YearMark[], s: string, at: number, ctx: 
   if (k < 0 || !SENTENCE_END.test(s.slice((marks[k] as YearMark).end, at))) return null;
   for (let j = k - 1; j >= 0; j--) {
     const m = marks[j] as YearMark;
-    if (m.base) continue;
+    if (m.base || (m.until !== undefined && m.until <= at)) continue;
     // an account that began earlier (`近年来,…。2022年,…。`) stays history
     if (m.history || (ctx.docYear !== null && m.year < ctx.docYear)) return null;
     if (m.opener) return m.year;

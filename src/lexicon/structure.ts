@@ -6,8 +6,8 @@
 
 const ZH = '一二三四五六七八九十百零〇两';
 
-/** `一、总体要求` (also `第一章 总体要求`, `第一部分`). */
-export const CHAPTER = new RegExp(`^(?:([${ZH}]{1,4})\\s*[、.]|第([${ZH}]{1,4})(?:章|部分)[\\s:]*)\\s*(.*)$`);
+/** `一、总体要求` (also `【一】总体要求`, `第一章 总体要求`, `第一部分`). */
+export const CHAPTER = new RegExp(`^(?:【?([${ZH}]{1,4})(?:(?<!【[${ZH}]{1,4})\\s*[、.]|(?<=【[${ZH}]{1,4})】)|第([${ZH}]{1,4})(?:章|部分)[\\s:]*)\\s*(.*)$`);
 /** What follows `第一部分` in a sentence about the plan (`第一部分是工作目标。…`), never in its heading. */
 export const DI_SENTENCE = /^[是为的共]|。./;
 /**
@@ -70,7 +70,7 @@ export const ATTACHMENT = /^附\s*件\s*(\d*)\s*[:：.]?\s*(.*)$/;
  * Every character the heads above (ATTACHMENT, COLUMN, CHAPTER, PAREN, PAREN_ARABIC, ARABIC, YISHI, BULLET) can
  * start with: a line starting otherwise is no head, and is not tried against each of them.
  */
-export const HEAD_START = `附专第(${ZH}0123456789—-•·●■◆①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳`;
+export const HEAD_START = `附专第(【${ZH}0123456789—-•·●■◆①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳`;
 
 /** Chapter roles by title. Checked in this order; a chapter matching none holds tasks. */
 export const CHAPTER_ROLES: Array<{ role: 'goals' | 'safeguards' | 'preamble'; pattern: RegExp }> = [
@@ -82,7 +82,7 @@ export const CHAPTER_ROLES: Array<{ role: 'goals' | 'safeguards' | 'preamble'; p
 /** Chrome of government CMS pages: a line matching this is never content (and ends the body when after it). */
 export const CHROME = new RegExp([
   '^(?:首页|网站首页)(?:\\s|>|$)', '您(?:的|所在)?(?:当前)?位置', '当前位置', '语音播报', '语音合成中', '进入播报模式', '退出播报模式',
-  '^分享到', '扫一扫', '请进行滑动验证', '^文件下载', '^【?打印(?:本页|文章)?】?$', '^【?关闭(?:窗口)?】?$', '^\\[?\\s*(?:打印|关闭|收藏)\\s*\\]?$',
+  '^分享到', '扫一扫', '请进行滑动验证', '^文件下载', '^【?打印(?:本页|文章)?】?$', '^【?关闭(?:窗口)?】?$', '^(?:[【\\[]?\\s*(?:打印本页|打印|关闭窗口|关闭|收藏|返回顶部)\\s*[】\\]]?\\s*){1,4}$',
   '^(?:上一篇|下一篇)', '^相关(?:文章|链接|阅读)', '^字号[:：]', '^【字体', '^浏览次数', '^访问量', '^服务热线',
   '版权所有', 'ICP备', '公网安备', '网站标识码', '^主办单位', '^承办单位', '^技术支持', '^x$',
 ].join('|'));

@@ -14,7 +14,7 @@ import { NOTICE_OF_PLAN, POSTING_TAIL, SELF_JOINT } from '../../lexicon/meta.js'
 import { yearMarks } from '../targets/years.js';
 import { metadataFields, type Found } from './fields.js';
 import { noticeTitle, planTitle, reportedTitle, type TitleFound } from './titles.js';
-import { dateUnderTitle, expandJoint, noticeIssuer, reportedIssuer, signature, titleIssuer } from './issuer.js';
+import { dateAfterNotice, dateUnderTitle, expandJoint, noticeIssuer, reportedIssuer, signature, titleIssuer } from './issuer.js';
 import { numberLine, readDocNumber } from './docnumber.js';
 import { readPlace } from './place.js';
 
@@ -84,16 +84,19 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
   // dates: the signature's, or the one under a 实施意见's title; 成文日期/发文日期; the page's posting date
   const metaSigned = field('signed');
   const metaSignedIso = metaSigned ? dateOf(metaSigned.value, metaSigned.line, ctx, null) : null;
+  const dateView = sig?.date ?? (title ? dateUnderTitle(views, title.v) : null) ?? (notice ? dateAfterNotice(views, notice.v, front.length) : null)
+    ?? views.slice(o.bodyEnd).find((v) => isDateLine(v.norm)) ?? null;
   const pubField = field('published');
   let published = pubField ? dateOf(pubField.value, pubField.line, ctx, null) : null;
   if (!published) {
     for (const v of front) {
+      // the date under the signature (`2023-09-20`) is when it was signed, not posted
+      if (v === dateView) continue;
       const stamp = POSTING_LINE.exec(v.norm);
       // a byline may go on after the date (`2024-01-16 09:08:27 来源: 某日报`)
       if (stamp && (stamp[0].length === v.norm.length || POSTING_TAIL.test(v.norm.slice(stamp[0].length)))) { published = parseDate(stamp[1] as string); break; }
     }
   }
-  const dateView = sig?.date ?? (title ? dateUnderTitle(views, title.v) : null) ?? views.slice(o.bodyEnd).find((v) => isDateLine(v.norm)) ?? null;
   let signed: string | null = metaSignedIso;
   if (dateView) {
     const read = dateOf(dateView.norm, dateView.b.line, ctx, metaSignedIso);

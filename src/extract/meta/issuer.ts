@@ -40,6 +40,21 @@ export function dateUnderTitle(views: View[], titleView: View): View | null {
   return null;
 }
 
+/**
+ * A notice signed with its date alone (the issuer already printed in its title): a date line right after the
+ * notice's closing sentence (`…请认真贯彻执行。` / `2023年5月26日`), before the plan's own title.
+ */
+export function dateAfterNotice(views: View[], noticeView: View, to: number): View | null {
+  let prev: View | null = null;
+  for (let k = noticeView.i + 1; k < to; k++) {
+    const v = views[k] as View;
+    if (v.norm.trim() === '') continue;
+    if (isDateLine(v.norm)) return prev !== null && /[。！!]$/.test(prev.norm.trim()) ? v : null;
+    prev = v;
+  }
+  return null;
+}
+
 /** The issuer that opens a title: `中共某市委 某市人民政府关于…` → `中共某市委 某市人民政府`. */
 export function titleIssuer(title: string | null | undefined): string | null {
   const m = title ? TITLE_ISSUER.exec(title) : null;

@@ -60,6 +60,8 @@ export const PAREN_ARABIC = /^\((\d{1,3})\)\s*(.*)$/;
 export const SUBITEM = /^(?:\(\s*(\d{1,2})\s*\)|(\d{1,2})\)|([\u2460-\u2473]))\s*(.*)$/;
 /** `一是强化组织领导。…` — safeguards in some city opinions, and some task lists. */
 export const YISHI = new RegExp(`^([${ZH}]{1,3})是\\s*(.*)$`);
+/** A later `二是` / `三是` after a sentence mark: a paragraph that runs several `一是` points together. */
+export const YISHI_RUN = /[。；;，,]\s*[二三四五六七八九十]是/;
 /** `——item`, `――item`, `—item`, `-- item`, `•`. */
 export const BULLET = /^(?:—{1,2}|-{2}|•|·|●|■|◆)\s*(.*)$/;
 /** `专栏1 产业质量竞争力提升工程`, `专栏一：…`. */

@@ -6,7 +6,7 @@
 import type { View } from '../source/view.js';
 import type { Head } from './heads.js';
 import type { ColumnNode, ItemNode } from './outline.js';
-import { CHROME, ISSUER_LINE, ISSUER_LINE_MAX, PUBLICATION_NOTE } from '../lexicon/structure.js';
+import { CHROME, ISSUER_LINE, ISSUER_LINE_MAX, PUBLICATION_NOTE, YISHI_RUN } from '../lexicon/structure.js';
 import { isDateLine } from './dates.js';
 import { hasAgencyNoteMark } from '../lexicon/agency-notes.js';
 
@@ -60,6 +60,8 @@ export function titleOverText(views: View[], heads: Array<Head | null>, k: numbe
   let text = 0;
   for (let j = k + 1; j < views.length && j <= k + 200; j++) {
     const h = heads[j];
+    // `一是…。二是…。三是…。` in one paragraph is the text of the task above, not items of a group
+    if (h?.kind === 'yishi' && YISHI_RUN.test((views[j] as View).norm)) { text++; continue; }
     if (h && h.kind !== 'bullet') {
       if (text > 0) return h.kind !== 'arabic' && h.kind !== 'yishi' && h.kind !== 'subitem';
       // nothing at all under it before the next `(二)` or chapter: a task printed as its title alone

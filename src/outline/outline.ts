@@ -221,6 +221,8 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
         continue;
       }
       parenTasks = true; numberedInChapter = true;
+      // a `(二)` task is the sibling of a `(一)` group before it, never inside it
+      if (group !== null && group.endsWith(')') && h.ord.startsWith('(')) group = section;
       openItem(role === 'safeguards' ? 'safeguard' : 'task', h.ord, v, h.rest, 'paren');
       continue;
     }

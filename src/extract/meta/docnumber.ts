@@ -13,7 +13,8 @@ const WIDGET = /\s*【[^】]*】\s*$/;
 
 /** Reads or repairs a document number (`某政发〔20245` → 某政发〔2024〕5号 when the year agrees). */
 export function readDocNumber(raw: string, line: number, years: number[], ctx: Collector): string | null {
-  const t = raw.replace(WIDGET, '').replace(/\s+/g, '');
+  // read on a folded copy: `大政发（2023）35号` prints full-width brackets; the value keeps them
+  const t = raw.replace(WIDGET, '').replace(/\s+/g, '').normalize('NFKC');
   if (DOC_NUMBER.test(t)) return raw.replace(WIDGET, '').trim();
   const m = DOC_NUMBER_DAMAGED.exec(t);
   if (!m || !DOC_NUMBER_KIND.test(m[1] as string)) return null;

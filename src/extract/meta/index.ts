@@ -8,9 +8,10 @@ import type { Meta } from '../../model.js';
 import type { Collector } from '../../diagnostics.js';
 import type { Outline } from '../../outline/outline.js';
 import { clean, type View } from '../../source/view.js';
+import { NOTICE_TITLE } from '../../lexicon/structure.js';
 import { damagedDateReadings, findDate, isDateLine, parseDate } from '../../outline/dates.js';
 import { DEADLINE_BEFORE, HORIZON_YEARS, TO_YEAR } from '../../lexicon/targets.js';
-import { NOTICE_OF_PLAN, POSTING_TAIL, SELF_JOINT } from '../../lexicon/meta.js';
+import { ANNUAL_PLAN_TITLE, NOTICE_OF_PLAN, POSTING_TAIL, SELF_JOINT } from '../../lexicon/meta.js';
 import { yearMarks } from '../targets/years.js';
 import { metadataFields, type Found } from './fields.js';
 import { noticeTitle, planTitle, reportedTitle, type TitleFound } from './titles.js';
@@ -62,15 +63,19 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
   const field = (f: 'title' | 'issuer' | 'signed' | 'published' | 'doc_number'): Found | undefined => fields.get(f);
 
   // titles
-  const notice = noticeTitle(front);
+  const titleField = field('title');
+  let notice = noticeTitle(front);
+  // a page's 标题 field that holds the notice (`标  题:某区人民政府办公室关于印发…的通知`)
+  const fieldNotice = titleField && NOTICE_TITLE.test(titleField.value.trim()) ? titleField : null;
+  const fieldView = fieldNotice ? views.find((v) => v.b.line === fieldNotice.line) : undefined;
+  if (!notice && fieldNotice && fieldView) notice = { text: fieldNotice.value.trim(), line: fieldNotice.line, v: fieldView };
   let title: TitleFound | null = planTitle(front);
   if (!title && notice) {
     const m = NOTICE_OF_PLAN.exec(notice.text);
     if (m) title = { text: m[1] as string, line: notice.line, v: notice.v };
   }
   if (!title) title = reportedTitle(views.slice(0, o.bodyEnd));
-  const titleField = field('title');
-  if (!title && titleField) title = { text: titleField.value.replace(/^《(.*)》$/, '$1'), line: titleField.line, v: views[0] as View };
+  if (!title && titleField && !fieldNotice) title = { text: titleField.value.replace(/^《(.*)》$/, '$1'), line: titleField.line, v: views[0] as View };
   if (!title) ctx.report('title-missing', null, "no line reads as the plan's own title");
 
   // issuer: the signature, the issuer line or prefix of a title, a report of the issuing, the metadata field
@@ -139,7 +144,7 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
       doc_number: docNumber,
       signed,
       published,
-      horizon_years: horizonYears(o, docYear),
+      horizon_years: horizonYears(o, docYear, title?.text ?? null),
       script: 'simplified',
     },
   };
@@ -148,7 +153,7 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
 /** Years the goals look to (`到2027年…`, `2035年,…基本建成`), from the goals; else from any goal opener; not history. */
 const YEAR_CELL = /^\s*\d{4}\s*年\s*(?:[(（][^)）]{0,8}[)）])?\s*$/;
 
-function horizonYears(o: Outline, docYear: number | null): number[] {
+function horizonYears(o: Outline, docYear: number | null, title: string | null): number[] {
   const ys = new Set<number>();
   const ok = (y: number) => (docYear !== null ? y >= docYear && y <= docYear + 30 : y >= 1990 && y <= 2100);
   const collect = (s: string) => {
@@ -173,6 +178,9 @@ function horizonYears(o: Outline, docYear: number | null): number[] {
       }
     }
   }
+  // an annual plan that states no goal year works to the year of its title
+  const annual = ys.size === 0 && title ? ANNUAL_PLAN_TITLE.exec(title) : null;
+  if (annual && ok(Number(annual[1]))) ys.add(Number(annual[1]));
   return [...ys].sort((a, b) => a - b);
 }
 

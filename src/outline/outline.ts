@@ -9,6 +9,7 @@ import type { Collector } from '../diagnostics.js';
 import { makeView, type DocumentFold, type View } from '../source/view.js';
 import { zhToInt } from '../lexicon/numerals.js';
 import { TABLE_CAPTION } from '../lexicon/structure.js';
+import { hasAgencyNoteMark } from '../lexicon/agency-notes.js';
 import { chapterRole, classify, depthHeads, nestSections, tocLines, type Head, type Role } from './heads.js';
 import { columnTakes, hasBody, isBackMatter, isCell, isChrome, isProse, sectionIsItem, titleOverText } from './lines.js';
 
@@ -124,6 +125,10 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
     if (start < 0) start = views.length;
   }
   out.bodyStart = start;
+  // a 若干措施 prints each measure as a `一、` paragraph with its text, and no numbered item under any of them
+  const annex = heads.findIndex((x, k) => k > start && x?.kind === 'attachment');
+  const measures = start < views.length && heads[start]?.kind === 'chapter'
+    && !heads.slice(start, annex < 0 ? heads.length : annex).some((x) => x && x.kind !== 'chapter' && x.kind !== 'bullet' && x.kind !== 'column');
 
   let chapter: ChapterNode | null = null;
   // a `一、` section under a `第一章` chapter: its ordinal, and its own role where its title names one
@@ -182,10 +187,17 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
         continue;
       }
       if (chapter && h.n === expected + 1) ctx.report('numbering-gap', v.b.line, `chapter ${h.ord}、 follows chapter ${chapter.ord}、 (one is missing?)`);
-      const title = v.norm.slice(h.rest).replace(/[。.]$/, '').trim();
+      let title = v.norm.slice(h.rest).replace(/[。.]$/, '').trim();
+      // a measure of a 若干措施 printed as its own `一、` paragraph: the chapter is named by its first sentence
+      const measure = measures && (hasBody(v.norm, h.rest) || hasAgencyNoteMark(v.norm));
+      if (measure) title = title.replace(/[。(].*$/, '');
       chapter = { ord: h.ord, title, role: chapterRole(title), v };
       out.chapters.push(chapter);
       group = null; section = null; sectionRole = null; item = null; column = null; parenTasks = false; numberedInChapter = false;
+      if (measure && chapter.role !== 'goals' && chapter.role !== 'preamble') {
+        openItem(chapter.role === 'safeguards' ? 'safeguard' : 'task', h.ord, v, h.rest, 'paren');
+        continue;
+      }
       if (chapter.role === 'goals') out.goals.push({ v, start: v.norm.length });
       continue;
     }

@@ -47,6 +47,8 @@ export interface ColumnNode {
   title: string;
   head: View;
   titleStart: number;
+  /** The line the title stands on when it is not the head's (`专栏1` over its title). */
+  titleView?: View;
   afterItem: ItemNode | null;
   items: Array<{ head: Segment; more: View[] }>;
   /**
@@ -220,6 +222,12 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
       tableDone = false;
       out.columns.push(column);
       item = null;
+      // `专栏1` on a line of its own, its title on the next (a box's caption printed over two lines)
+      const next = views[k + 1];
+      if (column.title === '' && next && heads[k + 1] === null && next.b.type !== 'row' && isCell(next) && next.norm.trim().length >= 4) {
+        column.title = next.norm.trim(); column.titleView = next;
+        k++;
+      }
       continue;
     }
     if (h?.kind === 'bullet' && column) {

@@ -8,8 +8,12 @@ const ZH = '一二三四五六七八九十百零〇两';
 
 /** `一、总体要求` (also `【一】总体要求`, `第一章 总体要求`, `第一部分`). */
 export const CHAPTER = new RegExp(`^(?:【?([${ZH}]{1,4})(?:(?<!【[${ZH}]{1,4})\\s*[、.]|(?<=【[${ZH}]{1,4})】)|第([${ZH}]{1,4})(?:章|部分)[\\s:]*)\\s*(.*)$`);
+/** `第一条 鼓励企业争创政府质量奖。…`: an article of a 若干措施 or 办法. */
+export const ARTICLE = new RegExp(`^第([${ZH}]{1,4})条[\\s:：]*(.*)$`);
 /** What follows `第一部分` in a sentence about the plan (`第一部分是工作目标。…`), never in its heading. */
 export const DI_SENTENCE = /^[是为的共]|。./;
+/** …the part of it an article's heading shows (`第一条 鼓励…。对…` runs on in its own sentences). */
+export const DI_SENTENCE_START = /^[是为的共]/;
 /**
  * The caption of a table in the body, outside any 专栏: `表1 质量强县建设主要指标`, `质量强市建设主要指标`,
  * `主要指标如下:` (a short line; whether the table under it holds targets is for its header to say).
@@ -78,7 +82,7 @@ export const HEAD_START = `附专第(【${ZH}0123456789—-•·●■◆①②�
 export const CHAPTER_ROLES: Array<{ role: 'goals' | 'safeguards' | 'preamble'; pattern: RegExp }> = [
   { role: 'goals', pattern: /总体要求|指导思想|目标|基本原则|总体思路|整体思路|发展思路|工作原则|总体部署/ },
   { role: 'safeguards', pattern: /保障措施|组织保障|保障体系|实施保障|工作保障|保障机制|组织实施|组织领导|工作要求|实施步骤/ },
-  { role: 'preamble', pattern: /基础与|发展基础|现状|形势|背景|重要意义|重要性|紧迫性|必要性|面临|回顾|起草过程|主要内容|^(?:现实基础|发展环境|发展成效|发展趋势|发展机遇|机遇与挑战|存在(?:的)?问题)[。.]?$/ },
+  { role: 'preamble', pattern: /基础与|发展基础|现状|形势|背景|重要意义|重要性|紧迫性|必要性|面临|回顾|起草过程|主要内容|^(?:总则|附则)$|^(?:现实基础|发展环境|发展成效|发展趋势|发展机遇|机遇与挑战|存在(?:的)?问题)[。.]?$/ },
 ];
 
 /** Chrome of government CMS pages: a line matching this is never content (and ends the body when after it). */

@@ -189,14 +189,16 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
         continue;
       }
       if (chapter && h.n === expected + 1) ctx.report('numbering-gap', v.b.line, `chapter ${h.ord}、 follows chapter ${chapter.ord}、 (one is missing?)`);
-      let title = v.norm.slice(h.rest).replace(/[。.]$/, '').trim();
+      const full = v.norm.slice(h.rest).replace(/[。.]$/, '').trim();
       // a measure of a 若干措施 printed as its own `一、` paragraph: the chapter is named by its first sentence
-      const measure = measures && (hasBody(v.norm, h.rest) || hasAgencyNoteMark(v.norm));
-      if (measure) title = title.replace(/[。(].*$/, '');
-      chapter = { ord: h.ord, title, role: chapterRole(title), v };
+      const short = measures && (hasBody(v.norm, h.rest) || hasAgencyNoteMark(v.norm)) ? full.replace(/。.*$/, '') : null;
+      const shortRole = short !== null ? chapterRole(short) : null;
+      const measure = shortRole === 'tasks' || shortRole === 'safeguards';
+      const title = measure ? (short as string) : full;
+      chapter = { ord: h.ord, title, role: measure ? (shortRole as Role) : chapterRole(full), v };
       out.chapters.push(chapter);
       group = null; section = null; sectionRole = null; item = null; column = null; parenTasks = false; numberedInChapter = false;
-      if (measure && chapter.role !== 'goals' && chapter.role !== 'preamble') {
+      if (measure) {
         openItem(chapter.role === 'safeguards' ? 'safeguard' : 'task', h.ord, v, h.rest, 'paren');
         continue;
       }

@@ -68,8 +68,8 @@ export const YISHI = new RegExp(`^([${ZH}]{1,3})是\\s*(.*)$`);
 export const YISHI_RUN = /[。；;，,]\s*[二三四五六七八九十]是/;
 /** `——item`, `――item`, `—item`, `-- item`, `•`. */
 export const BULLET = /^(?:—{1,2}|-{2}|•|·|●|■|◆)\s*(.*)$/;
-/** `专栏1 产业质量竞争力提升工程`, `专栏一：…`. */
-export const COLUMN = new RegExp(`^专栏\\s*(\\d+|[${ZH}]+)\\s*[:：.、]?\\s*(.*)$`);
+/** `专栏1 产业质量竞争力提升工程`, `专栏一：…`, `【专栏1】…`. */
+export const COLUMN = new RegExp(`^(?:专栏\\s*(\\d+|[${ZH}]+)|【\\s*专栏\\s*(\\d+|[${ZH}]+)\\s*】)\\s*[:：.、]?\\s*(.*)$`);
 /** `附件:1.…` (the list of attachments) and `附件1` (an attachment itself). */
 export const ATTACHMENT = /^附\s*件\s*(\d*)\s*[:：.]?\s*(.*)$/;
 /**

@@ -36,9 +36,9 @@ export function classify(norm: string): Head | null {
   let m: RegExpExecArray | null;
   if ((m = ATTACHMENT.exec(norm))) return { kind: 'attachment', num: m[1] ?? '', rest: restOf(m[2]) };
   if ((m = COLUMN.exec(norm))) {
-    const raw = m[1] as string;
+    const raw = (m[1] ?? m[2]) as string;
     const n = /^\d+$/.test(raw) ? Number(raw) : zhToInt(raw);
-    if (Number.isFinite(n)) return { kind: 'column', n, rest: restOf(m[2]) };
+    if (Number.isFinite(n)) return { kind: 'column', n, rest: restOf(m[3]) };
   }
   if ((m = CHAPTER.exec(norm))) {
     const ord = (m[1] ?? m[2]) as string;

@@ -130,8 +130,8 @@ function readNote(norm: string): AgencyNote | null {
       (c.role === 'lead' ? lead : responsible).push(...r.names);
       if (r.etc) etc = true;
     });
-  } else if (!DUTY_PHRASE.test(inner) && BARE_DUTY.test(inner)) {
-    // `(A、B负责)`, `(A牵头负责)`: only a list of agencies makes it a note
+  } else if (!DUTY_PHRASE.test(inner) && BARE_DUTY.test(inner) && !roleClauses(inner)) {
+    // `(A、B负责)`, `(A牵头负责)`: only a list of agencies makes it a note (`(A牵头,B负责)` is read by clauses)
     const r = splitAgencies(inner.replace(BARE_DUTY, ''));
     if (r.names.length === 0 || !r.names.every((n) => AGENCY_END.test(n))) return null;
     (/牵头负责$/.test(inner) ? lead : responsible).push(...r.names); etc = r.etc;

@@ -24,6 +24,9 @@ export interface TableOut {
   headerYears: number[];
 }
 
+/** A cell of a Markdown table's rule line (`---`, `:---:`). */
+const RULE_CELL = /^:?-{3,}:?$/;
+const isRule = (v: View) => (v.b.cells ?? []).some((c) => RULE_CELL.test(c.text.trim())) && (v.b.cells ?? []).every((c) => c.text.trim() === '' || RULE_CELL.test(c.text.trim()));
 const isNumberCell = (s: string) => /^\d{1,3}$/.test(s.trim());
 const isLong = (s: string) => s.length > 40 || /。/.test(s);
 
@@ -39,10 +42,14 @@ export function buildTable(att: { number: string; head: View; views: View[] }, c
   let k = 0;
   if (!title && views[0] && views[0].b.type !== 'row' && !isNumberCell(views[0].norm) && views[0].norm.length <= 60) { title = orig(views[0]).trim(); k = 1; }
 
-  const rowsFromTable = views.slice(k).filter((v) => v.b.type === 'row' && v.b.cells);
+  // a Markdown-style table typed into a text file: its `| --- |` rule is no row
+  const rowsFromTable = views.slice(k).filter((v) => v.b.type === 'row' && v.b.cells && !isRule(v));
   if (rowsFromTable.length >= 2) {
     const [head, ...rest] = rowsFromTable as View[];
-    const cells = (v: View) => (v.b.cells ?? []).map((c) => c.text.trim());
+    // `| a | b |`: the empty cells outside the first and last bar are no columns
+    const edge = (at: (n: number) => number) => rowsFromTable.every((r) => { const cs = r.b.cells ?? []; return cs.length > 1 && (cs[at(cs.length)]?.text.trim() ?? '') === ''; });
+    const dropFirst = edge(() => 0) ? 1 : 0, dropLast = edge((n) => n - 1) ? 1 : 0;
+    const cells = (v: View) => (v.b.cells ?? []).slice(dropFirst, (v.b.cells ?? []).length - dropLast).map((c) => c.text.trim());
     // a header over two rows (a cell spanning the years under it): one header, and the rows start after it
     const spanned = rest.length >= 2 ? mergeSubHeader(cells(head as View), cells(rest[0] as View), cells(rest[1] as View).length) : null;
     const body = spanned ? rest.slice(1) : rest;
@@ -53,7 +60,7 @@ export function buildTable(att: { number: string; head: View; views: View[] }, c
         row_lines: body.map((r) => r.b.line), line: att.head.b.line,
       },
       // a real table (HTML <table>, GFM, pipe rows) has its cells: indicator and value are read from them
-      cellViews: body.map((r) => (r.b.cells?.length ? r.b.cells.map((c) => makeView(c, r.i, r.fold)) : [r])),
+      cellViews: body.map((r) => (r.b.cells?.length ? r.b.cells.slice(dropFirst, r.b.cells.length - dropLast).map((c) => makeView(c, r.i, r.fold)) : [r])),
       groups: [],
       headerYears: yearsIn(columns.join(' ')),
     };

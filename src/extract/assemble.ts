@@ -13,6 +13,7 @@ import { extractTasks } from './tasks.js';
 import { extractColumns } from './columns.js';
 import { readProse } from './prose.js';
 import { readAppendix } from './appendix.js';
+import { unitsFromTables } from './division.js';
 import { columnTables, readBodyTables } from './indicator-table.js';
 import { TargetList, type Locate } from './targets/collect.js';
 import { readGoals, readTasks } from './targets/regions.js';
@@ -61,6 +62,7 @@ export async function assemble(o: Outline, text: string, ctx: Collector, fold?: 
   const columns = extractColumns(o, tasks, list, tables);
   readProse(o, list, ctx);
   const appendix = readAppendix(o, list, ctx);
+  unitsFromTables(appendix, tasks, ctx);
   list.reportSkipped();
 
   const sections = o.chapters.map((c) => {

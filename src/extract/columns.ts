@@ -33,14 +33,16 @@ export function extractColumns(o: Outline, tasks: TaskOut[], list: TargetList, t
       }
     }
     list.covered.add(c.head);
+    if (c.titleView) list.covered.add(c.titleView);
     const table = tables.get(c);
     if (table) {
       // a year in the box's title (`2025年主要指标`) stands for a value column that names none
       readTableTargets(table, c.head, `column:${c.number}`, titleYear(c.title), list);
     }
     columns.push({
-      number: c.number, title: orig(c.head, c.titleStart).trim(), items, after_task: c.afterItem ? idOf.get(c.afterItem) ?? null : null,
-      line: list.at(c.head, 0).line, item_lines: itemLines,
+      number: c.number, title: (c.titleView ? orig(c.titleView) : orig(c.head, c.titleStart)).trim(), items, after_task: c.afterItem ? idOf.get(c.afterItem) ?? null : null,
+      // the line that holds the title (the one under `专栏1` when it stands alone)
+      line: list.at(c.titleView ?? c.head, 0).line, item_lines: itemLines,
     });
   }
   return columns;

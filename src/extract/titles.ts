@@ -24,7 +24,8 @@ export function cutTitle(t: string): TitleCut {
   const head = t.slice(0, Math.min(t.length, stop >= 0 ? stop : t.length, 40));
   CLAUSE_VERBS.lastIndex = 0;
   for (let m = CLAUSE_VERBS.exec(head); m; m = CLAUSE_VERBS.exec(head)) {
-    if (m.index >= 4 && m.index <= 20) return { end: m.index, bodyStart: m.index, guessed: true };
+    // the verb may open the clause after a comma (`强化组织领导,建立…`): the comma is not the title's
+    if (m.index >= 4 && m.index <= 20) return { end: m.index - (/[,，;；、\s]/.test(t[m.index - 1] as string) ? 1 : 0), bodyStart: m.index, guessed: true };
   }
   const comma = head.search(/[,，;；]/);
   if (comma >= 4 && comma <= TITLE_MAX) return { end: comma, bodyStart: comma + 1, guessed: true };

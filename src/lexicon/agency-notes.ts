@@ -9,7 +9,8 @@ export const AGENCY_LABELS: Array<{ label: RegExp; role: 'lead' | 'responsible' 
   { label: /(?<!主要)(?:配合责任|责任|配合|参与|协办|协同|实施)(?:单位|部门)\s*[:：]/g, role: 'responsible' },
 ];
 /** Any of these anywhere in a paragraph marks an agency note. */
-export const AGENCY_NOTE_MARK = /(?:局|委|办|院|会|中心|政府)牵头(?:负责)?[,，;；]|(?:牵头|责任|配合|参与|协办|协同|实施)(?:单位|部门)\s*[:：]|按(?:职责)?分工负责|分别负责|按职能负责|(?:局|委|办|院|中心|政府|管委会)(?:牵头)?负责\)$/;
+// 厅 and 部 close a province's names (`省农业农村厅牵头`, `省委宣传部负责`); a lone lead closes a note too (`(A牵头)`)
+export const AGENCY_NOTE_MARK = /(?:局|委|办|院|会|中心|政府|厅|部)牵头(?:负责)?(?:[,，;；]|\)$)|(?:牵头|责任|配合|参与|协办|协同|实施)(?:单位|部门)\s*[:：]|按(?:职责)?分工负责|分别负责|按职能负责|(?:局|委|办|院|中心|政府|管委会|厅|部)(?:牵头)?负责\)$/;
 /**
  * Every match of {@link AGENCY_NOTE_MARK} holds one of these words, starting at most {@link AGENCY_NOTE_REACH} units
  * after the match does: no match starts before the first of them less the reach (where a scan may begin).

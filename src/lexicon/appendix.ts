@@ -48,3 +48,8 @@ export const TARGET_HEADER_WORD = /目标|规划|预期/;
 export const CELL_PREFIX_COMPARATORS: Array<[string, '>=' | '>' | '<=' | '<' | '=']> = [
   ['≥', '>='], ['>=', '>='], ['＞', '>'], ['>', '>'], ['≤', '<='], ['<=', '<='], ['＜', '<'], ['<', '<'], ['≈', '='], ['约', '='],
 ];
+
+/** A 重点任务分工表's header over the lead agencies (`牵头单位`, `主要责任单位`). */
+export const DIVISION_LEAD = /牵头|主要责任|主责/;
+/** …and over the others (`责任单位`, `配合单位`, `参与部门`). */
+export const DIVISION_RESPONSIBLE = /(?<!主要)责任|配合|参与|协同|协办/;

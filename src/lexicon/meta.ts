@@ -110,8 +110,16 @@ export const DOC_NUMBER = /^([\u4e00-\u9fff]{1,12})[〔[(【]\s*(\d{4})\s*[〕\]
 /** Level suffixes a place stem is tried with (`结合襄阳实际` → 襄阳市), in this order. */
 export const STEM_SUFFIXES: readonly string[] = ['省', '市', '县', '区'];
 /** How the name of a zone ends. */
-export const ZONE_END = /(?:经济技术开发区|高新技术产业开发区|开发区|高新区|新区|示范区|自贸区)$/;
+export const ZONE_END = /(?:经济技术开发区|高新技术产业开发区|开发区|高新区|经开区|新区|示范区|自贸区|试验区|合作区|保税区|工业园区)$/;
+/** Suffixes a zone's leading stem is tried with for its city (`西安高新区` → 西安市, `长沙经开区` → 长沙市). */
+export const ZONE_PARENT_SUFFIXES: readonly string[] = ['市', '州'];
 /** How the name of a county-level unit ends (a place-shaped name's level, after {@link ZONE_END}). */
 export const COUNTY_END = /(?:县|旗)$/;
 /** How the name of a district ends (after {@link ZONE_END} and {@link COUNTY_END}; else a city). */
 export const DISTRICT_END = /区$/;
+
+/**
+ * The title of an annual plan (`某省质量强省建设2024年工作要点`, `2014年某市质量强市建设行动计划`): its year is the
+ * horizon of targets that name none (`全年新建…100项以上`). A period (`2023—2025年行动计划`) is not one year.
+ */
+export const ANNUAL_PLAN_TITLE = /(?<![\d—–~至到-])(\d{4})\s*年度?(?!\s*[\d—–~至到-])[^()（）]{0,30}(?:工作要点|工作计划|行动计划|工作方案|实施方案|重点工作|工作安排|工作任务)$/;

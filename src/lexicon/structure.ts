@@ -6,10 +6,14 @@
 
 const ZH = '一二三四五六七八九十百零〇两';
 
-/** `一、总体要求` (also `第一章 总体要求`, `第一部分`). */
-export const CHAPTER = new RegExp(`^(?:([${ZH}]{1,4})\\s*[、.]|第([${ZH}]{1,4})(?:章|部分)[\\s:]*)\\s*(.*)$`);
+/** `一、总体要求` (also `【一】总体要求`, `第一章 总体要求`, `第一部分`). */
+export const CHAPTER = new RegExp(`^(?:【?([${ZH}]{1,4})(?:(?<!【[${ZH}]{1,4})\\s*[、.]|(?<=【[${ZH}]{1,4})】)|第([${ZH}]{1,4})(?:章|部分)[\\s:]*)\\s*(.*)$`);
+/** `第一条 鼓励企业争创政府质量奖。…`: an article of a 若干措施 or 办法. */
+export const ARTICLE = new RegExp(`^第([${ZH}]{1,4})条[\\s:：]*(.*)$`);
 /** What follows `第一部分` in a sentence about the plan (`第一部分是工作目标。…`), never in its heading. */
 export const DI_SENTENCE = /^[是为的共]|。./;
+/** …the part of it an article's heading shows (`第一条 鼓励…。对…` runs on in its own sentences). */
+export const DI_SENTENCE_START = /^[是为的共]/;
 /**
  * The caption of a table in the body, outside any 专栏: `表1 质量强县建设主要指标`, `质量强市建设主要指标`,
  * `主要指标如下:` (a short line; whether the table under it holds targets is for its header to say).
@@ -60,29 +64,31 @@ export const PAREN_ARABIC = /^\((\d{1,3})\)\s*(.*)$/;
 export const SUBITEM = /^(?:\(\s*(\d{1,2})\s*\)|(\d{1,2})\)|([\u2460-\u2473]))\s*(.*)$/;
 /** `一是强化组织领导。…` — safeguards in some city opinions, and some task lists. */
 export const YISHI = new RegExp(`^([${ZH}]{1,3})是\\s*(.*)$`);
+/** A later `二是` / `三是` after a sentence mark: a paragraph that runs several `一是` points together. */
+export const YISHI_RUN = /[。；;，,]\s*[二三四五六七八九十]是/;
 /** `——item`, `――item`, `—item`, `-- item`, `•`. */
 export const BULLET = /^(?:—{1,2}|-{2}|•|·|●|■|◆)\s*(.*)$/;
-/** `专栏1 产业质量竞争力提升工程`, `专栏一：…`. */
-export const COLUMN = new RegExp(`^专栏\\s*(\\d+|[${ZH}]+)\\s*[:：.、]?\\s*(.*)$`);
+/** `专栏1 产业质量竞争力提升工程`, `专栏一：…`, `【专栏1】…`. */
+export const COLUMN = new RegExp(`^(?:专栏\\s*(\\d+|[${ZH}]+)|【\\s*专栏\\s*(\\d+|[${ZH}]+)\\s*】)\\s*[:：.、]?\\s*(.*)$`);
 /** `附件:1.…` (the list of attachments) and `附件1` (an attachment itself). */
 export const ATTACHMENT = /^附\s*件\s*(\d*)\s*[:：.]?\s*(.*)$/;
 /**
  * Every character the heads above (ATTACHMENT, COLUMN, CHAPTER, PAREN, PAREN_ARABIC, ARABIC, YISHI, BULLET) can
  * start with: a line starting otherwise is no head, and is not tried against each of them.
  */
-export const HEAD_START = `附专第(${ZH}0123456789—-•·●■◆①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳`;
+export const HEAD_START = `附专第(【${ZH}0123456789—-•·●■◆①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳`;
 
 /** Chapter roles by title. Checked in this order; a chapter matching none holds tasks. */
 export const CHAPTER_ROLES: Array<{ role: 'goals' | 'safeguards' | 'preamble'; pattern: RegExp }> = [
   { role: 'goals', pattern: /总体要求|指导思想|目标|基本原则|总体思路|整体思路|发展思路|工作原则|总体部署/ },
   { role: 'safeguards', pattern: /保障措施|组织保障|保障体系|实施保障|工作保障|保障机制|组织实施|组织领导|工作要求|实施步骤/ },
-  { role: 'preamble', pattern: /基础与|发展基础|现状|形势|背景|重要意义|重要性|紧迫性|必要性|面临|回顾|起草过程|主要内容|^(?:现实基础|发展环境|发展成效|发展趋势|发展机遇|机遇与挑战|存在(?:的)?问题)[。.]?$/ },
+  { role: 'preamble', pattern: /基础与|发展基础|现状|形势|背景|重要意义|重要性|紧迫性|必要性|面临|回顾|起草过程|主要内容|^(?:总则|附则)$|^(?:现实基础|发展环境|发展成效|发展趋势|发展机遇|机遇与挑战|存在(?:的)?问题)[。.]?$/ },
 ];
 
 /** Chrome of government CMS pages: a line matching this is never content (and ends the body when after it). */
 export const CHROME = new RegExp([
   '^(?:首页|网站首页)(?:\\s|>|$)', '您(?:的|所在)?(?:当前)?位置', '当前位置', '语音播报', '语音合成中', '进入播报模式', '退出播报模式',
-  '^分享到', '扫一扫', '请进行滑动验证', '^文件下载', '^【?打印(?:本页|文章)?】?$', '^【?关闭(?:窗口)?】?$', '^\\[?\\s*(?:打印|关闭|收藏)\\s*\\]?$',
+  '^分享到', '扫一扫', '请进行滑动验证', '^文件下载', '^【?打印(?:本页|文章)?】?$', '^【?关闭(?:窗口)?】?$', '^(?:[【\\[]?\\s*(?:打印本页|打印|关闭窗口|关闭|收藏|返回顶部)\\s*[】\\]]?\\s*){1,4}$',
   '^(?:上一篇|下一篇)', '^相关(?:文章|链接|阅读)', '^字号[:：]', '^【字体', '^浏览次数', '^访问量', '^服务热线',
   '版权所有', 'ICP备', '公网安备', '网站标识码', '^主办单位', '^承办单位', '^技术支持', '^x$',
 ].join('|'));

@@ -6,14 +6,14 @@
 import type { Block } from '../model.js';
 import { intToZh, zhToInt } from '../lexicon/numerals.js';
 import {
-  ARABIC, ATTACHMENT, BULLET, CHAPTER, DI_SECTION, DI_SENTENCE, CHAPTER_ROLES, COLUMN, HEAD_START, HEADING_CHAPTER, HEADING_NUMBERED, HEADING_OUTSIDE, PAREN, PAREN_ARABIC, SUBITEM, TOC_ENTRY, TOC_HEAD,
+  ARABIC, ARTICLE, ATTACHMENT, BULLET, CHAPTER, DI_SECTION, DI_SENTENCE, DI_SENTENCE_START, CHAPTER_ROLES, COLUMN, HEAD_START, HEADING_CHAPTER, HEADING_NUMBERED, HEADING_OUTSIDE, PAREN, PAREN_ARABIC, SUBITEM, TOC_ENTRY, TOC_HEAD,
   TOC_PAGE, YISHI,
 } from '../lexicon/structure.js';
 
 export type Role = 'goals' | 'tasks' | 'safeguards' | 'preamble';
 
 export type Head =
-  | { kind: 'chapter'; ord: string; n: number; rest: number; /** printed `第一章` / `第一部分`, not `一、` */ di?: true }
+  | { kind: 'chapter'; ord: string; n: number; rest: number; /** printed `第一章` / `第一部分`, not `一、` */ di?: true; /** printed `第一条` */ article?: true }
   /** `一、` under `第一章` chapters (a 规划's second level): a group that may hold `(一)` groups or tasks. */
   | { kind: 'section'; ord: string; n: number; rest: number; /** printed `第一节` */ di?: true }
   | { kind: 'paren'; ord: string; n: number; rest: number }
@@ -36,9 +36,9 @@ export function classify(norm: string): Head | null {
   let m: RegExpExecArray | null;
   if ((m = ATTACHMENT.exec(norm))) return { kind: 'attachment', num: m[1] ?? '', rest: restOf(m[2]) };
   if ((m = COLUMN.exec(norm))) {
-    const raw = m[1] as string;
+    const raw = (m[1] ?? m[2]) as string;
     const n = /^\d+$/.test(raw) ? Number(raw) : zhToInt(raw);
-    if (Number.isFinite(n)) return { kind: 'column', n, rest: restOf(m[2]) };
+    if (Number.isFinite(n)) return { kind: 'column', n, rest: restOf(m[3]) };
   }
   if ((m = CHAPTER.exec(norm))) {
     const ord = (m[1] ?? m[2]) as string;
@@ -46,6 +46,10 @@ export function classify(norm: string): Head | null {
     // `第一部分是工作目标。…` in a summary is a sentence about the plan, not its heading
     const sentence = m[2] !== undefined && DI_SENTENCE.test(m[3] ?? '');
     if (Number.isFinite(n) && n > 0 && !sentence) return m[2] ? { kind: 'chapter', ord, n, rest: restOf(m[3]), di: true } : { kind: 'chapter', ord, n, rest: restOf(m[3]) };
+  }
+  if ((m = ARTICLE.exec(norm))) {
+    const n = zhToInt(m[1] as string);
+    if (Number.isFinite(n) && n > 0 && !DI_SENTENCE_START.test(m[2] ?? '')) return { kind: 'chapter', ord: m[1] as string, n, rest: restOf(m[2]), di: true, article: true };
   }
   if ((m = DI_SECTION.exec(norm))) {
     const n = zhToInt(m[1] as string);
@@ -75,6 +79,12 @@ export function classify(norm: string): Head | null {
  * as they are.
  */
 export function nestSections(heads: Array<Head | null | undefined>): void {
+  // `第一条` articles are the chapters of a 若干措施 that has no other, and items under the chapters of one that has
+  if (heads.some((h) => h?.kind === 'chapter' && h.article) && heads.some((h) => h?.kind === 'chapter' && !h.article)) {
+    heads.forEach((h, k) => {
+      if (h?.kind === 'chapter' && h.article) heads[k] = { kind: 'paren', ord: `第${h.ord}条`, n: h.n, rest: h.rest };
+    });
+  }
   // `第一章` / `第一节` / `一、`: under a 节 the `一、` heads are its items, read like `(一)` (a group, or a task with text)
   if (heads.some((h) => h?.kind === 'section' && h.di)) {
     let inSection = false;

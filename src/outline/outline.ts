@@ -8,10 +8,10 @@ import type { Block, TaskKind } from '../model.js';
 import type { Collector } from '../diagnostics.js';
 import { makeView, type DocumentFold, type View } from '../source/view.js';
 import { zhToInt } from '../lexicon/numerals.js';
-import { CHROME, ISSUER_LINE, ISSUER_LINE_MAX, PUBLICATION_NOTE, TABLE_CAPTION } from '../lexicon/structure.js';
-import { chapterRole, classify, depthHeads, nestSections, tocLines, type Head, type Role } from './heads.js';
-import { isDateLine } from './dates.js';
+import { TABLE_CAPTION } from '../lexicon/structure.js';
 import { hasAgencyNoteMark } from '../lexicon/agency-notes.js';
+import { chapterRole, classify, depthHeads, nestSections, tocLines, type Head, type Role } from './heads.js';
+import { columnTakes, hasBody, isBackMatter, isCell, isChrome, isProse, sectionIsItem, titleOverText } from './lines.js';
 
 /** A run of a view's text from `start` (index into `norm`) to its end. */
 export interface Segment {
@@ -20,6 +20,7 @@ export interface Segment {
 }
 
 export type { Role } from './heads.js';
+export { isChrome } from './lines.js';
 
 export interface ChapterNode {
   ord: string;
@@ -46,6 +47,8 @@ export interface ColumnNode {
   title: string;
   head: View;
   titleStart: number;
+  /** The line the title stands on when it is not the head's (`专栏1` over its title). */
+  titleView?: View;
   afterItem: ItemNode | null;
   items: Array<{ head: Segment; more: View[] }>;
   /**
@@ -81,62 +84,6 @@ export interface Outline {
   toc: Set<number>;
   /** Attachments after the body: each a heading view and the views up to the next one. */
   attachments: Array<{ number: string; head: View; views: View[] }>;
-}
-
-/** True when the text after a `(一)` marker is a whole paragraph, not just a heading. */
-function hasBody(norm: string, rest: number): boolean {
-  const t = norm.slice(rest);
-  const stop = t.indexOf('。');
-  if (stop >= 0 && t.length - stop - 1 >= 4) return true;
-  return stop < 0 && t.length > 40;
-}
-
-export function isChrome(v: View): boolean {
-  // chrome is short (`分享到`, `您的当前位置: 首页>…`); a task paragraph is not scanned for it
-  return v.norm.length <= 80 && CHROME.test(v.norm);
-}
-
-/** Signature block: an issuer line followed by a date, or a bare date after the body. */
-function isBackMatter(views: View[], k: number): boolean {
-  const v = views[k] as View;
-  if (PUBLICATION_NOTE.test(v.norm)) return true;
-  if (isDateLine(v.norm)) return true;
-  if (v.norm.length <= ISSUER_LINE_MAX && ISSUER_LINE.test(v.norm)) {
-    const next = views[k + 1];
-    return next !== undefined && isDateLine(next.norm);
-  }
-  return false;
-}
-
-/** True when a paragraph reads as running text that may continue an item (not chrome, not a footer scrap). */
-/** A short line with no sentence mark: a table cell, when a scraper printed one cell per line. */
-function isCell(v: View): boolean {
-  const t = v.norm.trim();
-  return t !== '' && t.length <= 60 && !/[。；;！!？?]/.test(t);
-}
-
-function isProse(v: View): boolean {
-  if (v.b.type === 'row') return false;
-  if (isChrome(v)) return false;
-  // a unit note printed on its own line after the task (`责任单位:市经信局、市发改委`)
-  if (hasAgencyNoteMark(v.norm)) return true;
-  return /[。;；!！?？]$|[。,，;；].{4,}/.test(v.norm) || v.norm.length >= 24;
-}
-
-/**
- * A `(一)` heading with no sentence after it is a group when numbered items follow it; when only running text
- * follows (each task's title printed as a paragraph of its own, common on CMS pages), it is the task itself.
- */
-function titleOverText(views: View[], heads: Array<Head | null>, k: number): boolean {
-  let text = 0;
-  for (let j = k + 1; j < views.length && j <= k + 200; j++) {
-    const h = heads[j];
-    if (h && h.kind !== 'bullet') return h.kind !== 'arabic' && h.kind !== 'yishi' && h.kind !== 'subitem' && text > 0;
-    const v = views[j] as View;
-    if (isChrome(v) || isBackMatter(views, j)) break;
-    if (isProse(v)) text++;
-  }
-  return text > 0;
 }
 
 /** How to read the blocks' structure. */
@@ -180,6 +127,10 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
     if (start < 0) start = views.length;
   }
   out.bodyStart = start;
+  // a 若干措施 prints each measure as a `一、` paragraph with its text, and no numbered item under any of them
+  const annex = heads.findIndex((x, k) => k > start && x?.kind === 'attachment');
+  const measures = start < views.length && heads[start]?.kind === 'chapter'
+    && !heads.slice(start, annex < 0 ? heads.length : annex).some((x) => x && x.kind !== 'chapter' && x.kind !== 'bullet' && x.kind !== 'column');
 
   let chapter: ChapterNode | null = null;
   // a `一、` section under a `第一章` chapter: its ordinal, and its own role where its title names one
@@ -238,15 +189,30 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
         continue;
       }
       if (chapter && h.n === expected + 1) ctx.report('numbering-gap', v.b.line, `chapter ${h.ord}、 follows chapter ${chapter.ord}、 (one is missing?)`);
-      const title = v.norm.slice(h.rest).replace(/[。.]$/, '').trim();
-      chapter = { ord: h.ord, title, role: chapterRole(title), v };
+      const full = v.norm.slice(h.rest).replace(/[。.]$/, '').trim();
+      // a measure of a 若干措施 printed as its own `一、` paragraph: the chapter is named by its first sentence
+      const short = measures && (hasBody(v.norm, h.rest) || hasAgencyNoteMark(v.norm)) ? full.replace(/。.*$/, '') : null;
+      const shortRole = short !== null ? chapterRole(short) : null;
+      const measure = shortRole === 'tasks' || shortRole === 'safeguards';
+      const title = measure ? (short as string) : full;
+      chapter = { ord: h.ord, title, role: measure ? (shortRole as Role) : chapterRole(full), v };
       out.chapters.push(chapter);
       group = null; section = null; sectionRole = null; item = null; column = null; parenTasks = false; numberedInChapter = false;
+      if (measure) {
+        openItem(chapter.role === 'safeguards' ? 'safeguard' : 'task', h.ord, v, h.rest, 'paren');
+        continue;
+      }
       if (chapter.role === 'goals') out.goals.push({ v, start: v.norm.length });
       continue;
     }
     if (h?.kind === 'section') {
       const own = chapterRole(v.norm.slice(h.rest));
+      const itemRole = own === 'tasks' ? chapter?.role : own;
+      if (!h.di && (itemRole === 'tasks' || itemRole === 'safeguards') && sectionIsItem(views, heads, k)) {
+        section = null; sectionRole = null; group = null;
+        openItem(itemRole === 'safeguards' ? 'safeguard' : 'task', h.ord, v, h.rest, 'paren');
+        continue;
+      }
       section = h.ord; group = h.ord; item = null; column = null; parenTasks = false; numberedInChapter = false;
       sectionRole = own === 'tasks' ? null : own;
       if ((sectionRole ?? chapter?.role) === 'goals') out.goals.push({ v, start: v.norm.length });
@@ -258,6 +224,12 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
       tableDone = false;
       out.columns.push(column);
       item = null;
+      // `专栏1` on a line of its own, its title on the next (a box's caption printed over two lines)
+      const next = views[k + 1];
+      if (column.title === '' && next && heads[k + 1] === null && next.b.type !== 'row' && isCell(next) && next.norm.trim().length >= 4) {
+        column.title = next.norm.trim(); column.titleView = next;
+        k++;
+      }
       continue;
     }
     if (h?.kind === 'bullet' && column) {
@@ -265,13 +237,19 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
       continue;
     }
     if (h?.kind === 'paren') {
-      if (role === 'goals' || role === 'preamble' || (!hasBody(v.norm, h.rest) && !titleOverText(views, heads, k))) {
+      if (role === 'goals' || role === 'preamble' || (!hasBody(v.norm, h.rest) && !titleOverText(views, heads, k, h.rest))) {
         group = section ? `${section}.${h.ord}` : h.ord; item = null; column = null;
         if (role === 'goals') out.goals.push({ v, start: h.rest });
         continue;
       }
       parenTasks = true; numberedInChapter = true;
+      // a `(二)` task is the sibling of a `(一)` group before it, never inside it
+      if (group !== null && group.endsWith(')') && h.ord.startsWith('(')) group = section;
       openItem(role === 'safeguards' ? 'safeguard' : 'task', h.ord, v, h.rest, 'paren');
+      continue;
+    }
+    if (column && (h?.kind === 'arabic' || h?.kind === 'subitem') && columnTakes(column, heads, h, v, lastTask)) {
+      (column as ColumnNode).items.push({ head: { v, start: h.rest }, more: [] });
       continue;
     }
     if (h?.kind === 'arabic' && role !== 'preamble' && !(parenTasks && item)) {

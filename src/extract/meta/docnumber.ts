@@ -12,7 +12,8 @@ const WIDGET = /\s*【[^】]*】\s*$/;
 
 /** Reads or repairs a document number (`某政发〔20245` → 某政发〔2024〕5号 when the year agrees). */
 export function readDocNumber(raw: string, line: number, years: number[], ctx: Collector): string | null {
-  const t = raw.replace(WIDGET, '').replace(/\s+/g, '');
+  // read on a folded copy: `大政发（2023）35号` prints full-width brackets; the value keeps them
+  const t = raw.replace(WIDGET, '').replace(/\s+/g, '').normalize('NFKC');
   if (DOC_NUMBER.test(t)) return raw.replace(WIDGET, '').trim();
   const m = DOC_NUMBER_DAMAGED.exec(t);
   if (!m || !DOC_NUMBER_KIND.test(m[1] as string)) return null;
@@ -34,10 +35,14 @@ export function readDocNumber(raw: string, line: number, years: number[], ctx: C
 /** A line of the front matter that is only a document number (possibly with a widget glued on). */
 export function numberLine(front: View[], years: number[], ctx: Collector): string | null {
   for (const v of front) {
-    const t = v.norm.replace(WIDGET, '');
+    let t = v.norm.replace(WIDGET, '');
+    // a number printed in parentheses under the notice title (`（新政文〔2023〕88号）`) is read without them
+    const wrapped = /^\(.*号\)$/.test(t.trim());
+    const from = wrapped ? v.norm.indexOf('(') + 1 : 0;
+    if (wrapped) t = t.trim().slice(1, -1);
     // a whole number (`某市监〔2024〕32号`) needs no kind character; a damaged one does
     if (v.b.type === 'row' || t.length > 30 || /[:：。,，]/.test(t) || !/\d{4}/.test(t) || !(DOC_NUMBER_KIND.test(t) || DOC_NUMBER.test(t.replace(/\s+/g, '')))) continue;
-    const n = readDocNumber(orig(v, 0, t.length), v.b.line, years, ctx);
+    const n = readDocNumber(orig(v, from, from + t.length), v.b.line, years, ctx);
     if (n) return n;
   }
   return null;

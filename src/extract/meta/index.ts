@@ -8,13 +8,14 @@ import type { Meta } from '../../model.js';
 import type { Collector } from '../../diagnostics.js';
 import type { Outline } from '../../outline/outline.js';
 import { clean, type View } from '../../source/view.js';
+import { NOTICE_TITLE } from '../../lexicon/structure.js';
 import { damagedDateReadings, findDate, isDateLine, parseDate } from '../../outline/dates.js';
 import { DEADLINE_BEFORE, HORIZON_YEARS, TO_YEAR } from '../../lexicon/targets.js';
-import { EDITION_LINE, HEADLINE_REPORT, NOTICE_OF_PLAN, POSTING_TAIL, SELF_GOVERNMENT, SELF_JOINT } from '../../lexicon/meta.js';
+import { ANNUAL_PLAN_TITLE, EDITION_LINE, HEADLINE_REPORT, NOTICE_OF_PLAN, POSTING_TAIL, SELF_GOVERNMENT, SELF_JOINT } from '../../lexicon/meta.js';
 import { yearMarks } from '../targets/years.js';
 import { metadataFields, type Found } from './fields.js';
 import { noticeTitle, planTitle, reportedTitle, type TitleFound } from './titles.js';
-import { dateUnderTitle, expandJoint, noticeDate, noticeIssuer, reportedIssuer, signature, titleIssuer } from './issuer.js';
+import { dateAfterNotice, dateUnderTitle, expandJoint, noticeIssuer, reportedIssuer, signature, titleIssuer } from './issuer.js';
 import { numberLine, readDocNumber } from './docnumber.js';
 import { readPlace } from './place.js';
 
@@ -62,7 +63,12 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
   const field = (f: 'title' | 'issuer' | 'signed' | 'published' | 'doc_number'): Found | undefined => fields.get(f);
 
   // titles
-  const notice = noticeTitle(front);
+  const titleField = field('title');
+  let notice = noticeTitle(front);
+  // a page's 标题 field that holds the notice (`标  题:某区人民政府办公室关于印发…的通知`)
+  const fieldNotice = titleField && NOTICE_TITLE.test(titleField.value.trim()) ? titleField : null;
+  const fieldView = fieldNotice ? views.find((v) => v.b.line === fieldNotice.line) : undefined;
+  if (!notice && fieldNotice && fieldView) notice = { text: fieldNotice.value.trim(), line: fieldNotice.line, v: fieldView };
   let title: TitleFound | null = planTitle(front);
   // a headline reporting the issuing paraphrases the title: the 《》 one the report names is the title
   if (title && HEADLINE_REPORT.test(title.text)) title = reportedTitle(views.slice(0, o.bodyEnd)) ?? title;
@@ -71,8 +77,7 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
     if (m) title = { text: m[1] as string, line: notice.line, v: notice.v };
   }
   if (!title) title = reportedTitle(views.slice(0, o.bodyEnd));
-  const titleField = field('title');
-  if (!title && titleField) title = { text: titleField.value.replace(/^《(.*)》$/, '$1'), line: titleField.line, v: views[0] as View };
+  if (!title && titleField && !fieldNotice) title = { text: titleField.value.replace(/^《(.*)》$/, '$1'), line: titleField.line, v: views[0] as View };
   if (!title) ctx.report('title-missing', null, "no line reads as the plan's own title");
 
   // issuer: the signature, the issuer line or prefix of a title, a report of the issuing, the metadata field
@@ -86,10 +91,14 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
   // dates: the signature's, or the one under a 实施意见's title; 成文日期/发文日期; the page's posting date
   const metaSigned = field('signed');
   const metaSignedIso = metaSigned ? dateOf(metaSigned.value, metaSigned.line, ctx, null) : null;
+  const dateView = sig?.date ?? (title ? dateUnderTitle(views, title.v) : null) ?? (notice ? dateAfterNotice(views, notice.v, front.length) : null)
+    ?? views.slice(o.bodyEnd).find((v) => isDateLine(v.norm)) ?? null;
   const pubField = field('published');
   let published = pubField ? dateOf(pubField.value, pubField.line, ctx, null) : null;
   if (!published) {
     for (const v of front) {
+      // the date under the signature (`2023-09-20`) is when it was signed, not posted
+      if (v === dateView) continue;
       const stamp = POSTING_LINE.exec(v.norm);
       // a byline may go on after the date (`2024-01-16 09:08:27 来源: 某日报`)
       if (stamp && (stamp[0].length === v.norm.length || POSTING_TAIL.test(v.norm.slice(stamp[0].length)))) { published = parseDate(stamp[1] as string); break; }
@@ -98,8 +107,6 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
       if (edition) { published = parseDate(edition[1] as string); break; }
     }
   }
-  const dateView = sig?.date ?? (title ? dateUnderTitle(views, title.v) : null) ?? (notice && title && notice.v.i < title.v.i ? noticeDate(views, notice.v, title.v) : null)
-    ?? views.slice(o.bodyEnd).find((v) => isDateLine(v.norm)) ?? null;
   let signed: string | null = metaSignedIso;
   if (dateView) {
     const read = dateOf(dateView.norm, dateView.b.line, ctx, metaSignedIso);
@@ -144,7 +151,7 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
       doc_number: docNumber,
       signed,
       published,
-      horizon_years: horizonYears(o, docYear),
+      horizon_years: horizonYears(o, docYear, title?.text ?? null),
       script: 'simplified',
     },
   };
@@ -153,7 +160,7 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
 /** Years the goals look to (`到2027年…`, `2035年,…基本建成`), from the goals; else from any goal opener; not history. */
 const YEAR_CELL = /^\s*\d{4}\s*年\s*(?:[(（][^)）]{0,8}[)）])?\s*$/;
 
-function horizonYears(o: Outline, docYear: number | null): number[] {
+function horizonYears(o: Outline, docYear: number | null, title: string | null): number[] {
   const ys = new Set<number>();
   const ok = (y: number) => (docYear !== null ? y >= docYear && y <= docYear + 30 : y >= 1990 && y <= 2100);
   const collect = (s: string) => {
@@ -178,6 +185,9 @@ function horizonYears(o: Outline, docYear: number | null): number[] {
       }
     }
   }
+  // an annual plan that states no goal year works to the year of its title
+  const annual = ys.size === 0 && title ? ANNUAL_PLAN_TITLE.exec(title) : null;
+  if (annual && ok(Number(annual[1]))) ys.add(Number(annual[1]));
   return [...ys].sort((a, b) => a - b);
 }
 

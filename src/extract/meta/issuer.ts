@@ -29,18 +29,6 @@ export function signature(views: View[], from: number, to: number, sender: strin
   return null;
 }
 
-/**
- * A notice signed with its date alone (the issuer heads the notice as its letterhead): the first date line between
- * the notice title and the plan's title.
- */
-export function noticeDate(views: View[], notice: View, title: View): View | null {
-  for (let k = notice.i + 1; k < title.i; k++) {
-    const v = views[k] as View;
-    if (!isMetadataLine(v.norm) && isDateLine(v.norm)) return v;
-  }
-  return null;
-}
-
 /** A date line in parentheses just under the title (`(2023年1月17日)`), skipping page metadata between. */
 export function dateUnderTitle(views: View[], titleView: View): View | null {
   for (let k = titleView.i + 1, seen = 0; k < views.length && seen < 3; k++) {
@@ -48,6 +36,21 @@ export function dateUnderTitle(views: View[], titleView: View): View | null {
     if (isMetadataLine(v.norm) || TITLE_PERIOD.test(v.norm)) continue;
     seen++;
     if (/^\(?[^()]{4,20}\)$|^\([^()]{4,20}\)?$/.test(v.norm) && isDateLine(v.norm)) return v;
+  }
+  return null;
+}
+
+/**
+ * A notice signed with its date alone (the issuer already printed in its title): a date line right after the
+ * notice's closing sentence (`…请认真贯彻执行。` / `2023年5月26日`), before the plan's own title.
+ */
+export function dateAfterNotice(views: View[], noticeView: View, to: number): View | null {
+  let prev: View | null = null;
+  for (let k = noticeView.i + 1; k < to; k++) {
+    const v = views[k] as View;
+    if (v.norm.trim() === '') continue;
+    if (isDateLine(v.norm)) return prev !== null && /[。！!]$/.test(prev.norm.trim()) ? v : null;
+    prev = v;
   }
   return null;
 }

@@ -6,7 +6,7 @@
 import type { Level } from '../../model.js';
 import { findPlaces, lookupPlace, resolvePlace, type Place, type PlaceMatch } from '../../lexicon/geography.js';
 import {
-  COUNTY_END, DISTRICT_END, NOT_A_NAME, PLACE_STEM_PHRASES, SELF_LEVEL, SHAPED, STEM_SUFFIXES, ZONE_END,
+  COUNTY_END, DISTRICT_END, NOT_A_NAME, PLACE_STEM_PHRASES, SELF_LEVEL, SHAPED, STEM_SUFFIXES, ZONE_END, ZONE_PARENT_SUFFIXES,
 } from '../../lexicon/meta.js';
 
 export interface PlaceRead {
@@ -49,7 +49,8 @@ function nameRead(name: string, text: string): PlaceRead | null {
   if (tail && !NOT_A_NAME.test(tail[1] as string) && lookupPlace(tail[1] as string).length === 0 && (!known || known.end <= 12)) {
     const own = tail[1] as string;
     const level = levelOf(own);
-    return { jurisdiction: own, level, parent: up?.name ?? mostNamed(text, level === 'city' ? ['province'] : ['city', 'province']), from: 'shape' };
+    const parent = up?.name ?? (level === 'zone' ? zoneCity(own) : null) ?? mostNamed(text, level === 'city' ? ['province'] : ['city', 'province']);
+    return { jurisdiction: own, level, parent, from: 'shape' };
   }
   if (!known) return null;
   if (up) return read(up, 'name');
@@ -57,6 +58,18 @@ function nameRead(name: string, text: string): PlaceRead | null {
   const levels = new Set(known.place.map((p) => p.level));
   const names = new Set(known.place.map((p) => p.name));
   return { jurisdiction: names.size === 1 ? (known.place[0] as Place).name : known.surface, level: levels.size === 1 ? (known.place[0] as Place).level : null, parent: null, from: 'ambiguous' };
+}
+
+/** The one city a zone's name opens with (`西安高新区` → 西安市), tried on its first two to four characters. */
+function zoneCity(name: string): string | null {
+  for (let n = 4; n >= 2; n--) {
+    if (name.length - n < 2) continue;
+    for (const suffix of ZONE_PARENT_SUFFIXES) {
+      const found = lookupPlace(name.slice(0, n) + suffix).filter((p) => p.level === 'city' || (p.level === 'province' && suffix === '市'));
+      if (found.length === 1) return (found[0] as Place).name;
+    }
+  }
+  return null;
 }
 
 /** The place of the given levels the text names most (a 直辖市 counts as a city), or null on a tie. */

@@ -1,0 +1,42 @@
+/**
+ * division: a 重点任务分工表 in the appendix (序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限) names the agencies of
+ * the tasks whose text prints no note of its own. A row goes to the task whose title opens one of its cells
+ * (`推动陈皮产业高质量发展` / `推动陈皮产业高质量发展。…`); its names are kept as the table prints them.
+ */
+import type { AppendixTable } from '../model.js';
+import type { Collector } from '../diagnostics.js';
+import type { TaskOut } from './tasks.js';
+import { splitAgencies } from './agencies.js';
+import { DIVISION_LEAD, DIVISION_RESPONSIBLE } from '../lexicon/appendix.js';
+
+/** A cell or title as compared: no spaces, punctuation or brackets, full-width folded. */
+const key = (s: string) => s.normalize('NFKC').replace(/[\s。.,，;；:：、“”"'‘’()（）《》〔〕[\]【】]/g, '');
+
+/** Fills lead/responsible of note-less tasks from the appendix's division tables; one row a task. */
+export function unitsFromTables(tables: AppendixTable[], tasks: TaskOut[], ctx: Collector): void {
+  const bare = tasks.filter((t) => t.note === null && t.task.lead.length === 0 && t.task.responsible.length === 0);
+  for (const table of tables) {
+    if (bare.length === 0) return;
+    const cols = table.columns.map((c) => c.replace(/\s+/g, ''));
+    const leadCol = cols.findIndex((c) => DIVISION_LEAD.test(c));
+    const respCol = cols.findIndex((c, i) => i !== leadCol && DIVISION_RESPONSIBLE.test(c));
+    if (leadCol < 0 && respCol < 0) continue;
+    table.rows.forEach((row, r) => {
+      const cells = row.map((c, i) => (i === leadCol || i === respCol || c == null ? '' : key(c)));
+      const at = bare.findIndex((t) => {
+        const k = key(t.task.title);
+        // a title of a word or two (`品牌建设`) may open any cell: only a title of a task's length is matched
+        return k.length >= 6 && cells.some((c) => c.startsWith(k));
+      });
+      if (at < 0) return;
+      const [t] = bare.splice(at, 1) as [TaskOut];
+      const lead = leadCol >= 0 ? splitAgencies(row[leadCol] ?? '') : { names: [], etc: false };
+      const resp = respCol >= 0 ? splitAgencies(row[respCol] ?? '') : { names: [], etc: false };
+      if (lead.names.length === 0 && resp.names.length === 0) return;
+      t.task.lead = lead.names;
+      t.task.responsible = resp.names;
+      t.task.units_etc = lead.etc || resp.etc;
+      ctx.report('units-from-table', table.row_lines?.[r] ?? table.line, `agencies of task ${t.task.id} read from the table '${table.title}'`);
+    });
+  }
+}

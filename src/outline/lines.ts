@@ -1,0 +1,103 @@
+/**
+ * What a line of the body is, read from the line and the heads around it: a heading with its paragraph, the
+ * signature, page chrome, a table cell, running text; and whether a heading holds items or is an item itself.
+ * The outline's state machine (outline.ts) asks these.
+ */
+import type { View } from '../source/view.js';
+import type { Head } from './heads.js';
+import type { ColumnNode, ItemNode } from './outline.js';
+import { CHROME, ISSUER_LINE, ISSUER_LINE_MAX, PUBLICATION_NOTE, YISHI_RUN } from '../lexicon/structure.js';
+import { isDateLine } from './dates.js';
+import { hasAgencyNoteMark } from '../lexicon/agency-notes.js';
+
+/** True when the text after a `(一)` marker is a whole paragraph, not just a heading. */
+export function hasBody(norm: string, rest: number): boolean {
+  const t = norm.slice(rest);
+  const stop = t.indexOf('。');
+  if (stop >= 0 && t.length - stop - 1 >= 4) return true;
+  return stop < 0 && t.length > 40;
+}
+
+export function isChrome(v: View): boolean {
+  // chrome is short (`分享到`, `您的当前位置: 首页>…`); a task paragraph is not scanned for it
+  return v.norm.length <= 80 && CHROME.test(v.norm);
+}
+
+/** Signature block: an issuer line followed by a date, or a bare date after the body. */
+export function isBackMatter(views: View[], k: number): boolean {
+  const v = views[k] as View;
+  if (PUBLICATION_NOTE.test(v.norm)) return true;
+  if (isDateLine(v.norm)) return true;
+  if (v.norm.length <= ISSUER_LINE_MAX && ISSUER_LINE.test(v.norm)) {
+    const next = views[k + 1];
+    return next !== undefined && isDateLine(next.norm);
+  }
+  return false;
+}
+
+/** A short line with no sentence mark: a table cell, when a scraper printed one cell per line. */
+export function isCell(v: View): boolean {
+  const t = v.norm.trim();
+  return t !== '' && t.length <= 60 && !/[。；;！!？?]/.test(t);
+}
+
+/** True when a paragraph reads as running text that may continue an item (not chrome, not a footer scrap). */
+export function isProse(v: View): boolean {
+  if (v.b.type === 'row') return false;
+  if (isChrome(v)) return false;
+  // a unit note printed on its own line after the task (`责任单位:市经信局、市发改委`)
+  if (hasAgencyNoteMark(v.norm)) return true;
+  return /[。;；!！?？]$|[。,，;；].{4,}/.test(v.norm) || v.norm.length >= 24;
+}
+
+/**
+ * A `(一)` heading with no sentence after it is a group when numbered items follow it; when only running text
+ * follows (each task's title printed as a paragraph of its own, common on CMS pages), it is the task itself.
+ */
+export function titleOverText(views: View[], heads: Array<Head | null>, k: number, rest: number): boolean {
+  // a heading cut off by the end of a scrape (`(四)�`) is no title
+  const titled = /[\u4e00-\u9fff]{2}/.test((views[k] as View).norm.slice(rest));
+  let text = 0;
+  for (let j = k + 1; j < views.length && j <= k + 200; j++) {
+    const h = heads[j];
+    // `一是…。二是…。三是…。` in one paragraph is the text of the task above, not items of a group
+    if (h?.kind === 'yishi' && YISHI_RUN.test((views[j] as View).norm)) { text++; continue; }
+    if (h && h.kind !== 'bullet') {
+      if (text > 0) return h.kind !== 'arabic' && h.kind !== 'yishi' && h.kind !== 'subitem';
+      // nothing at all under it before the next `(二)` or chapter: a task printed as its title alone
+      // (`（二）加大政策扶持。` / `（三）营造良好氛围。`), not a group without items
+      return titled && (h.kind === 'paren' || h.kind === 'chapter' || h.kind === 'section' || h.kind === 'attachment');
+    }
+    const v = views[j] as View;
+    // the last one, right before the signature or the page footer
+    if (isChrome(v) || isBackMatter(views, j)) return text > 0 || titled;
+    if (isProse(v)) text++;
+  }
+  // or the last one of a page whose text simply ends
+  return text > 0 || (titled && views.slice(k + 1, k + 201).every((v) => !isProse(v)));
+}
+
+/**
+ * A `一、` section under `第一部分` chapters that holds no `(一)` or `1.` of its own before the next section is an
+ * item itself (`第三部分 保障措施` / `一、加强组织领导。…` / `二、…`), with its text or as its title alone.
+ */
+export function sectionIsItem(views: View[], heads: Array<Head | null>, k: number): boolean {
+  for (let j = k + 1; j < views.length && j <= k + 400; j++) {
+    const h = heads[j];
+    if (h && h.kind !== 'bullet') return h.kind === 'section' || h.kind === 'chapter' || h.kind === 'attachment';
+    const v = views[j] as View;
+    if (isChrome(v) || isBackMatter(views, j)) return true;
+  }
+  return true;
+}
+
+/**
+ * A numbered line under a 专栏 head (`1.国家光电子产品质量检验检测中心。`, `(1)…`) is the box's item, not the next
+ * task, when its number follows the box's own numbered items; where the next task would print the same number,
+ * only a line without a paragraph after its title is the box's.
+ */
+export function columnTakes(c: ColumnNode, heads: Array<Head | null>, h: Head & { n: number }, v: View, lastTask: ItemNode | null): boolean {
+  if (h.n !== c.items.length + 1 || !c.items.every((it) => heads[it.head.v.i]?.kind === h.kind)) return false;
+  const next = lastTask && lastTask.style === h.kind ? Number(lastTask.printed.replace(/\D/g, '')) + 1 : NaN;
+  return h.n !== next || !hasBody(v.norm, h.rest);
+}

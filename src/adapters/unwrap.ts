@@ -121,6 +121,16 @@ function wrapWidth(lines: RawLine[]): { width: number; measure: 'characters' | '
     // `93.5`, `预期性`) adds many short lines to a wrapped page, and says nothing of its wrapping
     const textShare = full.length / Math.max(1, ws.reduce((n, w) => n + (w > width / 3 ? 1 : 0), 0));
     const open = full.filter((x) => !closed(x)).length / Math.max(1, full.length);
+    // a wrapped line goes on in the next; short headings and items that happen to share a width (`（一）推进…提升`
+    // over `1.推进…`) are followed by the next item: two in three open lines in the band must be followed by no item mark
+    let openFull = 0, goesOn = 0;
+    for (let i = 0; i < texts.length - 1; i++) {
+      const w = ws[i] as number;
+      if (w < width - band || w > width || closed(texts[i] as string)) continue;
+      openFull++;
+      if (!PARAGRAPH_START.test(texts[i + 1] as string)) goesOn++;
+    }
+    if (goesOn * 3 < openFull * 2) continue;
     if (full.length >= 6 && (share >= 0.2 || (textShare >= 0.3 && full.length >= 10)) && open >= 0.6 && (!best || share > best.share)) best = { width, measure, tol: band, share };
   }
   return best ? { width: best.width, measure: best.measure, tol: best.tol } : null;

@@ -9,6 +9,7 @@ import { decode } from './source/decode.js';
 import { fromText } from './adapters/text.js';
 import { splitRunOn } from './adapters/run-on.js';
 import { spacedTables } from './adapters/spaced-table.js';
+import { plainEmphasis } from './adapters/emphasis.js';
 import { detectScript } from './source/script.js';
 import { scriptTable, withScript } from './source/normalize.js';
 import { detectFormat, formatByName } from './source/detect.js';
@@ -57,6 +58,8 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
   blocks = splitRunOn(blocks, ctx);
   // a table copied as text, its cells parted by spaces or tabs
   blocks = spacedTables(blocks);
+  // a title or heading wrapped whole in `**…**` (Markdown saved as text)
+  blocks = plainEmphasis(blocks);
 
   // a web page is judged by the text read from it: its first characters are markup, menus and style attributes
   // (`font-family:黑体`), written in the site's script, not the document's

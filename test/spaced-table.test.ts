@@ -1,6 +1,7 @@
 /**
  * Tables copied as text with their cells parted by spaces or tabs (src/adapters/spaced-table.ts): the header line
- * decides, rows follow while they split alike, a name with spaces inside keeps them, and prose never passes.
+ * decides, rows follow while they split alike, a name with spaces inside keeps them, and prose never passes. And lines
+ * wrapped whole in emphasis marks (src/adapters/emphasis.ts).
  * Places are made up.
  */
 import { describe, expect, it } from 'vitest';
@@ -45,5 +46,15 @@ describe('spaced tables', () => {
       '到2025年 制造业产品质量合格率 达到95%以上 农产品 质量\n一 二 三 四 五',
       '责任单位 市市场监管局 市发展改革委\n1 2 3',
     ]) expect(blocks(text).every((b) => b.type === 'para'), text).toBe(true);
+  });
+});
+
+describe('emphasis marks around a whole line', () => {
+  it('a line wrapped whole in ** or __ is read without the marks, at its own offset; inline emphasis stays', async () => {
+    const { plainEmphasis } = await import('../src/adapters/emphasis.js');
+    const text = '**某市质量强市建设行动方案**\n__一、主要目标__\n到2025年，**产品质量方面**，合格率达到92%。\n**a**b**';
+    const out = plainEmphasis(fromText(text));
+    expect(out.map((b) => b.text)).toEqual(['某市质量强市建设行动方案', '一、主要目标', '到2025年，**产品质量方面**，合格率达到92%。', '**a**b**']);
+    expect(text.slice(out[0]?.offset, (out[0]?.offset ?? 0) + 3)).toBe('某市质');
   });
 });

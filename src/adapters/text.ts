@@ -43,7 +43,7 @@ export function fromText(text: string, ctx?: Collector): Block[] {
     const prev = blocks[blocks.length - 1];
     const row = pipeRow(raw, line, offset);
     if (!row && prev?.type === 'para' && closesOpenBracket(prev.text, raw)) { joinLine(prev, raw, offset); continue; }
-    blocks.push(row ?? emphasisLine(raw, line, offset) ?? { type: 'para', text: raw, line, offset });
+    blocks.push(row ?? { type: 'para', text: raw, line, offset });
   }
   return blocks;
 }
@@ -79,16 +79,6 @@ function joinLine(block: Block, raw: string, offset: number): void {
   offsets.push(offset + lead + tail.length);
   block.text = head + tail;
   block.offsets = offsets;
-}
-
-/**
- * A line a scraper wrapped whole in Markdown emphasis (`**某市质量强市建设行动方案**`, `__一、主要目标__`): the text
- * inside the marks, at its own offset, so a title or heading reads as one.
- */
-function emphasisLine(raw: string, line: number, offset: number): Block | null {
-  const m = /^(\s*)(\*\*|__)([^*_].*?[^*_]|[^*_])\2\s*$/.exec(raw);
-  if (!m || (m[3] as string).includes(m[2] as string)) return null;
-  return { type: 'para', text: m[3] as string, line, offset: offset + (m[1] as string).length + 2 };
 }
 
 /** A line with pipe-separated cells as a `row` block, or null when it is not one. */

@@ -59,6 +59,15 @@ describe('pdf layout: labels and titles', () => {
   });
 });
 
+describe('pdf layout: a signature that wrapped', () => {
+  it('a long joint signature set flush right, its last character on the next line, is one line', () => {
+    const right = (str: string, n: number): PdfItem => ({ str, x: 560 - str.length * SIZE, y: 760 - n * 18, w: str.length * SIZE, size: SIZE });
+    const body = line('经区政府同意，现将方案印发给你们，请认真组织实施，实施中遇到的问题请径向区市场监管局反映。', 0);
+    const out = fromPdfPages([page([body, right('某某区人民政府办公室 某某开发区管委会办公', 2), right('室', 3), right('2023年3月28日', 4)])]);
+    expect(out.blocks.map((b) => b.text).slice(1)).toEqual(['某某区人民政府办公室 某某开发区管委会办公室', '2023年3月28日']);
+  });
+});
+
 describe('pdftotext of a one-page browser print', () => {
   // hard-wrapped at 40 characters, as pdftotext writes a page; the stamps are the browser's header and footer
   const W = '为全面贯彻党的二十大精神,认真落实工作部署,加快建设质量强省,推动高质量发展,提';

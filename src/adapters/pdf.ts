@@ -11,7 +11,8 @@ import type { Block } from '../model.js';
 import { InputError, type Collector } from '../diagnostics.js';
 import { findChrome, isPageNumber, joinText, lineText, median, pageLines, titleWraps, type LayoutLine, type PdfPage } from './pdf-layout.js';
 import { pipeRow } from './text.js';
-import { DOC_NUMBER_LINE, META_LABEL_LINE, PARAGRAPH_START } from '../lexicon/structure.js';
+import { DOC_NUMBER_LINE, ISSUER_LINE, ISSUER_LINE_MAX, META_LABEL_LINE, PARAGRAPH_START } from '../lexicon/structure.js';
+import { isJointIssuer } from '../lexicon/meta.js';
 import { readPdf } from './pdfjs.js';
 
 /** Where a line of the adapted text is in the original document. */
@@ -127,6 +128,8 @@ function continues(prev: LayoutLine, next: LayoutLine, s: Stats, overPage: boole
   if (Math.abs(prev.size - next.size) > 0.5) return false;
   const drop = prev.y - next.y;
   if (!overPage && prev.page === next.page && drop > 0 && drop <= 2.5 * next.size && titleWraps(lineText(prev), nextText)) return true;
+  // a long signature set flush right that wrapped its last characters (`某区人民政府办公室 某开发区管委会办公` / `室`)
+  if (!overPage && nextText.length <= 4 && drop > 0 && drop <= 2.5 * next.size && Math.abs(prev.x1 - next.x1) < next.size && signatureWraps(lineText(prev), nextText)) return true;
   // a line set right of the text's middle (a signature, its date, the end of a centred line) ends its paragraph
   if (prev.x0 > s.left + 0.4 * (s.right - s.left)) return false;
   if (!overPage) {
@@ -202,4 +205,10 @@ function tableLines(body: LayoutLine[]): Set<LayoutLine> {
   pass(body);
   pass([...body].reverse());
   return new Set([...ref.keys()].filter((l) => l.cells.length === 1));
+}
+
+/** Whether two lines are one issuer's signature cut before its last characters: the whole is an issuer, the first part not. */
+function signatureWraps(a: string, b: string): boolean {
+  const isIssuer = (t: string) => (t.length <= ISSUER_LINE_MAX && ISSUER_LINE.test(t)) || isJointIssuer(t);
+  return !isIssuer(a) && isIssuer(a + b);
 }

@@ -11,7 +11,7 @@ import type { Block } from '../model.js';
 import { InputError, type Collector } from '../diagnostics.js';
 import { findChrome, isPageNumber, joinText, lineText, median, pageLines, titleWraps, type LayoutLine, type PdfPage } from './pdf-layout.js';
 import { pipeRow } from './text.js';
-import { DOC_NUMBER_LINE, ISSUER_LINE, ISSUER_LINE_MAX, META_LABEL_LINE, PARAGRAPH_START } from '../lexicon/structure.js';
+import { DOC_NUMBER_LINE, isIssuerLine, META_LABEL_LINE, PARAGRAPH_START } from '../lexicon/structure.js';
 import { isJointIssuer } from '../lexicon/meta.js';
 import { readPdf } from './pdfjs.js';
 
@@ -135,8 +135,7 @@ function continues(prev: LayoutLine, next: LayoutLine, s: Stats, overPage: boole
   if (!overPage) {
     if (prev.page !== next.page) return false;
     // paragraph spacing: more than a line's pitch between the baselines
-    const gap = prev.y - next.y;
-    if (gap <= 0 || (s.pitch > 0 && gap > s.pitch * 1.3)) return false;
+    if (drop <= 0 || (s.pitch > 0 && drop > s.pitch * 1.3)) return false;
   }
   // an indented line starts a paragraph, unless the paragraph hangs: its first line starts further left (`1.` at
   // the margin) and its wrapped lines line up under the text after the number
@@ -209,6 +208,6 @@ function tableLines(body: LayoutLine[]): Set<LayoutLine> {
 
 /** Whether two lines are one issuer's signature cut before its last characters: the whole is an issuer, the first part not. */
 function signatureWraps(a: string, b: string): boolean {
-  const isIssuer = (t: string) => (t.length <= ISSUER_LINE_MAX && ISSUER_LINE.test(t)) || isJointIssuer(t);
+  const isIssuer = (t: string) => isIssuerLine(t) || isJointIssuer(t);
   return !isIssuer(a) && isIssuer(a + b);
 }

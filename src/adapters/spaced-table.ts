@@ -9,7 +9,7 @@
  * free text of such a table), so the surplus is given back to that cell. Prose never passes the header test.
  */
 import type { Block } from '../model.js';
-import { COLUMN_ROLES, type TableColumnRole } from '../lexicon/appendix.js';
+import { columnRole, type TableColumnRole } from '../lexicon/appendix.js';
 import { sliceBlock } from './run-on.js';
 
 const GAP = /[\t \u00a0\u3000]+/g;
@@ -30,17 +30,13 @@ function pieces(text: string): Array<[number, number]> {
   return out;
 }
 
-function role(cell: string): TableColumnRole | null {
-  return COLUMN_ROLES.find(([, re]) => re.test(cell))?.[0] ?? null;
-}
-
 /** The roles of a header line's cells, or null when the line is no table header. */
 function headerRoles(b: Block): Array<TableColumnRole | null> | null {
   const t = b.text.trim();
   if (b.type !== 'para' || t.length > HEADER_MAX || !/[\t \u00a0\u3000]/.test(t)) return null;
   const cells = pieces(b.text).map(([s, e]) => b.text.slice(s, e));
   if (cells.length < 3 || cells.some((c) => c.length > HEADER_CELL_MAX)) return null;
-  const roles = cells.map(role);
+  const roles = cells.map(columnRole);
   const known = roles.filter((r) => r !== null).length;
   if (!roles.includes('name') || !(roles.includes('target') || roles.includes('unit')) || known < Math.max(3, cells.length - 1)) return null;
   return roles;

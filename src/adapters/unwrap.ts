@@ -6,7 +6,7 @@
  */
 import type { Block } from '../model.js';
 import { isBrowserStamp, isPageNumber, joinText, letterSpacing, titleWraps } from './pdf-layout.js';
-import { DOC_NUMBER_LINE, ISSUER_LINE, ISSUER_LINE_MAX, META_LABEL_LINE, PARAGRAPH_START } from '../lexicon/structure.js';
+import { DOC_NUMBER_LINE, isIssuerLine, META_LABEL_LINE, PARAGRAPH_START } from '../lexicon/structure.js';
 
 /** One line of the source, without its line end. */
 export interface RawLine {
@@ -206,7 +206,7 @@ export function unwrap(lines: RawLine[], isRow: (l: RawLine) => Block | null): U
   const signature = new Set<RawLine>();
   for (let i = 0, next = -1; i < lines.length; i++) {
     const t = clean((lines[i] as RawLine).text);
-    if (t.length > ISSUER_LINE_MAX || !ISSUER_LINE.test(t)) continue;
+    if (!isIssuerLine(t)) continue;
     next = i + 1;
     while (next < lines.length && clean((lines[next] as RawLine).text) === '') next++;
     if (next < lines.length && SIGNATURE_DATE.test(clean((lines[next] as RawLine).text))) signature.add(lines[i] as RawLine);

@@ -8,7 +8,7 @@ import type { Comparator } from '../model.js';
 import type { Collector } from '../diagnostics.js';
 import type { ColumnNode, Outline } from '../outline/outline.js';
 import { orig, reading, unfoldFound, type View } from '../source/view.js';
-import { CELL_PREFIX_COMPARATORS, COLUMN_ROLES, INDICATOR_TABLE_COLUMN, INDICATOR_TABLE_TITLE, NOT_APPLICABLE, TARGET_HEADER_WORD, type TableColumnRole } from '../lexicon/appendix.js';
+import { CELL_PREFIX_COMPARATORS, columnRole, INDICATOR_TABLE_COLUMN, INDICATOR_TABLE_TITLE, NOT_APPLICABLE, TARGET_HEADER_WORD, type TableColumnRole } from '../lexicon/appendix.js';
 import { CHANGE_WORDS, PREFIX_COMPARATORS, SUFFIX_COMPARATORS } from '../lexicon/targets.js';
 import { MEASURE_WORDS } from '../lexicon/measures.js';
 import { buildTable, type TableOut } from './appendix.js';
@@ -45,7 +45,7 @@ export function columnRoles(header: readonly string[]): Array<TableColumnRole | 
   return header.map((h) => {
     const t = h.replace(/\s+/g, '');
     if (t === '') return null;
-    return COLUMN_ROLES.find(([, re]) => re.test(t))?.[0] ?? null;
+    return columnRole(t);
   });
 }
 

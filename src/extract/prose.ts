@@ -10,7 +10,7 @@ import { isChrome, type Outline } from '../outline/outline.js';
 import type { View } from '../source/view.js';
 import { chapterRole } from '../outline/heads.js';
 import { isDateLine } from '../outline/dates.js';
-import { ISSUER_LINE, ISSUER_LINE_MAX, META_LABEL_LINE } from '../lexicon/structure.js';
+import { isIssuerLine, META_LABEL_LINE } from '../lexicon/structure.js';
 import type { TargetList } from './targets/collect.js';
 import { openerYear } from './targets/years.js';
 
@@ -50,7 +50,7 @@ export function proseViews(o: Outline, covered: Set<View>): ProseView[] {
     if (covered.has(v) || v.b.type === 'row' || role === 'preamble' || isChrome(v)) continue;
     // no paragraph of a plan is this long: a file of one endless line is not read as prose (reported by the caller)
     if (v.norm.length > PROSE_MAX) { out.push({ v, where: 'text', reset, heading: false, tooLong: true }); continue; }
-    if (isDateLine(v.norm) || (v.norm.length <= ISSUER_LINE_MAX && ISSUER_LINE.test(v.norm)) || META_LABEL_LINE.test(v.norm)) continue;
+    if (isDateLine(v.norm) || isIssuerLine(v.norm) || META_LABEL_LINE.test(v.norm)) continue;
     const heading = v.norm.length <= 40 && !/[。,，;；]/.test(v.norm);
     out.push({ v, where: role === 'goals' ? 'goals' : 'text', reset, heading });
     reset = false;

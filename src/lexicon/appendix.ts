@@ -41,6 +41,9 @@ export const SPAN_SAYS = /目标|规划|预期|基期|基数|现状/;
 /** A cell of such a second row: a year with an optional label (`2025年`, `2022年(基期)`, `2025年目标`) or a short label. */
 export const SUB_HEADER_CELL = /^(?:\d{4}年(?:底|末)?(?:[(（][^()（）\d]{1,6}[)）]|[^\d]{0,6})|[^\d]{1,8})$/;
 
+/** The role of one header cell (whitespace already taken out), or null. */
+export const columnRole = (cell: string): TableColumnRole | null => COLUMN_ROLES.find(([, re]) => re.test(cell))?.[0] ?? null;
+
 /** A target column's header that says so in words (a bare year column may instead hold a base value). */
 export const TARGET_HEADER_WORD = /目标|规划|预期/;
 

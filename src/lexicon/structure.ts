@@ -102,6 +102,8 @@ const ISSUER_SUFFIXES = ['人民政府', '人民政府办公室', '人民政府�
 export const ISSUER_LINE = new RegExp(`^(?:中共)?[\\u4e00-\\u9fff]{2,24}(?:${ISSUER_SUFFIXES.join('|')})$`);
 /** The longest line ISSUER_LINE can match (中共, 24 characters, the longest suffix): longer lines need no test. */
 export const ISSUER_LINE_MAX = 2 + 24 + Math.max(...ISSUER_SUFFIXES.map((w) => w.length));
+/** Whether a line is an issuing body alone ({@link ISSUER_LINE}, tried only up to its longest length). */
+export const isIssuerLine = (t: string): boolean => t.length <= ISSUER_LINE_MAX && ISSUER_LINE.test(t);
 /** `(此件公开发布)` and friends. */
 export const PUBLICATION_NOTE = /^\(此件.*\)$|^\(此件/;
 /** A page's metadata or byline line (`发布时间:2023-08-09 08:28 信息来源:…`, `索引号 : …`): never a sentence. */

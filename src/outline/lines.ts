@@ -6,7 +6,7 @@
 import type { View } from '../source/view.js';
 import type { Head } from './heads.js';
 import type { ColumnNode, ItemNode } from './outline.js';
-import { CHROME, ISSUER_LINE, ISSUER_LINE_MAX, PUBLICATION_NOTE, YISHI_RUN } from '../lexicon/structure.js';
+import { CHROME, isIssuerLine, PUBLICATION_NOTE, YISHI_RUN } from '../lexicon/structure.js';
 import { isDateLine } from './dates.js';
 import { hasAgencyNoteMark } from '../lexicon/agency-notes.js';
 
@@ -28,7 +28,7 @@ export function isBackMatter(views: View[], k: number): boolean {
   const v = views[k] as View;
   if (PUBLICATION_NOTE.test(v.norm)) return true;
   if (isDateLine(v.norm)) return true;
-  if (v.norm.length <= ISSUER_LINE_MAX && ISSUER_LINE.test(v.norm)) {
+  if (isIssuerLine(v.norm)) {
     const next = views[k + 1];
     return next !== undefined && isDateLine(next.norm);
   }

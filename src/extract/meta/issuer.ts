@@ -6,7 +6,7 @@
 import { clean, type View } from '../../source/view.js';
 import { findPlaces } from '../../lexicon/geography.js';
 import { ISSUED_BY, ISSUING_VERBS, isJointIssuer, LEVEL_ISSUER, NOTICE_ISSUER, SHORT_JOINT, TITLE_ISSUER, TITLE_PERIOD, ISSUED_WHAT } from '../../lexicon/meta.js';
-import { ISSUER_LINE, ISSUER_LINE_MAX } from '../../lexicon/structure.js';
+import { isIssuerLine } from '../../lexicon/structure.js';
 import { isDateLine } from '../../outline/dates.js';
 import { isMetadataLine } from './fields.js';
 
@@ -18,7 +18,7 @@ export function signature(views: View[], from: number, to: number, sender: strin
   // departments that sent the notice sign it as well, on one line or on lines of their own
   const senders = sender?.replace(/\s+/g, '') ?? null;
   const sends = (v: View) => senders !== null && v.norm.length >= 4 && senders.includes(v.norm.replace(/\s+/g, ''));
-  const isIssuer = (v: View) => (v.norm.length <= ISSUER_LINE_MAX && ISSUER_LINE.test(v.norm)) || isJointIssuer(v.norm) || sends(v);
+  const isIssuer = (v: View) => isIssuerLine(v.norm) || isJointIssuer(v.norm) || sends(v);
   for (let k = from; k < to - 1; k++) {
     const v = views[k] as View, next = views[k + 1] as View;
     if (!isIssuer(v) || !isDateLine(next.norm)) continue;

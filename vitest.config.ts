@@ -29,7 +29,7 @@ export default defineConfig({
   plugins: onSource ? [] : [testCompiled],
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: onSource ? [] : ['test/support/dist-fresh.ts'],
+    globalSetup: onSource ? ['test/support/scratch-tmp.ts'] : ['test/support/dist-fresh.ts', 'test/support/scratch-tmp.ts'],
     // a hang guard, not a speed check (those are test/support/bounds.ts and the benchmark): a busy shared machine
     // stretched the fuzz and hostile property tests past 30 s
     testTimeout: 120_000,

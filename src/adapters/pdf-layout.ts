@@ -150,6 +150,8 @@ function spacedLabel(cells: LayoutCell[], single: (c: LayoutCell | undefined) =>
 /** Items of one baseline (sorted by x) → cells, spaces restored from space items and from gaps beside ASCII. */
 function rowCells(row: PdfItem[], cellGap: number): LayoutCell[] {
   const cells: LayoutCell[] = [];
+  // the drawn width (in font sizes) of each space put in from a space item or a gap, by cell and index
+  const drawn: Map<number, number>[] = [];
   let cur: LayoutCell | undefined;
   let pendingSpace = false;
   let lastEnd = -Infinity;
@@ -159,25 +161,63 @@ function rowCells(row: PdfItem[], cellGap: number): LayoutCell[] {
     if (!cur || gap > cellGap * it.size) {
       cur = { text: '', x0: it.x, x1: it.x + it.w };
       cells.push(cur);
+      drawn.push(new Map());
     } else {
       const before = cur.text.slice(-1), after = it.str.trimStart().charAt(0);
       // a space the PDF drew as distance: only beside Latin text (CJK characters never take one)
-      if (pendingSpace || (gap > 0.25 * it.size && !(WIDE.test(before) && WIDE.test(after)))) cur.text += ' ';
+      if (pendingSpace || (gap > 0.25 * it.size && !(WIDE.test(before) && WIDE.test(after)))) {
+        (drawn[drawn.length - 1] as Map<number, number>).set(cur.text.length, gap / it.size);
+        cur.text += ' ';
+      }
     }
     cur.text += cur.text === '' ? it.str.trimStart() : it.str;
     cur.x1 = Math.max(cur.x1, it.x + it.w);
     lastEnd = it.x + it.w;
     pendingSpace = /\s$/.test(it.str);
   }
-  for (const c of cells) {
-    c.text = c.text.replace(/[ \t]+$/, '').replace(/ {2,}/g, ' ');
-    const gaps = letterSpacing(c.text);
-    if (gaps.size > 0) c.text = c.text.split('').filter((_, i) => !gaps.has(i)).join('');
-  }
+  cells.forEach((c, i) => { c.text = tidySpaces(c.text, drawn[i] as Map<number, number>); });
   return cells.filter((c) => c.text !== '');
 }
 
+/**
+ * A cell's spaces as a reader sees them: runs of spaces are one, a letter-spaced line loses its spaces
+ * ({@link letterSpacing}) except one drawn at least twice as wide as the others (the real space of
+ * `常 委 秘 书 室   添 加 时 间`, stretched by justification like every other gap), and no space stands between
+ * Chinese text and a punctuation mark.
+ */
+function tidySpaces(text: string, drawn: Map<number, number>): string {
+  let s = '';
+  const width = new Map<number, number>();
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch === ' ' && s.endsWith(' ')) {
+      width.set(s.length - 1, Math.max(width.get(s.length - 1) ?? 0, drawn.get(i) ?? 0));
+      continue;
+    }
+    if (ch === ' ' && drawn.has(i)) width.set(s.length, drawn.get(i) as number);
+    s += ch;
+  }
+  s = s.replace(/[ \t]+$/, '');
+  const gaps = letterSpacing(s);
+  if (gaps.size > 0) {
+    const known = [...gaps].map((i) => width.get(i)).filter((w): w is number => w !== undefined && w > 0);
+    const typical = median(known);
+    if (known.length >= 2) for (const i of [...gaps]) if ((width.get(i) ?? 0) >= Math.max(0.8, 2 * typical)) gaps.delete(i);
+    s = s.split('').filter((_, i) => !gaps.has(i)).join('');
+  }
+  return s.replace(PUNCT_SPACE, '');
+}
+
 const LATIN = /[A-Za-z0-9]/;
+
+/**
+ * A space between Chinese text and a punctuation mark (`27号 )`, `“ 十二五”`, `年) 的通知`): converters that set
+ * half-width brackets and quotes in a fallback font (LibreOffice) draw a space item or a gap beside them. Chinese
+ * never takes a space there, and Latin text keeps its own (`ISO 9001 (2015)`: no Chinese character beside it).
+ */
+const HAN = String.raw`\u2e80-\u9fff\uf900-\ufaff`;
+const PUNCT = String.raw`()\[\]{}<>,.;:!?%、，。；：！？“”‘’（）《》【】〔〕「」『』`;
+const PUNCT_SPACE = new RegExp(`(?<=[${HAN}]) +(?=[${PUNCT}])|(?<=[${PUNCT}]) +(?=[${HAN}])`, 'g');
 
 /**
  * The spaces of a letter-spaced line, as indices into `s` (empty when the line is not letter-spaced). A justified

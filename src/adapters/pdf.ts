@@ -127,7 +127,8 @@ function continues(prev: LayoutLine, next: LayoutLine, s: Stats, overPage: boole
   if (PARAGRAPH_START.test(nextText) || META_LABEL_LINE.test(nextText) || DOC_NUMBER_LINE.test(nextText) || isPageNumber(nextText)) return false;
   if (Math.abs(prev.size - next.size) > 0.5) return false;
   const drop = prev.y - next.y;
-  if (!overPage && prev.page === next.page && drop > 0 && drop <= 2.5 * next.size && titleWraps(lineText(prev), nextText)) return true;
+  // a title's line pitch is the converter's: Word's exact 28–35 pt at 22 pt, LibreOffice's up to 2.7 sizes
+  if (!overPage && prev.page === next.page && drop > 0 && drop <= 3 * next.size && titleWraps(lineText(prev), nextText)) return true;
   // a long signature set flush right that wrapped its last characters (`某区人民政府办公室 某开发区管委会办公` / `室`)
   if (!overPage && nextText.length <= 4 && drop > 0 && drop <= 2.5 * next.size && Math.abs(prev.x1 - next.x1) < next.size && signatureWraps(lineText(prev), nextText)) return true;
   // a line set right of the text's middle (a signature, its date, the end of a centred line) ends its paragraph

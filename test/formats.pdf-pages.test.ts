@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fromPdfPages } from '../src/adapters/pdf.js';
-import { joinText, letterSpacing, type PdfItem, type PdfPage } from '../src/adapters/pdf-layout.js';
+import type { PdfItem, PdfPage } from '../src/adapters/pdf-layout.js';
+import { joinText, letterSpacing } from '../src/adapters/pdf-spaces.js';
 import { fromText } from '../src/adapters/text.js';
 import { extractPlan } from '../src/pipeline.js';
 import type { Plan } from '../src/model.js';
@@ -50,6 +51,34 @@ describe('letter-spaced justified lines', () => {
     const block = fromText(text).find((b) => b.text.includes('新认证')) as { text: string; offsets?: number[] };
     expect(block.text).toContain('组织和个人30个,新认证“澜川名品”100个以上;新建质检中心3家以上。');
     for (let i = 0; i < block.text.length; i++) expect(text[block.offsets?.[i] as number]).toBe(block.text[i]);
+  });
+});
+
+describe('spaces as LibreOffice draws them', () => {
+  /** Items of one line laid left to right: a string is a run of 16pt glyphs (a space between CJK runs is 0.5 em), a number a space item that wide. */
+  const line = (parts: Array<string | number>, row: number): PdfItem[] => {
+    let x = LEFT;
+    return parts.map((p) => {
+      const it: PdfItem = typeof p === 'number'
+        ? { str: ' ', x, y: 730 - row * PITCH, w: p, size: SIZE }
+        : { str: p, x, y: 730 - row * PITCH, w: [...p].reduce((w, ch) => w + (ch === ' ' ? 8 : ch.charCodeAt(0) < 0x2000 ? 8 : SIZE), 0), size: SIZE };
+      x += it.w;
+      return it;
+    });
+  };
+
+  it('drops a space beside Chinese text inside brackets, quotes and before a mark, and keeps one typed after a comma', () => {
+    const lines = [
+      line(['澜川市人民政府关于印发', 8, '“', 7, '十二五', 7, '”', 8, '规划', 6, '(', 6, '2011-2015年', 7, ')', 8, '的通知'], 0),
+      line(['要把质量发展摆在重要位置,', 5, '把握重点', 6, ':', 7, '解决难点。'], 0),
+      line(['通过ISO', 4, '9001', 4, '(2015)', 5, '认证。'], 0),
+    ];
+    expect(lines.map((l) => texts([page(l)]).join('\n'))).toEqual(['澜川市人民政府关于印发“十二五”规划(2011-2015年)的通知', '要把质量发展摆在重要位置, 把握重点: 解决难点。', '通过ISO 9001 (2015)认证。']);
+  });
+
+  it('takes the spaces out of a letter-spaced line but keeps one drawn twice as wide as the others', () => {
+    const items = line(['新 闻 来 源', 9, ':', 8, '常 委 秘 书 室', 22, '添 加 时 间', 9, ':2019-01-14'], 0);
+    expect(texts([page(items)])).toEqual(['新闻来源:常委秘书室 添加时间:2019-01-14']);
   });
 });
 

@@ -12,7 +12,7 @@ import { InputError } from '../diagnostics.js';
 import { readZip } from './zip.js';
 import { kid, kids, parseXml, resolveAlternates, val, type XmlElement, type XmlNode } from './xml.js';
 import { Numbering } from './docx-numbering.js';
-import { joinText } from './pdf-layout.js';
+import { joinText } from './pdf-spaces.js';
 import { unwrap, type RawLine } from './unwrap.js';
 
 export interface DocxAdapted {

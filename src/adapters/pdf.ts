@@ -9,7 +9,8 @@
  */
 import type { Block } from '../model.js';
 import { InputError, type Collector } from '../diagnostics.js';
-import { findChrome, isPageNumber, joinText, lineText, median, pageLines, titleWraps, type LayoutLine, type PdfPage } from './pdf-layout.js';
+import { findChrome, isPageNumber, lineText, pageLines, titleWraps, type LayoutLine, type PdfPage } from './pdf-layout.js';
+import { joinText, median } from './pdf-spaces.js';
 import { pipeRow } from './text.js';
 import { DOC_NUMBER_LINE, isIssuerLine, META_LABEL_LINE, PARAGRAPH_START } from '../lexicon/structure.js';
 import { isJointIssuer } from '../lexicon/meta.js';

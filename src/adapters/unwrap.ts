@@ -5,7 +5,8 @@
  * the plan still point at the original lines. Text with one paragraph per line is left alone.
  */
 import type { Block } from '../model.js';
-import { isBrowserStamp, isPageNumber, joinText, letterSpacing, titleWraps } from './pdf-layout.js';
+import { isBrowserStamp, isPageNumber, titleWraps } from './pdf-layout.js';
+import { joinText, letterSpacing } from './pdf-spaces.js';
 import { DOC_NUMBER_LINE, isIssuerLine, META_LABEL_LINE, PARAGRAPH_START } from '../lexicon/structure.js';
 
 /** One line of the source, without its line end. */

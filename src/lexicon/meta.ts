@@ -44,8 +44,8 @@ export const NOTICE_ISSUER = new RegExp(`^((?:${ISSUER_PART}|${DEPARTMENT_PART})
 export const ISSUED_BY = new RegExp(`(?:以)?(${ISSUER_PART}(?:(?:[、和]|\\s+)${ISSUER_PART})*)(?:名义)?(?:近日|日前|近期|正式|已|于(?:\\d{4}年)?\\d{1,2}月\\d{1,2}日)?(?:联合)?(?:印发|印發|出台|发布)`, 'g');
 /** `…近日发布关于贯彻落实《纲要》的实施意见`: a title reported without 《》, from 关于 to its genre noun. */
 export const ISSUED_ABOUT = /(?:印发|印發|发布|出台)了?(关于[^。；;!！?？]{4,80}?(?:实施意见|实施方案|工作方案|行动方案|行动计划|意见|方案|规划))/;
-/** What a news page prints after the posting date on its byline (`2024-01-16 09:08:27 来源: 某日报`). */
-export const POSTING_TAIL = /^\s+(?:来源|信息来源|作者|责任编辑|编辑|发布人|浏览次数|点击数)\s*[:：]/;
+/** What a news page prints after the posting date on its byline (`2024-01-16 09:08:27 来源: 某日报`, the space lost or not). */
+export const POSTING_TAIL = /^\s*(?:来源|信息来源|作者|责任编辑|编辑|发布人|浏览次数|点击数)\s*[:：]/;
 /** A news headline that reports the issuing (`我市印发质量强市建设实施方案`): a paraphrase, not the title. */
 export const HEADLINE_REPORT = /^(?!关于)[\u4e00-\u9fff]{1,14}?(?:近日|日前|正式)?(?:印发|出台|发布)了?(?![《<])/;
 /** A newspaper's edition line, its date the day the report was printed: `某日报 2023年09月21日 星期四 第A02版:要闻`. */

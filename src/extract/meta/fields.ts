@@ -14,6 +14,11 @@ const FIELD = new Map<string, MetaField>(ALL.map(([l, f]) => [l, f]));
 const ALT = ALL.map(([l]) => spaced(l)).join('|');
 /** `[ label ]`, `【label】` or `label:` where the label starts a token (not the tail of a longer word). */
 const LABEL = new RegExp(`(?<![\\u4e00-\\u9fff])(?:[[【]\\s*(${ALT})\\s*[\\]】]\\s*[:：]?|(${ALT})\\s*[:：])`, 'g');
+/**
+ * A long label run onto the value before it, after another label on the line (`来源：某局发布日期：2023-11-15`): a
+ * page or a PDF that lost the space between two fields. Short labels (日期, 来源) stay bound to a token start.
+ */
+const RUN_ON = new RegExp(`(?<=[\\u4e00-\\u9fff])(${ALL.filter(([l]) => l.length >= 4).map(([l]) => spaced(l)).join('|')})\\s*[:：]`, 'g');
 const MARK = /[:：\]】]/;
 const LABEL_ONLY = new RegExp(`^[-•·\\s]*[[【]?\\s*(${ALT})\\s*[\\]】]?\\s*[:：]?$`);
 
@@ -30,6 +35,15 @@ function pairs(s: string): Array<{ field: MetaField; start: number; end: number 
   const hits: RegExpExecArray[] = [];
   LABEL.lastIndex = 0;
   for (let m = LABEL.exec(s); m; m = LABEL.exec(s)) hits.push(m);
+  if (hits.length > 0) {
+    const first = hits[0] as RegExpExecArray;
+    RUN_ON.lastIndex = first.index + first[0].length;
+    for (let m = RUN_ON.exec(s); m; m = RUN_ON.exec(s)) {
+      const at = m.index;
+      if (!hits.some((h) => at >= h.index && at < h.index + h[0].length)) hits.push(m);
+    }
+    hits.sort((a, b) => a.index - b.index);
+  }
   return hits.map((m, k) => {
     const label = ((m[1] ?? m[2]) as string).replace(/\s+/g, '');
     const start = (m.index ?? 0) + m[0].length;

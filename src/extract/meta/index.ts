@@ -54,7 +54,7 @@ function dateOf(value: string, line: number, ctx: Collector, evidence: string | 
 const PLACE_TEXT_MAX = 3000;
 
 /** A page's posting stamp on a line of its own: `2014-08-11 413` (date, time or a view counter after it). */
-const POSTING_LINE = /^(\d{4}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\d{1,7})?(?=$|\s+\S+\s*[:：])/;
+const POSTING_LINE = /^(\d{4}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\d{1,7})?(?=$|\s+\S+\s*[:：]|[\u4e00-\u9fff]{2,6}\s*[:：])/;
 
 export function extractMeta(o: Outline, ctx: Collector): MetaResult {
   const views = o.views;

@@ -78,6 +78,8 @@ export const LEVEL_IN_NAME = /级/;
 export const VALUE_LIST_JOINER = /^\s*(?:、|和|及|与|,|，)\s*/;
 /** A name in a 分别 list that is a year (`2025年、2027年分别达到…`). */
 export const YEAR_NAME = /^(?:到|至)?(\d{4})\s*年(?:底|末)?$/;
+/** The year that ends the first name of such a list, after the indicator (`合格率2023年、2024年分别达到…`). */
+export const YEAR_NAME_TAIL = /(?:到|至)?(\d{4})\s*年(?:底|末)?$/;
 /** `分别`: a clause pairing several names or years with as many values, in order. */
 export const RESPECTIVELY = /分别|依次/g;
 /** The head several names of a 分别 list share, printed only on the last (`制造业产品、农产品、食品抽检合格率`). */

@@ -11,7 +11,7 @@ import { clean, type View } from '../../source/view.js';
 import { NOTICE_TITLE } from '../../lexicon/structure.js';
 import { damagedDateReadings, findDate, isDateLine, parseDate } from '../../outline/dates.js';
 import { DEADLINE_BEFORE, HORIZON_YEARS, TO_YEAR } from '../../lexicon/targets.js';
-import { ANNUAL_PLAN_TITLE, EDITION_LINE, HEADLINE_REPORT, NOTICE_OF_PLAN, POSTING_TAIL, SELF_GOVERNMENT, SELF_JOINT } from '../../lexicon/meta.js';
+import { ACCOUNT_BYLINE, ANNUAL_PLAN_TITLE, EDITION_LINE, HEADLINE_REPORT, NOTICE_OF_PLAN, POSTING_TAIL, SELF_GOVERNMENT, SELF_JOINT } from '../../lexicon/meta.js';
 import { yearMarks } from '../targets/years.js';
 import { metadataFields, type Found } from './fields.js';
 import { noticeTitle, planTitle, reportedTitle, type TitleFound } from './titles.js';
@@ -105,6 +105,9 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
       // a newspaper's page: the edition's date
       const edition = EDITION_LINE.exec(v.norm.trim());
       if (edition) { published = parseDate(edition[1] as string); break; }
+      // a public-account post: the byline's date
+      const byline = ACCOUNT_BYLINE.exec(v.norm.trim());
+      if (byline) { published = parseDate(byline[1] as string); break; }
     }
   }
   let signed: string | null = metaSignedIso;

@@ -5,7 +5,7 @@
  */
 import { clean, type View } from '../../source/view.js';
 import { findPlaces } from '../../lexicon/geography.js';
-import { ISSUED_BY, ISSUING_VERBS, isJointIssuer, LEVEL_ISSUER, NOTICE_ISSUER, SHORT_JOINT, TITLE_ISSUER, TITLE_PERIOD, ISSUED_WHAT } from '../../lexicon/meta.js';
+import { ISSUED_BY, ISSUER_AGENT, ISSUING_VERBS, isJointIssuer, LEVEL_ISSUER, NOTICE_ISSUER, SHORT_JOINT, TITLE_ISSUER, TITLE_PERIOD, ISSUED_WHAT } from '../../lexicon/meta.js';
 import { isIssuerLine } from '../../lexicon/structure.js';
 import { isDateLine } from '../../outline/dates.js';
 import { isMetadataLine } from './fields.js';
@@ -75,7 +75,9 @@ export function reportedIssuer(views: View[]): { text: string; line: number } | 
     for (const m of v.norm.matchAll(ISSUED_BY)) {
       const end = (m.index ?? 0) + m[0].length;
       if (!ISSUED_WHAT.test(v.norm.slice(end, end + 3))) continue;
-      const raw = m[1] as string;
+      // `由市政府于…印发`: the agent mark before a short issuer is no part of it
+      const agent = ISSUER_AGENT.exec(m[1] as string);
+      const raw = (m[1] as string).slice(agent ? agent[0].length : 0);
       // the pattern starts at the first Han character: cut what precedes the name (`8月28日以某县…`)
       const place = findPlaces(raw)[0];
       let from = place ? place.start : 0;

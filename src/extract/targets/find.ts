@@ -109,7 +109,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     if (inYear(ns) || inProtected(ns)) continue;
     if (BEFORE_NO[s.charCodeAt(ns - 1) | 0] === 1 || AFTER_NO[s.charCodeAt(ne) | 0] === 1) continue;
     if (RANK_BEFORE.test(s[ns - 1] ?? '') && RANK_AFTER.test(s[ne] ?? '')) continue;
-    let value = chinese ? zhToInt(m.text) : Number(m.text);
+    let value = m.rate ? m.rate.value : chinese ? zhToInt(m.text) : Number(m.text);
     if (!Number.isFinite(value) || (chinese && value < 2)) continue;
     if (!chinese && rangeEnd.has(ns)) continue;
     // a range `1—2个`: the value is its floor, the ceiling is kept beside it
@@ -120,9 +120,9 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
 
     // `20余家`, `100多个`: more than the number
     const more = !chinese && MORE_THAN_AFTER.test(s[ve] ?? '') && measureAt(s, ve + 1) !== null;
-    const measure = measureAt(s, more ? ve + 1 : ve);
+    const measure = m.rate ? m.rate.unit : measureAt(s, more ? ve + 1 : ve);
     let ue = ve;
-    if (measure) ue = s.indexOf(measure, ve) + measure.length;
+    if (measure && !m.rate) ue = s.indexOf(measure, ve) + measure.length;
     // a unit per something (`30万元/亩`, `15平方米/人`): the whole is the unit
     const per = measure && measure !== '%' && s.charCodeAt(ue) === 47 ? PER_UNIT.exec(s.slice(ue, ue + 6)) : null;
     if (per) ue += per[0].length;

@@ -12,6 +12,12 @@ const HARD_STOP_CHARS = ',，;；。:：!！?？\n';
 export const HARD_STOP = new RegExp(`[${HARD_STOP_CHARS}]`);
 /** The same as a table: the clause scans test every character they pass. */
 const STOP = charTable(HARD_STOP_CHARS);
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+/**
+ * An ASCII full stop that ends a sentence, as English-punctuation scrapes print `。` (`达到 12 件.`): any `.` that
+ * is not a decimal point between digits.
+ */
+const isFullStop = (s: string, i: number) => s.charCodeAt(i) === 46 && !(isDigitCode(s.charCodeAt(i - 1)) && isDigitCode(s.charCodeAt(i + 1)));
 
 /** The comparator words by their last unit, each list in PREFIX_COMPARATORS' order (only those can end a text). */
 const BY_LAST = new Map<number, Array<[string, Comparator]>>();
@@ -40,7 +46,7 @@ export function clauseStart(s: string, at: number): number {
   let i = at - 1;
   for (; i >= 0; i--) {
     const c = s.charCodeAt(i);
-    if (STOP[c] === 1) break;
+    if (STOP[c] === 1 || isFullStop(s, i)) break;
     // an 、 after a counted value separates sibling targets: `150个、工程技术研究中心120个`
     if (c === 0x3001) {
       const prev = s.slice(Math.max(0, i - 6), i);
@@ -54,7 +60,7 @@ export function clauseStart(s: string, at: number): number {
 /** Where the clause that continues at `at` ends (at punctuation or an 、). */
 export function clauseEnd(s: string, at: number): number {
   let i = at;
-  while (i < s.length && STOP[s.charCodeAt(i)] !== 1 && s.charCodeAt(i) !== 0x3001) i++;
+  while (i < s.length && STOP[s.charCodeAt(i)] !== 1 && s.charCodeAt(i) !== 0x3001 && !isFullStop(s, i)) i++;
   return i;
 }
 

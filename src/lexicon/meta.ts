@@ -85,6 +85,12 @@ export const DRAFT_LABEL = /\((?:征求意见稿|送审稿|草案|讨论稿|修�
 /** A title's period on its own or glued: `(2023-2027年)`, `(2011—2015年)`. */
 export const TITLE_PERIOD = /^\(\d{4}\s*[-—~至]\s*\d{4}\s*年?\)$/;
 
+/**
+ * The period inside a plan's title (`…行动方案（2023—2027年）`): its first year stands for the year the plan was made
+ * when the page gives no date or number, so a `2022年,…` review before the goals is read as history.
+ */
+export const TITLE_PERIOD_START = /[(（]\s*(\d{4})\s*[-—–~至]\s*\d{4}\s*年?\s*[)）]/;
+
 /** Words before 《…》 that make it a cited document, not this one. */
 export const CITED_BEFORE = /(?:根据|依据|按照|贯彻|落实|对照|参照|学习|结合|对接|衔接|围绕|紧扣|纳入|关于)[^《》。]{0,16}$/;
 /** Words around 《…》 that make it the document being reported (`印发《…》`, `《…》发布`, `《…》(以下简称`). */

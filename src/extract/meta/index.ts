@@ -11,7 +11,7 @@ import { clean, type View } from '../../source/view.js';
 import { NOTICE_TITLE } from '../../lexicon/structure.js';
 import { damagedDateReadings, findDate, isDateLine, parseDate } from '../../outline/dates.js';
 import { DEADLINE_BEFORE, HORIZON_YEARS, TO_YEAR } from '../../lexicon/targets.js';
-import { ACCOUNT_BYLINE, ANNUAL_PLAN_TITLE, EDITION_LINE, HEADLINE_REPORT, NOTICE_OF_PLAN, POSTING_TAIL, SELF_GOVERNMENT, SELF_JOINT } from '../../lexicon/meta.js';
+import { ACCOUNT_BYLINE, ANNUAL_PLAN_TITLE, TITLE_PERIOD_START, EDITION_LINE, HEADLINE_REPORT, NOTICE_OF_PLAN, POSTING_TAIL, SELF_GOVERNMENT, SELF_JOINT } from '../../lexicon/meta.js';
 import { yearMarks } from '../targets/years.js';
 import { metadataFields, type Found } from './fields.js';
 import { noticeTitle, planTitle, reportedTitle, type TitleFound } from './titles.js';
@@ -127,7 +127,10 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
   if (!docNumber && glued) docNumber = readDocNumber(glued.raw, glued.line, years, ctx);
   const numberYear = docNumber ? /[〔[(【]\s*(\d{4})\s*[〕\])】]/.exec(docNumber) : null;
   if (numberYear) years.push(Number(numberYear[1]));
-  const docYear = years.length ? Math.min(...years) : null;
+  // no date or number on the page: the title's period start or an annual plan's year stands for when it was made
+  const titleText = title?.text ?? null;
+  const titleYear = titleText ? TITLE_PERIOD_START.exec(titleText) ?? ANNUAL_PLAN_TITLE.exec(titleText) : null;
+  const docYear = years.length ? Math.min(...years) : titleYear ? Number(titleYear[1]) : null;
 
   // the place is named, or spoken of (我市), near the top: the first pages are evidence enough, and bounded
   let text = '';

@@ -165,7 +165,9 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
       if (s.startsWith(wc[0], ue + gap)) { suffix = wc[1]; se = ue + gap + wc[0].length; break; }
     }
     const cs = clauseStart(s, ns);
-    const ce = clauseEnd(s, se);
+    let ce = clauseEnd(s, se);
+    // a space after a whole value ends its clause where another value follows in the run (`≥96% 每万人口…≥25件`)
+    if ((measure !== null || suffix !== null) && s.charCodeAt(se) === 32 && /\d/.test(s.slice(se, ce))) ce = se;
     let before = s.slice(cs, ns);
     // a rate base before the value (`抽检量达到每千人口4批次`) belongs to the unit: 批次/千人
     let unit = measure ? measure + (per ? per[0] : '') : '';

@@ -3,7 +3,7 @@
  * indicator cut down to its noun phrase. The value itself is read in values.ts.
  */
 import type { Comparator } from '../../model.js';
-import { CHANGE_ONLY, EXISTING, HEADING_PREFIX, INDICATOR_NAME_END, LABEL_LEAD, LABEL_NOT_NAME, ITEM_MARK, INDICATOR_BASE, INDICATOR_FROM, INDICATOR_LEADING, INDICATOR_TRAILING, LEADING_YEAR, LIST_END_COMPARATOR, PREFIX_COMPARATORS } from '../../lexicon/targets.js';
+import { CHANGE_ONLY, EXISTING, HEADED_YEAR, HEADING_PREFIX, INDICATOR_NAME_END, LABEL_LEAD, LABEL_NOT_NAME, ITEM_MARK, INDICATOR_BASE, INDICATOR_FROM, INDICATOR_LEADING, INDICATOR_TRAILING, LEADING_YEAR, LIST_END_COMPARATOR, PREFIX_COMPARATORS } from '../../lexicon/targets.js';
 import { endsWithCount } from '../measures.js';
 import { charTable } from './values.js';
 
@@ -41,12 +41,22 @@ export function endsWithComparator(before: string): [string, Comparator] | null 
   return null;
 }
 
+/** True when a whole value (`96%`, `25件`) ends right before the spaces at `i`. */
+function valueBefore(s: string, i: number): boolean {
+  let j = i;
+  while (j > 0 && s.charCodeAt(j - 1) === 32) j--;
+  const prev = s.slice(Math.max(0, j - 8), j);
+  return /\d[%‰]$/.test(prev) || endsWithCount(prev);
+}
+
 /** Where the clause holding the value at `at` starts. */
 export function clauseStart(s: string, at: number): number {
   let i = at - 1;
   for (; i >= 0; i--) {
     const c = s.charCodeAt(i);
     if (STOP[c] === 1 || isFullStop(s, i)) break;
+    // `合格率 ≥96% 每万人口…拥有量 ≥25件`: items parted by spaces alone (an infographic's lines run together)
+    if (c === 32 && valueBefore(s, i)) break;
     // an 、 after a counted value separates sibling targets: `150个、工程技术研究中心120个`
     if (c === 0x3001) {
       const prev = s.slice(Math.max(0, i - 6), i);
@@ -68,6 +78,8 @@ export function clauseEnd(s: string, at: number): number {
 export function cleanIndicator(raw: string): { text: string; cut: number } {
   let t = raw;
   let cut = 0;
+  const headed = HEADED_YEAR.exec(t);
+  if (headed && t.length - headed[0].length >= 2) { cut += headed[0].length; t = t.slice(headed[0].length); }
   for (let lead = LEADING_YEAR.exec(t); lead && lead[0].length > 0; lead = LEADING_YEAR.exec(t)) {
     cut += lead[0].length;
     t = t.slice(lead[0].length);

@@ -21,7 +21,7 @@ export const META_LABELS: ReadonlyArray<readonly [MetaField, readonly string[]]>
 ];
 
 /** Issuing bodies: a party committee, a government or its office, a zone's 管委会, a leading group (领导小组) or its office. */
-const ISSUER_ENDS = ['人民政府办公室', '人民政府办公厅', '人民政府', '政府办公室', '政府办公厅', '政府', '委员会', '管委会办公室', '管委会', '党工委', '工委', '党委', '领导小组办公室', '领导小组', '[省市县区州]委'];
+const ISSUER_ENDS = ['人民政府办公室', '人民政府办公厅', '人民政府', '政府办公室', '政府办公厅', '政府', '委员会', '管委会办公室', '管委会', '党工委', '工委', '党委', '领导小组办公室', '领导小组', '[省市县区州]委办公室', '[省市县区州]委'];
 const ISSUER_PART = `(?:中共)?[\\u4e00-\\u9fff]{1,20}?(?:${ISSUER_ENDS.join('|')})`;
 /** The last characters of the issuing bodies above: a line of issuers ends in one of them. */
 const ISSUER_LAST = ISSUER_ENDS.map((w) => w.charCodeAt(w.length - 1));

@@ -15,7 +15,7 @@ import { ACCOUNT_BYLINE, ANNUAL_PLAN_TITLE, TITLE_PERIOD_START, EDITION_LINE, HE
 import { yearMarks } from '../targets/years.js';
 import { metadataFields, type Found } from './fields.js';
 import { noticeTitle, planTitle, reportedTitle, type TitleFound } from './titles.js';
-import { dateAfterNotice, dateUnderTitle, expandJoint, noticeIssuer, reportedIssuer, signature, titleIssuer } from './issuer.js';
+import { dateAfterNotice, dateUnderTitle, expandJoint, noticeIssuer, reportedIssuer, signature, signatureLine, titleIssuer } from './issuer.js';
 import { numberLine, readDocNumber } from './docnumber.js';
 import { readPlace } from './place.js';
 
@@ -83,7 +83,9 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
   // issuer: the signature, the issuer line or prefix of a title, a report of the issuing, the metadata field
   const sender = noticeIssuer(notice?.text);
   const sig = signature(views, 0, o.bodyStart, sender) ?? signature(views, o.bodyEnd, views.length, sender);
-  let issuer: string | null = sig ? sig.issuers.map((v) => clean(v).trim().replace(/\s+/g, ' ')).join(' ') : null;
+  // a signature run into one line with its date (`某市人民政府 2023年8月10日`)
+  const sigLine = sig ? null : signatureLine(views, 0, o.bodyStart) ?? signatureLine(views, o.bodyEnd, views.length);
+  let issuer: string | null = sig ? sig.issuers.map((v) => clean(v).trim().replace(/\s+/g, ' ')).join(' ') : sigLine?.issuer ?? null;
   issuer ??= title?.issuer ?? titleIssuer(notice?.text) ?? titleIssuer(title?.text) ?? sender ?? reportedIssuer(views.slice(0, o.bodyEnd))?.text ?? null;
   const issuerField = field('issuer');
   if (!issuer && issuerField) issuer = expandJoint(issuerField.value);
@@ -111,6 +113,7 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
     }
   }
   let signed: string | null = metaSignedIso;
+  if (!dateView && sigLine) signed = dateOf(sigLine.date, sigLine.line, ctx, metaSignedIso) ?? metaSignedIso;
   if (dateView) {
     const read = dateOf(dateView.norm, dateView.b.line, ctx, metaSignedIso);
     if (read && metaSignedIso && read !== metaSignedIso) ctx.report('meta-conflict', dateView.b.line, `date under the signature ${read} differs from 成文日期 ${metaSignedIso}; the signature date is used`);

@@ -29,6 +29,26 @@ export function signature(views: View[], from: number, to: number, sender: strin
   return null;
 }
 
+/** A signature and its date run into one line (`某市人民政府 2023年8月10日`): the issuer part, then the date. */
+const DATE_AT_END = /\s+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$/;
+
+/**
+ * The issuer's signature printed on one line with its date (a right-aligned signature block copied as one line):
+ * the issuer text and the date text, or null.
+ */
+export function signatureLine(views: View[], from: number, to: number): { issuer: string; date: string; line: number } | null {
+  for (let k = from; k < to; k++) {
+    const v = views[k] as View;
+    if (v.norm.length > 60) continue;
+    const m = DATE_AT_END.exec(v.norm);
+    if (!m || !isDateLine(m[1] as string)) continue;
+    const head = v.norm.slice(0, m.index).trim();
+    if (!isIssuerLine(head) && !isJointIssuer(head)) continue;
+    return { issuer: clean(v, 0, m.index).trim().replace(/\s+/g, ' '), date: m[1] as string, line: v.b.line };
+  }
+  return null;
+}
+
 /** A date line in parentheses just under the title (`(2023年1月17日)`), skipping page metadata between. */
 export function dateUnderTitle(views: View[], titleView: View): View | null {
   for (let k = titleView.i + 1, seen = 0; k < views.length && seen < 3; k++) {

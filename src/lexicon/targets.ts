@@ -189,6 +189,8 @@ export const FIVE_YEAR_LAST: Readonly<Record<string, number>> = { 三: 2020, 四
 /** What may stand between the years of a list (`到2023年、2025年和2027年`). */
 export const YEAR_LIST_GAP = /^[、和及与,，\s]*$/;
 /** A year or period that opens a clause (`到2025年,`, `2025年底`, `2020年到2025年期间`): not part of the indicator. */
+/** A goal year after the indicator, before its verb (`研发投入强度2025年达到2.2%`, `指数到2027年达到88`): no part of the name. */
+export const TRAILING_YEAR = /(?:到|至|在)?\d{4}\s*年(?:底|末|前)?$/;
 /** A heading and its year run into the first item by spaces (`主要目标 到2025年 制造业…合格率 ≥96%`): no part of the name. */
 export const HEADED_YEAR = /^[\u4e00-\u9fff]{2,10}\s+(?:到|至)?\d{4}\s*年(?:底|末)?\s+(?=\S)/;
 export const LEADING_YEAR = /^\s*(?:(?:到|至)?\d{4}\s*年(?:底|末|前|期间|内)?\s*[,，]?\s*)/;

@@ -3,7 +3,7 @@
  * indicator cut down to its noun phrase. The value itself is read in values.ts.
  */
 import type { Comparator } from '../../model.js';
-import { CHANGE_ONLY, EXISTING, HEADED_YEAR, HEADING_PREFIX, INDICATOR_NAME_END, LABEL_LEAD, LABEL_NOT_NAME, ITEM_MARK, INDICATOR_BASE, INDICATOR_FROM, INDICATOR_LEADING, INDICATOR_TRAILING, LEADING_YEAR, LIST_END_COMPARATOR, PREFIX_COMPARATORS } from '../../lexicon/targets.js';
+import { CHANGE_ONLY, EXISTING, HEADED_YEAR, TRAILING_YEAR, HEADING_PREFIX, INDICATOR_NAME_END, LABEL_LEAD, LABEL_NOT_NAME, ITEM_MARK, INDICATOR_BASE, INDICATOR_FROM, INDICATOR_LEADING, INDICATOR_TRAILING, LEADING_YEAR, LIST_END_COMPARATOR, PREFIX_COMPARATORS } from '../../lexicon/targets.js';
 import { endsWithCount } from '../measures.js';
 import { charTable } from './values.js';
 
@@ -106,7 +106,7 @@ export function cleanIndicator(raw: string): { text: string; cut: number } {
   if (from && from.index >= 2) t = t.slice(0, from.index);
   for (let again = true; again;) {
     again = false;
-    const m = INDICATOR_TRAILING.exec(t);
+    const m = INDICATOR_TRAILING.exec(t) ?? TRAILING_YEAR.exec(t);
     if (m && t.length - m[0].length >= 2) { t = t.slice(0, m.index); again = true; }
   }
   return { text: t.trim(), cut };

@@ -8,6 +8,7 @@ import { findPlaces } from '../../lexicon/geography.js';
 import { ISSUED_BY, ISSUER_AGENT, ISSUING_VERBS, isJointIssuer, LEVEL_ISSUER, NOTICE_ISSUER, SHORT_JOINT, TITLE_ISSUER, TITLE_PERIOD, ISSUED_WHAT } from '../../lexicon/meta.js';
 import { isIssuerLine } from '../../lexicon/structure.js';
 import { isDateLine } from '../../outline/dates.js';
+import { DATE_AT_LINE_END } from '../../lexicon/dates.js';
 import { isMetadataLine } from './fields.js';
 
 /**
@@ -29,9 +30,6 @@ export function signature(views: View[], from: number, to: number, sender: strin
   return null;
 }
 
-/** A signature and its date run into one line (`某市人民政府 2023年8月10日`): the issuer part, then the date. */
-const DATE_AT_END = /\s+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$/;
-
 /**
  * The issuer's signature printed on one line with its date (a right-aligned signature block copied as one line):
  * the issuer text and the date text, or null.
@@ -40,7 +38,7 @@ export function signatureLine(views: View[], from: number, to: number): { issuer
   for (let k = from; k < to; k++) {
     const v = views[k] as View;
     if (v.norm.length > 60) continue;
-    const m = DATE_AT_END.exec(v.norm);
+    const m = DATE_AT_LINE_END.exec(v.norm);
     if (!m || !isDateLine(m[1] as string)) continue;
     const head = v.norm.slice(0, m.index).trim();
     if (!isIssuerLine(head) && !isJointIssuer(head)) continue;

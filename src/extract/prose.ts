@@ -51,7 +51,8 @@ export function proseViews(o: Outline, covered: Set<View>): ProseView[] {
     // no paragraph of a plan is this long: a file of one endless line is not read as prose (reported by the caller)
     if (v.norm.length > PROSE_MAX) { out.push({ v, where: 'text', reset, heading: false, tooLong: true }); continue; }
     if (isDateLine(v.norm) || isIssuerLine(v.norm) || META_LABEL_LINE.test(v.norm)) continue;
-    const heading = v.norm.length <= 40 && !/[。,，;；]/.test(v.norm);
+    // also an infographic's caption run together (`主要目标 到2025年 …合格率 ≥96% …`): no sentence punctuation
+    const heading = v.norm.length <= CAPTION_MAX && !/[。,，;；]/.test(v.norm);
     out.push({ v, where: role === 'goals' ? 'goals' : 'text', reset, heading });
     reset = false;
   }
@@ -101,6 +102,9 @@ function dropHeadingCopies(targets: Target[], from: number, headingOf: Map<Targe
     if (twin) targets.splice(k, 1);
   }
 }
+
+/** The longest line read as a heading or caption that may repeat the targets of the paragraph after it. */
+const CAPTION_MAX = 120;
 
 /** Within 8 prose blocks after the heading (one block a line in a plain text). */
 const near = (a: number | undefined, b: number | undefined) => a !== undefined && b !== undefined && b > a && b - a <= 8;

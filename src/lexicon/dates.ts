@@ -23,3 +23,5 @@ export const DATE_DAMAGED = /^((?:19|20)\d{2})年?(\d{1,2}月\d{1,2}|\d{2,4})日
 export const DATE_HINT = /[0-9年]/;
 /** A date inside a longer string (`发布时间:2024-08-30 | 来源:…`); global, so make a fresh copy per scan. */
 export const DATE_IN_TEXT = `(\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?)|([${ZH_DATE_DIGITS}]{4}年[${ZH_DATE_DIGITS}]{1,3}月[${ZH_DATE_DIGITS}]{1,3}日)`;
+/** A date that ends a line after a space (`某市人民政府 2023年8月10日`): group 1 is the date. */
+export const DATE_AT_LINE_END = new RegExp(`\\s+(${DATE_IN_TEXT})$`);

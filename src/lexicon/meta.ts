@@ -21,7 +21,7 @@ export const META_LABELS: ReadonlyArray<readonly [MetaField, readonly string[]]>
 ];
 
 /** Issuing bodies: a party committee, a government or its office, a zone's 管委会, a leading group (领导小组) or its office. */
-const ISSUER_ENDS = ['人民政府办公室', '人民政府办公厅', '人民政府', '政府办公室', '政府办公厅', '政府', '委员会', '管委会办公室', '管委会', '党工委', '工委', '党委', '领导小组办公室', '领导小组', '[省市县区州]委'];
+const ISSUER_ENDS = ['人民政府办公室', '人民政府办公厅', '人民政府', '政府办公室', '政府办公厅', '政府', '委员会', '管委会办公室', '管委会', '党工委', '工委', '党委', '领导小组办公室', '领导小组', '[省市县区州]委办公室', '[省市县区州]委'];
 const ISSUER_PART = `(?:中共)?[\\u4e00-\\u9fff]{1,20}?(?:${ISSUER_ENDS.join('|')})`;
 /** The last characters of the issuing bodies above: a line of issuers ends in one of them. */
 const ISSUER_LAST = ISSUER_ENDS.map((w) => w.charCodeAt(w.length - 1));
@@ -41,7 +41,7 @@ const DEPARTMENT_PART = '[\\u4e00-\\u9fff]{2,30}?(?:局|厅|委|办公室|中心
 export const NOTICE_SENDERS = new RegExp(`^(?:${ISSUER_PART}|${DEPARTMENT_PART})(?:[\\s、,，和]+(?:${ISSUER_PART}|${DEPARTMENT_PART}))*$`);
 export const NOTICE_ISSUER = new RegExp(`^((?:${ISSUER_PART}|${DEPARTMENT_PART})(?:[\\s、,，]+(?:${ISSUER_PART}|${DEPARTMENT_PART}))*)\\s*关于印发`);
 /** `X印发了《…》`, `以X名义印发`: the issuer named in a report of the issuing. */
-export const ISSUED_BY = new RegExp(`(?:以)?(${ISSUER_PART}(?:(?:[、和]|\\s+)${ISSUER_PART})*)(?:名义)?(?:近日|日前|近期|正式|已|于(?:\\d{4}年)?\\d{1,2}月\\d{1,2}日)?(?:联合)?(?:印发|印發|出台|发布)`, 'g');
+export const ISSUED_BY = new RegExp(`(?:以)?(${ISSUER_PART}(?:(?:[、和]|\\s+)${ISSUER_PART})*)(?:名义)?(?:近日|日前|近期|正式|已|于(?:\\d{4}年)?\\d{1,2}月(?:\\d{1,2}日)?)?(?:联合)?(?:印发|印發|出台|发布)`, 'g');
 /** `…近日发布关于贯彻落实《纲要》的实施意见`: a title reported without 《》, from 关于 to its genre noun. */
 export const ISSUED_ABOUT = /(?:印发|印發|发布|出台)了?(关于[^。；;!！?？]{4,80}?(?:实施意见|实施方案|工作方案|行动方案|行动计划|意见|方案|规划))/;
 /** What a news page prints after the posting date on its byline (`2024-01-16 09:08:27 来源: 某日报`, the space lost or not). */
@@ -50,8 +50,15 @@ export const POSTING_TAIL = /^\s*(?:来源|信息来源|作者|责任编辑|编�
 export const HEADLINE_REPORT = /^(?!关于)[\u4e00-\u9fff]{1,14}?(?:近日|日前|正式)?(?:印发|出台|发布)了?(?![《<])/;
 /** A newspaper's edition line, its date the day the report was printed: `某日报 2023年09月21日 星期四 第A02版:要闻`. */
 export const EDITION_LINE = /^(?:\S{2,12}报\s*)?(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2})\s*(?:(?:星期|周)[一二三四五六日天]\s*)?第\s*[A-Z0-9]{1,4}\s*版/;
+/**
+ * A public-account (公众号) byline: the account, maybe `原创` and an author, then the posting date with its time and
+ * the poster's region (`某市场监管 2024-01-09 17:30 发表于内蒙古`). The time tells it from a signature date.
+ */
+export const ACCOUNT_BYLINE = /^(?:原创\s*)?(?:[^\s:：]{1,20}\s+){1,3}(\d{4}-\d{1,2}-\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s+\d{1,2}:\d{2}(?:\s*(?:发表于)?\s*[\u4e00-\u9fff]{2,8})?$/;
 /** The verbs of a report of the issuing (`印发`, `出台`, `发布`): a quick test before {@link ISSUED_BY}. */
 export const ISSUING_VERBS = /印发|出台|发布/;
+/** What a report puts before the issuer (`《方案》由市政府于…印发`): no part of its name. */
+export const ISSUER_AGENT = /^由(?=(?:中共)?[省市县区])/;
 /** A short issuer that starts with its level (`市委`, `中共省委`, `区政府`), named without its place. */
 export const LEVEL_ISSUER = /^(?:中共)?[省市县区]/;
 /** What follows `X印发` when X issued the plan: its title (`《`, `关于`), or the end of the clause. */
@@ -78,10 +85,16 @@ export const DRAFT_LABEL = /\((?:征求意见稿|送审稿|草案|讨论稿|修�
 /** A title's period on its own or glued: `(2023-2027年)`, `(2011—2015年)`. */
 export const TITLE_PERIOD = /^\(\d{4}\s*[-—~至]\s*\d{4}\s*年?\)$/;
 
+/**
+ * The period inside a plan's title (`…行动方案（2023—2027年）`): its first year stands for the year the plan was made
+ * when the page gives no date or number, so a `2022年,…` review before the goals is read as history.
+ */
+export const TITLE_PERIOD_START = /[(（]\s*(\d{4})\s*[-—–~至]\s*\d{4}\s*年?\s*[)）]/;
+
 /** Words before 《…》 that make it a cited document, not this one. */
 export const CITED_BEFORE = /(?:根据|依据|按照|贯彻|落实|对照|参照|学习|结合|对接|衔接|围绕|紧扣|纳入|关于)[^《》。]{0,16}$/;
 /** Words around 《…》 that make it the document being reported (`印发《…》`, `《…》发布`, `《…》(以下简称`). */
-export const ISSUED_BEFORE = /(?:印发了?|印發了?|出台了?|发布了?|制定了?|起草了?|形成|审议通过了?|编制了?)\s*$/;
+export const ISSUED_BEFORE = /(?:印发了?|印發了?|出台了?|发布了?|制定了?|起草了?|形成|审议通过了?|编制了?|解读了?)\s*$/;
 export const ISSUED_AFTER = /^\s*(?:日前|近日|已经?|于近日)?\s*(?:\(以下简称|发布|出台|印发|正式|提出|明确)/;
 /** National documents every local plan cites; never a local plan's own title. */
 export const NATIONAL_TITLES = /^(?:质量强国建设纲要|质量发展纲要\(2011[-—]2020年\)|中共中央、?国务院关于开展质量提升行动的指导意见)$/;

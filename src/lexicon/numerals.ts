@@ -6,6 +6,13 @@ export const ZH_NUMERALS = '〇零一二两三四五六七八九十百千';
  */
 export const ZH_COUNT_NUMERALS = '两二三四五六七八九十百千';
 
+/**
+ * Rates written out in words (`百分之九十八`, `千分之五`, `百分之九十八点五`): the word before the numerals, and the
+ * unit it stands for. 点 parts the decimals.
+ */
+export const RATE_WORDS: ReadonlyArray<readonly [string, string]> = [['百分之', '%'], ['千分之', '‰']];
+export const DECIMAL_POINT_WORD = '点';
+
 /** Chinese numerals: 十九 → 19, 二十八 → 28, 一百零五 → 105, 两千 → 2000, 二〇二五 → 2025. */
 const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const SMALL: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };

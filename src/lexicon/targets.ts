@@ -15,7 +15,8 @@ export const AGE_AFTER = /^岁/;
 export const PREFIX_COMPARATORS: Array<[string, Comparator]> = [
   ['力争达到', '>='], ['力争超过', '>'], ['力争达', '>='], ['力争突破', '>'], ['力争', '>='],
   ['至少', '>='], ['不低于', '>='], ['不少于', '>='], ['不小于', '>='], ['不高于', '<='], ['不超过', '<='], ['不大于', '<='], ['不多于', '<='], ['不满', '<'],
-  ['超过', '>'], ['高于', '>'], ['多于', '>'], ['大于', '>'], ['突破', '>'], ['低于', '<'], ['少于', '<'], ['小于', '<'],
+  ['超过', '>'], ['超', '>'], ['高于', '>'], ['多于', '>'], ['大于', '>'], ['突破', '>'], ['低于', '<'], ['少于', '<'], ['小于', '<'],
+  ['稳定控制在', '<='], ['稳定保持在', '='], ['保持稳定在', '='], ['始终保持在', '='], ['持续保持在', '='], ['稳定保持', '='],
   ['控制在', '<='], ['稳定在', '='], ['保持在', '='], ['保持', '='], ['维持在', '='], ['稳定', '='],
   ['提高到', '>='], ['提高至', '>='], ['提升到', '>='], ['提升至', '>='], ['增加到', '>='], ['增加至', '>='], ['增长到', '>='], ['增至', '>='], ['升至', '>='],
   ['降低到', '<='], ['降低至', '<='], ['下降到', '<='], ['下降至', '<='], ['降至', '<='], ['减少到', '<='], ['减少至', '<='], ['压减至', '<='],
@@ -78,6 +79,8 @@ export const LEVEL_IN_NAME = /级/;
 export const VALUE_LIST_JOINER = /^\s*(?:、|和|及|与|,|，)\s*/;
 /** A name in a 分别 list that is a year (`2025年、2027年分别达到…`). */
 export const YEAR_NAME = /^(?:到|至)?(\d{4})\s*年(?:底|末)?$/;
+/** The year that ends the first name of such a list, after the indicator (`合格率2023年、2024年分别达到…`). */
+export const YEAR_NAME_TAIL = /(?:到|至)?(\d{4})\s*年(?:底|末)?$/;
 /** `分别`: a clause pairing several names or years with as many values, in order. */
 export const RESPECTIVELY = /分别|依次/g;
 /** The head several names of a 分别 list share, printed only on the last (`制造业产品、农产品、食品抽检合格率`). */
@@ -186,6 +189,10 @@ export const FIVE_YEAR_LAST: Readonly<Record<string, number>> = { 三: 2020, 四
 /** What may stand between the years of a list (`到2023年、2025年和2027年`). */
 export const YEAR_LIST_GAP = /^[、和及与,，\s]*$/;
 /** A year or period that opens a clause (`到2025年,`, `2025年底`, `2020年到2025年期间`): not part of the indicator. */
+/** A goal year after the indicator, before its verb (`研发投入强度2025年达到2.2%`, `指数到2027年达到88`): no part of the name. */
+export const TRAILING_YEAR = /(?:到|至|在)?\d{4}\s*年(?:底|末|前)?$/;
+/** A heading and its year run into the first item by spaces (`主要目标 到2025年 制造业…合格率 ≥96%`): no part of the name. */
+export const HEADED_YEAR = /^[\u4e00-\u9fff]{2,10}\s+(?:到|至)?\d{4}\s*年(?:底|末)?\s+(?=\S)/;
 export const LEADING_YEAR = /^\s*(?:(?:到|至)?\d{4}\s*年(?:底|末|前|期间|内)?\s*[,，]?\s*)/;
 /** Suffix comparators that close a counted value in a list (`50项以上、…`): the 、 after them separates targets. */
 export const LIST_END_COMPARATOR = /以上$|以下$|以内$|左右$/;

@@ -11,11 +11,11 @@ import { clean, type View } from '../../source/view.js';
 import { NOTICE_TITLE } from '../../lexicon/structure.js';
 import { damagedDateReadings, findDate, isDateLine, parseDate } from '../../outline/dates.js';
 import { DEADLINE_BEFORE, HORIZON_YEARS, TO_YEAR } from '../../lexicon/targets.js';
-import { ANNUAL_PLAN_TITLE, EDITION_LINE, HEADLINE_REPORT, NOTICE_OF_PLAN, POSTING_TAIL, SELF_GOVERNMENT, SELF_JOINT } from '../../lexicon/meta.js';
+import { ACCOUNT_BYLINE, ANNUAL_PLAN_TITLE, TITLE_PERIOD_START, EDITION_LINE, HEADLINE_REPORT, NOTICE_OF_PLAN, POSTING_TAIL, SELF_GOVERNMENT, SELF_JOINT } from '../../lexicon/meta.js';
 import { yearMarks } from '../targets/years.js';
 import { metadataFields, type Found } from './fields.js';
 import { noticeTitle, planTitle, reportedTitle, type TitleFound } from './titles.js';
-import { dateAfterNotice, dateUnderTitle, expandJoint, noticeIssuer, reportedIssuer, signature, titleIssuer } from './issuer.js';
+import { dateAfterNotice, dateUnderTitle, expandJoint, noticeIssuer, reportedIssuer, signature, signatureLine, titleIssuer } from './issuer.js';
 import { numberLine, readDocNumber } from './docnumber.js';
 import { readPlace } from './place.js';
 
@@ -83,7 +83,9 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
   // issuer: the signature, the issuer line or prefix of a title, a report of the issuing, the metadata field
   const sender = noticeIssuer(notice?.text);
   const sig = signature(views, 0, o.bodyStart, sender) ?? signature(views, o.bodyEnd, views.length, sender);
-  let issuer: string | null = sig ? sig.issuers.map((v) => clean(v).trim().replace(/\s+/g, ' ')).join(' ') : null;
+  // a signature run into one line with its date (`某市人民政府 2023年8月10日`)
+  const sigLine = sig ? null : signatureLine(views, 0, o.bodyStart) ?? signatureLine(views, o.bodyEnd, views.length);
+  let issuer: string | null = sig ? sig.issuers.map((v) => clean(v).trim().replace(/\s+/g, ' ')).join(' ') : sigLine?.issuer ?? null;
   issuer ??= title?.issuer ?? titleIssuer(notice?.text) ?? titleIssuer(title?.text) ?? sender ?? reportedIssuer(views.slice(0, o.bodyEnd))?.text ?? null;
   const issuerField = field('issuer');
   if (!issuer && issuerField) issuer = expandJoint(issuerField.value);
@@ -105,9 +107,13 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
       // a newspaper's page: the edition's date
       const edition = EDITION_LINE.exec(v.norm.trim());
       if (edition) { published = parseDate(edition[1] as string); break; }
+      // a public-account post: the byline's date
+      const byline = ACCOUNT_BYLINE.exec(v.norm.trim());
+      if (byline) { published = parseDate(byline[1] as string); break; }
     }
   }
   let signed: string | null = metaSignedIso;
+  if (!dateView && sigLine) signed = dateOf(sigLine.date, sigLine.line, ctx, metaSignedIso) ?? metaSignedIso;
   if (dateView) {
     const read = dateOf(dateView.norm, dateView.b.line, ctx, metaSignedIso);
     if (read && metaSignedIso && read !== metaSignedIso) ctx.report('meta-conflict', dateView.b.line, `date under the signature ${read} differs from 成文日期 ${metaSignedIso}; the signature date is used`);
@@ -124,7 +130,10 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
   if (!docNumber && glued) docNumber = readDocNumber(glued.raw, glued.line, years, ctx);
   const numberYear = docNumber ? /[〔[(【]\s*(\d{4})\s*[〕\])】]/.exec(docNumber) : null;
   if (numberYear) years.push(Number(numberYear[1]));
-  const docYear = years.length ? Math.min(...years) : null;
+  // no date or number on the page: the title's period start or an annual plan's year stands for when it was made
+  const titleText = title?.text ?? null;
+  const titleYear = titleText ? TITLE_PERIOD_START.exec(titleText) ?? ANNUAL_PLAN_TITLE.exec(titleText) : null;
+  const docYear = years.length ? Math.min(...years) : titleYear ? Number(titleYear[1]) : null;
 
   // the place is named, or spoken of (我市), near the top: the first pages are evidence enough, and bounded
   let text = '';

@@ -5,9 +5,10 @@
  */
 import { clean, type View } from '../../source/view.js';
 import { findPlaces } from '../../lexicon/geography.js';
-import { ISSUED_BY, ISSUING_VERBS, isJointIssuer, LEVEL_ISSUER, NOTICE_ISSUER, SHORT_JOINT, TITLE_ISSUER, TITLE_PERIOD, ISSUED_WHAT } from '../../lexicon/meta.js';
+import { ISSUED_BY, ISSUER_AGENT, ISSUING_VERBS, isJointIssuer, LEVEL_ISSUER, NOTICE_ISSUER, SHORT_JOINT, TITLE_ISSUER, TITLE_PERIOD, ISSUED_WHAT } from '../../lexicon/meta.js';
 import { isIssuerLine } from '../../lexicon/structure.js';
 import { isDateLine } from '../../outline/dates.js';
+import { DATE_AT_LINE_END } from '../../lexicon/dates.js';
 import { isMetadataLine } from './fields.js';
 
 /**
@@ -25,6 +26,23 @@ export function signature(views: View[], from: number, to: number, sender: strin
     let first = k;
     while (first - 1 >= from && first > k - 3 && isIssuer(views[first - 1] as View)) first--;
     return { issuers: views.slice(first, k + 1), date: next };
+  }
+  return null;
+}
+
+/**
+ * The issuer's signature printed on one line with its date (a right-aligned signature block copied as one line):
+ * the issuer text and the date text, or null.
+ */
+export function signatureLine(views: View[], from: number, to: number): { issuer: string; date: string; line: number } | null {
+  for (let k = from; k < to; k++) {
+    const v = views[k] as View;
+    if (v.norm.length > 60) continue;
+    const m = DATE_AT_LINE_END.exec(v.norm);
+    if (!m || !isDateLine(m[1] as string)) continue;
+    const head = v.norm.slice(0, m.index).trim();
+    if (!isIssuerLine(head) && !isJointIssuer(head)) continue;
+    return { issuer: clean(v, 0, m.index).trim().replace(/\s+/g, ' '), date: m[1] as string, line: v.b.line };
   }
   return null;
 }
@@ -75,7 +93,9 @@ export function reportedIssuer(views: View[]): { text: string; line: number } | 
     for (const m of v.norm.matchAll(ISSUED_BY)) {
       const end = (m.index ?? 0) + m[0].length;
       if (!ISSUED_WHAT.test(v.norm.slice(end, end + 3))) continue;
-      const raw = m[1] as string;
+      // `由市政府于…印发`: the agent mark before a short issuer is no part of it
+      const agent = ISSUER_AGENT.exec(m[1] as string);
+      const raw = (m[1] as string).slice(agent ? agent[0].length : 0);
       // the pattern starts at the first Han character: cut what precedes the name (`8月28日以某县…`)
       const place = findPlaces(raw)[0];
       let from = place ? place.start : 0;

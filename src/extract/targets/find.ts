@@ -109,7 +109,7 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
     if (inYear(ns) || inProtected(ns)) continue;
     if (BEFORE_NO[s.charCodeAt(ns - 1) | 0] === 1 || AFTER_NO[s.charCodeAt(ne) | 0] === 1) continue;
     if (RANK_BEFORE.test(s[ns - 1] ?? '') && RANK_AFTER.test(s[ne] ?? '')) continue;
-    let value = chinese ? zhToInt(m.text) : Number(m.text);
+    let value = m.rate ? m.rate.value : chinese ? zhToInt(m.text) : Number(m.text);
     if (!Number.isFinite(value) || (chinese && value < 2)) continue;
     if (!chinese && rangeEnd.has(ns)) continue;
     // a range `1—2个`: the value is its floor, the ceiling is kept beside it
@@ -120,9 +120,9 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
 
     // `20余家`, `100多个`: more than the number
     const more = !chinese && MORE_THAN_AFTER.test(s[ve] ?? '') && measureAt(s, ve + 1) !== null;
-    const measure = measureAt(s, more ? ve + 1 : ve);
+    const measure = m.rate ? m.rate.unit : measureAt(s, more ? ve + 1 : ve);
     let ue = ve;
-    if (measure) ue = s.indexOf(measure, ve) + measure.length;
+    if (measure && !m.rate) ue = s.indexOf(measure, ve) + measure.length;
     // a unit per something (`30万元/亩`, `15平方米/人`): the whole is the unit
     const per = measure && measure !== '%' && s.charCodeAt(ue) === 47 ? PER_UNIT.exec(s.slice(ue, ue + 6)) : null;
     if (per) ue += per[0].length;
@@ -165,7 +165,9 @@ export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
       if (s.startsWith(wc[0], ue + gap)) { suffix = wc[1]; se = ue + gap + wc[0].length; break; }
     }
     const cs = clauseStart(s, ns);
-    const ce = clauseEnd(s, se);
+    let ce = clauseEnd(s, se);
+    // a space after a whole value ends its clause where another value follows in the run (`≥96% 每万人口…≥25件`)
+    if ((measure !== null || suffix !== null) && s.charCodeAt(se) === 32 && /\d/.test(s.slice(se, ce))) ce = se;
     let before = s.slice(cs, ns);
     // a rate base before the value (`抽检量达到每千人口4批次`) belongs to the unit: 批次/千人
     let unit = measure ? measure + (per ? per[0] : '') : '';

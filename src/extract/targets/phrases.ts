@@ -3,7 +3,7 @@
  * indicator cut down to its noun phrase. The value itself is read in values.ts.
  */
 import type { Comparator } from '../../model.js';
-import { CHANGE_ONLY, EXISTING, HEADING_PREFIX, INDICATOR_NAME_END, LABEL_LEAD, LABEL_NOT_NAME, ITEM_MARK, INDICATOR_BASE, INDICATOR_FROM, INDICATOR_LEADING, INDICATOR_TRAILING, LEADING_YEAR, LIST_END_COMPARATOR, PREFIX_COMPARATORS } from '../../lexicon/targets.js';
+import { CHANGE_ONLY, EXISTING, HEADED_YEAR, TRAILING_YEAR, HEADING_PREFIX, INDICATOR_NAME_END, LABEL_LEAD, LABEL_NOT_NAME, ITEM_MARK, INDICATOR_BASE, INDICATOR_FROM, INDICATOR_LEADING, INDICATOR_TRAILING, LEADING_YEAR, LIST_END_COMPARATOR, PREFIX_COMPARATORS } from '../../lexicon/targets.js';
 import { endsWithCount } from '../measures.js';
 import { charTable } from './values.js';
 
@@ -12,6 +12,12 @@ const HARD_STOP_CHARS = ',，;；。:：!！?？\n';
 export const HARD_STOP = new RegExp(`[${HARD_STOP_CHARS}]`);
 /** The same as a table: the clause scans test every character they pass. */
 const STOP = charTable(HARD_STOP_CHARS);
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+/**
+ * An ASCII full stop that ends a sentence, as English-punctuation scrapes print `。` (`达到 12 件.`): any `.` that
+ * is not a decimal point between digits.
+ */
+const isFullStop = (s: string, i: number) => s.charCodeAt(i) === 46 && !(isDigitCode(s.charCodeAt(i - 1)) && isDigitCode(s.charCodeAt(i + 1)));
 
 /** The comparator words by their last unit, each list in PREFIX_COMPARATORS' order (only those can end a text). */
 const BY_LAST = new Map<number, Array<[string, Comparator]>>();
@@ -35,12 +41,22 @@ export function endsWithComparator(before: string): [string, Comparator] | null 
   return null;
 }
 
+/** True when a whole value (`96%`, `25件`) ends right before the spaces at `i`. */
+function valueBefore(s: string, i: number): boolean {
+  let j = i;
+  while (j > 0 && s.charCodeAt(j - 1) === 32) j--;
+  const prev = s.slice(Math.max(0, j - 8), j);
+  return /\d[%‰]$/.test(prev) || endsWithCount(prev);
+}
+
 /** Where the clause holding the value at `at` starts. */
 export function clauseStart(s: string, at: number): number {
   let i = at - 1;
   for (; i >= 0; i--) {
     const c = s.charCodeAt(i);
-    if (STOP[c] === 1) break;
+    if (STOP[c] === 1 || isFullStop(s, i)) break;
+    // `合格率 ≥96% 每万人口…拥有量 ≥25件`: items parted by spaces alone (an infographic's lines run together)
+    if (c === 32 && valueBefore(s, i)) break;
     // an 、 after a counted value separates sibling targets: `150个、工程技术研究中心120个`
     if (c === 0x3001) {
       const prev = s.slice(Math.max(0, i - 6), i);
@@ -54,7 +70,7 @@ export function clauseStart(s: string, at: number): number {
 /** Where the clause that continues at `at` ends (at punctuation or an 、). */
 export function clauseEnd(s: string, at: number): number {
   let i = at;
-  while (i < s.length && STOP[s.charCodeAt(i)] !== 1 && s.charCodeAt(i) !== 0x3001) i++;
+  while (i < s.length && STOP[s.charCodeAt(i)] !== 1 && s.charCodeAt(i) !== 0x3001 && !isFullStop(s, i)) i++;
   return i;
 }
 
@@ -62,6 +78,8 @@ export function clauseEnd(s: string, at: number): number {
 export function cleanIndicator(raw: string): { text: string; cut: number } {
   let t = raw;
   let cut = 0;
+  const headed = HEADED_YEAR.exec(t);
+  if (headed && t.length - headed[0].length >= 2) { cut += headed[0].length; t = t.slice(headed[0].length); }
   for (let lead = LEADING_YEAR.exec(t); lead && lead[0].length > 0; lead = LEADING_YEAR.exec(t)) {
     cut += lead[0].length;
     t = t.slice(lead[0].length);
@@ -88,7 +106,7 @@ export function cleanIndicator(raw: string): { text: string; cut: number } {
   if (from && from.index >= 2) t = t.slice(0, from.index);
   for (let again = true; again;) {
     again = false;
-    const m = INDICATOR_TRAILING.exec(t);
+    const m = INDICATOR_TRAILING.exec(t) ?? TRAILING_YEAR.exec(t);
     if (m && t.length - m[0].length >= 2) { t = t.slice(0, m.index); again = true; }
   }
   return { text: t.trim(), cut };

@@ -6,7 +6,7 @@
  */
 import type { Comparator } from '../../model.js';
 import {
-  CHANGE_WORDS, COUNT_VERB_IN_NAME, LEVEL_IN_NAME, LEVEL_ONLY_END, PREFIX_COMPARATORS, RESPECTIVE_YEARS, RESPECTIVELY, SHARED_HEAD, SUFFIX_COMPARATORS, VALUE_LIST_JOINER, YEAR_NAME,
+  CHANGE_WORDS, COUNT_VERB_IN_NAME, LEVEL_IN_NAME, LEVEL_ONLY_END, PREFIX_COMPARATORS, RESPECTIVE_YEARS, RESPECTIVELY, SHARED_HEAD, SUFFIX_COMPARATORS, VALUE_LIST_JOINER, YEAR_NAME, YEAR_NAME_TAIL,
 } from '../../lexicon/targets.js';
 import { measureAt } from '../measures.js';
 import type { FoundTarget, TargetContext } from './find.js';
@@ -128,9 +128,15 @@ export function readRespectively(
     const unitOf = (v: ListValue) => v.unit || last.unit;
     const pairs: Array<{ indicator: string; year: number | null; v: ListValue; qStart: number }> = [];
     const years = names.every((n) => YEAR_NAME.test(n)) ? names.map((n) => Number((YEAR_NAME.exec(n) as RegExpExecArray)[1])) : null;
+    // `合格率2023年、2024年、2025年分别达到…`: the indicator, then its years
+    const firstYear = !years && names.length > 1 && names.slice(1).every((n) => YEAR_NAME.test(n)) ? YEAR_NAME_TAIL.exec(names[0] as string) : null;
+    const named = firstYear ? cleanIndicator((names[0] as string).slice(0, firstYear.index)) : null;
     // a list without 分别 pairs names only, and only where every value has its name
-    if (implicit && (years || after || names.length !== values.length || RESPECTIVELY_IN.test(head))) continue;
-    if (years && years.length === values.length) {
+    if (implicit && (years || named || after || names.length !== values.length || RESPECTIVELY_IN.test(head))) continue;
+    if (named && firstYear && named.text.length >= 2 && names.length === values.length) {
+      const ys = [Number(firstYear[1]), ...names.slice(1).map((n) => Number((YEAR_NAME.exec(n) as RegExpExecArray)[1]))];
+      values.forEach((v, k) => pairs.push({ indicator: named.text, year: ys[k] as number, v, qStart: cs + named.cut }));
+    } else if (years && years.length === values.length) {
       // `…满意度达到85分以上,2025年、2027年分别达到86分、88分`: the years share the sentence's subject
       const subject = sentenceSubject([...result].reverse().find((t) => t.qEnd <= cs), s, cs);
       if (subject === null) continue;

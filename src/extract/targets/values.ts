@@ -2,7 +2,7 @@
  * Target values: the numbers of a string (digits, and Chinese numerals before a measure word: `三个`), the spans a
  * number must not sit in (names in “…” and 《…》), and the repair of a rate that lost its decimal point (`985%`).
  */
-import { ZH_COUNT_NUMERALS } from '../../lexicon/numerals.js';
+import { DECIMAL_POINT_WORD, RATE_WORDS, ZH_COUNT_NUMERALS, ZH_NUMERALS, zhToInt } from '../../lexicon/numerals.js';
 import { NUMERAL_MEASURES } from '../../lexicon/measures.js';
 
 /** A lookup table over the BMP marking the char codes of `chars` (a character class tested at every position). */
@@ -17,7 +17,34 @@ const MEASURE = charTable(NUMERAL_MEASURES);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** A number found in a string: its digits or numerals as printed. */
-export interface NumberSpan { index: number; text: string; chinese: boolean }
+export interface NumberSpan {
+  index: number;
+  text: string;
+  chinese: boolean;
+  /** A rate written in words (`百分之九十八`): its value and unit, read here (the text holds no digits or % sign). */
+  rate?: { value: number; unit: string };
+}
+
+const ZH_ANY = charTable(ZH_NUMERALS);
+
+/** `百分之九十八点五` at `i`: the rate and where it ends, or null. */
+function rateInWords(s: string, i: number): { value: number; unit: string; end: number } | null {
+  for (const [word, unit] of RATE_WORDS) {
+    if (!s.startsWith(word, i)) continue;
+    let e = i + word.length;
+    while (e < s.length && ZH_ANY[s.charCodeAt(e)] === 1) e++;
+    const whole = zhToInt(s.slice(i + word.length, e));
+    if (!Number.isFinite(whole)) return null;
+    let frac = '';
+    if (s.startsWith(DECIMAL_POINT_WORD, e)) {
+      let f = e + DECIMAL_POINT_WORD.length;
+      while (f < s.length && ZH_ANY[s.charCodeAt(f)] === 1 && zhToInt(s[f] as string) < 10) frac += String(zhToInt(s[f++] as string));
+      if (frac !== '') e = f;
+    }
+    return { value: Number(frac ? `${whole}.${frac}` : whole), unit, end: e };
+  }
+  return null;
+}
 
 /** Where a number can start: a digit or a count numeral (the class is scanned natively between numbers). */
 const START = new RegExp(`[0-9${ZH_COUNT_NUMERALS}]`, 'g');
@@ -42,6 +69,12 @@ export function numbersIn(s: string): NumberSpan[] {
       out.push({ index: i, text: s.slice(i, e), chinese: false });
       i = e;
     } else {
+      const rate = rateInWords(s, i);
+      if (rate) {
+        out.push({ index: i, text: s.slice(i, rate.end), chinese: true, rate: { value: rate.value, unit: rate.unit } });
+        i = rate.end;
+        continue;
+      }
       // a count numeral (the class holds nothing else)
       let r = i + 1;
       while (r < s.length && ZH_COUNT[s.charCodeAt(r)] === 1) r++;

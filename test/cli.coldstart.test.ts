@@ -11,7 +11,8 @@ function loaded(args: string[]): { files: string[]; builtins: string[] } {
   expect(r.status, r.stderr).toBe(0);
   const lines = r.stderr.split('\n');
   return {
-    files: lines.filter((l) => l.startsWith('LOADED file:')).map((l) => l.slice('LOADED '.length)),
+    // the bin is CommonJS: seen both by the ES loader hook (the entry) and in require.cache
+    files: [...new Set(lines.filter((l) => l.startsWith('LOADED file:')).map((l) => l.slice('LOADED '.length)))],
     builtins: lines.filter((l) => l.startsWith('BUILTIN ') && !l.startsWith('BUILTIN internal/')).map((l) => l.slice('BUILTIN '.length)),
   };
 }

@@ -104,6 +104,11 @@ export const ISSUER_LINE = new RegExp(`^(?:中共)?[\\u4e00-\\u9fff]{2,24}(?:${I
 export const ISSUER_LINE_MAX = 2 + 24 + Math.max(...ISSUER_SUFFIXES.map((w) => w.length));
 /** Whether a line is an issuing body alone ({@link ISSUER_LINE}, tried only up to its longest length). */
 export const isIssuerLine = (t: string): boolean => t.length <= ISSUER_LINE_MAX && ISSUER_LINE.test(t);
+/**
+ * A line of a document's imprint (版记) under its last safeguard: `抄送:…` (also 主送/抄报/分送) and the printing line
+ * `某市人民政府办公室 2023年9月18日印发`. The body ends there.
+ */
+export const IMPRINT_LINE = /^(?:抄\s*送|抄\s*报|主\s*送|分\s*送)\s*[:：]|^[^。;；]{0,40}?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$/;
 /** `(此件公开发布)` and friends. */
 export const PUBLICATION_NOTE = /^\(此件.*\)$|^\(此件/;
 /** A page's metadata or byline line (`发布时间:2023-08-09 08:28 信息来源:…`, `索引号 : …`): never a sentence. */

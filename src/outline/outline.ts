@@ -11,7 +11,7 @@ import { zhToInt } from '../lexicon/numerals.js';
 import { TABLE_CAPTION } from '../lexicon/structure.js';
 import { hasAgencyNoteMark } from '../lexicon/agency-notes.js';
 import { chapterRole, classify, depthHeads, nestSections, tocLines, type Head, type Role } from './heads.js';
-import { columnTakes, hasBody, isBackMatter, isCell, isChrome, isProse, sectionIsItem, titleOverText } from './lines.js';
+import { columnTakes, hasBody, isBackMatter, isCell, isChrome, isImprint, isProse, sectionIsItem, titleOverText } from './lines.js';
 
 /** A run of a view's text from `start` (index into `norm`) to its end. */
 export interface Segment {
@@ -145,6 +145,8 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
   let parenTasks = false;
   let numberedInChapter = false;
   let bodyEnd = views.length;
+  // the imprint after the last heading closes the body (as a page footer between items it does not)
+  const lastHead = heads.findLastIndex((x) => x !== null && x.kind !== 'bullet' && x.kind !== 'attachment');
   // a flat list without chapters behaves as one task chapter
   if (start < views.length && heads[start]?.kind !== 'chapter') {
     chapter = { ord: '', title: '', role: 'tasks', v: views[start] as View };
@@ -177,7 +179,7 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
       out.tables.push(table);
     } else table = null;
     if (v.b.type === 'row') continue;
-    if (h?.kind === 'attachment' || isChrome(v) || isBackMatter(views, k)) {
+    if (h?.kind === 'attachment' || isChrome(v) || isBackMatter(views, k) || (k > lastHead && isImprint(v))) {
       bodyEnd = k;
       break;
     }

@@ -14,4 +14,10 @@ describe('full plans: where items end', () => {
     const last = p.tasks[p.tasks.length - 1];
     expect(last?.text).toBe('将质量工作纳入高质量发展综合考核，定期开展督查评估。');
   });
+
+  it('a 第一节 safeguard holds the paragraphs under it', async () => {
+    const p = await plan('safeguards-as-jie-sections');
+    const first = p.tasks.find((t) => t.id === '第一节');
+    expect(first?.text.split('\n')).toHaveLength(2);
+  });
 });

@@ -95,7 +95,7 @@ function checkNumbering(items: ItemNode[], ctx: Collector): void {
 }
 
 function ordinal(printed: string): number {
-  // `(三)`, `一是`, `第三条`
-  const t = printed.replace(/[()是第条]/g, '');
+  // `(三)`, `一是`, `第三条`, `第三节`
+  const t = printed.replace(/[()是第条节]/g, '');
   return /^\d+$/.test(t) ? Number(t) : zhToInt(t);
 }

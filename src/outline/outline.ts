@@ -210,9 +210,10 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
     if (h?.kind === 'section') {
       const own = chapterRole(v.norm.slice(h.rest));
       const itemRole = own === 'tasks' ? chapter?.role : own;
-      if (!h.di && (itemRole === 'tasks' || itemRole === 'safeguards') && sectionIsItem(views, heads, k)) {
+      // a `第一节` with only running text under it is an item too (`第三章 保障措施` / `第一节 加强组织领导`), id `第一节`
+      if ((itemRole === 'tasks' || itemRole === 'safeguards') && sectionIsItem(views, heads, k)) {
         section = null; sectionRole = null; group = null;
-        openItem(itemRole === 'safeguards' ? 'safeguard' : 'task', h.ord, v, h.rest, 'paren');
+        openItem(itemRole === 'safeguards' ? 'safeguard' : 'task', h.di ? `第${h.ord}节` : h.ord, v, h.rest, 'paren');
         continue;
       }
       section = h.ord; group = h.ord; item = null; column = null; parenTasks = false; numberedInChapter = false;

@@ -30,7 +30,7 @@ export function extractTasks(items: ItemNode[], ctx: Collector): TaskOut[] {
     const rest = v.norm.slice(start);
     const cut = cutTitle(rest);
     if (cut.guessed) ctx.report('title-boundary-guessed', v.b.line, `no 。 after the title of item ${it.printed}; title taken as '${rest.slice(0, cut.end)}'`, undefined, srcAt(v, start) + 1);
-    const title = orig(v, start, start + cut.end).trim();
+    const title = orig(v, start + cut.start, start + cut.end).trim();
 
     // the body: the rest of the first block and every continuation block; the agency note is cut out of it
     const parts: Array<{ v: View; from: number }> = [{ v, from: start + cut.bodyStart }, ...it.more.map((m) => ({ v: m, from: 0 }))];

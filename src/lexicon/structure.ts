@@ -26,6 +26,11 @@ export const TABLE_CAPTION = /^(?:附?表\s*\d+\s*[:：.、]?\s*\S.{0,38}|[^。,
  */
 export const RUN_ON_MARK = /(?<=[\s\u3000])(?:([一二三四五六七八九十]{1,3})、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?![\d.．])|——|专栏\s*\d|[一二三四五六七八九十]是(?=[\u4e00-\u9fff]))/g;
 /**
+ * How a paragraph that holds one part of the outline opens (`一、总体要求 （一）…。 （二）…。`, `（二）提升服务品质 4.… 5.…`,
+ * `专栏1 … 1.… 2.…`): a chapter, section, group or 专栏 mark at its very start. Cut at the marks after spaces in it.
+ */
+export const RUN_ON_OPENING = /^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章节]|[（(][一二三四五六七八九十]{1,3}[)）]|专栏\s*\d)/;
+/**
  * The head lines of a plan inside a run-on paragraph, each a whole token between spaces (or the paragraph's ends):
  * page chrome (`首页 > 正文`, `【字体:大 中 小】`), a document number (`某政办发〔2023〕15号`), a date
  * (`(2023年6月12日)`), a plan's period (`(2023—2027年)`), `(此件公开发布)`. Cut before and after each.

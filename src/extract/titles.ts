@@ -7,6 +7,8 @@
 import { CLAUSE_VERBS } from '../lexicon/tasks.js';
 
 const TITLE_MAX = 28;
+/** Blanks between two Han characters: where a heading ran into its paragraph (group 0 starts at the last Han). */
+const TITLE_GAP = /[\u4e00-\u9fff][\s\u3000]+(?=[\u4e00-\u9fff])/;
 
 export interface TitleCut {
   /** Where the title starts (after the 【 of a bracketed one), where it ends (exclusive), and where the body starts. */
@@ -21,6 +23,9 @@ export function cutTitle(t: string): TitleCut {
   const bracketed = bracketTitle(t);
   if (bracketed) return bracketed;
   const stop = firstStop(t);
+  // a title its text follows after a space (`加强组织领导 充分发挥…`: a heading and its paragraph joined)
+  const gap = TITLE_GAP.exec(t.slice(0, TITLE_MAX + 2));
+  if (gap && gap.index >= 3 && (stop < 0 || gap.index < stop)) return { start: 0, end: gap.index + 1, bodyStart: gap.index + gap[0].length, guessed: true };
   if (stop >= 0 && stop <= TITLE_MAX) return { start: 0, end: stop, bodyStart: stop + 1, guessed: false };
   if (stop < 0 && t.length <= TITLE_MAX) return { start: 0, end: t.length, bodyStart: t.length, guessed: false };
   // run-on: look for the second clause verb within the first TITLE_MAX characters

@@ -24,12 +24,12 @@ export const TABLE_CAPTION = /^(?:附?表\s*\d+\s*[:：.、]?\s*\S.{0,38}|[^。,
  * line breaks is cut back into blocks (also at `一是…` items). Group 1 is the chapter numeral, when the mark is a
  * chapter's.
  */
-export const RUN_ON_MARK = /(?<=[\s\u3000])(?:([一二三四五六七八九十]{1,3})、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?![\d.．])|——|专栏\s*\d|[一二三四五六七八九十]是(?=[\u4e00-\u9fff]))/g;
+export const RUN_ON_MARK = /(?<=[\s\u3000])(?:([一二三四五六七八九十]{1,3})、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?![\d.．])|[（(]\d{1,2}[)）]|——|专栏\s*[\d一二三四五六七八九十]|[一二三四五六七八九十]是(?=[\u4e00-\u9fff]))/g;
 /**
  * How a paragraph that holds one part of the outline opens (`一、总体要求 （一）…。 （二）…。`, `（二）提升服务品质 4.… 5.…`,
- * `专栏1 … 1.… 2.…`): a chapter, section, group or 专栏 mark at its very start. Cut at the marks after spaces in it.
+ * `专栏1 … 1.… 2.…`): a chapter, section, group, item or 专栏 mark at its very start. Cut at the marks after spaces in it.
  */
-export const RUN_ON_OPENING = /^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章节]|[（(][一二三四五六七八九十]{1,3}[)）]|专栏\s*\d)/;
+export const RUN_ON_OPENING = /^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章节]|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?![\d.．])|专栏\s*[\d一二三四五六七八九十])/;
 /**
  * The head lines of a plan inside a run-on paragraph, each a whole token between spaces (or the paragraph's ends):
  * page chrome (`首页 > 正文`, `【字体:大 中 小】`), a document number (`某政办发〔2023〕15号`), a date

@@ -66,7 +66,7 @@ describe('task heads', () => {
       if (row.expect.title !== undefined) {
         const rest = n.slice(h.rest);
         const cut = cutTitle(rest);
-        expect(rest.slice(0, cut.end).replace(/[。]$/, '')).toBe(row.expect.title);
+        expect(rest.slice(cut.start, cut.end).replace(/[。]$/, '')).toBe(row.expect.title);
         if (row.expect.guessed !== undefined) expect(cut.guessed).toBe(row.expect.guessed);
       }
     });

@@ -34,6 +34,18 @@ describe('spaced tables', () => {
     expect(cells('序号 指标名称 单位 2025年\n1 每万人口 高价值发明专利拥有量 件 3')[1]).toEqual(['1', '每万人口 高价值发明专利拥有量', '件', '3']);
   });
 
+  it('a 重点任务分工表 header (序号, a task column, agency columns, a due date) is a table header too', () => {
+    const text = '序号 重点任务 牵头单位 配合单位 完成时限\n1 提升现代农业质量 区农业农村局 区市场监管局、区林业局 2027年\n2 强化质量 安全监管 区市场监管局 区公安分局等 持续推进';
+    expect(cells(text)).toEqual([
+      ['序号', '重点任务', '牵头单位', '配合单位', '完成时限'],
+      ['1', '提升现代农业质量', '区农业农村局', '区市场监管局、区林业局', '2027年'],
+      ['2', '强化质量 安全监管', '区市场监管局', '区公安分局等', '持续推进'],
+    ]);
+    // without a task column, or with a column it does not know, it is no 分工表
+    expect(cells('序号 牵头单位 配合单位\n1 区农业农村局 区林业局')).toEqual(['序号 牵头单位 配合单位', '1 区农业农村局 区林业局']);
+    expect(cells('序号 重点任务 牵头单位 资金规模\n1 提升农业质量 区农业农村局 300万元')).toEqual(['序号 重点任务 牵头单位 资金规模', '1 提升农业质量 区农业农村局 300万元']);
+  });
+
   it('the rows end at the first line that splits otherwise', () => {
     expect(cells('指标 单位 2025年\n合格率 % 95\n注：以上 为预期值\n满意度 分 85')).toEqual([['指标', '单位', '2025年'], ['合格率', '%', '95'], '注：以上 为预期值', '满意度 分 85']);
   });

@@ -7,13 +7,15 @@
  */
 import type { Block } from '../model.js';
 import type { Collector } from '../diagnostics.js';
-import { PLAN_TITLE_END, RUN_ON_MARK } from '../lexicon/structure.js';
+import { PLAN_TITLE_END, RUN_ON_MARK, RUN_ON_OPENING } from '../lexicon/structure.js';
 import { zhToInt } from '../lexicon/numerals.js';
 import { headCuts } from './run-on-head.js';
 import { pipeRow } from './text.js';
 
 /** Shorter paragraphs are ordinary ones (a whole outline does not fit in fewer characters). */
 const MIN_LENGTH = 120;
+/** …and a part of one under its own mark (`（二）提升服务品质 3.… 4.…`) needs room for two items at least. */
+const OPENING_MIN_LENGTH = 40;
 
 export function splitRunOn(blocks: Block[], ctx: Collector): Block[] {
   let split = 0, outlines = 0, firstLine: number | null = null;
@@ -53,7 +55,9 @@ function cutsOf(text: string): { cuts: number[]; outline: boolean } | null {
   const chapters = new Set<number>();
   let firstChapter = text.length;
   // the mark scan, a lookbehind tried at every character, runs only where a chapter mark follows a space
-  if (long && (afterSpace(text, '一、') || afterSpace(text, '二、'))) {
+  // a paragraph that opens with a mark (one chapter, group or 专栏 with its parts joined by spaces) is scanned too
+  const opening = text.length >= OPENING_MIN_LENGTH && RUN_ON_OPENING.test(text);
+  if (opening || (long && (afterSpace(text, '一、') || afterSpace(text, '二、')))) {
     RUN_ON_MARK.lastIndex = 0;
     for (let m = RUN_ON_MARK.exec(text); m; m = RUN_ON_MARK.exec(text)) {
       marks.push(m.index);
@@ -73,6 +77,8 @@ function cutsOf(text: string): { cuts: number[]; outline: boolean } | null {
   // head lines: in a long paragraph when some token other than a label is there, in a short one when three
   // tokens are (`首页 > 正文 某市…实施意见 来源:…`, `某市人民政府 2023年6月12日 (此件公开发布)`); a real line
   // holds two at most (`某市…的通知 某政办发〔2023〕15号`)
+  // one part of the outline: its own mark opens it, and more marks follow spaces inside it
+  else if (opening && marks.length >= 1) all.push(...marks);
   if (head.strong > 0 && (long || head.strong + head.labels > 2)) all.push(...head.cuts);
   if (all.length === 1) return null;
   return { cuts: [...new Set(all)].sort((a, b) => a - b), outline };

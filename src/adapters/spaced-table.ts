@@ -4,12 +4,12 @@
  * Such lines become `row` blocks, as pipe rows do, so the indicator and appendix readers see a table.
  *
  * The header decides: a short line whose every cell is short and whose cells name a table's columns (a name
- * column and a unit or target column at least, src/lexicon/appendix.ts). The lines after it are rows while they
+ * column and a unit or target column at least, src/lexicon/appendix.ts; or a 分工表's 序号, task and agency columns). The lines after it are rows while they
  * split into as many cells; a row with more cells than the header has spaces inside its name cell (the only
  * free text of such a table), so the surplus is given back to that cell. Prose never passes the header test.
  */
 import type { Block } from '../model.js';
-import { columnRole, type TableColumnRole } from '../lexicon/appendix.js';
+import { columnRole, DIVISION_LEAD, DIVISION_OTHER, DIVISION_RESPONSIBLE, DIVISION_TASK, type TableColumnRole } from '../lexicon/appendix.js';
 import { sliceBlock } from './run-on.js';
 
 const GAP = /[\t \u00a0\u3000]+/g;
@@ -36,10 +36,27 @@ function headerRoles(b: Block): Array<TableColumnRole | null> | null {
   if (b.type !== 'para' || t.length > HEADER_MAX || !/[\t \u00a0\u3000]/.test(t)) return null;
   const cells = pieces(b.text).map(([s, e]) => b.text.slice(s, e));
   if (cells.length < 3 || cells.some((c) => c.length > HEADER_CELL_MAX)) return null;
+  const division = divisionRoles(cells);
+  if (division) return division;
   const roles = cells.map(columnRole);
   const known = roles.filter((r) => r !== null).length;
   if (!roles.includes('name') || !(roles.includes('target') || roles.includes('unit')) || known < Math.max(3, cells.length - 1)) return null;
   return roles;
+}
+
+/**
+ * A 重点任务分工表's header (`序号 重点任务 牵头单位 配合单位 完成时限`): a sequence column, one task column, agency
+ * columns and nothing else but a due date or remarks. The task column takes the surplus of a row, as a name does.
+ */
+function divisionRoles(cells: string[]): Array<TableColumnRole | null> | null {
+  const roles: Array<TableColumnRole | null> = [];
+  let seq = 0, task = 0, agency = 0;
+  for (const c of cells) {
+    const role = columnRole(c);
+    if (role === 'seq') { seq++; roles.push('seq'); } else if (DIVISION_LEAD.test(c) || DIVISION_RESPONSIBLE.test(c)) { agency++; roles.push('agency'); } else if (DIVISION_TASK.test(c)) { task++; roles.push('name'); } else if (DIVISION_OTHER.test(c)) roles.push('note');
+    else return null;
+  }
+  return seq === 1 && task === 1 && agency >= 1 ? roles : null;
 }
 
 /** `b` as a row of `n` cells, merging a surplus into the name column; null when it does not split so. */

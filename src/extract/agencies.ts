@@ -41,7 +41,7 @@ function isSeparator(c: number): boolean {
 }
 
 /** Splits on the separators outside brackets: `各县〔市、区〕人民政府` is one name. */
-function splitOutside(list: string): string[] {
+function splitOutside(list: string, isSep: (c: number) => boolean = isSeparator): string[] {
   const parts: string[] = [];
   let depth = 0, from = 0;
   for (let i = 0; i < list.length; i++) {
@@ -49,11 +49,14 @@ function splitOutside(list: string): string[] {
     // 〔 ( [ open, 〕 ) ] close
     if (c === 0x3014 || c === 0x28 || c === 0x5b) depth++;
     else if ((c === 0x3015 || c === 0x29 || c === 0x5d) && depth > 0) depth--;
-    else if (depth === 0 && isSeparator(c)) { parts.push(list.slice(from, i)); from = i + 1; }
+    else if (depth === 0 && isSep(c)) { parts.push(list.slice(from, i)); from = i + 1; }
   }
   parts.push(list.slice(from));
   return parts;
 }
+
+/** , ; (ASCII and full-width): where the clauses of a note part. */
+const isClauseBreak = (c: number) => c === 0x2c || c === 0xff0c || c === 0x3b || c === 0xff1b;
 
 const OPENS = '(【', CLOSES = ')】';
 // the walks from the mark to the note's parentheses compare char codes (no one-character strings)
@@ -168,7 +171,8 @@ function readNote(norm: string): AgencyNote | null {
  * clause does and the first names agencies only.
  */
 function roleClauses(inner: string): { lead: string[]; responsible: string[]; etc: boolean } | null {
-  const clauses = splitOutside(inner).length > 1 ? inner.split(/[,，;；]/).map((c) => c.trim()).filter(Boolean) : [];
+  // clauses part at , and ; outside brackets (`各县(市,区)人民政府落实` is one clause)
+  const clauses = splitOutside(inner).length > 1 ? splitOutside(inner, isClauseBreak).map((c) => c.trim()).filter(Boolean) : [];
   if (clauses.length < 2) return null;
   const out = { lead: [] as string[], responsible: [] as string[], etc: false };
   for (const [k, c] of clauses.entries()) {

@@ -22,7 +22,7 @@ export function extractColumns(o: Outline, tasks: TaskOut[], list: TargetList, t
     for (const it of c.items) {
       const rest = it.head.v.norm.slice(it.head.start);
       const cut = cutTitle(rest);
-      items.push(orig(it.head.v, it.head.start, it.head.start + cut.end).trim());
+      items.push(orig(it.head.v, it.head.start + cut.start, it.head.start + cut.end).trim());
       itemLines.push(list.at(it.head.v, it.head.start).line);
       let year: number | null = null;
       for (const [v, from] of [[it.head.v, it.head.start] as [View, number], ...it.more.map((m): [View, number] => [m, 0])]) {

@@ -30,7 +30,7 @@ export function extractTasks(items: ItemNode[], ctx: Collector): TaskOut[] {
     const rest = v.norm.slice(start);
     const cut = cutTitle(rest);
     if (cut.guessed) ctx.report('title-boundary-guessed', v.b.line, `no 。 after the title of item ${it.printed}; title taken as '${rest.slice(0, cut.end)}'`, undefined, srcAt(v, start) + 1);
-    const title = orig(v, start, start + cut.end).trim();
+    const title = orig(v, start + cut.start, start + cut.end).trim();
 
     // the body: the rest of the first block and every continuation block; the agency note is cut out of it
     const parts: Array<{ v: View; from: number }> = [{ v, from: start + cut.bodyStart }, ...it.more.map((m) => ({ v: m, from: 0 }))];
@@ -38,19 +38,31 @@ export function extractTasks(items: ItemNode[], ctx: Collector): TaskOut[] {
     const texts: string[] = [];
     // the note is usually at the end of the last part; look from the end
     let noteAt: TaskOut['note'] = null;
+    // the note found so far fills its lines: a line above that is a note too (`牵头单位:…` over `责任单位:…`) adds to it
+    let ownLines = false;
     for (let p = parts.length - 1; p >= 0; p--) {
       const { v: pv, from } = parts[p] as { v: View; from: number };
       const body = pv.norm.slice(from);
-      const note: AgencyNote | null = noteAt ? null : findAgencyNote(body);
+      const found: AgencyNote | null = noteAt && !ownLines ? null : findAgencyNote(body);
+      const whole: boolean = found !== null && body.slice(0, found.start).trim() === '' && body.slice(found.end).trim() === '';
+      const note: AgencyNote | null = found && (!noteAt || whole) ? found : null;
       if (note) {
-        noteAt = { v: pv, start: from + note.start, end: from + note.end };
         // names as printed (區市場監管局 in a traditional plan), taken where they stand in the note
         const printed = (n: string) => unfoldFound(pv, n, from + note.start, from + note.end);
+        if (noteAt) {
+          lead = [...note.lead.map(printed), ...lead]; responsible = [...note.responsible.map(printed), ...responsible]; etc ||= note.etc;
+          continue;
+        }
+        noteAt = { v: pv, start: from + note.start, end: from + note.end };
+        ownLines = whole;
         lead = note.lead.map(printed); responsible = note.responsible.map(printed); etc = note.etc;
         if (note.openLost) ctx.report('unit-paren-lost', pv.b.line, `unit note of item ${it.printed} has lost its opening parenthesis`);
         if (note.closeLost) ctx.report('unit-list-unclosed', pv.b.line, `unit note of item ${it.printed} has lost its closing parenthesis`);
         texts.unshift((orig(pv, from, from + note.start) + orig(pv, from + note.end)).trim());
-      } else texts.unshift(orig(pv, from).trim());
+      } else {
+        ownLines = false;
+        texts.unshift(orig(pv, from).trim());
+      }
     }
     const id = qualify ? [it.chapter, it.group, it.printed].filter(Boolean).join('.') : it.printed;
     const task: Task = {
@@ -95,7 +107,7 @@ function checkNumbering(items: ItemNode[], ctx: Collector): void {
 }
 
 function ordinal(printed: string): number {
-  // `(三)`, `一是`, `第三条`
-  const t = printed.replace(/[()是第条]/g, '');
+  // `(三)`, `一是`, `第三条`, `第三节`
+  const t = printed.replace(/[()是第条节]/g, '');
   return /^\d+$/.test(t) ? Number(t) : zhToInt(t);
 }

@@ -7,9 +7,12 @@
 import { CLAUSE_VERBS } from '../lexicon/tasks.js';
 
 const TITLE_MAX = 28;
+/** Blanks between two Han characters: where a heading ran into its paragraph (group 0 starts at the last Han). */
+const TITLE_GAP = /[\u4e00-\u9fff][\s\u3000]+(?=[\u4e00-\u9fff])/;
 
 export interface TitleCut {
-  /** End of the title in the text (exclusive), and where the body starts. */
+  /** Where the title starts (after the 【 of a bracketed one), where it ends (exclusive), and where the body starts. */
+  start: number;
   end: number;
   bodyStart: number;
   guessed: boolean;
@@ -17,20 +20,38 @@ export interface TitleCut {
 
 /** Where the title of an item's text ends and its body starts. */
 export function cutTitle(t: string): TitleCut {
+  const bracketed = bracketTitle(t);
+  if (bracketed) return bracketed;
   const stop = firstStop(t);
-  if (stop >= 0 && stop <= TITLE_MAX) return { end: stop, bodyStart: stop + 1, guessed: false };
-  if (stop < 0 && t.length <= TITLE_MAX) return { end: t.length, bodyStart: t.length, guessed: false };
+  // a title its text follows after a space (`加强组织领导 充分发挥…`: a heading and its paragraph joined)
+  const gap = TITLE_GAP.exec(t.slice(0, TITLE_MAX + 2));
+  if (gap && gap.index >= 3 && (stop < 0 || gap.index < stop)) return { start: 0, end: gap.index + 1, bodyStart: gap.index + gap[0].length, guessed: true };
+  if (stop >= 0 && stop <= TITLE_MAX) return { start: 0, end: stop, bodyStart: stop + 1, guessed: false };
+  if (stop < 0 && t.length <= TITLE_MAX) return { start: 0, end: t.length, bodyStart: t.length, guessed: false };
   // run-on: look for the second clause verb within the first TITLE_MAX characters
   const head = t.slice(0, Math.min(t.length, stop >= 0 ? stop : t.length, 40));
   CLAUSE_VERBS.lastIndex = 0;
   for (let m = CLAUSE_VERBS.exec(head); m; m = CLAUSE_VERBS.exec(head)) {
     // the verb may open the clause after a comma (`强化组织领导,建立…`): the comma is not the title's
-    if (m.index >= 4 && m.index <= 20) return { end: m.index - (/[,，;；、\s]/.test(t[m.index - 1] as string) ? 1 : 0), bodyStart: m.index, guessed: true };
+    if (m.index >= 4 && m.index <= 20) return { start: 0, end: m.index - (/[,，;；、\s]/.test(t[m.index - 1] as string) ? 1 : 0), bodyStart: m.index, guessed: true };
   }
   const comma = head.search(/[,，;；]/);
-  if (comma >= 4 && comma <= TITLE_MAX) return { end: comma, bodyStart: comma + 1, guessed: true };
-  if (stop >= 0) return { end: stop, bodyStart: stop + 1, guessed: false };
-  return { end: Math.min(t.length, 20), bodyStart: Math.min(t.length, 20), guessed: true };
+  if (comma >= 4 && comma <= TITLE_MAX) return { start: 0, end: comma, bodyStart: comma + 1, guessed: true };
+  if (stop >= 0) return { start: 0, end: stop, bodyStart: stop + 1, guessed: false };
+  return { start: 0, end: Math.min(t.length, 20), bodyStart: Math.min(t.length, 20), guessed: true };
+}
+
+/**
+ * `【实施农业质量提升行动】推进…`: a title printed in lenticular brackets ahead of the text is the bracket's content
+ * (a label such as `【牵头单位】` is no title).
+ */
+function bracketTitle(t: string): TitleCut | null {
+  if (t.charCodeAt(0) !== 0x3010) return null;
+  const close = t.indexOf('】');
+  if (close < 3 || close > TITLE_MAX + 1 || /单位$|部门$/.test(t.slice(1, close))) return null;
+  // a sentence mark right after the bracket belongs to neither
+  const body = close + 1 + (/^[。:：.]/.test(t.slice(close + 1)) ? 1 : 0);
+  return { start: 1, end: close, bodyStart: body, guessed: false };
 }
 
 function firstStop(t: string): number {

@@ -24,7 +24,12 @@ export const TABLE_CAPTION = /^(?:附?表\s*\d+\s*[:：.、]?\s*\S.{0,38}|[^。,
  * line breaks is cut back into blocks (also at `一是…` items). Group 1 is the chapter numeral, when the mark is a
  * chapter's.
  */
-export const RUN_ON_MARK = /(?<=[\s\u3000])(?:([一二三四五六七八九十]{1,3})、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?![\d.．])|——|专栏\s*\d|[一二三四五六七八九十]是(?=[\u4e00-\u9fff]))/g;
+export const RUN_ON_MARK = /(?<=[\s\u3000])(?:([一二三四五六七八九十]{1,3})、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?![\d.．])|[（(]\d{1,2}[)）]|——|专栏\s*[\d一二三四五六七八九十]|[一二三四五六七八九十]是(?=[\u4e00-\u9fff]))/g;
+/**
+ * How a paragraph that holds one part of the outline opens (`一、总体要求 （一）…。 （二）…。`, `（二）提升服务品质 4.… 5.…`,
+ * `专栏1 … 1.… 2.…`): a chapter, section, group, item or 专栏 mark at its very start. Cut at the marks after spaces in it.
+ */
+export const RUN_ON_OPENING = /^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章节]|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?![\d.．])|专栏\s*[\d一二三四五六七八九十])/;
 /**
  * The head lines of a plan inside a run-on paragraph, each a whole token between spaces (or the paragraph's ends):
  * page chrome (`首页 > 正文`, `【字体:大 中 小】`), a document number (`某政办发〔2023〕15号`), a date
@@ -104,6 +109,11 @@ export const ISSUER_LINE = new RegExp(`^(?:中共)?[\\u4e00-\\u9fff]{2,24}(?:${I
 export const ISSUER_LINE_MAX = 2 + 24 + Math.max(...ISSUER_SUFFIXES.map((w) => w.length));
 /** Whether a line is an issuing body alone ({@link ISSUER_LINE}, tried only up to its longest length). */
 export const isIssuerLine = (t: string): boolean => t.length <= ISSUER_LINE_MAX && ISSUER_LINE.test(t);
+/**
+ * A line of a document's imprint (版记) under its last safeguard: `抄送:…` (also 主送/抄报/分送) and the printing line
+ * `某市人民政府办公室 2023年9月18日印发`. The body ends there.
+ */
+export const IMPRINT_LINE = /^(?:抄\s*送|抄\s*报|主\s*送|分\s*送)\s*[:：]|^[^。;；]{0,40}?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$/;
 /** `(此件公开发布)` and friends. */
 export const PUBLICATION_NOTE = /^\(此件.*\)$|^\(此件/;
 /** A page's metadata or byline line (`发布时间:2023-08-09 08:28 信息来源:…`, `索引号 : …`): never a sentence. */

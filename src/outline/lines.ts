@@ -6,7 +6,7 @@
 import type { View } from '../source/view.js';
 import type { Head } from './heads.js';
 import type { ColumnNode, ItemNode } from './outline.js';
-import { CHROME, isIssuerLine, PUBLICATION_NOTE, YISHI_RUN } from '../lexicon/structure.js';
+import { CHROME, IMPRINT_LINE, isIssuerLine, PUBLICATION_NOTE, YISHI_RUN } from '../lexicon/structure.js';
 import { isDateLine } from './dates.js';
 import { hasAgencyNoteMark } from '../lexicon/agency-notes.js';
 
@@ -34,6 +34,12 @@ export function isBackMatter(views: View[], k: number): boolean {
   }
   return false;
 }
+
+/**
+ * A line of the imprint (版记: `抄送:…`, `…2023年9月18日印发`). It ends the body only after the last heading: a PDF
+ * prints it as a footer on every page, between the items.
+ */
+export const isImprint = (v: View): boolean => IMPRINT_LINE.test(v.norm);
 
 /** A short line with no sentence mark: a table cell, when a scraper printed one cell per line. */
 export function isCell(v: View): boolean {

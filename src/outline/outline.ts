@@ -11,7 +11,7 @@ import { zhToInt } from '../lexicon/numerals.js';
 import { TABLE_CAPTION } from '../lexicon/structure.js';
 import { hasAgencyNoteMark } from '../lexicon/agency-notes.js';
 import { chapterRole, classify, depthHeads, nestSections, tocLines, type Head, type Role } from './heads.js';
-import { columnTakes, hasBody, isBackMatter, isCell, isChrome, isProse, sectionIsItem, titleOverText } from './lines.js';
+import { columnTakes, hasBody, isBackMatter, isCell, isChrome, isImprint, isProse, sectionIsItem, titleOverText } from './lines.js';
 
 /** A run of a view's text from `start` (index into `norm`) to its end. */
 export interface Segment {
@@ -145,6 +145,8 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
   let parenTasks = false;
   let numberedInChapter = false;
   let bodyEnd = views.length;
+  // the imprint after the last heading closes the body (as a page footer between items it does not)
+  const lastHead = heads.findLastIndex((x) => x !== null && x.kind !== 'bullet' && x.kind !== 'attachment');
   // a flat list without chapters behaves as one task chapter
   if (start < views.length && heads[start]?.kind !== 'chapter') {
     chapter = { ord: '', title: '', role: 'tasks', v: views[start] as View };
@@ -177,7 +179,7 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
       out.tables.push(table);
     } else table = null;
     if (v.b.type === 'row') continue;
-    if (h?.kind === 'attachment' || isChrome(v) || isBackMatter(views, k)) {
+    if (h?.kind === 'attachment' || isChrome(v) || isBackMatter(views, k) || (k > lastHead && isImprint(v))) {
       bodyEnd = k;
       break;
     }
@@ -208,9 +210,10 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
     if (h?.kind === 'section') {
       const own = chapterRole(v.norm.slice(h.rest));
       const itemRole = own === 'tasks' ? chapter?.role : own;
-      if (!h.di && (itemRole === 'tasks' || itemRole === 'safeguards') && sectionIsItem(views, heads, k)) {
+      // a `第一节` with only running text under it is an item too (`第三章 保障措施` / `第一节 加强组织领导`), id `第一节`
+      if ((itemRole === 'tasks' || itemRole === 'safeguards') && sectionIsItem(views, heads, k)) {
         section = null; sectionRole = null; group = null;
-        openItem(itemRole === 'safeguards' ? 'safeguard' : 'task', h.ord, v, h.rest, 'paren');
+        openItem(itemRole === 'safeguards' ? 'safeguard' : 'task', h.di ? `第${h.ord}节` : h.ord, v, h.rest, 'paren');
         continue;
       }
       section = h.ord; group = h.ord; item = null; column = null; parenTasks = false; numberedInChapter = false;

@@ -52,7 +52,7 @@ export const HEADLINE_REPORT = /^(?!关于)[\u4e00-\u9fff]{1,14}?(?:近日|日�
 export const EDITION_LINE = /^(?:\S{2,12}报\s*)?(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2})\s*(?:(?:星期|周)[一二三四五六日天]\s*)?第\s*[A-Z0-9]{1,4}\s*版/;
 /**
  * A public-account (公众号) byline: the account, maybe `原创` and an author, then the posting date with its time and
- * the poster's region (`某市场监管 2024-01-09 17:30 发表于内蒙古`). The time tells it from a signature date.
+ * the poster's region (`某市场监管 2024-01-09 17:30 发表于某省`). The time tells it from a signature date.
  */
 export const ACCOUNT_BYLINE = /^(?:原创\s*)?(?:[^\s:：]{1,20}\s+){1,3}(\d{4}-\d{1,2}-\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s+\d{1,2}:\d{2}(?:\s*(?:发表于)?\s*[\u4e00-\u9fff]{2,8})?$/;
 /** The verbs of a report of the issuing (`印发`, `出台`, `发布`): a quick test before {@link ISSUED_BY}. */

@@ -82,6 +82,22 @@ describe('spaces as LibreOffice draws them', () => {
   });
 });
 
+describe('short lines spaced out', () => {
+  it('reads a line of single characters spaced out without its spaces, and keeps the space between two names', () => {
+    const tidy = (s: string) => { const g = letterSpacing(s); return s.split('').filter((_, i) => !g.has(i)).join(''); };
+    expect(tidy('通 知')).toBe('通知');
+    expect(tidy('张 三')).toBe('张三');
+    expect(tidy('澜川市人民政府 2023 年 3月 24 日')).toBe('澜川市人民政府 2023 年 3月 24 日');
+    expect(tidy('中共澜川市委 澜川市人民政府')).toBe('中共澜川市委 澜川市人民政府');
+  });
+
+  it('reads a document number spaced out by a justified line without its spaces', async () => {
+    const text = '澜川市人民政府关于印发澜川市质量强市建设实施方案的通知\n澜 府〔2023〕 28 号\n各区人民政府：\n现将方案印发给你们。\n';
+    const { plan } = await extractPlan(new TextEncoder().encode(text), { path: 'notice.txt' });
+    expect(plan.meta.doc_number).toBe('澜府〔2023〕28号');
+  });
+});
+
 describe('titles centred over two lines', () => {
   it('joins a PDF title broken inside its book-title marks, and one broken after 关于', () => {
     const items = [

@@ -54,7 +54,8 @@ const PUNCT_SPACE = new RegExp(`(?<=[${OPEN}]) +| +(?=[${CLOSE}])|(?<=[${HAN}]) 
  * line with few break points (a number, a pinyin gloss or a Latin word near its end) is stretched by spacing
  * every character, and the PDF (or pdftotext) then shows a space between all of them: `组 织 和 个 人 30 个 ,
  * 新 认 证 “ 天 府 名 品 ”100 个 以 上`. A line is letter-spaced when single spaces part at least three pairs of
- * CJK characters and no fewer pairs stand together; then every single space goes except one between two Latin
+ * CJK characters and no fewer pairs stand together, or when no pair stands together at all (`通 知`, the short
+ * last line of a spaced-out title); then every single space goes except one between two Latin
  * letters or digits (`ISO 9001`). A space that parts two names (`中共某市委 某市人民政府`) is one among many
  * unspaced pairs and stays.
  */
@@ -69,7 +70,8 @@ export function letterSpacing(s: string): Set<number> {
       if (!(LATIN.test(s[i - 1] as string) && LATIN.test(s[i + 1] as string))) gaps.add(i);
     } else if (WIDE.test(c) && WIDE.test(s[i - 1] as string)) tight++;
   }
-  if (spaced < 3 || spaced < tight) gaps.clear();
+  // a short line of single characters spaced out (`通 知`, the end of a justified title) is letter-spaced too
+  if ((spaced < 3 && tight > 0) || spaced < tight || spaced === 0) gaps.clear();
   return gaps;
 }
 

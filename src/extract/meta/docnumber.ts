@@ -14,7 +14,8 @@ const WIDGET = /\s*【[^】]*】\s*$/;
 export function readDocNumber(raw: string, line: number, years: number[], ctx: Collector): string | null {
   // read on a folded copy: `大政发（2023）35号` prints full-width brackets; the value keeps them
   const t = raw.replace(WIDGET, '').replace(/\s+/g, '').normalize('NFKC');
-  if (DOC_NUMBER.test(t)) return raw.replace(WIDGET, '').trim();
+  // a number has no spaces: those a layout put in (`茂 府〔2023〕 28 号`, a justified PDF line) go
+  if (DOC_NUMBER.test(t)) return raw.replace(WIDGET, '').replace(/\s+/g, '');
   const m = DOC_NUMBER_DAMAGED.exec(t);
   if (!m || !DOC_NUMBER_KIND.test(m[1] as string)) return null;
   const year = Number(m[2]);
@@ -41,7 +42,8 @@ export function numberLine(front: View[], years: number[], ctx: Collector): stri
     const from = wrapped ? v.norm.indexOf('(') + 1 : 0;
     if (wrapped) t = t.trim().slice(1, -1);
     // a whole number (`某市监〔2024〕32号`) needs no kind character; a damaged one does
-    if (v.b.type === 'row' || t.length > 30 || /[:：。,，]/.test(t) || !/\d{4}/.test(t) || !(DOC_NUMBER_KIND.test(t) || DOC_NUMBER.test(t.replace(/\s+/g, '')))) continue;
+    // a table row is no number line, but a PDF line read as a row of one cell is (a number set in a layout table)
+    if ((v.b.type === 'row' && (v.b.cells ?? []).filter((c) => c.text.trim() !== '').length > 1) || t.length > 30 || /[:：。,，]/.test(t) || !/\d{4}/.test(t) || !(DOC_NUMBER_KIND.test(t) || DOC_NUMBER.test(t.replace(/\s+/g, '')))) continue;
     const n = readDocNumber(orig(v, from, from + t.length), v.b.line, years, ctx);
     if (n) return n;
   }

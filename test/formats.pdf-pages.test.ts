@@ -80,6 +80,11 @@ describe('spaces as LibreOffice draws them', () => {
     const items = line(['新 闻 来 源', 9, ':', 8, '常 委 秘 书 室', 22, '添 加 时 间', 9, ':2019-01-14'], 0);
     expect(texts([page(items)])).toEqual(['新闻来源:常委秘书室 添加时间:2019-01-14']);
   });
+
+  it('measures the letter spacing from the runs pdf.js spaced out, so the real spaces of a table row typed with spaces stay', () => {
+    const items = line(['1', 13.3, '制 造 业 产 品 质 量 合 格 率', 19.3, '%', 12, '预 期 性'], 0);
+    expect(texts([page(items)])).toEqual(['1 制造业产品质量合格率 % 预期性']);
+  });
 });
 
 describe('short lines spaced out', () => {

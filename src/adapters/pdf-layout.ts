@@ -170,7 +170,15 @@ function rowCells(row: PdfItem[], cellGap: number): LayoutCell[] {
         cur.text += ' ';
       }
     }
-    cur.text += cur.text === '' ? it.str.trimStart() : it.str;
+    const str = cur.text === '' ? it.str.trimStart() : it.str;
+    // spaces pdf.js put inside a run of Chinese characters drawn apart (`序 号`): the run's width less its
+    // characters' gives their width, the line's letter spacing against which a real space stands out
+    const inner = str.split(' ').length - 1;
+    if (inner > 0 && !/[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(str)) {
+      const w = (it.w - (str.replace(/\s/g, '').length * it.size)) / inner / it.size;
+      for (let k = str.indexOf(' '); k >= 0; k = str.indexOf(' ', k + 1)) (drawn[drawn.length - 1] as Map<number, number>).set(cur.text.length + k, w);
+    }
+    cur.text += str;
     cur.x1 = Math.max(cur.x1, it.x + it.w);
     lastEnd = it.x + it.w;
     pendingSpace = /\s$/.test(it.str);

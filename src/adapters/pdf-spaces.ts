@@ -8,7 +8,7 @@ export const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2014
 
 /**
  * A cell's spaces as a reader sees them: runs of spaces are one, a letter-spaced line loses its spaces
- * ({@link letterSpacing}) except one drawn at least twice as wide as the others (the real space of
+ * ({@link letterSpacing}) except one drawn clearly wider than the others (1.4 times: the real space of
  * `常 委 秘 书 室   添 加 时 间`, stretched by justification like every other gap), and no space stands between
  * Chinese text and a punctuation mark.
  */
@@ -29,7 +29,7 @@ export function tidySpaces(text: string, drawn: Map<number, number>): string {
   if (gaps.size > 0) {
     const known = [...gaps].map((i) => width.get(i)).filter((w): w is number => w !== undefined && w > 0);
     const typical = median(known);
-    if (known.length >= 2) for (const i of [...gaps]) if ((width.get(i) ?? 0) >= Math.max(0.8, 2 * typical)) gaps.delete(i);
+    if (known.length >= 2) for (const i of [...gaps]) if ((width.get(i) ?? 0) >= Math.max(0.6, 1.4 * typical)) gaps.delete(i);
     s = s.split('').filter((_, i) => !gaps.has(i)).join('');
   }
   return s.replace(PUNCT_SPACE, '');
@@ -46,7 +46,7 @@ const LATIN = /[A-Za-z0-9]/;
 const HAN = String.raw`\u2e80-\u9fff\uf900-\ufaff`;
 const OPEN = String.raw`(（\[【《“‘〔「『`;
 const CLOSE = String.raw`)）\]】》”’〕」』`;
-const STOP = String.raw`,.;:!?%、，。；：！？`;
+const STOP = String.raw`,.;:!?、，。；：！？`;
 const PUNCT_SPACE = new RegExp(`(?<=[${OPEN}]) +| +(?=[${CLOSE}])|(?<=[${HAN}]) +(?=[${OPEN}${STOP}])|(?<=[${CLOSE}]) +(?=[${HAN}])`, 'g');
 
 /**

@@ -66,6 +66,13 @@ describe('pdf layout: a signature that wrapped', () => {
     const out = fromPdfPages([page([body, right('某某区人民政府办公室 某某开发区管委会办公', 2), right('室', 3), right('2023年3月28日', 4)])]);
     expect(out.blocks.map((b) => b.text).slice(1)).toEqual(['某某区人民政府办公室 某某开发区管委会办公室', '2023年3月28日']);
   });
+
+  it('a leading group signature cut before 办公室 is one line, though its first part reads as an issuer too', () => {
+    const right = (str: string, n: number): PdfItem => ({ str, x: 560 - str.length * SIZE, y: 760 - n * 18, w: str.length * SIZE, size: SIZE });
+    const body = line('现将工作要点印发给你们，请结合实际抓好落实，工作中遇到的问题请及时向领导小组办公室反映。', 0);
+    const out = fromPdfPages([page([body, right('某某市质量强市建设工作领导小组', 2), right('办公室', 3), right('2024年3月5日', 4)])]);
+    expect(out.blocks.map((b) => b.text).slice(1)).toEqual(['某某市质量强市建设工作领导小组办公室', '2024年3月5日']);
+  });
 });
 
 describe('pdftotext of a one-page browser print', () => {

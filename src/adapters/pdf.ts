@@ -130,8 +130,10 @@ function continues(prev: LayoutLine, next: LayoutLine, s: Stats, overPage: boole
   const drop = prev.y - next.y;
   // a title's line pitch is the converter's: Word's exact 28–35 pt at 22 pt, LibreOffice's up to 2.7 sizes
   if (!overPage && prev.page === next.page && drop > 0 && drop <= 3 * next.size && titleWraps(lineText(prev), nextText)) return true;
-  // a long signature set flush right that wrapped its last characters (`某区人民政府办公室 某开发区管委会办公` / `室`)
-  if (!overPage && nextText.length <= 4 && drop > 0 && drop <= 2.5 * next.size && Math.abs(prev.x1 - next.x1) < next.size && signatureWraps(lineText(prev), nextText)) return true;
+  // a long signature set flush right or centred that wrapped its last characters (`某区人民政府办公室 某开发区管委会办公`
+  // / `室`, `某市质量强市建设工作领导小组` / `办公室`)
+  const aligned = Math.abs(prev.x1 - next.x1) < next.size || Math.abs(prev.x0 + prev.x1 - next.x0 - next.x1) < 2 * next.size;
+  if (!overPage && nextText.length <= 4 && drop > 0 && drop <= 2.5 * next.size && aligned && signatureWraps(lineText(prev), nextText)) return true;
   // a line set right of the text's middle (a signature, its date, the end of a centred line) ends its paragraph
   if (prev.x0 > s.left + 0.4 * (s.right - s.left)) return false;
   if (!overPage) {
@@ -208,8 +210,11 @@ function tableLines(body: LayoutLine[]): Set<LayoutLine> {
   return new Set([...ref.keys()].filter((l) => l.cells.length === 1));
 }
 
-/** Whether two lines are one issuer's signature cut before its last characters: the whole is an issuer, the first part not. */
+/**
+ * Whether two lines are one issuer's signature cut before its last characters: the whole is an issuer and the
+ * short tail alone is none (`…管委会办公` / `室`; `…工作领导小组` / `办公室`, where the first part reads as an issuer too).
+ */
 function signatureWraps(a: string, b: string): boolean {
   const isIssuer = (t: string) => isIssuerLine(t) || isJointIssuer(t);
-  return !isIssuer(a) && isIssuer(a + b);
+  return isIssuer(a + b) && !isIssuer(b);
 }

@@ -4,7 +4,7 @@
  * (`发布时间:2024-` / `08-30` beside `来源:…`) stays one row; a wide gap between items splits cells. Pure: no
  * pdf.js here, so the layout rules are tested on plain data.
  */
-import { joinText, median, tidySpaces, WIDE } from './pdf-spaces.js';
+import { joinText, median, runSpacing, tidySpaces, WIDE } from './pdf-spaces.js';
 import { TITLE_HEAD, TITLE_TAIL } from '../lexicon/structure.js';
 
 /** One text run as pdf.js reports it, in page units with y going up (baseline). */
@@ -150,9 +150,10 @@ function spacedLabel(cells: LayoutCell[], single: (c: LayoutCell | undefined) =>
 /** Items of one baseline (sorted by x) → cells, spaces restored from space items and from gaps beside ASCII. */
 function rowCells(row: PdfItem[], cellGap: number): LayoutCell[] {
   const cells: LayoutCell[] = [];
-  // the drawn width (in font sizes) of each space put in from a space item or a gap, by cell and index
+  // the drawn width (in font sizes) of each space: a space item, a gap, or the letter spacing of its run
   const drawn: Map<number, number>[] = [];
   let cur: LayoutCell | undefined;
+  let spaces = new Map<number, number>();
   let pendingSpace = false;
   let lastEnd = -Infinity;
   for (const it of row) {
@@ -161,23 +162,19 @@ function rowCells(row: PdfItem[], cellGap: number): LayoutCell[] {
     if (!cur || gap > cellGap * it.size) {
       cur = { text: '', x0: it.x, x1: it.x + it.w };
       cells.push(cur);
-      drawn.push(new Map());
+      spaces = new Map();
+      drawn.push(spaces);
     } else {
       const before = cur.text.slice(-1), after = it.str.trimStart().charAt(0);
       // a space the PDF drew as distance: only beside Latin text (CJK characters never take one)
       if (pendingSpace || (gap > 0.25 * it.size && !(WIDE.test(before) && WIDE.test(after)))) {
-        (drawn[drawn.length - 1] as Map<number, number>).set(cur.text.length, gap / it.size);
+        spaces.set(cur.text.length, gap / it.size);
         cur.text += ' ';
       }
     }
     const str = cur.text === '' ? it.str.trimStart() : it.str;
-    // spaces pdf.js put inside a run of Chinese characters drawn apart (`序 号`): the run's width less its
-    // characters' gives their width, the line's letter spacing against which a real space stands out
-    const inner = str.split(' ').length - 1;
-    if (inner > 0 && !/[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(str)) {
-      const w = (it.w - (str.replace(/\s/g, '').length * it.size)) / inner / it.size;
-      for (let k = str.indexOf(' '); k >= 0; k = str.indexOf(' ', k + 1)) (drawn[drawn.length - 1] as Map<number, number>).set(cur.text.length + k, w);
-    }
+    const w = runSpacing(str, it.w, it.size);
+    if (w !== null) for (let k = str.indexOf(' '); k >= 0; k = str.indexOf(' ', k + 1)) spaces.set(cur.text.length + k, w);
     cur.text += str;
     cur.x1 = Math.max(cur.x1, it.x + it.w);
     lastEnd = it.x + it.w;

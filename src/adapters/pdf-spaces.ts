@@ -35,6 +35,17 @@ export function tidySpaces(text: string, drawn: Map<number, number>): string {
   return s.replace(PUNCT_SPACE, '');
 }
 
+/**
+ * The width (in font sizes) of the spaces pdf.js put inside a run of full-width characters drawn apart (`序 号`):
+ * the run's width less its characters', shared out. It is the line's letter spacing, against which a real space
+ * stands out; null for a run without such spaces or with other characters, whose widths are not known.
+ */
+export function runSpacing(str: string, width: number, size: number): number | null {
+  const inner = str.split(' ').length - 1;
+  if (inner === 0 || /[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(str)) return null;
+  return (width - str.replace(/\s/g, '').length * size) / inner / size;
+}
+
 const LATIN = /[A-Za-z0-9]/;
 
 /**

@@ -12,8 +12,8 @@ import { InputError, type Collector } from '../diagnostics.js';
 import { findChrome, isPageNumber, lineText, pageLines, titleWraps, type LayoutLine, type PdfPage } from './pdf-layout.js';
 import { joinText, median } from './pdf-spaces.js';
 import { pipeRow } from './text.js';
-import { DOC_NUMBER_LINE, isIssuerLine, META_LABEL_LINE, PARAGRAPH_START } from '../lexicon/structure.js';
-import { isJointIssuer } from '../lexicon/meta.js';
+import { DOC_NUMBER_LINE, META_LABEL_LINE, PARAGRAPH_START } from '../lexicon/structure.js';
+import { isIssuersLine } from '../lexicon/meta.js';
 import { readPdf } from './pdfjs.js';
 
 /** Where a line of the adapted text is in the original document. */
@@ -215,6 +215,5 @@ function tableLines(body: LayoutLine[]): Set<LayoutLine> {
  * short tail alone is none (`…管委会办公` / `室`; `…工作领导小组` / `办公室`, where the first part reads as an issuer too).
  */
 function signatureWraps(a: string, b: string): boolean {
-  const isIssuer = (t: string) => isIssuerLine(t) || isJointIssuer(t);
-  return isIssuer(a + b) && !isIssuer(b);
+  return isIssuersLine(a + b) && !isIssuersLine(b);
 }

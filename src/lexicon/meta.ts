@@ -2,6 +2,7 @@
  * Metadata vocabulary: the labels of government CMS pages by field, the forms of issuers and titles, the words that
  * mark a document as cited rather than this one, draft labels, and the cues of a plan's own level (我省, 全市).
  */
+import { isIssuerLine } from './structure.js';
 
 export type MetaField = 'doc_number' | 'signed' | 'published' | 'issuer' | 'title' | 'skip';
 
@@ -27,6 +28,8 @@ const ISSUER_PART = `(?:中共)?[\\u4e00-\\u9fff]{1,20}?(?:${ISSUER_ENDS.join('|
 const ISSUER_LAST = ISSUER_ENDS.map((w) => w.charCodeAt(w.length - 1));
 /** `JOINT_ISSUER.test(s)`, the pattern tried only on a line that ends as an issuing body does. */
 export const isJointIssuer = (s: string): boolean => ISSUER_LAST.includes(s.charCodeAt(s.length - 1)) && JOINT_ISSUER.test(s);
+/** A line that signs: one issuing body ({@link isIssuerLine}) or several joint ones ({@link isJointIssuer}). */
+export const isIssuersLine = (s: string): boolean => isIssuerLine(s) || isJointIssuer(s);
 /** A line that is only an issuer or several joint issuers (`中共云南省委 云南省人民政府`, `省委、省政府`). */
 export const JOINT_ISSUER = new RegExp(`^${ISSUER_PART}(?:[\\s、,，和]+${ISSUER_PART})*$`);
 /** `X关于…`: the issuer that opens a title. */

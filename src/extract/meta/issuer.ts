@@ -5,8 +5,7 @@
  */
 import { clean, type View } from '../../source/view.js';
 import { findPlaces } from '../../lexicon/geography.js';
-import { ISSUED_BY, ISSUER_AGENT, ISSUING_VERBS, isJointIssuer, LEVEL_ISSUER, NOTICE_ISSUER, SHORT_JOINT, TITLE_ISSUER, TITLE_PERIOD, ISSUED_WHAT } from '../../lexicon/meta.js';
-import { isIssuerLine } from '../../lexicon/structure.js';
+import { ISSUED_BY, ISSUER_AGENT, ISSUING_VERBS, isIssuersLine, LEVEL_ISSUER, NOTICE_ISSUER, SHORT_JOINT, TITLE_ISSUER, TITLE_PERIOD, ISSUED_WHAT } from '../../lexicon/meta.js';
 import { isDateLine } from '../../outline/dates.js';
 import { DATE_AT_LINE_END } from '../../lexicon/dates.js';
 import { isMetadataLine } from './fields.js';
@@ -19,7 +18,7 @@ export function signature(views: View[], from: number, to: number, sender: strin
   // departments that sent the notice sign it as well, on one line or on lines of their own
   const senders = sender?.replace(/\s+/g, '') ?? null;
   const sends = (v: View) => senders !== null && v.norm.length >= 4 && senders.includes(v.norm.replace(/\s+/g, ''));
-  const isIssuer = (v: View) => isIssuerLine(v.norm) || isJointIssuer(v.norm) || sends(v);
+  const isIssuer = (v: View) => isIssuersLine(v.norm) || sends(v);
   for (let k = from; k < to - 1; k++) {
     const v = views[k] as View, next = views[k + 1] as View;
     if (!isIssuer(v) || !isDateLine(next.norm)) continue;
@@ -41,7 +40,7 @@ export function signatureLine(views: View[], from: number, to: number): { issuer
     const m = DATE_AT_LINE_END.exec(v.norm);
     if (!m || !isDateLine(m[1] as string)) continue;
     const head = v.norm.slice(0, m.index).trim();
-    if (!isIssuerLine(head) && !isJointIssuer(head)) continue;
+    if (!isIssuersLine(head)) continue;
     return { issuer: clean(v, 0, m.index).trim().replace(/\s+/g, ' '), date: m[1] as string, line: v.b.line };
   }
   return null;

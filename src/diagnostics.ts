@@ -23,6 +23,7 @@ export const CODES = {
   'html-body-guessed': { severity: 'info', description: 'the article body of an HTML page was chosen by text density' },
   'html-attributes-dropped': { severity: 'warning', description: 'an HTML element had more attributes than any page needs (256); the excess was ignored' },
   'markdown-read-as-text': { severity: 'warning', description: 'a Markdown file has far more markup than a plan (deep nesting, thousands of emphasis marks or table cells); it was read as plain text' },
+  'markdown-front-matter': { severity: 'info', description: "a Markdown file opens with YAML front matter (a clipper's title, date, source); its title and dates were read as page metadata, the rest is not plan text" },
   'docx-nesting-flattened': { severity: 'warning', description: 'a DOCX part nested elements deeper than 256 levels; the excess was flattened' },
   'html-nesting-flattened': { severity: 'warning', description: 'an HTML page nested elements deeper than browsers do (512 levels); the excess was flattened' },
   'pdf-encrypted': { severity: 'error', description: 'the PDF is protected by a password and cannot be read' },

@@ -20,6 +20,7 @@ import { LineIndex, rowFromCells } from '../source/lines.js';
 import { alignText } from './align.js';
 import { markdownRisk } from './markdown-guard.js';
 import { fromText } from './text.js';
+import { frontBlocks, frontMatter } from './front-matter.js';
 
 /** The part of an mdast node we read. */
 interface MdNode {
@@ -60,7 +61,10 @@ export function fromMarkdown(text: string, ctx: Collector): Block[] {
     if (plain.length === 0) throw new InputError('input-empty', 'the Markdown file has no readable text');
     return plain;
   }
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(text) as unknown as MdNode;
+  // front matter is blanked, not cut, so remark's offsets stay the file's
+  const fm = frontMatter(text);
+  const md = fm ? text.slice(0, fm.end).replace(/[^\n]/g, ' ') + text.slice(fm.end) : text;
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(md) as unknown as MdNode;
   const lines = new LineIndex(text);
   const blocks: Block[] = [];
   /** A list marker waiting for the first line of its item (`1.` / `•`). */
@@ -138,6 +142,12 @@ export function fromMarkdown(text: string, ctx: Collector): Block[] {
     }
   }
   if (blocks.length === 0) throw new InputError('input-empty', 'the Markdown file has no readable text');
+  if (fm) {
+    const front = frontBlocks(fm, blocks, lines);
+    const unread = front.unread.length > 0 ? `; not plan text: ${front.unread.join(', ')}` : '';
+    ctx.report('markdown-front-matter', 1, `YAML front matter (lines 1–${fm.lastLine}) read as page metadata${unread}`);
+    return [...front.blocks, ...blocks];
+  }
   return blocks;
 }
 

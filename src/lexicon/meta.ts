@@ -21,6 +21,19 @@ export const META_LABELS: ReadonlyArray<readonly [MetaField, readonly string[]]>
     '计划完成时间', '字号']],
 ];
 
+/**
+ * English keys of a Markdown file's YAML front matter (web clippers, static-site scrapes) by field; a key that is a
+ * CMS label (`发布日期`) is read by {@link META_LABELS}. `created`/`clipped` are when the page was saved, not posted.
+ */
+export const FRONT_MATTER_KEYS: ReadonlyMap<string, MetaField> = new Map<string, MetaField>([
+  ...['title', 'headline'].map((k) => [k, 'title'] as const),
+  ...['date', 'published', 'pubdate', 'pub_date', 'publish_date', 'publishdate', 'published_at', 'publish_time', 'release_date']
+    .map((k) => [k, 'published'] as const),
+  ...['signed', 'signed_date', 'issued', 'issue_date'].map((k) => [k, 'signed'] as const),
+  ...['doc_number', 'document_number', 'docno'].map((k) => [k, 'doc_number'] as const),
+  ...['issuer', 'issuing_body'].map((k) => [k, 'issuer'] as const),
+]);
+
 /** Issuing bodies: a party committee, a government or its office, a zone's 管委会, a leading group (领导小组) or its office. */
 const ISSUER_ENDS = ['人民政府办公室', '人民政府办公厅', '人民政府', '政府办公室', '政府办公厅', '政府', '委员会', '管委会办公室', '管委会', '党工委', '工委', '党委', '领导小组办公室', '领导小组', '[省市县区州]委办公室', '[省市县区州]委'];
 const ISSUER_PART = `(?:中共)?[\\u4e00-\\u9fff]{1,20}?(?:${ISSUER_ENDS.join('|')})`;

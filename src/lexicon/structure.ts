@@ -128,6 +128,11 @@ export const HEADING_NUMBERED = /^(?:[一二三四五六七八九十]+\s*[、.�
 export const HEADING_CHAPTER = /^(?:[一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十]+\s*[章部分])/;
 /** Headings outside the chapter outline (附件, 专栏), whatever their depth. */
 export const HEADING_OUTSIDE = /^(?:附\s*件|专栏|專欄)/;
+/**
+ * A heading that is a document's title, not a chapter (`# 关于印发《…》的通知`, `# 某县…建设实施方案（2023—2025年）`):
+ * a note may set the notice and the plan title both as `#`, and they are no level of the outline.
+ */
+export const HEADING_TITLE = /关于.{2,}的?通知$|(?:实施方案|工作方案|行动方案|行动计划|实施意见|工作要点)\s*(?:[（(][^）)]{4,16}[）)])?$/;
 
 /**
  * What starts a new paragraph, never the rest of a wrapped line: chapter, group and item numbers, bullets, 专栏 and

@@ -6,7 +6,7 @@
 import type { Block } from '../model.js';
 import { intToZh, zhToInt } from '../lexicon/numerals.js';
 import {
-  ARABIC, ARTICLE, ATTACHMENT, BULLET, CHAPTER, DI_SECTION, DI_SENTENCE, DI_SENTENCE_START, CHAPTER_ROLES, COLUMN, HEAD_START, HEADING_CHAPTER, HEADING_NUMBERED, HEADING_OUTSIDE, PAREN, PAREN_ARABIC, SUBITEM, TOC_ENTRY, TOC_HEAD,
+  ARABIC, ARTICLE, ATTACHMENT, BULLET, CHAPTER, DI_SECTION, DI_SENTENCE, DI_SENTENCE_START, CHAPTER_ROLES, COLUMN, HEAD_START, HEADING_CHAPTER, HEADING_NUMBERED, HEADING_OUTSIDE, HEADING_TITLE, PAREN, PAREN_ARABIC, SUBITEM, TOC_ENTRY, TOC_HEAD,
   TOC_PAGE, YISHI,
 } from '../lexicon/structure.js';
 
@@ -153,7 +153,7 @@ export function chapterRole(title: string): Role {
  */
 export function depthHeads(blocks: Block[]): Array<Head | undefined> {
   const out: Array<Head | undefined> = new Array(blocks.length);
-  const heads = blocks.filter((b) => b.type === 'heading' && !HEADING_OUTSIDE.test(b.text));
+  const heads = blocks.filter((b) => b.type === 'heading' && !HEADING_OUTSIDE.test(b.text) && !HEADING_TITLE.test(b.text));
   const depths = [...new Set(heads.map((b) => b.depth ?? 1))].sort((a, b) => a - b);
   // a level whose headings print 一、 holds the chapters, and the levels above it are titles (`# 某区…行动方案` and
   // `# 某区…主要指标` over an appendix table); else a single heading on the top level is the plan's title

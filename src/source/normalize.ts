@@ -137,3 +137,20 @@ export function dropAnnotations(n: Normalized, source: string): Normalized {
   map.push(n.map ? (n.map[n.norm.length] as number) : source.length);
   return { norm, map: Int32Array.from(map) };
 }
+
+/**
+ * ASCII double quotes in Chinese text (an English-punctuation scrape, pandoc's Markdown) as the curly pair every
+ * rule knows: `新认证"天府名品"100个` reads as `新认证“天府名品”100个`. Paired in order within the string, and only
+ * when they pair up and the string is Chinese; one unit to one, so positions are unchanged.
+ */
+export function curlQuotes(norm: string): string {
+  const first = norm.indexOf('"');
+  // a text with curly quotes of its own keeps its ASCII ones as they are
+  if (first < 0 || !HAN.test(norm) || /[“”]/.test(norm)) return norm;
+  let count = 0;
+  for (let i = first; i < norm.length; i++) if (norm.charCodeAt(i) === 0x22) count++;
+  if (count % 2 !== 0) return norm;
+  let open = true;
+  return norm.replace(/"/g, () => ((open = !open) ? '\u201d' : '\u201c'));
+}
+const HAN = /[\u4e00-\u9fff]/;

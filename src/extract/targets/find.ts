@@ -6,6 +6,7 @@
  */
 import type { Comparator } from '../../model.js';
 import { zhToInt } from '../../lexicon/numerals.js';
+import { curlQuotes } from '../../source/normalize.js';
 import {
   AFTER_FILLER, AFTER_PREDICATE, ALREADY_DONE, ZH_RANGE_BEFORE, AGE_AFTER, PER_UNIT, CHANGE_ONLY, INCLUSIVE, CHANGE_TAIL, GRADE, MORE_THAN_AFTER, MOVE_FIRST_VERBS, SCALE_MEASURE, NEW_LEAD, PER_YEAR_LEAD, TOTAL_AFTER, TOTAL_ONLY, FUNDING_BEFORE, MONEY_UNIT, NOT_TARGET_NAME, NOTE_AFTER, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_SIGNS, RANGE_TAIL, RANK_AFTER, RANK_BEFORE,
   RATE_BASE_BEFORE, RATE_NAME, SUFFIX_COMPARATORS,
@@ -91,6 +92,15 @@ const mayRange = (s: string, at: number) => RANGE_FIRST[s.charCodeAt(at) | 0] ==
  * context's. Targets governed by a year before the document's own year are history and skipped.
  */
 export function findTargets(s: string, ctx: TargetContext): FoundTarget[] {
+  const curled = curlQuotes(s);
+  const found = findIn(curled, ctx);
+  if (curled === s) return found;
+  // ASCII quotes were read as the curly pair every rule knows (same length, same places); indicators print them
+  for (const f of found) f.indicator = f.indicator.replace(/[“”]/g, '"');
+  return found;
+}
+
+function findIn(s: string, ctx: TargetContext): FoundTarget[] {
   // most strings a region hands over hold no number at all: nothing else needs reading then
   const numbers = numbersIn(s);
   if (numbers.length === 0) return [];

@@ -6,7 +6,7 @@
  */
 import { clean, type View } from '../../source/view.js';
 import {
-  CITED_BEFORE, DRAFT_LABEL, HEADLINE_ISSUED, ISSUED_ABOUT, ISSUED_AFTER, ISSUED_BEFORE, isJointIssuer, NATIONAL_TITLES, NOTICE_SENDERS, TITLE_END, TITLE_NOISE_BEFORE, TITLE_PERIOD, TITLE_WIDGET,
+  CITED_BEFORE, DRAFT_LABEL, HEADLINE_ISSUED, ISSUED_ABOUT, ISSUED_AFTER, ISSUED_BEFORE, isJointIssuer, NATIONAL_TITLES, NOTICE_SENDERS, TITLE_END, TITLE_ISSUER, TITLE_NOISE_BEFORE, TITLE_PERIOD, TITLE_WIDGET,
 } from '../../lexicon/meta.js';
 import { NOTICE_TITLE } from '../../lexicon/structure.js';
 import { isMetadataLine } from './fields.js';
@@ -105,6 +105,10 @@ export function planTitle(front: View[]): TitleFound | null {
     if (/^关于/.test(v.norm.slice(shape.start)) && prev && isJointIssuer(prev.norm)) {
       found.issuer = clean(prev).trim();
       text = `${found.issuer}${text}`;
+      found.line = prev.b.line;
+    } else if (prev && isJointIssuer(prev.norm) && TITLE_ISSUER.test(v.norm.slice(shape.start))) {
+      // `中共某市委` / `某市人民政府关于…`: joint issuers broken over two lines, the last on the title's
+      text = `${clean(prev).trim()} ${text}`;
       found.line = prev.b.line;
     }
     found.text = text;

@@ -149,6 +149,14 @@ describe('fromHtml', () => {
 });
 
 describe('fromMarkdown', () => {
+  it("reads pandoc's dashes: `---` is —, `--` is –, each at its first hyphen; a rule stays a rule", () => {
+    const src = '# 某某市质量强市建设行动方案(2023---2027年)\n\n---\n\n指标--目标值\n';
+    const bs = md(src);
+    expect(texts(bs)).toEqual(['某某市质量强市建设行动方案(2023—2027年)', '指标–目标值']);
+    const dash = bs[0]?.text.indexOf('—') as number;
+    expect(src.slice(bs[0]?.offsets?.[dash], bs[0]?.offsets?.[dash + 1])).toBe('---');
+  });
+
   it('strips # markers: a heading is a block the outline reads as a chapter', async () => {
     const src = '# 某某区质量强区建设实施方案\n\n## 一、总体要求\n\n到2027年，食品评价性抽检合格率达到98%以上。\n\n## 二、推动变革\n\n1. 夯实产业基础。加强标准建设。\n2. 提升产品质量。开展质量提升行动。\n';
     const bs = md(src);

@@ -160,7 +160,13 @@ function inline(n: MdNode, src: string): Run {
     if (c.type === 'text' || c.type === 'inlineCode') {
       const value = c.value ?? '';
       const offs = alignText(value, src, startOf(c), endOf(c), { decodeEntity });
-      for (let i = 0; i < value.length; i++) { run.chars.push(value[i] as string); run.offs.push(offs[i] as number); }
+      for (let i = 0; i < value.length; i++) {
+        // pandoc writes — as `---` and – as `--` (its `smart` extension), as in `(2023---2027年)`
+        const dash = c.type === 'text' && value.startsWith('--', i) ? (value.startsWith('---', i) ? 3 : 2) : 0;
+        run.chars.push(dash === 3 ? '\u2014' : dash === 2 ? '\u2013' : value[i] as string);
+        run.offs.push(offs[i] as number);
+        if (dash > 0) i += dash - 1;
+      }
     } else if (c.type === 'break' || (c.type === 'html' && /^<br\s*\/?>$/i.test(c.value ?? ''))) {
       run.chars.push('\n');
       run.offs.push(startOf(c));

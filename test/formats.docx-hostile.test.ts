@@ -81,6 +81,27 @@ describe('hostile .docx files', () => {
   });
 });
 
+describe('documents qplan does not read', () => {
+  /** The head of an OpenDocument zip: its first entry, stored, is `mimetype`. */
+  const odt = () => {
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0); head.writeUInt16LE(8, 26);
+    return Buffer.concat([head, Buffer.from('mimetypeapplication/vnd.oasis.opendocument.text'), Buffer.alloc(512)]);
+  };
+  it.each([
+    ['plan.odt', odt, /plan\.odt: error: this is an OpenDocument text \(\.odt\), not a plan text; convert it to \.docx first: `soffice --headless --convert-to docx FILE`/],
+    ['plan.rtf', () => '{\\rtf1\\ansi\\ansicpg936 {\\fonttbl} \\par 质量强区建设实施方案}', /plan\.rtf: error: this is an RTF document \(convert it to \.docx first: `soffice --headless --convert-to docx FILE`\)/],
+  ])('%s: exit 2, what to do, no output', async (name, make, message) => {
+    const file = join(dir, name);
+    writeFileSync(file, make());
+    const r = await runCli(['extract', '-q', file]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
 describe('an internal error', () => {
   it('is one line: name, message, where it was thrown, and what to do; no stack', () => {
     const e = new RangeError('Maximum call stack size exceeded');

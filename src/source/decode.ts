@@ -14,6 +14,7 @@ export interface Decoded {
   bytes: number;
 }
 
+const CONVERT = '`soffice --headless --convert-to docx FILE`';
 const MAGIC: Array<[number[], string]> = [
   [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
   [[0xff, 0xd8, 0xff], 'a JPEG image'],
@@ -22,7 +23,8 @@ const MAGIC: Array<[number[], string]> = [
   [[0x50, 0x4b, 0x05, 0x06], 'an empty zip archive'],
   [[0x1f, 0x8b], 'a gzip archive'],
   [[0x25, 0x50, 0x44, 0x46], 'a PDF (give it a .pdf name or use --from pdf)'],
-  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Office or WPS document (convert a .doc/.wps to .docx first: `soffice --headless --convert-to docx FILE`)'],
+  [[0xd0, 0xcf, 0x11, 0xe0], `an old Office or WPS document (convert a .doc/.wps to .docx first: ${CONVERT})`],
+  [[0x7b, 0x5c, 0x72, 0x74, 0x66], `an RTF document (convert it to .docx first: ${CONVERT})`],
   [[0x52, 0x61, 0x72, 0x21], 'a RAR archive'],
   [[0x37, 0x7a, 0xbc, 0xaf], 'a 7z archive'],
   [[0x7f, 0x45, 0x4c, 0x46], 'an executable (ELF)'],
@@ -109,6 +111,10 @@ export function decode(bytes: Uint8Array, file: string, ctx: Collector, opts: { 
   if (startsWith(bytes, [0xff, 0xfe])) return done(new TextDecoder('utf-16le').decode(bytes.subarray(2)), 'utf-16le');
   if (startsWith(bytes, [0xfe, 0xff])) return done(new TextDecoder('utf-16be').decode(bytes.subarray(2)), 'utf-16be');
 
+  // an OpenDocument text is a zip whose first entry, stored, is its mimetype
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) && /^mimetype.{0,8}application\/vnd\.oasis\.opendocument\.text/s.test(Buffer.from(bytes.subarray(30, 120)).toString('latin1'))) {
+    throw new InputError('input-binary', `this is an OpenDocument text (.odt), not a plan text; convert it to .docx first: ${CONVERT}`, file);
+  }
   for (const [sig, what] of MAGIC) {
     if (startsWith(bytes, sig)) throw new InputError('input-binary', `this is ${what}, not a plan text`, file);
   }

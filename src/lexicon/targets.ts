@@ -203,3 +203,12 @@ export const LIST_END_COMPARATOR = /以上$|以下$|以内$|左右$/;
 export const HORIZON_YEARS = /(?:到|至)?(\d{4})年(?:[、和及]\s*(?:到)?\d{4}年)*/g;
 /** The character before a deadline's year (`截至`, `截止`). */
 export const DEADLINE_BEFORE = /[截止]$/;
+
+/**
+ * A sentence that reports the goals of the national plan (`《质量强国建设纲要》明确提出，到2025年，全国…`, `国家提出…`):
+ * its years govern no target of this plan. At a sentence's start only, and never `…提出的` (`《纲要》提出的目标`). A
+ * document of another name may be this plan itself (`《实施方案》提出，到2020年…` in a report of it).
+ */
+export const CITED_GOALS = /(?:^|[。！？!?；;]\s*)((?:国家|国务院|党中央|中央)[^，,。；;：:《》]{0,16}?|[^，,。；;：:《》]{0,12}《[^《》]{0,30}(?:质量强国|纲要|国务院|中共中央|国家)[^《》]{0,30}》[^，,。；;：:《》]{0,6}?)(?:明确|进一步|也|还|中)?(?:提出|要求|指出|部署|明确)(?!的)/g;
+/** Before a cited plan, words that make the sentence this plan's own (`贯彻落实《纲要》要求，到2025年，全县…`). */
+export const CITED_OWN = /贯彻|落实|按照|根据|依据|对照|对标|围绕|结合|参照|衔接|对接/;

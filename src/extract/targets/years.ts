@@ -4,7 +4,7 @@
  * (`较2020年下降14%`), which never governs a target.
  */
 import {
-  BASE_AFTER_YEAR, BASE_BEFORE_HISTORY, FIVE_YEAR_LAST, FIVE_YEAR_MARK, FROM_AFTER_YEAR, FROM_BEFORE_YEAR, PERIOD_START, DEADLINE_DONE, BASE_BEFORE_YEAR, HISTORY_WORDS, TIME_HINTS, TO_YEAR, YEAR_LEAD, YEAR_LIST_GAP, YEAR_MARK,
+  BASE_AFTER_YEAR, BASE_BEFORE_HISTORY, CITED_GOALS, CITED_OWN, FIVE_YEAR_LAST, FIVE_YEAR_MARK, FROM_AFTER_YEAR, FROM_BEFORE_YEAR, PERIOD_START, DEADLINE_DONE, BASE_BEFORE_YEAR, HISTORY_WORDS, TIME_HINTS, TO_YEAR, YEAR_LEAD, YEAR_LIST_GAP, YEAR_MARK,
 } from '../../lexicon/targets.js';
 
 /** The end of a sentence, past which a list of years no longer governs. */
@@ -32,7 +32,22 @@ export function yearMarks(s: string): YearMark[] {
 function readYearMarks(s: string): YearMark[] {
   const marks = readMarks(s);
   if (marks.length > 0 && (s.indexOf('(') >= 0 || s.indexOf('（') >= 0)) scopeToBrackets(s, marks);
+  if (marks.length > 0 && (s.indexOf('提出') >= 0 || s.indexOf('要求') >= 0 || s.indexOf('指出') >= 0 || s.indexOf('部署') >= 0 || s.indexOf('明确') >= 0)) citedGoals(s, marks);
   return marks;
+}
+
+/** The years of a sentence that reports a higher plan's goals are history to this plan: they govern no target. */
+function citedGoals(s: string, marks: YearMark[]): void {
+  CITED_GOALS.lastIndex = 0;
+  for (let c = CITED_GOALS.exec(s); c; c = CITED_GOALS.exec(s)) {
+    if (CITED_OWN.test(c[1] as string)) continue;
+    const from = c.index + c[0].length;
+    const stop = s.slice(from).search(/[。!！?？]/);
+    const to = stop < 0 ? s.length : from + stop;
+    for (const m of marks) {
+      if (m.at >= from && m.at < to && !m.base) { m.year = 0; m.history = true; m.opener = true; }
+    }
+  }
 }
 
 /** Marks a year or history word inside brackets with the brackets' end: a note's time is the note's own. */

@@ -10,6 +10,7 @@ import { fromText } from './adapters/text.js';
 import { splitRunOn } from './adapters/run-on.js';
 import { spacedTables } from './adapters/spaced-table.js';
 import { plainEmphasis } from './adapters/emphasis.js';
+import { joinHangingMarks } from './adapters/hanging-mark.js';
 import { detectScript } from './source/script.js';
 import { scriptTable, withScript } from './source/normalize.js';
 import { detectFormat, formatByName } from './source/detect.js';
@@ -60,6 +61,8 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
   blocks = spacedTables(blocks);
   // a title or heading wrapped whole in `**…**` (Markdown saved as text)
   blocks = plainEmphasis(blocks);
+  // an item mark on a line of its own, its text on the next (pandoc's `1\.`, a number set apart)
+  blocks = joinHangingMarks(blocks);
 
   // a web page is judged by the text read from it: its first characters are markup, menus and style attributes
   // (`font-family:黑体`), written in the site's script, not the document's

@@ -20,6 +20,8 @@ const LABEL = new RegExp(`(?<![\\u4e00-\\u9fff])(?:[[【]\\s*(${ALT})\\s*[\\]】
  */
 const RUN_ON = new RegExp(`(?<=[\\u4e00-\\u9fff])(${ALL.filter(([l]) => l.length >= 4).map(([l]) => spaced(l)).join('|')})\\s*[:：]`, 'g');
 const MARK = /[:：\]】]/;
+/** `发文字号   某府发〔2023〕32号`: a label and its value parted by a tab or a run of spaces (a page's table copied as text). */
+const SPACED_PAIR = new RegExp(`^[-•·\\s]*(${ALT})\\s+(\\S.*)$`);
 const LABEL_ONLY = new RegExp(`^[-•·\\s]*[[【]?\\s*(${ALT})\\s*[\\]】]?\\s*[:：]?$`);
 
 export function labelField(s: string): MetaField | null {
@@ -82,15 +84,28 @@ export function metadataFields(front: View[]): Map<MetaField, Found> {
     const f = labelField(v.norm);
     if (f) {
       const next = front[k + 1];
-      if (next && !labelField(next.norm) && pairs(next.norm).length === 0 && next.norm.length < 60) {
+      if (next && !labelField(next.norm) && pairs(next.norm).length === 0 && !spacedPair(next) && next.norm.length < 60) {
         put(f, orig(next), next.b.line);
         k++;
       }
       continue;
     }
-    for (const p of pairs(v.norm)) put(p.field, orig(v, p.start, p.end), v.b.line);
+    const found = pairs(v.norm);
+    const sp = found.length === 0 ? spacedPair(v) : null;
+    if (sp) put(FIELD.get((sp[1] as string).replace(/\s+/g, '')) ?? 'skip', orig(v, v.norm.length - (sp[2] as string).length), v.b.line);
+    for (const p of found) put(p.field, orig(v, p.start, p.end), v.b.line);
   }
   return out;
+}
+
+/**
+ * A label and its value parted by spaces, not a colon. The fold reads a tab as one space: a label of four characters
+ * or more (发文字号, 成文日期) may stand one space from its value, a shorter one (日期, 来源) needs a tab or two spaces.
+ */
+function spacedPair(v: View): RegExpExecArray | null {
+  const m = SPACED_PAIR.exec(v.norm);
+  if (!m) return null;
+  return (m[1] as string).replace(/\s+/g, '').length >= 4 || /\t| {2,}|\u3000/.test(v.b.text) ? m : null;
 }
 
 /** True when a line holds labelled metadata (it is never a title or a sentence). */

@@ -29,9 +29,7 @@ export function headTitle(root: DomNode, src: string, lines: LineIndex, blocks: 
   // compared on letters and digits only: the body may print the title with other brackets, spaces or dashes
   const squash = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '');
   const title = squash(data.slice(seg[0], seg[1]));
-  let body = '';
-  for (const b of blocks) body += squash(b.text);
-  if (body.includes(title)) return null;
+  if (printsTitle(blocks, title, squash)) return null;
   const out: Block[] = [];
   const buf = new LineBuffer(lines, out);
   buf.heading = 1;
@@ -39,6 +37,22 @@ export function headTitle(root: DomNode, src: string, lines: LineIndex, blocks: 
   else buf.add(data, seg[0], seg[1], alignText(data, src, t.start, t.end, ALIGN), false);
   buf.flush();
   return out[0] ?? null;
+}
+
+/**
+ * `title` occurs in the squashed blocks taken as one string: looked for block by block, with the end of the text
+ * before each block carried over (a title may run across blocks), so a title the page prints near its top (its
+ * <h1>) ends the search there, and no string of the whole page is built.
+ */
+function printsTitle(blocks: Block[], title: string, squash: (s: string) => string): boolean {
+  if (title === '') return true;
+  let carry = '';
+  for (const b of blocks) {
+    const s = carry + squash(b.text);
+    if (s.includes(title)) return true;
+    carry = s.length < title.length ? s : s.slice(s.length - title.length + 1);
+  }
+  return false;
 }
 
 function findTitle(root: DomNode): DomNode | null {

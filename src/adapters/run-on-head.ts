@@ -19,17 +19,48 @@ export interface HeadCuts {
   labels: number;
 }
 
+/**
+ * Where a token can start: 0 and the index after each space. Every pattern here opens with a lookbehind for a space
+ * (or the start), so each is tried, sticky, only at these few places instead of at every character of a long line.
+ */
+export function tokenStarts(text: string): number[] {
+  const at = [0];
+  SPACE.lastIndex = 0;
+  while (SPACE.test(text)) at.push(SPACE.lastIndex);
+  return at;
+}
+const SPACE = /[\s\u3000]/g;
+
+const STICKY = new Map<RegExp, RegExp>();
+/**
+ * The matches of `re` (global, opening with a space lookbehind) that start before `limit`, as its exec loop finds
+ * them (left to right, none overlapping), tried only at `starts`.
+ */
+export function tokensAt(re: RegExp, text: string, starts: number[], limit: number, each: (m: RegExpExecArray) => void): void {
+  let y = STICKY.get(re);
+  if (!y) STICKY.set(re, (y = new RegExp(re.source, re.flags.replace('g', '') + 'y')));
+  let from = 0;
+  for (const s of starts) {
+    if (s >= limit) break;
+    if (s < from) continue;
+    y.lastIndex = s;
+    const m = y.exec(text);
+    if (!m) continue;
+    from = s + m[0].length;
+    each(m);
+  }
+}
+
 /** Cuts for the head (text before `headEnd`, the first chapter mark) and the tokens allowed anywhere. */
-export function headCuts(text: string, headEnd: number): HeadCuts {
+export function headCuts(text: string, headEnd: number, starts = tokenStarts(text)): HeadCuts {
   const cuts: number[] = [];
   let strong = 0, labels = 0;
   const token = (re: RegExp, limit: number): void => {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m && m.index < limit; m = re.exec(text)) {
+    tokensAt(re, text, starts, limit, (m) => {
       const end = m.index + m[0].length;
       // a label's value (`名 称: 某市…的通知 发布日期: 2021年12月01日`) or a cell (`| 某政发〔2023〕1号 |`) is no line
       const before = text.slice(Math.max(0, m.index - 4), m.index);
-      if (VALUE_BEFORE.test(before) || (CELL_BEFORE.test(before) && CELL_AFTER.test(text.slice(end, end + 4)))) continue;
+      if (VALUE_BEFORE.test(before) || (CELL_BEFORE.test(before) && CELL_AFTER.test(text.slice(end, end + 4)))) return;
       let start = m.index;
       // `中共某市委 某市人民政府关于…意见` is one line: the title keeps its joint issuers
       if (re === RUN_ON_TITLE && !m[0].startsWith('关于') && m[0].includes('关于')) {
@@ -38,14 +69,13 @@ export function headCuts(text: string, headEnd: number): HeadCuts {
       }
       cuts.push(start, end);
       strong++;
-    }
+    });
   };
   token(RUN_ON_TOKEN, text.length);
   token(RUN_ON_SIGNATURE, text.length);
   token(RUN_ON_ANNEX, text.length);
   token(RUN_ON_TITLE, headEnd);
   token(RUN_ON_ADDRESSEE, headEnd);
-  RUN_ON_LABEL.lastIndex = 0;
-  for (let m = RUN_ON_LABEL.exec(text); m && m.index < headEnd; m = RUN_ON_LABEL.exec(text)) { cuts.push(m.index); labels++; }
+  tokensAt(RUN_ON_LABEL, text, starts, headEnd, (m) => { cuts.push(m.index); labels++; });
   return { cuts: cuts.filter((c) => c > 0 && c < text.length), strong, labels };
 }

@@ -9,7 +9,7 @@ import type { Block } from '../model.js';
 import type { Collector } from '../diagnostics.js';
 import { PLAN_TITLE_END, RUN_ON_MARK, RUN_ON_OPENING } from '../lexicon/structure.js';
 import { zhToInt } from '../lexicon/numerals.js';
-import { headCuts } from './run-on-head.js';
+import { headCuts, tokensAt, tokenStarts } from './run-on-head.js';
 import { pipeRow } from './text.js';
 
 /** Shorter paragraphs are ordinary ones (a whole outline does not fit in fewer characters). */
@@ -51,20 +51,20 @@ function cutsOf(text: string): { cuts: number[]; outline: boolean } | null {
   // a lost line break leaves a space: most real lines of a Chinese plan have none
   if (!/[\s\u3000]/.test(text)) return null;
   const long = text.length >= MIN_LENGTH;
+  const starts = tokenStarts(text);
   const marks: number[] = [];
   const chapters = new Set<number>();
   let firstChapter = text.length;
-  // the mark scan, a lookbehind tried at every character, runs only where a chapter mark follows a space
+  // the mark scan runs only where a chapter mark follows a space
   // a paragraph that opens with a mark (one chapter, group or 专栏 with its parts joined by spaces) is scanned too
   const opening = text.length >= OPENING_MIN_LENGTH && RUN_ON_OPENING.test(text);
   if (opening || (long && (afterSpace(text, '一、') || afterSpace(text, '二、')))) {
-    RUN_ON_MARK.lastIndex = 0;
-    for (let m = RUN_ON_MARK.exec(text); m; m = RUN_ON_MARK.exec(text)) {
+    tokensAt(RUN_ON_MARK, text, starts, text.length, (m) => {
       marks.push(m.index);
       if (m[1]) { chapters.add(zhToInt(m[1])); firstChapter = Math.min(firstChapter, m.index); }
-    }
+    });
   }
-  const head = headCuts(text, firstChapter);
+  const head = headCuts(text, firstChapter, starts);
   // a whole outline (a 一、 and a 二、 chapter), or a chapter under a head whose lines are plain to see
   const outline = marks.length >= 3 && ((chapters.has(1) && chapters.has(2)) || (chapters.size > 0 && head.strong > 0));
   const all: number[] = [0];

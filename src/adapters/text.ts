@@ -48,24 +48,34 @@ export function fromText(text: string, ctx?: Collector): Block[] {
   return blocks;
 }
 
+/** `\s` of a code unit (what `/^\s+/` strips). */
+const isWhite = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
+
 /**
  * A line that ends inside a bracket the next line closes (`…20个。（区市场监管局、区` + `经济发展局按职责分工负责）`)
  * was wrapped: a short pdftotext conversion has too few full lines for the wrap width to show. The next line must
  * not start an item and must close the bracket before it opens one.
  */
 function closesOpenBracket(line: string, next: string): boolean {
+  // the next line first: most lines close no bracket before they open one, and then the line before is not read
+  // (code units: brackets are never half of a surrogate pair)
+  let i = 0;
+  while (i < next.length && isWhite(next.charCodeAt(i))) i++;
+  if (i === next.length) return false;
+  let closes = false;
+  for (let k = i; k < next.length; k++) {
+    const c = next.charCodeAt(k);
+    if (c === 0xff08 || c === 0x28) break;
+    if (c === 0xff09 || c === 0x29) { closes = true; break; }
+  }
+  if (!closes) return false;
   let open = 0;
-  for (const ch of line) {
-    if (ch === '（' || ch === '(') open++;
-    else if ((ch === '）' || ch === ')') && open > 0) open--;
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (c === 0xff08 || c === 0x28) open++;
+    else if ((c === 0xff09 || c === 0x29) && open > 0) open--;
   }
-  const t = next.replace(/^[\s\u00a0\u3000]+/, '');
-  if (open === 0 || t === '' || PARAGRAPH_START.test(t)) return false;
-  for (const ch of t) {
-    if (ch === '（' || ch === '(') return false;
-    if (ch === '）' || ch === ')') return true;
-  }
-  return false;
+  return open > 0 && !PARAGRAPH_START.test(i === 0 ? next : next.slice(i));
 }
 
 /** Appends a wrapped line to its paragraph block; each character keeps its offset in the file. */

@@ -29,7 +29,8 @@ export function detectFormat(path: string, bytes: Uint8Array): SourceFormat {
   }
   // a Markdown note saved as .txt: a `#` heading that prints a chapter number (`## 一、总体要求`) is Markdown's
   // (a `# source:` comment line is not); its headings would otherwise keep their `#` in titles
-  if (named === 'text' && MARKDOWN_CHAPTER.test(Buffer.from(bytes.subarray(0, 16384)).toString('utf8'))) return 'markdown';
+  // (decoded only when a `#` byte is there: a `#` is that byte in UTF-8 and nothing else)
+  if (named === 'text' && bytes.subarray(0, 16384).includes(0x23) && MARKDOWN_CHAPTER.test(Buffer.from(bytes.subarray(0, 16384)).toString('utf8'))) return 'markdown';
   return named;
 }
 
@@ -43,8 +44,9 @@ export function sniffFormat(bytes: Uint8Array): SourceFormat {
   if (Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-')) return 'pdf';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('word/document.xml')) return 'docx';
   const head = headText(bytes);
-  if (/^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>])/i.test(head) || (head.match(/<\/?(?:p|div|br|span|table|td|tr)\b[^>]*>/gi)?.length ?? 0) >= 3) return 'html';
-  if (/^#{1,6}\s+\S/m.test(head) || /^\s*\|?\s*:?-{3,}:?\s*\|/m.test(head)) return 'markdown';
+  // each pattern needs its ASCII mark (`<`, `#`, `|`) somewhere in the head: most plain texts have none
+  if (head.includes('<') && (/^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>])/i.test(head) || (head.match(/<\/?(?:p|div|br|span|table|td|tr)\b[^>]*>/gi)?.length ?? 0) >= 3)) return 'html';
+  if ((head.includes('#') && /^#{1,6}\s+\S/m.test(head)) || (head.includes('|') && /^\s*\|?\s*:?-{3,}:?\s*\|/m.test(head))) return 'markdown';
   return 'text';
 }
 

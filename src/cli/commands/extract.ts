@@ -132,7 +132,10 @@ async function extractCommand(files: string[], opts: Opts, io: Io): Promise<numb
   const jobs = opts.jobs ?? defaultJobs(inputs.length, inputs.reduce((n, i) => n + (i.size ?? 0), 0), { cores: availableParallelism(), load: loadavg()[0] ?? 0 });
   // loaded when a batch runs: --help need not pay for node:crypto
   const { randomBytes } = await import('node:crypto');
-  const tmpOf = (out: string) => `${out}.qplan-tmp-${randomBytes(4).toString('hex')}`;
+  // one random tag a batch and a count: as unique as a random name a file, without a CSPRNG call per file
+  const batchTag = randomBytes(4).toString('hex');
+  let tmpCount = 0;
+  const tmpOf = (out: string) => `${out}.qplan-tmp-${batchTag}-${(tmpCount++).toString(36)}`;
 
   // files that cannot even be opened (a name that is not UTF-8) are reported first; the rest run
   for (const inp of inputs) if (inp.error) onResult({ path: inp.path, diagnostics: [], error: inp.error, errorKind: 'input' });

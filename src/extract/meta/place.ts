@@ -26,8 +26,21 @@ function read(p: Place, from: PlaceRead['from']): PlaceRead {
 /** One match's place, resolved from the text when the name occurs more than once in the country (朝阳区). */
 function pick(m: PlaceMatch, context: string): Place | null {
   if (m.place.length === 1) return m.place[0] as Place;
-  const chosen = resolvePlace(m.surface, context);
+  const chosen = resolved(m.surface, context);
   return chosen && m.place.includes(chosen) ? chosen : null;
+}
+
+/**
+ * resolvePlace, remembered for the last context: it reads the whole context for each name, and a scan of the text
+ * meets the same names again and again (its place, its districts).
+ */
+let lastContext: string | null = null;
+const resolvedIn = new Map<string, Place | null>();
+function resolved(name: string, context: string): Place | null {
+  if (context !== lastContext) { resolvedIn.clear(); lastContext = context; }
+  let p = resolvedIn.get(name);
+  if (p === undefined) resolvedIn.set(name, (p = resolvePlace(name, context)));
+  return p;
 }
 
 

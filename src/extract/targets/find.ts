@@ -16,6 +16,7 @@ import { measureAt } from '../measures.js';
 import { cleanIndicator, clauseEnd, clauseStart, colonLabel, endsWithComparator, previousClauseSubject, sentenceSubject } from './phrases.js';
 import { charTable, lostDecimalPoint, numbersIn, protectedSpans } from './values.js';
 import { readRespectively } from './respectively.js';
+import { ListNeighbours } from './neighbours.js';
 import { governingYears, pastSentenceGoal, yearMarks } from './years.js';
 
 export interface FoundTarget {
@@ -300,9 +301,10 @@ function findIn(s: string, ctx: TargetContext): FoundTarget[] {
   }
 
   // a bare number in a list whose neighbours are counted: `国际标准2项,国家标准20,行业标准…50项`
+  const neighbours = new ListNeighbours(s, out);
   for (const b of bare) {
-    const prevT = [...out].reverse().find((t) => t.qEnd <= b.cs && !/[。;；]/.test(s.slice(t.qEnd, b.cs)) && s.slice(t.qEnd, b.cs).replace(/[,，、\s]/g, '') === '');
-    const nextT = out.find((t) => t.qStart >= b.ne && s.slice(b.ne, t.qStart).replace(/[,，、\s]/g, '') === '');
+    const prevT = neighbours.before(b.cs);
+    const nextT = neighbours.after(b.ne);
     const model = prevT ?? nextT;
     if (!model || model.unit === '' || model.unit === '%') continue;
     const governing = [...marks].reverse().find((mk) => mk.end <= b.ns && !mk.base && !(mk.until !== undefined && mk.until <= b.ns));

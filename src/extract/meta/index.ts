@@ -73,7 +73,10 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
   // a headline reporting the issuing paraphrases the title: the 《》 one the report names is the title
   if (title && HEADLINE_REPORT.test(title.text)) title = reportedTitle(views.slice(0, o.bodyEnd)) ?? title;
   if (!title && notice) {
-    const m = NOTICE_OF_PLAN.exec(notice.text);
+    let m = NOTICE_OF_PLAN.exec(notice.text);
+    // a forwarded notice (`关于转发某省人民政府关于印发X的通知的通知`): the plan is the one it issues
+    const inner = m ? NOTICE_OF_PLAN.exec(m[1] as string) : null;
+    if (inner) m = inner;
     if (m) title = { text: m[1] as string, line: notice.line, v: notice.v };
   }
   if (!title) title = reportedTitle(views.slice(0, o.bodyEnd));

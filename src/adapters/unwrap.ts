@@ -139,6 +139,17 @@ function wrapWidth(lines: RawLine[]): { width: number; measure: 'characters' | '
   return best ? { width: best.width, measure: best.measure, tol: best.tol } : null;
 }
 
+/**
+ * The wrap of lines given as texts (a page that prints a PDF's lines one to a paragraph): a test of whether a line
+ * fills the wrap width and ends mid-sentence, or null when the lines are not hard-wrapped.
+ */
+export function wrapOfTexts(texts: string[]): ((t: string) => boolean) | null {
+  const wrap = wrapWidth(texts.map((text, i) => ({ text, line: i + 1, offset: 0 })));
+  if (!wrap) return null;
+  const measure = wrap.measure === 'characters' ? chars : columns;
+  return (t) => !closed(t) && measure(t) >= wrap.width * 0.8 && measure(t) <= wrap.width;
+}
+
 /** Running headers, footers and page numbers of text split into pages by form feeds (or page-number lines). */
 function chromeLines(lines: RawLine[]): Set<RawLine> {
   const chrome = new Set<RawLine>();

@@ -8,6 +8,7 @@ import { Collector } from './diagnostics.js';
 import { decode } from './source/decode.js';
 import { fromText } from './adapters/text.js';
 import { splitRunOn } from './adapters/run-on.js';
+import { rejoinWrapped } from './adapters/html-unwrap.js';
 import { spacedTables } from './adapters/spaced-table.js';
 import { plainEmphasis } from './adapters/emphasis.js';
 import { joinHangingMarks } from './adapters/hanging-mark.js';
@@ -52,7 +53,8 @@ export async function extractPlan(input: PlanInput, options: ExtractOptions = {}
 
   let blocks: Block[];
   if (doc) blocks = doc.blocks;
-  else if (format === 'html') blocks = (htmlAdapter ??= await import('./adapters/html.js')).fromHtml(text, ctx);
+  // a page that prints a PDF's lines one to a paragraph is rejoined as hard-wrapped text is
+  else if (format === 'html') blocks = rejoinWrapped((htmlAdapter ??= await import('./adapters/html.js')).fromHtml(text, ctx), ctx);
   else if (format === 'markdown') blocks = (markdownAdapter ??= await import('./adapters/markdown.js')).fromMarkdown(text, ctx);
   else blocks = fromText(text, ctx);
   // a page that lost its line breaks: the whole plan in one paragraph, cut back at its outline marks

@@ -76,6 +76,8 @@ const clean = (s: string) => (s.charCodeAt(0) === 12 ? s.replace(/^\f+/, '') : s
 const SIGNATURE_DATE = /^[\d〇○零一二三四五六七八九]{4}\s*年[\d一二三四五六七八九十\s]{1,4}月[\d一二三四五六七八九十\s]{1,5}日$/;
 /** A row of a pipe table: two cell separators at least. */
 const PIPE_ROW = /\|[^|]*\|/;
+/** A row of a table copied as text with its cells parted by tabs: two tabs between cells at least. */
+const TAB_ROW = /\S\t+\S[^\t]*\t+\S/;
 /** No converter wraps wider than this (display columns); longer lines are paragraphs. */
 const MAX_WRAP = 240;
 
@@ -84,8 +86,8 @@ const MAX_WRAP = 240;
  * narrow band below the widest common width, and most of those end mid-sentence.
  */
 function wrapWidth(lines: RawLine[]): { width: number; measure: 'characters' | 'columns'; tol: number } | null {
-  // a pipe table's rows (`1 | 合格率 | % | 95`) are no wrapped prose, however alike their widths
-  const texts = lines.map((l) => clean(l.text)).filter((t) => t !== '' && !PIPE_ROW.test(t));
+  // a pipe table's rows (`1 | 合格率 | % | 95`) and a tab-parted table's are no wrapped prose, however alike their widths
+  const texts = lines.map((l) => clean(l.text)).filter((t) => t !== '' && !PIPE_ROW.test(t) && !TAB_ROW.test(t));
   if (texts.length < 8) return null;
   // one paragraph a line (scraped pages): most lines are far longer than any wrap width a converter uses
   const long = texts.reduce((n, t) => n + (t.length > 160 ? 1 : 0), 0);
@@ -135,6 +137,17 @@ function wrapWidth(lines: RawLine[]): { width: number; measure: 'characters' | '
     if (full.length >= 6 && (share >= 0.2 || (textShare >= 0.3 && full.length >= 10)) && open >= 0.6 && (!best || share > best.share)) best = { width, measure, tol: band, share };
   }
   return best ? { width: best.width, measure: best.measure, tol: best.tol } : null;
+}
+
+/**
+ * The wrap of lines given as texts (a page that prints a PDF's lines one to a paragraph): a test of whether a line
+ * fills the wrap width and ends mid-sentence, or null when the lines are not hard-wrapped.
+ */
+export function wrapOfTexts(texts: string[]): ((t: string) => boolean) | null {
+  const wrap = wrapWidth(texts.map((text, i) => ({ text, line: i + 1, offset: 0 })));
+  if (!wrap) return null;
+  const measure = wrap.measure === 'characters' ? chars : columns;
+  return (t) => !closed(t) && measure(t) >= wrap.width * 0.8 && measure(t) <= wrap.width;
 }
 
 /** Running headers, footers and page numbers of text split into pages by form feeds (or page-number lines). */
@@ -254,9 +267,12 @@ export function unwrap(lines: RawLine[], isRow: (l: RawLine) => Block | null): U
   return { blocks, width: wrap.width, measure: wrap.measure, joined, dropped: chrome.size };
 }
 
-/** A table row as `pdftotext -layout` prints it: three or more short cells parted by runs of two or more spaces. */
+/**
+ * A table row as `pdftotext -layout` prints it: three or more short cells parted by runs of two or more spaces (or
+ * by tabs, as a table copied as text is).
+ */
 function layoutRow(raw: string, line: number, offset: number): Block | null {
-  if (raw.indexOf('  ') < 0) return null;
+  if (raw.indexOf('  ') < 0 && raw.indexOf('\t') < 0) return null;
   const cells: Block[] = [];
   const piece = /\S+(?: \S+)*/g;
   for (let m = piece.exec(raw); m; m = piece.exec(raw)) cells.push({ type: 'para', text: m[0], line, offset: offset + m.index });

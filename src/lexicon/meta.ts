@@ -90,8 +90,11 @@ export const SHORT_JOINT = /^(?:中共)?([\u4e00-\u9fff]{2,8}?)([省市县区])�
 
 /** A plan's own title ends with one of these genre nouns (after draft labels and period are taken off). */
 export const TITLE_END = /(?:实施方案|方案|实施意见|意见|规划|纲要|行动计划|计划|办法|措施|决定)$/;
-/** The notice that issues a plan (`关于印发《X》的通知`): group 1 is the plan's title. */
-export const NOTICE_OF_PLAN = /关于印发《?(.+?)》?的?通知$/;
+/**
+ * The notice that issues a plan (`关于印发《X》的通知`) or forwards one (`关于转发X的通知`, a county putting its city's
+ * plan in force): group 1 is the plan's title, or the forwarded notice (`…关于印发X的通知`) to read again.
+ */
+export const NOTICE_OF_PLAN = /关于(?:印发|转发)《?(.+?)》?的?通知$/;
 /** Page widgets glued to the end of a title line (`【字号:大 中 小】`, `[打印]`). */
 export const TITLE_WIDGET = /\s*(?:【[^】]*(?:字号|字体|打印|关闭)[^】]*】|\[\s*(?:打印|关闭)\s*\])\s*$/;
 /** Labels and widgets glued around a title. */

@@ -112,10 +112,10 @@ export const PLAN_PARTS_AFTER = /^(?:具体|重点|主要)?(?:任务(?!书)|措�
 /** What precedes such a count (`共分3个部分25条`, `本方案共`). */
 export const PLAN_PARTS_BEFORE = /(?:部分|共分为?|分为|共计)$/;
 /**
- * Money given or set aside (`安排专项资金5000万元`, `给予一次性奖励200万元`): a safeguard's funding or a reward,
- * not a level the plan commits to reach. Read in the clause before a money value.
+ * Money given or set aside (`安排专项资金5000万元`, `统筹安排质量发展资金5000万元`, `给予一次性奖励200万元`): a
+ * safeguard's funding or a reward, not a level the plan commits to reach. Read in the clause before a money value.
  */
-export const FUNDING_BEFORE = /奖励|奖补|补助|补贴|资助|给予|拨付|列支|专项资金|专项经费|扶持资金|引导资金|贴息/;
+export const FUNDING_BEFORE = /奖励|奖补|补助|补贴|资助|给予|拨付|列支|安排|专项资金|专项经费|扶持资金|引导资金|发展资金|贴息/;
 /** The measure words of money, which {@link FUNDING_BEFORE} applies to. */
 export const MONEY_UNIT = /^(?:元|万元|亿元)$/;
 /** Indicators that weigh an assessment (`权重不低于2%`, `分值占比不低于3%`): a scoring rule, not a target. */
@@ -123,8 +123,8 @@ export const NOT_TARGET_NAME = /(?:权重|分值|分值占比|考核占比)$/;
 /** A start value's year (`由2022年的180家增加到220家`): the year of the base, which never governs. */
 export const FROM_BEFORE_YEAR = /[由从]$/;
 export const FROM_AFTER_YEAR = /^(?:底|末)?的?\s*\d/;
-/** What a unit is counted per, after a slash (`万元/亩`, `平方米/人`): it joins the unit. */
-export const PER_UNIT = /^\/[\u4e00-\u9fff]{1,3}(?![\u4e00-\u9fff])/;
+/** What a unit is counted per, after a slash (`万元/亩`, `平方米/人`, `公里/平方公里`): it joins the unit. */
+export const PER_UNIT = /^\/[\u4e00-\u9fff]{1,4}(?![\u4e00-\u9fff])/;
 /** The inclusive mark between a value and its comparator word (`96%(含)以上`). */
 export const INCLUSIVE = '(含)';
 /** Words after a value that only restate it (`突破1000亿元大关`, `达到95%的目标`): no part of the indicator. */

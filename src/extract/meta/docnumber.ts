@@ -49,3 +49,26 @@ export function numberLine(front: View[], years: number[], ctx: Collector): stri
   }
   return null;
 }
+
+/** A number in brackets right after a title in 《》, before its close or a comma (`（某政发〔2023〕41号，以下简称…）`). */
+const NUMBER_AFTER_TITLE = /^\s*\(\s*([^()，,;；:：]{5,30}?号)\s*(?=[),;；])/;
+
+/**
+ * The plan's number printed after its own title where a page reports it (`某省人民政府印发《某省…方案》（某政发〔2023〕41号，
+ * 以下简称《方案》）`, an interpretation or 答记者问): only after the plan's own title, never after a cited one.
+ */
+export function numberAfterTitle(views: View[], title: string, years: number[], ctx: Collector): string | null {
+  const want = title.normalize('NFKC').replace(/\s+/g, '');
+  for (const v of views) {
+    if (v.b.type === 'row') continue;
+    for (let at = v.norm.indexOf('》'); at >= 0; at = v.norm.indexOf('》', at + 1)) {
+      const open = v.norm.lastIndexOf('《', at);
+      if (open < 0 || v.norm.slice(open + 1, at).replace(/\s+/g, '') !== want) continue;
+      const m = NUMBER_AFTER_TITLE.exec(v.norm.slice(at + 1, at + 48));
+      if (!m || !DOC_NUMBER.test((m[1] as string).replace(/\s+/g, ''))) continue;
+      const from = at + 1 + m[0].indexOf(m[1] as string);
+      return readDocNumber(orig(v, from, from + (m[1] as string).length), v.b.line, years, ctx);
+    }
+  }
+  return null;
+}

@@ -16,7 +16,7 @@ import { yearMarks } from '../targets/years.js';
 import { metadataFields, type Found } from './fields.js';
 import { noticeTitle, planTitle, reportedTitle, type TitleFound } from './titles.js';
 import { dateAfterNotice, dateUnderTitle, expandJoint, noticeIssuer, reportedIssuer, signature, signatureLine, titleIssuer } from './issuer.js';
-import { numberLine, readDocNumber } from './docnumber.js';
+import { numberAfterTitle, numberLine, readDocNumber } from './docnumber.js';
 import { readPlace } from './place.js';
 
 export interface MetaResult {
@@ -73,7 +73,10 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
   // a headline reporting the issuing paraphrases the title: the 《》 one the report names is the title
   if (title && HEADLINE_REPORT.test(title.text)) title = reportedTitle(views.slice(0, o.bodyEnd)) ?? title;
   if (!title && notice) {
-    const m = NOTICE_OF_PLAN.exec(notice.text);
+    let m = NOTICE_OF_PLAN.exec(notice.text);
+    // a forwarded notice (`关于转发某省人民政府关于印发X的通知的通知`): the plan is the one it issues
+    const inner = m ? NOTICE_OF_PLAN.exec(m[1] as string) : null;
+    if (inner) m = inner;
     if (m) title = { text: m[1] as string, line: notice.line, v: notice.v };
   }
   if (!title) title = reportedTitle(views.slice(0, o.bodyEnd));
@@ -128,6 +131,8 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
   docNumber ??= numberLine(front, years, ctx);
   const glued = notice?.number ?? title?.number;
   if (!docNumber && glued) docNumber = readDocNumber(glued.raw, glued.line, years, ctx);
+  // a report of the issuing: the number in brackets after the plan's own title
+  if (!docNumber && title) docNumber = numberAfterTitle(views.slice(0, o.bodyEnd), title.text, years, ctx);
   const numberYear = docNumber ? /[〔[(【]\s*(\d{4})\s*[〕\])】]/.exec(docNumber) : null;
   if (numberYear) years.push(Number(numberYear[1]));
   // no date or number on the page: the title's period start or an annual plan's year stands for when it was made

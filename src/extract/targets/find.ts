@@ -14,7 +14,7 @@ import {
 import { WEAK_MEASURES } from '../../lexicon/measures.js';
 import { measureAt } from '../measures.js';
 import { cleanIndicator, clauseEnd, clauseStart, colonLabel, endsWithComparator, previousClauseSubject, sentenceSubject } from './phrases.js';
-import { charTable, lostDecimalPoint, numbersIn, protectedSpans } from './values.js';
+import { charTable, digitsValue, lostDecimalPoint, numbersIn, protectedSpans } from './values.js';
 import { readRespectively } from './respectively.js';
 import { ListNeighbours } from './neighbours.js';
 import { governingYears, pastSentenceGoal, yearMarks } from './years.js';
@@ -120,7 +120,7 @@ function findIn(s: string, ctx: TargetContext): FoundTarget[] {
     if (inYear(ns) || inProtected(ns)) continue;
     if (BEFORE_NO[s.charCodeAt(ns - 1) | 0] === 1 || AFTER_NO[s.charCodeAt(ne) | 0] === 1) continue;
     if (RANK_BEFORE.test(s[ns - 1] ?? '') && RANK_AFTER.test(s[ne] ?? '')) continue;
-    let value = m.rate ? m.rate.value : chinese ? zhToInt(m.text) : Number(m.text);
+    let value = m.rate ? m.rate.value : chinese ? zhToInt(m.text) : digitsValue(m.text);
     if (!Number.isFinite(value) || (chinese && value < 2)) continue;
     if (!chinese && rangeEnd.has(ns)) continue;
     // a range `1—2个`: the value is its floor, the ceiling is kept beside it

@@ -15,8 +15,10 @@ export const charTable = (chars: string): Uint8Array => {
 const ZH_COUNT = charTable(ZH_COUNT_NUMERALS);
 const MEASURE = charTable(NUMERAL_MEASURES);
 const isDigit = (c: number) => c >= 48 && c <= 57;
+/** Exactly three digits at `i` (a thousands group: no fourth digit after). */
+const isThreeDigits = (s: string, i: number) => isDigit(s.charCodeAt(i)) && isDigit(s.charCodeAt(i + 1)) && isDigit(s.charCodeAt(i + 2)) && !isDigit(s.charCodeAt(i + 3));
 
-/** A number found in a string: its digits or numerals as printed. */
+/** A number found in a string: its digits or numerals as printed (thousands separators kept: read with {@link digitsValue}). */
 export interface NumberSpan {
   index: number;
   text: string;
@@ -46,6 +48,9 @@ function rateInWords(s: string, i: number): { value: number; unit: string; end: 
   return null;
 }
 
+/** The value of printed digits, thousands separators dropped (`1,200` → 1200). */
+export const digitsValue = (text: string): number => Number(text.includes(',') ? text.replace(/,/g, '') : text);
+
 /** Where a number can start: a digit or a count numeral (the class is scanned natively between numbers). */
 const START = new RegExp(`[0-9${ZH_COUNT_NUMERALS}]`, 'g');
 
@@ -65,6 +70,8 @@ export function numbersIn(s: string): NumberSpan[] {
     if (isDigit(c)) {
       let e = i + 1;
       while (e < s.length && isDigit(s.charCodeAt(e))) e++;
+      // thousands separators (`1,200家`, `80,000件`): groups of exactly three digits after a lead of one to three
+      if (e - i <= 3 && s.charCodeAt(i) !== 48) while (s.charCodeAt(e) === 44 && isThreeDigits(s, e + 1)) e += 4;
       if (s.charCodeAt(e) === 46 && isDigit(s.charCodeAt(e + 1))) for (e += 2; e < s.length && isDigit(s.charCodeAt(e)); e++);
       out.push({ index: i, text: s.slice(i, e), chinese: false });
       i = e;

@@ -30,6 +30,10 @@ export const RUN_ON_MARK = /(?<=[\s\u3000])(?:([一二三四五六七八九十]{
  * `专栏1 … 1.… 2.…`): a chapter, section, group, item or 专栏 mark at its very start. Cut at the marks after spaces in it.
  */
 export const RUN_ON_OPENING = /^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章节]|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?![\d.．])|专栏\s*[\d一二三四五六七八九十])/;
+/** A chapter mark opening a run-on paragraph's part (`一、`). */
+export const RUN_ON_CHAPTER = /^[一二三四五六七八九十]{1,3}、/;
+/** A chapter's title before a space: 2 to 15 characters with no sentence or clause mark (`主要目标 `). */
+export const RUN_ON_CHAPTER_TITLE = /^[^\s\u3000，。；：,.;:！？!?、]{2,15}[\s\u3000]+/;
 /**
  * The head lines of a plan inside a run-on paragraph, each a whole token between spaces (or the paragraph's ends):
  * page chrome (`首页 > 正文`, `【字体:大 中 小】`), a document number (`某政办发〔2023〕15号`), a date

@@ -53,3 +53,12 @@ describe('running headers', () => {
     expect(fromPdfPages([page(p1), page(p2)]).blocks.map((b) => b.text)).toContain('附件');
   });
 });
+
+describe('spaces a PDF draws around digits', () => {
+  it('none between a date or period and its 年/月/日 (digits in a fallback font, LibreOffice)', async () => {
+    const { tidySpaces } = await import('../src/adapters/pdf-spaces.js');
+    expect(tidySpaces('黄石市质量强市建设三年行动方案（2024—2026 年）', new Map())).toBe('黄石市质量强市建设三年行动方案（2024—2026年）');
+    expect(tidySpaces('2023 年 10 月 27 日', new Map())).toBe('2023年10月27日');
+    expect(tidySpaces('ISO 9001 认证', new Map())).toBe('ISO 9001 认证');
+  });
+});

@@ -13,6 +13,7 @@ import { readZip } from './zip.js';
 import { kid, kids, parseXml, resolveAlternates, val, type XmlElement, type XmlNode } from './xml.js';
 import { Numbering } from './docx-numbering.js';
 import { joinText } from './pdf-spaces.js';
+import { NUMBER_BREAK_AFTER, NUMBER_BREAK_BEFORE } from '../lexicon/structure.js';
 import { unwrap, type RawLine } from './unwrap.js';
 
 export interface DocxAdapted {
@@ -289,12 +290,25 @@ function layout(items: Item[]): DocxAdapted {
       if (it.cells.some((c) => c.trim() !== '')) blocks.push({ type: 'row', text: rowText, line, offset: start, cells });
       continue;
     }
+    let last: Block | undefined;
     for (const l of it.lines) {
       line++;
       const lead = l.length - l.trimStart().length;
       const t = l.trim();
-      if (t !== '') blocks.push({ type: 'para', text: t, line, offset: text.length + lead });
+      const at = text.length + lead;
       text += `${l}\n`;
+      if (t === '') { last = undefined; continue; }
+      // a manual line break inside a number (`不低于9` / `6%`, `某政发〔2023〕` / `56号`) does not part it
+      if (last && NUMBER_BREAK_BEFORE.test(last.text) && NUMBER_BREAK_AFTER.test(t)) {
+        const from = last.offset;
+        const offsets = last.offsets?.slice(0, -1) ?? Array.from({ length: last.text.length }, (_, i) => from + i);
+        for (let i = 0; i <= t.length; i++) offsets.push(at + i);
+        last.text += t;
+        last.offsets = offsets;
+        continue;
+      }
+      last = { type: 'para', text: t, line, offset: at };
+      blocks.push(last);
     }
   }
   return { text, blocks };

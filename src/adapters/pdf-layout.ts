@@ -261,12 +261,18 @@ export function findChrome(pages: LayoutLine[][], heights: number[]): Set<Layout
   const enough = Math.max(2, Math.ceil(pages.length / 2));
   // page numbers: the printed number minus the page index is the same on most pages (covers may be unnumbered)
   const offsets = new Map<number, number>();
+  // bare numbers (`4`) apart: a table flattened one cell a line ends many pages in its row numbers, and two of them
+  // run with the pages by chance; bare page numbers run on a third of the pages at least
+  const bareOffsets = new Map<number, number>();
   const numberOf = (l: LayoutLine) => printedNumber(lineText(l)) ?? printedNumber(l.cells[l.cells.length - 1]?.text ?? '');
   for (const e of edges) for (const l of e) {
     const n = numberOf(l);
-    if (n !== null) offsets.set(n - l.page, (offsets.get(n - l.page) ?? 0) + 1);
+    if (n === null) continue;
+    const into = /^\d+$/.test(lineText(l).trim()) ? bareOffsets : offsets;
+    into.set(n - l.page, (into.get(n - l.page) ?? 0) + 1);
   }
-  const runs = new Set([...offsets].filter(([, c]) => c >= Math.min(2, pages.length)).map(([o]) => o));
+  const runs = new Set([...offsets].filter(([o, c]) => c + (bareOffsets.get(o) ?? 0) >= Math.min(2, pages.length)).map(([o]) => o));
+  for (const [o, c] of bareOffsets) if (c >= Math.min(Math.max(2, Math.ceil(pages.length / 3)), pages.length)) runs.add(o);
   for (const e of edges) {
     for (const l of e) {
       const n = numberOf(l);
@@ -275,5 +281,12 @@ export function findChrome(pages: LayoutLine[][], heights: number[]): Set<Layout
       else if (BROWSER_STAMP.test(lineText(l))) chrome.add(l);
     }
   }
+  // a running header that recurs too little to count (`质量强市建设实施方案` over page 2 of 2, the first page set apart):
+  // a page's top line in the margin above its text, which starts where another page's first line stands
+  pages.forEach((lines, i) => {
+    const [l, next] = lines;
+    if (!l || !next || chrome.has(l) || l.y <= (heights[i] ?? 792) * 0.85 || lineText(l).length > 40 || l.y - next.y < 2 * next.size) return;
+    if (pages.some((other, j) => j !== i && other[0] !== undefined && Math.abs(other[0].y - next.y) < next.size * 0.5)) chrome.add(l);
+  });
   return chrome;
 }

@@ -58,7 +58,10 @@ const HAN = String.raw`\u2e80-\u9fff\uf900-\ufaff`;
 const OPEN = String.raw`(（\[【《“‘〔「『`;
 const CLOSE = String.raw`)）\]】》”’〕」』`;
 const STOP = String.raw`,.;:!?、，。；：！？`;
-const PUNCT_SPACE = new RegExp(`(?<=[${OPEN}]) +| +(?=[${CLOSE}])|(?<=[${HAN}]) +(?=[${OPEN}${STOP}])|(?<=[${CLOSE}]) +(?=[${HAN}])`, 'g');
+// …and none between a date's or period's digits and its 年/月/日 (`2026 年）`, `2023 年 10 月 27 日`: the digits set in
+// the fallback font leave a gap on both sides)
+const DATE_UNIT = String.raw`年月日`;
+const PUNCT_SPACE = new RegExp(`(?<=[${OPEN}]) +| +(?=[${CLOSE}])|(?<=[${HAN}]) +(?=[${OPEN}${STOP}])|(?<=[${CLOSE}]) +(?=[${HAN}])|(?<=\\d) +(?=[${DATE_UNIT}])|(?<=[${DATE_UNIT}]) +(?=\\d)`, 'g');
 
 /**
  * The spaces of a letter-spaced line, as indices into `s` (empty when the line is not letter-spaced). A justified

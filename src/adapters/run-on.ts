@@ -7,7 +7,7 @@
  */
 import type { Block } from '../model.js';
 import type { Collector } from '../diagnostics.js';
-import { PLAN_TITLE_END, RUN_ON_MARK, RUN_ON_OPENING } from '../lexicon/structure.js';
+import { PLAN_TITLE_END, RUN_ON_CHAPTER, RUN_ON_CHAPTER_TITLE, RUN_ON_MARK, RUN_ON_OPENING } from '../lexicon/structure.js';
 import { zhToInt } from '../lexicon/numerals.js';
 import { headCuts, tokensAt, tokenStarts } from './run-on-head.js';
 import { pipeRow } from './text.js';
@@ -53,6 +53,8 @@ function cutsOf(text: string): { cuts: number[]; outline: boolean } | null {
   const long = text.length >= MIN_LENGTH;
   const starts = tokenStarts(text);
   const marks: number[] = [];
+  // where each chapter's title starts, to cut after it when the chapter's first paragraph runs on after a space
+  const titles: number[] = [];
   const chapters = new Set<number>();
   let firstChapter = text.length;
   // the mark scan runs only where a chapter mark follows a space
@@ -61,9 +63,11 @@ function cutsOf(text: string): { cuts: number[]; outline: boolean } | null {
   if (opening || (long && (afterSpace(text, '一、') || afterSpace(text, '二、')))) {
     tokensAt(RUN_ON_MARK, text, starts, text.length, (m) => {
       marks.push(m.index);
-      if (m[1]) { chapters.add(zhToInt(m[1])); firstChapter = Math.min(firstChapter, m.index); }
+      if (m[1]) { chapters.add(zhToInt(m[1])); firstChapter = Math.min(firstChapter, m.index); titles.push(m.index + m[0].length); }
     });
   }
+  const chapterOpening = opening ? RUN_ON_CHAPTER.exec(text) : null;
+  if (chapterOpening) titles.push(chapterOpening[0].length);
   const head = headCuts(text, firstChapter, starts);
   // a whole outline (a 一、 and a 二、 chapter), or a chapter under a head whose lines are plain to see
   const outline = marks.length >= 3 && ((chapters.has(1) && chapters.has(2)) || (chapters.size > 0 && head.strong > 0));
@@ -72,16 +76,31 @@ function cutsOf(text: string): { cuts: number[]; outline: boolean } | null {
     // a title opening the run (`某市质量强市建设实施方案 为深入贯彻…`) is a line of its own
     const sp = /[\s\u3000]/.exec(text.slice(0, Math.min(text.length, 80)));
     if (sp && sp.index >= 4 && sp.index < (marks[0] as number) && PLAN_TITLE_END.test(text.slice(0, sp.index))) all.push(sp.index + 1);
-    all.push(...marks);
+    all.push(...marks, ...titleCuts(text, titles));
   }
   // head lines: in a long paragraph when some token other than a label is there, in a short one when three
   // tokens are (`首页 > 正文 某市…实施意见 来源:…`, `某市人民政府 2023年6月12日 (此件公开发布)`); a real line
   // holds two at most (`某市…的通知 某政办发〔2023〕15号`)
   // one part of the outline: its own mark opens it, and more marks follow spaces inside it
-  else if (opening && marks.length >= 1) all.push(...marks);
+  else if (opening && marks.length >= 1) all.push(...marks, ...titleCuts(text, titles));
   if (head.strong > 0 && (long || head.strong + head.labels > 2)) all.push(...head.cuts);
   if (all.length === 1) return null;
   return { cuts: [...new Set(all)].sort((a, b) => a - b), outline };
+}
+
+/**
+ * A chapter's title and the paragraph that runs on after it (`一、主要目标 到2025年，…`, a pandoc rendering of text
+ * without blank lines): the cut after the title, a short run with no sentence mark, when a sentence follows it.
+ */
+function titleCuts(text: string, starts: number[]): number[] {
+  const out: number[] = [];
+  for (const at of starts) {
+    const m = RUN_ON_CHAPTER_TITLE.exec(text.slice(at, at + 40));
+    if (!m) continue;
+    const end = at + m[0].length;
+    if (/^[^\s\u3000]{2,}[^\s\u3000]*?[，。；,;]/.test(text.slice(end, end + 120))) out.push(end);
+  }
+  return out;
 }
 
 /** The block for text[from, to), trimmed, with its own offsets; null when only spaces are left. */

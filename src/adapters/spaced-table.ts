@@ -9,55 +9,8 @@
  * free text of such a table), so the surplus is given back to that cell. Prose never passes the header test.
  */
 import type { Block } from '../model.js';
-import { columnRole, DIVISION_LEAD, DIVISION_OTHER, DIVISION_RESPONSIBLE, DIVISION_TASK, type TableColumnRole } from '../lexicon/appendix.js';
 import { sliceBlock } from './run-on.js';
-
-const GAP = /[\t \u00a0\u3000]+/g;
-/** Longest header cell and header line: a column name, not a clause. */
-const HEADER_CELL_MAX = 12;
-const HEADER_MAX = 80;
-
-/** The pieces of a line between runs of blanks: [start, end) in the block's text. */
-function pieces(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let at = 0;
-  GAP.lastIndex = 0;
-  for (let m = GAP.exec(text); m; m = GAP.exec(text)) {
-    if (m.index > at) out.push([at, m.index]);
-    at = m.index + m[0].length;
-  }
-  if (at < text.length) out.push([at, text.length]);
-  return out;
-}
-
-/** The roles of a header line's cells, or null when the line is no table header. */
-function headerRoles(b: Block): Array<TableColumnRole | null> | null {
-  const t = b.text.trim();
-  if (b.type !== 'para' || t.length > HEADER_MAX || !/[\t \u00a0\u3000]/.test(t)) return null;
-  const cells = pieces(b.text).map(([s, e]) => b.text.slice(s, e));
-  if (cells.length < 3 || cells.some((c) => c.length > HEADER_CELL_MAX)) return null;
-  const division = divisionRoles(cells);
-  if (division) return division;
-  const roles = cells.map(columnRole);
-  const known = roles.filter((r) => r !== null).length;
-  if (!roles.includes('name') || !(roles.includes('target') || roles.includes('unit')) || known < Math.max(3, cells.length - 1)) return null;
-  return roles;
-}
-
-/**
- * A 重点任务分工表's header (`序号 重点任务 牵头单位 配合单位 完成时限`): a sequence column, one task column, agency
- * columns and nothing else but a due date or remarks. The task column takes the surplus of a row, as a name does.
- */
-function divisionRoles(cells: string[]): Array<TableColumnRole | null> | null {
-  const roles: Array<TableColumnRole | null> = [];
-  let seq = 0, task = 0, agency = 0;
-  for (const c of cells) {
-    const role = columnRole(c);
-    if (role === 'seq') { seq++; roles.push('seq'); } else if (DIVISION_LEAD.test(c) || DIVISION_RESPONSIBLE.test(c)) { agency++; roles.push('agency'); } else if (DIVISION_TASK.test(c)) { task++; roles.push('name'); } else if (DIVISION_OTHER.test(c)) roles.push('note');
-    else return null;
-  }
-  return seq === 1 && task === 1 && agency >= 1 ? roles : null;
-}
+import { headerRoles, pieces } from './spaced-header.js';
 
 /** `b` as a row of `n` cells, merging a surplus into the name column; null when it does not split so. */
 function asRow(b: Block, n: number, nameCol: number): Block | null {

@@ -7,7 +7,8 @@
 import type { Block } from '../model.js';
 import { isBrowserStamp, isPageNumber, titleWraps } from './pdf-layout.js';
 import { joinText, letterSpacing } from './pdf-spaces.js';
-import { DOC_NUMBER_LINE, isIssuerLine, META_LABEL_LINE, PARAGRAPH_START } from '../lexicon/structure.js';
+import { spacedTableLines } from './spaced-header.js';
+import { ADDRESSEE_LINE, BREADCRUMB_LINE, DOC_NUMBER_LINE, isIssuerLine, META_LABEL_LINE, NOTICE_TITLE_EITHER, PARAGRAPH_START } from '../lexicon/structure.js';
 
 /** One line of the source, without its line end. */
 export interface RawLine {
@@ -225,14 +226,24 @@ export function unwrap(lines: RawLine[], isRow: (l: RawLine) => Block | null): U
     while (next < lines.length && clean((lines[next] as RawLine).text) === '') next++;
     if (next < lines.length && SIGNATURE_DATE.test(clean((lines[next] as RawLine).text))) signature.add(lines[i] as RawLine);
   }
-  for (const l of lines) {
-    if (chrome.has(l)) { blank = false; nearChrome = true; continue; }
+  // a table typed with spaces (`序号 指标名称 单位 2025年` and its rows) is a line a row, however full its lines
+  const tableLines = spacedTableLines(lines.map((l) => (chrome.has(l) ? '' : clean(l.text))));
+  const tails = new Set<number>();
+  for (const [index, l] of lines.entries()) {
+    if (chrome.has(l) || tails.has(index)) { blank = false; nearChrome = chrome.has(l); continue; }
     const lead = l.text.length - l.text.replace(/^[\f\s\u00a0\u3000]+/, '').length;
     const raw = l.text.slice(lead).replace(/[\s\u00a0\u3000]+$/, '');
     if (raw === '') { if (!nearChrome && !l.text.includes('\f')) blank = true; continue; }
     nearChrome = false;
     const row = isRow({ text: raw, line: l.line, offset: l.offset + lead }) ?? layoutRow(raw, l.line, l.offset + lead);
     if (row) { flush(); blocks.push(row); blank = false; continue; }
+    const span = tableLines.get(index);
+    if (span !== undefined) {
+      flush();
+      blocks.push(span === 1 ? { type: 'para', text: raw, line: l.line, offset: l.offset + lead } : tableRowOf(raw, l.offset + lead, lines, index, l.line, tails));
+      blank = false;
+      continue;
+    }
     // a letter-spaced line (`组 织 和 个 人 30 个`) loses its spaces; each character keeps its offset
     const gaps = letterSpacing(raw);
     const t = gaps.size > 0 ? raw.split('').filter((_, i) => !gaps.has(i)).join('') : raw;
@@ -247,8 +258,12 @@ export function unwrap(lines: RawLine[], isRow: (l: RawLine) => Block | null): U
     const cellLike = !isFull(measure(raw), t) && !CLOSED.test(t) && !/[\u3400-\u9fff]/.test(t);
     // a title broken over two lines joins whether or not its first line is full
     const wrapsTitle = c !== null && c.text === c.lastText && !blank && titleWraps(c.lastText, t);
-    // a document number alone on its line is the notice's, under a title that may fill the line above
-    if (c && (isFull(c.lastWidth, c.lastText) || wrapsTitle) && !blank && !PARAGRAPH_START.test(t) && !META_LABEL_LINE.test(t) && !signature.has(l) && !cellLike && !DOC_NUMBER_LINE.test(t)) {
+    // a document number alone on its line is the notice's, under a title that may fill the line above; a date alone
+    // is a signature's (`…认真抓好落实。` / `2023年10月18日`); a breadcrumb is chrome as wide as a line, and goes on in
+    // nothing (`某市人民政府门户网站 > 信息公开 > 政策文件` / `某市人民政府关于印发…的通知`), nor do the addressees, nor
+    // a notice's title once it reached its `…的通知`
+    if (c && (isFull(c.lastWidth, c.lastText) || wrapsTitle) && !blank && !PARAGRAPH_START.test(t) && !META_LABEL_LINE.test(t) && !signature.has(l) && !cellLike && !DOC_NUMBER_LINE.test(t)
+      && !SIGNATURE_DATE.test(t) && !BREADCRUMB_LINE.test(c.lastText) && !BREADCRUMB_LINE.test(t) && !ADDRESSEE_LINE.test(c.lastText) && !NOTICE_TITLE_EITHER.test(c.text)) {
       const before = c.text.length;
       c.text = joinText(c.text, t);
       if (c.text.length > before + t.length) c.offsets.push((c.offsets[c.offsets.length - 1] as number) + 1);
@@ -265,6 +280,24 @@ export function unwrap(lines: RawLine[], isRow: (l: RawLine) => Block | null): U
   flush();
   alignRows(blocks);
   return { blocks, width: wrap.width, measure: wrap.measure, joined, dropped: chrome.size };
+}
+
+/**
+ * A space-parted table row the wrap cut, with its tail: the next line that is not blank is joined to it (the
+ * caller skips that line, through `tails`).
+ */
+function tableRowOf(raw: string, offset: number, lines: RawLine[], index: number, line: number, tails: Set<number>): Block {
+  let k = index + 1;
+  while (k < lines.length && clean((lines[k] as RawLine).text) === '') k++;
+  const next = lines[k] as RawLine;
+  const lead = next.text.length - next.text.replace(/^[\f\s\u00a0\u3000]+/, '').length;
+  const tail = next.text.slice(lead).replace(/[\s\u00a0\u3000]+$/, '');
+  tails.add(k);
+  const text = joinText(raw, tail);
+  const offsets = Array.from({ length: raw.length }, (_, i) => offset + i);
+  if (text.length > raw.length + tail.length) offsets.push(offset + raw.length);
+  for (let i = 0; i <= tail.length; i++) offsets.push(next.offset + lead + i);
+  return { type: 'para', text, line, offset, offsets };
 }
 
 /**

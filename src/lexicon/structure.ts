@@ -34,6 +34,10 @@ export const RUN_ON_MARK = /(?<=[\s\u3000])(?:([一二三四五六七八九十]{
  * `专栏1 … 1.… 2.…`): a chapter, section, group, item or 专栏 mark at its very start. Cut at the marks after spaces in it.
  */
 export const RUN_ON_OPENING = /^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章节]|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?![\d.．])|专栏\s*[\d一二三四五六七八九十])/;
+/** A chapter mark opening a run-on paragraph's part (`一、`). */
+export const RUN_ON_CHAPTER = /^[一二三四五六七八九十]{1,3}、/;
+/** A chapter's title before a space: 2 to 15 characters with no sentence or clause mark (`主要目标 `). */
+export const RUN_ON_CHAPTER_TITLE = /^[^\s\u3000，。；：,.;:！？!?、]{2,15}[\s\u3000]+/;
 /**
  * The head lines of a plan inside a run-on paragraph, each a whole token between spaces (or the paragraph's ends):
  * page chrome (`首页 > 正文`, `【字体:大 中 小】`), a document number (`某政办发〔2023〕15号`), a date
@@ -104,10 +108,14 @@ export const CHROME = new RegExp([
 
 /** The notice wrapper: `…人民政府关于印发…的通知`. */
 export const NOTICE_TITLE = /关于印发.*(?:的)?通知$|关于.*的通知$/;
+/** {@link NOTICE_TITLE} in either script, for the adapters, which see the text before it is folded (`…關於印發…的通知`). */
+export const NOTICE_TITLE_EITHER = /(?:关于|關於).*通知$/;
 /** A plan's own title ends with one of these genre nouns. */
 export const PLAN_TITLE_END = /(?:实施方案|方案|实施意见|意见|规划|纲要|行动计划|计划|办法|措施)$/;
 /** Signature line of an issuing body. */
-const ISSUER_SUFFIXES = ['人民政府', '人民政府办公室', '人民政府办公厅', '政府', '委员会', '办公室', '办公厅', '管委会', '工委', '领导小组'];
+// with their traditional forms: the adapters (a hard-wrapped DOCX or PDF) see the text before it is folded
+const ISSUER_SUFFIXES = ['人民政府', '人民政府办公室', '人民政府办公厅', '政府', '委员会', '办公室', '办公厅', '管委会', '工委', '领导小组',
+  '辦公室', '辦公廳', '委員會', '管委會', '領導小組'];
 export const ISSUER_LINE = new RegExp(`^(?:中共)?[\\u4e00-\\u9fff]{2,24}(?:${ISSUER_SUFFIXES.join('|')})$`);
 /** The longest line ISSUER_LINE can match (中共, 24 characters, the longest suffix): longer lines need no test. */
 export const ISSUER_LINE_MAX = 2 + 24 + Math.max(...ISSUER_SUFFIXES.map((w) => w.length));
@@ -144,6 +152,21 @@ export const HEADING_TITLE = /关于.{2,}的?通知$|(?:实施方案|工作方�
  */
 export const PARAGRAPH_START = /^(?:[•·▪●■◆]|-\s+(?=[^\d\s])|[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百零〇\d]{1,4}[)）]|\d{1,3}[.．、](?!\d)|[①-⑳]|——|―|第[一二三四五六七八九十百\d]+[章节条]|专栏|附件)/;
 
+/**
+ * A site's breadcrumb (`首页 > 政务公开 > 政府文件`, `某市人民政府门户网站 > 信息公开 > 政策文件`, `首页>>规划信息>>正文`): two
+ * or more short steps parted by `>`. A whole line of page chrome, never the start of a sentence that goes on.
+ */
+export const BREADCRUMB_LINE = /^[^>＞›»。；;，,]{1,30}(?:\s*(?:>{1,2}|＞|›|»)\s*[^>＞›»。；;，,]{0,30}){2,}$/;
+/** The addressees of a notice on a line of their own (`各区县人民政府，市政府各部门：`): the letter starts below. */
+export const ADDRESSEE_LINE = /^(?:各|有关)[^。；;]{1,150}[:：]$/;
+/**
+ * A manual line break (a DOCX `w:br`) inside a number: the line before ends in digits written against a word
+ * (`不低于9`, `〔20`) or in a document number's year (`某政发〔2023〕`), and the next goes on with digits not parted from
+ * what follows them, or with the number's unit (`6%以上`, `23〕5号`, `56号`, `月18日`). A table row typed with spaces
+ * (`… ≥95` / `2 农产品…`) is no such break.
+ */
+export const NUMBER_BREAK_BEFORE = /(?:^|[^\sA-Za-z0-9.．])\d+(?:[.．]\d*)?$|[〔［\[]\d{4}[〕］\]]$/;
+export const NUMBER_BREAK_AFTER = /^(?:\d+(?:[.．]\d+)?(?=[^\s\d.．]|$)|[%％‰年月日号號〕］\]])/;
 /** A line that is only a document number (`某政办发〔2024〕7号`): it stands under a notice title, never continues one. */
 export const DOC_NUMBER_LINE = /^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*[号號]$/;
 

@@ -32,3 +32,15 @@ describe('targets of a long list', () => {
     expectWithin(large.ms, 500, '40 KB list');
   });
 });
+
+describe('targets of a text without stops', () => {
+  // a hostile text, or a table flattened into one line: every value once scanned back to the start of its clause
+  const run = (n: number) => `到2025年${'全县制造业产品质量合格率达到95%以上新增省级品牌10个'.repeat(n)}`;
+  it('grows linearly with the length of the clause', () => {
+    best(run(100));
+    const small = best(run(500)), large = best(run(4000));
+    expect(large.found).toBeGreaterThan(0);
+    expect(large.ms / Math.max(small.ms, 1), `${small.ms.toFixed(1)} ms → ${large.ms.toFixed(1)} ms for 8× the clause`).toBeLessThan(24);
+    expectWithin(large.ms, 1500, '128 KB clause');
+  });
+});

@@ -49,10 +49,15 @@ function valueBefore(s: string, i: number): boolean {
   return /\d[%‰]$/.test(prev) || endsWithCount(prev);
 }
 
+/** The farthest a clause reaches from a value, either way. */
+const MAX_CLAUSE = 300;
+
 /** Where the clause holding the value at `at` starts. */
 export function clauseStart(s: string, at: number): number {
   let i = at - 1;
-  for (; i >= 0; i--) {
+  // no indicator runs this long: a text without stops (hostile, or a table flattened into one line) stays linear
+  const floor = Math.max(0, at - MAX_CLAUSE);
+  for (; i >= floor; i--) {
     const c = s.charCodeAt(i);
     if (STOP[c] === 1 || isFullStop(s, i)) break;
     // `合格率 ≥96% 每万人口…拥有量 ≥25件`: items parted by spaces alone (an infographic's lines run together)
@@ -70,7 +75,8 @@ export function clauseStart(s: string, at: number): number {
 /** Where the clause that continues at `at` ends (at punctuation or an 、). */
 export function clauseEnd(s: string, at: number): number {
   let i = at;
-  while (i < s.length && STOP[s.charCodeAt(i)] !== 1 && s.charCodeAt(i) !== 0x3001 && !isFullStop(s, i)) i++;
+  const end = Math.min(s.length, at + MAX_CLAUSE);
+  while (i < end && STOP[s.charCodeAt(i)] !== 1 && s.charCodeAt(i) !== 0x3001 && !isFullStop(s, i)) i++;
   return i;
 }
 

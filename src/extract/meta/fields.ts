@@ -5,6 +5,8 @@
  */
 import { orig, type View } from '../../source/view.js';
 import { META_LABELS, type MetaField } from '../../lexicon/meta.js';
+import { DOC_NUMBER_LINE } from '../../lexicon/structure.js';
+import { TITLE_LIKE } from '../../lexicon/html.js';
 
 export interface Found { value: string; line: number }
 
@@ -82,6 +84,10 @@ export function metadataFields(front: View[]): Map<MetaField, Found> {
       continue;
     }
     const f = labelField(v.norm);
+    if (f && columnStart(front, k)) {
+      k = columnFields(front, k, put) - 1;
+      continue;
+    }
     if (f) {
       const next = front[k + 1];
       if (next && !labelField(next.norm) && pairs(next.norm).length === 0 && !spacedPair(next) && next.norm.length < 60) {
@@ -113,4 +119,43 @@ export function isMetadataLine(norm: string): boolean {
   if (norm.length > 200) return false;
   LABEL.lastIndex = 0;
   return labelField(norm) !== null || (MARK.test(norm) && LABEL.test(norm));
+}
+
+const DATE_VALUE = /^\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+
+/**
+ * A metadata table read by columns (a printed page through `pdftotext`): a run of labels alone on their lines, then
+ * a run of values. Zipped in order when the counts agree; else a label left empty has shifted the values, and only
+ * what a value's shape tells is read: the document number, and the dates in the order of the date labels. Returns
+ * the index after the values.
+ */
+/** Three labels alone on their lines in a row open a table read by columns; fewer are labels left empty. */
+function columnStart(front: View[], k: number): boolean {
+  for (let i = k; i < k + 3; i++) if (!front[i] || !labelField((front[i] as View).norm)) return false;
+  return true;
+}
+
+function columnFields(front: View[], from: number, put: (f: MetaField, value: string, line: number) => void): number {
+  let k = from;
+  const labels: MetaField[] = [];
+  for (let f = labelField((front[k] as View).norm); f; f = k < front.length ? labelField((front[k] as View).norm) : null) { labels.push(f); k++; }
+  const values: View[] = [];
+  while (k < front.length && values.length < labels.length) {
+    const v = front[k] as View;
+    // a value is short, and never the title that follows the table
+    if (v.b.type === 'row' || labelField(v.norm) || pairs(v.norm).length > 0 || v.norm.length > 40 || TITLE_LIKE.test(v.norm)) break;
+    values.push(v);
+    k++;
+  }
+  if (values.length === labels.length) {
+    labels.forEach((f, i) => put(f, orig(values[i] as View), (values[i] as View).b.line));
+    return k;
+  }
+  const bare = (v: View) => trimValue(v.norm);
+  const dates = values.filter((v) => DATE_VALUE.test(bare(v)));
+  const dateLabels = labels.filter((f) => f === 'signed' || f === 'published');
+  if (dates.length === dateLabels.length) dateLabels.forEach((f, i) => put(f, orig(dates[i] as View), (dates[i] as View).b.line));
+  const number = values.find((v) => DOC_NUMBER_LINE.test(bare(v)));
+  if (number && labels.includes('doc_number')) put('doc_number', orig(number), number.b.line);
+  return k;
 }

@@ -44,6 +44,7 @@ export const CODES = {
   'place-ambiguous': { severity: 'warning', description: 'several places share the name the plan gives and the text does not say which; the parent is left null' },
   'title-missing': { severity: 'warning', description: "the plan's own title was not found" },
   // outline / tasks
+  'tasks-from-table': { severity: 'info', description: 'the text numbers no task; the tasks were read from the rows of a task table in its body (number, task, lead and responsible columns)' },
   'no-tasks': { severity: 'warning', description: 'no numbered task was found; the plan has no tasks' },
   'ids-qualified': { severity: 'info', description: 'printed numbers repeat (numbering restarts per group), so ids carry chapter and group' },
   'numbering-gap': { severity: 'warning', description: 'task numbers skip or repeat within their sequence' },

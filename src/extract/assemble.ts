@@ -10,6 +10,7 @@ import type { Outline } from '../outline/outline.js';
 import { orig, positionAt, type DocumentFold } from '../source/view.js';
 import { extractMeta, type MetaResult } from './meta/index.js';
 import { extractTasks } from './tasks.js';
+import { tableTasks } from './task-table.js';
 import { extractColumns } from './columns.js';
 import { readProse } from './prose.js';
 import { readAppendix } from './appendix.js';
@@ -45,7 +46,10 @@ export async function assemble(o: Outline, text: string, ctx: Collector, fold?: 
   const lines = new LineIndex(text);
   const at: Locate = (v, normIndex) => positionAt(lines, v, normIndex);
 
-  const tasks = extractTasks(o.items, ctx);
+  let tasks = extractTasks(o.items, ctx);
+  // a 工作要点 may number its tasks only as the rows of a table
+  const fromTable = tasks.length === 0 ? tableTasks(o, ctx) : null;
+  if (fromTable) tasks = fromTable.tasks;
   if (tasks.length === 0) ctx.report('no-tasks', null, 'no numbered task was found');
   for (const t of tasks) {
     const p = at(t.node.head.v, 0);
@@ -55,6 +59,8 @@ export async function assemble(o: Outline, text: string, ctx: Collector, fold?: 
 
   // the regions in document order of reading: goals, tasks, 专栏, what nothing else read, appendix tables
   const list = new TargetList(at, ctx, docYear, meta.horizon_years[0] ?? null, o.views[o.views.length - 1]);
+  // a task table's rows are read through their tasks' cells
+  if (fromTable) for (const r of fromTable.rows) list.covered.add(r);
   const tables = columnTables(o, list, ctx);
   readBodyTables(o, list, ctx);
   readGoals(o, list);

@@ -60,3 +60,5 @@ export const DIVISION_OTHER = /时限|完成时间|时间节点|进度安排|完
 export const DIVISION_LEAD = /牵头|主要责任|主责/;
 /** …and over the others (`责任单位`, `配合单位`, `参与部门`). */
 export const DIVISION_RESPONSIBLE = /(?<!主要)责任|配合|参与|协同|协办/;
+/** The numbering column of a task table (`序号`). */
+export const DIVISION_SEQ = /^(?:序号|编号|序)$/;

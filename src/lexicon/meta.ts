@@ -89,7 +89,7 @@ export const SELF_GOVERNMENT = /^([省市县区])(?:人民)?政府(办公[室厅
 export const SHORT_JOINT = /^(?:中共)?([\u4e00-\u9fff]{2,8}?)([省市县区])委[、,，和]\s*(?:\1)?\2?政府$/;
 
 /** A plan's own title ends with one of these genre nouns (after draft labels and period are taken off). */
-export const TITLE_END = /(?:实施方案|方案|实施意见|意见|规划|纲要|行动计划|计划|办法|措施|决定)$/;
+export const TITLE_END = /(?:实施方案|方案|实施意见|意见|规划|纲要|行动计划|计划|办法|措施|决定|工作要点)$/;
 /**
  * The notice that issues a plan (`关于印发《X》的通知`) or forwards one (`关于转发X的通知`, a county putting its city's
  * plan in force): group 1 is the plan's title, or the forwarded notice (`…关于印发X的通知`) to read again.

@@ -7,6 +7,7 @@ import type { Block } from '../model.js';
 import type { Collector } from '../diagnostics.js';
 import { unwrap, type RawLine } from './unwrap.js';
 import { PARAGRAPH_START } from '../lexicon/structure.js';
+import { expandGridTables, type GridLine } from './grid-table.js';
 
 const LINE = /[^\r\n]*(?:\r\n|\n|\r|$)/g;
 
@@ -30,6 +31,10 @@ export function fromText(text: string, ctx?: Collector): Block[] {
       lines.push({ text: end === m[0].length ? m[0] : m[0].slice(0, end), line: lineNo, offset: m.index });
     }
   }
+  // a page laid out in tables, as pandoc draws it in grid tables: the cells' paragraphs read as lines (pandoc
+  // wraps no Chinese outside a table, so there is nothing else to rejoin)
+  const grid = expandGridTables(lines);
+  if (grid) return lineBlocks(grid);
   // hard-wrapped text (pdftotext output): paragraphs rejoined, page chrome dropped
   const u = unwrap(lines, (l) => pipeRow(l.text, l.line, l.offset));
   // a wrap width found but nothing to rejoin or drop (a contents list of equal-width leader lines) is no wrap
@@ -37,9 +42,15 @@ export function fromText(text: string, ctx?: Collector): Block[] {
     ctx?.report('text-unwrapped', null, `the text is hard-wrapped at ${u.width} ${u.measure} a line (converted from PDF?): ${u.joined} wrapped lines rejoined into paragraphs, ${u.dropped} page-number, header and footer lines dropped`);
     return u.blocks;
   }
+  return lineBlocks(lines);
+}
+
+/** One block a non-blank line; a line that closes the bracket the line before left open continues it. */
+function lineBlocks(lines: GridLine[]): Block[] {
   const blocks: Block[] = [];
-  for (const { text: raw, line, offset } of lines) {
+  for (const { text: raw, line, offset, offsets } of lines) {
     if (raw.trim() === '' || /^[\s\u00a0\u3000\u200b\ufeff]*$/.test(raw)) continue;
+    if (offsets) { blocks.push({ type: 'para', text: raw, line, offset, offsets }); continue; }
     const prev = blocks[blocks.length - 1];
     const row = pipeRow(raw, line, offset);
     if (!row && prev?.type === 'para' && closesOpenBracket(prev.text, raw)) { joinLine(prev, raw, offset); continue; }

@@ -6,12 +6,14 @@
  * paragraph each) is left as it is, its rows read as pipe rows.
  */
 import type { RawLine } from './unwrap.js';
-import { PARAGRAPH_START } from '../lexicon/structure.js';
+import { DOC_NUMBER_LINE, META_LABEL_LINE, PARAGRAPH_START } from '../lexicon/structure.js';
 
 /** A line of the expanded text: a slice of one source line, or a cell paragraph joined from several. */
 export interface GridLine extends RawLine {
   /** Per-character source offsets (and one past the end) when the text is not one contiguous slice. */
   offsets?: number[];
+  /** The display width a cell's text was wrapped to. */
+  cell?: number;
 }
 
 const BORDER = /^\+(?:[-=:]+\+)+$/;
@@ -99,7 +101,8 @@ function gridAt(segs: GridLine[], i: number): { rows: GridLine[][][]; end: numbe
       const start = (idx[bounds[from] as number] as number) + 1, end = idx[bounds[b] as number] as number;
       const piece = s.text.slice(start, end);
       const lead = piece.length - piece.replace(/^ +/, '').length;
-      (row[from] as GridLine[]).push({ text: piece.slice(lead).replace(/ +$/, ''), line: s.line, offset: s.offset + start + lead });
+      const cell = (bounds[b] as number) - (bounds[from] as number) - 3;
+      (row[from] as GridLine[]).push({ text: piece.slice(lead).replace(/ +$/, ''), line: s.line, offset: s.offset + start + lead, cell });
       from = b;
     }
   }
@@ -119,20 +122,41 @@ function paragraphs(cell: GridLine[]): number {
 function joinParagraphs(lines: GridLine[]): GridLine[] {
   const out: GridLine[] = [];
   let cur: GridLine | null = null;
+  // the last line joined into `cur`, as printed
+  let last: GridLine | null = null;
   for (const l of lines) {
     const t = l.text.trim();
     if (t === '' || l.offsets) { if (cur) out.push(cur); cur = null; out.push(l); continue; }
-    if (!cur || LIST_ITEM.test(t) || PARAGRAPH_START.test(t)) {
+    // a document number or a byline under a title pandoc broke at the space before it (`…的通知` / `江府办函〔2018〕83号`)
+    if (!cur || !last || LIST_ITEM.test(t) || PARAGRAPH_START.test(t) || DOC_NUMBER_LINE.test(t) || META_LABEL_LINE.test(t)) {
       if (cur) out.push(cur);
       cur = { ...l };
+      last = l;
       continue;
     }
     const head: GridLine = cur;
     const offsets: number[] = head.offsets ? head.offsets.slice(0, -1) : Array.from({ length: head.text.length }, (_, k) => head.offset + k);
+    const space = brokeAtSpace(head, last, l);
+    if (space) offsets.push((offsets[offsets.length - 1] as number) + 1);
     for (let k = 0; k < l.text.length; k++) offsets.push(l.offset + k);
     offsets.push(l.offset + l.text.length);
-    cur = { text: head.text + l.text, line: head.line, offset: head.offset, offsets };
+    cur = { text: head.text + (space ? ' ' : '') + l.text, line: head.line, offset: head.offset, offsets };
+    last = l;
   }
   if (cur) out.push(cur);
   return out;
+}
+
+const textWidth = (t: string) => { let w = 0; for (let i = 0; i < t.length; i++) w += width(t.charCodeAt(i)); return w; };
+
+/**
+ * Whether pandoc broke the line before `next` at a space (lost in the break) rather than inside a run: it breaks
+ * Chinese anywhere, figures too (`到2` / `025年`), but spaced words only at a space (`序号 指标名称 单位 2022年` /
+ * `2025年 指标属性`, a table copied as text). So only spaced text gets its space back, and only where the next
+ * word did not fit. (A line left short says nothing: pandoc also breaks early after a comma.)
+ */
+function brokeAtSpace(para: GridLine, prev: GridLine, next: GridLine): boolean {
+  const cell = next.cell;
+  if (cell === undefined || !para.text.includes(' ') || !next.text.includes(' ')) return false;
+  return textWidth(prev.text) + 1 + textWidth(next.text.split(' ')[0] as string) > cell;
 }

@@ -1,6 +1,6 @@
 /**
- * Position invariants over every seed and fixture: values point at their source. A task's title and a target's
- * quote stand in the source at the line and column they carry; lines never go down in document order;
+ * Position invariants over every seed and fixture: values point at their source. A task's title (on the next line
+ * after a mark alone on its line) and a target's quote stand in the source at the line and column they carry; lines never go down in document order;
  * diagnostics are sorted.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -24,7 +24,10 @@ describe('position invariants', () => {
       for (const t of plan.tasks) {
         expect(t.line, `task ${t.id} line`).toBeGreaterThanOrEqual(prev);
         prev = t.line;
-        expect(lines[t.line - 1], `task ${t.id} title at its line`).toContain(t.title);
+        // an item mark on a line of its own (`1.` / `抓好…。`) gives the task its line; the title follows on the next
+        const own = lines[t.line - 1] ?? '';
+        const titled = /^\s*(?:\d{1,3}\\?[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*$/.test(own) ? lines[t.line] : own;
+        expect(titled, `task ${t.id} title at its line`).toContain(t.title);
       }
       for (const t of plan.targets) {
         expect(t.line).toBeGreaterThanOrEqual(1);

@@ -58,3 +58,19 @@ describe('grid tables', () => {
     expect(expandGridTables(lines('+-----+\n| 甲  |\n\n正文\n'))).toBeNull();
   });
 });
+
+describe('pandoc plain list items', () => {
+  const src = '-   一、主要目标\n-   到2026年，新增企业\n    20 家。\n-   二、重点任务\n\n    缩进的正文\n';
+  it('reads each item as its line, the bullet cut off and a wrapped line joined at its space', () => {
+    expect(fromText(src).map((b) => b.text)).toEqual(['一、主要目标', '到2026年，新增企业 20 家。', '二、重点任务', '    缩进的正文']);
+  });
+  it('keeps every character at its source offset', () => {
+    for (const b of fromText(src)) {
+      const at = b.offsets ?? Array.from({ length: b.text.length }, (_, i) => b.offset + i);
+      for (let i = 0; i < b.text.length; i++) expect(src[at[i] as number]).toBe(b.text[i]);
+    }
+  });
+  it('leaves a dash with one space (a dash-led line of text) as it is', () => {
+    expect(fromText('- 到2026年\n').map((b) => b.text)).toEqual(['- 到2026年']);
+  });
+});

@@ -40,7 +40,9 @@ describe('position invariants', () => {
         const from = /^\s*\|/.test(lines[t.line - 1] ?? '')
           ? [(at(t.line, t.column).split('|')[0] ?? '').trim(), ...[0, 1, 2, 3, 4].map((k) => cell(lines[t.line + k]))].join('')
           : at(t.line, t.column);
-        if (t.where !== 'appendix') expect(from.startsWith(t.quote), `quote «${t.quote}» at ${t.line}:${t.column}`).toBe(true);
+        // a list item pandoc wrapped at a space: the quote reads the space back across the line end
+        const wrapped = [from, ...[0, 1].map((k) => (lines[t.line + k] ?? '').trim())].join(' ');
+        if (t.where !== 'appendix') expect(from.startsWith(t.quote) || wrapped.startsWith(t.quote), `quote «${t.quote}» at ${t.line}:${t.column}`).toBe(true);
         else expect(lines[t.line - 1]).toContain(t.quote);
       }
       for (const c of plan.columns) expect(lines[c.line - 1]).toContain(c.title);

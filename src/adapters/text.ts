@@ -7,11 +7,12 @@ import type { Block } from '../model.js';
 import type { Collector } from '../diagnostics.js';
 import { unwrap, type RawLine } from './unwrap.js';
 import { PARAGRAPH_START } from '../lexicon/structure.js';
+import { expandGridTables, type GridLine } from './grid-table.js';
 
 const LINE = /[^\r\n]*(?:\r\n|\n|\r|$)/g;
 
 export function fromText(text: string, ctx?: Collector): Block[] {
-  const lines: RawLine[] = [];
+  let lines: RawLine[] = [];
   let lineNo = 0;
   if (text.indexOf('\r') < 0) {
     // LF only (the common case): native indexOf, one slice a line, no match objects
@@ -30,6 +31,13 @@ export function fromText(text: string, ctx?: Collector): Block[] {
       lines.push({ text: end === m[0].length ? m[0] : m[0].slice(0, end), line: lineNo, offset: m.index });
     }
   }
+  // a page laid out in tables, as pandoc draws it in grid tables: the cells' paragraphs read as lines (pandoc
+  // wraps no Chinese outside a table, so there is nothing else to rejoin)
+  const grid = expandGridTables(lines);
+  if (grid) return lineBlocks(grid);
+  // a page of list items through pandoc: its bullets cut off
+  const items = pandocBullets(lines);
+  if (items) lines = items.lines;
   // hard-wrapped text (pdftotext output): paragraphs rejoined, page chrome dropped
   const u = unwrap(lines, (l) => pipeRow(l.text, l.line, l.offset));
   // a wrap width found but nothing to rejoin or drop (a contents list of equal-width leader lines) is no wrap
@@ -37,10 +45,39 @@ export function fromText(text: string, ctx?: Collector): Block[] {
     ctx?.report('text-unwrapped', null, `the text is hard-wrapped at ${u.width} ${u.measure} a line (converted from PDF?): ${u.joined} wrapped lines rejoined into paragraphs, ${u.dropped} page-number, header and footer lines dropped`);
     return u.blocks;
   }
+  return lineBlocks(lines, items?.wraps);
+}
+
+/**
+ * pandoc's plain-text bullet (`-   ` and the item's text) and the four-space indent of an item's wrapped line:
+ * a page whose lines were list items (`<li>`) reads as its lines. The bullets are cut off; the wrapped lines are
+ * returned apart, to be joined to their item.
+ */
+const PANDOC_BULLET = /^-   (?=\S)/;
+const PANDOC_ITEM_WRAP = /^    (?=\S)/;
+function pandocBullets(lines: RawLine[]): { lines: RawLine[]; wraps: Set<RawLine> } | null {
+  if (!lines.some((l) => PANDOC_BULLET.test(l.text))) return null;
+  const wraps = new Set<RawLine>();
+  let inItem = false;
+  const out = lines.map((l) => {
+    if (PANDOC_BULLET.test(l.text)) { inItem = true; return { text: l.text.slice(4), line: l.line, offset: l.offset + 4 }; }
+    if (inItem && PANDOC_ITEM_WRAP.test(l.text)) wraps.add(l);
+    else inItem = false;
+    return l;
+  });
+  return { lines: out, wraps };
+}
+
+/** One block a non-blank line; a line that closes the bracket the line before left open continues it. */
+function lineBlocks(lines: GridLine[], wraps?: Set<RawLine>): Block[] {
   const blocks: Block[] = [];
-  for (const { text: raw, line, offset } of lines) {
+  for (const l of lines) {
+    const { text: raw, line, offset, offsets } = l;
     if (raw.trim() === '' || /^[\s\u00a0\u3000\u200b\ufeff]*$/.test(raw)) continue;
+    if (offsets) { blocks.push({ type: 'para', text: raw, line, offset, offsets }); continue; }
     const prev = blocks[blocks.length - 1];
+    // pandoc wraps an item only at a space, which the break took: it comes back, read from the indent
+    if (wraps?.has(l) && prev?.type === 'para') { joinLine(prev, raw, offset, true); continue; }
     const row = pipeRow(raw, line, offset);
     if (!row && prev?.type === 'para' && closesOpenBracket(prev.text, raw)) { joinLine(prev, raw, offset); continue; }
     blocks.push(row ?? { type: 'para', text: raw, line, offset });
@@ -78,13 +115,17 @@ function closesOpenBracket(line: string, next: string): boolean {
   return open > 0 && !PARAGRAPH_START.test(i === 0 ? next : next.slice(i));
 }
 
-/** Appends a wrapped line to its paragraph block; each character keeps its offset in the file. */
-function joinLine(block: Block, raw: string, offset: number): void {
-  const head = block.text.replace(/[\s\u00a0\u3000]+$/, '');
+/**
+ * Appends a wrapped line to its paragraph block; each character keeps its offset in the file. `space`: the line
+ * was broken at a space, given back as the space before the line's first character.
+ */
+function joinLine(block: Block, raw: string, offset: number, space = false): void {
+  const head = block.text.replace(/[\s\u00a0\u3000]+$/, '') + (space ? ' ' : '');
   const lead = raw.length - raw.replace(/^[\s\u00a0\u3000]+/, '').length;
   const tail = raw.slice(lead).replace(/[\s\u00a0\u3000]+$/, '');
   const at = block.offsets ?? Array.from({ length: block.text.length + 1 }, (_, i) => block.offset + i);
-  const offsets = [...at.slice(0, head.length)];
+  const offsets = [...at.slice(0, head.length - (space ? 1 : 0))];
+  if (space) offsets.push(offset + lead - 1);
   for (let i = 0; i < tail.length; i++) offsets.push(offset + lead + i);
   offsets.push(offset + lead + tail.length);
   block.text = head + tail;

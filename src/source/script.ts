@@ -14,11 +14,14 @@ const TABLE = (() => {
 })();
 
 export function detectScript(text: string): 'simplified' | 'traditional' {
-  // a sample is enough: the first 2 K characters
-  const n = Math.min(text.length, 2048);
+  // a sample is enough: the first 2 K characters past ASCII (pandoc's plain text of a page laid out in tables pads
+  // every line to its cell: 2 K units would hold a few hundred Chinese characters, mostly the site's menus)
   let trad = 0, simp = 0;
-  for (let i = 0; i < n; i++) {
-    const k = TABLE[text.charCodeAt(i)];
+  for (let i = 0, seen = 0; i < text.length && seen < 2048; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    seen++;
+    const k = TABLE[c];
     if (k === 1) trad++;
     else if (k === 2) simp++;
   }

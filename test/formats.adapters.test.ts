@@ -149,6 +149,13 @@ describe('fromHtml', () => {
 });
 
 describe('fromMarkdown', () => {
+  it("reads pandoc's own Markdown: fenced div lines are no text, a span's attributes go and its content stays", () => {
+    const src = '::: {.main .w1200}\n::: article\n成文日期 [2023]{lang="EN-US"}-12-01\n\n到[2025]{lang="EN-US"}年，合格率达到95%。\n:::\n:::\n';
+    const bs = md(src);
+    expect(texts(bs)).toEqual(['成文日期 2023-12-01', '到2025年，合格率达到95%。']);
+    for (const b of bs) expectOffsets(src, b);
+  });
+
   it("reads pandoc's dashes: `---` is —, `--` is –, each at its first hyphen; a rule stays a rule", () => {
     const src = '# 某某市质量强市建设行动方案(2023---2027年)\n\n---\n\n指标--目标值\n';
     const bs = md(src);

@@ -21,6 +21,7 @@ import { alignText } from './align.js';
 import { markdownRisk } from './markdown-guard.js';
 import { fromText } from './text.js';
 import { frontBlocks, frontMatter } from './front-matter.js';
+import { dropSpanAttributes, isFenceLine } from './pandoc-marks.js';
 
 /** The part of an mdast node we read. */
 interface MdNode {
@@ -81,6 +82,8 @@ export function fromMarkdown(text: string, ctx: Collector): Block[] {
       from = i + 1;
       if (s === e) continue;
       let chars = run.chars.slice(s, e), offs = run.offs.slice(s, e);
+      if (isFenceLine(chars.join(''))) continue;
+      ({ chars, offs } = dropSpanAttributes(chars, offs));
       if (prefix) {
         const t = chars.join('');
         if (!(prefix.chars[0] === '•' && BULLET_START.test(t))) { chars = [...prefix.chars, ...chars]; offs = [...prefix.offs, ...offs]; }

@@ -7,6 +7,7 @@ import { orig, type View } from '../../source/view.js';
 import { META_LABELS, type MetaField } from '../../lexicon/meta.js';
 import { DOC_NUMBER_LINE } from '../../lexicon/structure.js';
 import { TITLE_LIKE } from '../../lexicon/html.js';
+import { parseDate } from '../../outline/dates.js';
 
 export interface Found { value: string; line: number }
 
@@ -121,8 +122,6 @@ export function isMetadataLine(norm: string): boolean {
   return labelField(norm) !== null || (MARK.test(norm) && LABEL.test(norm));
 }
 
-const DATE_VALUE = /^\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
-
 /**
  * A metadata table read by columns (a printed page through `pdftotext`): a run of labels alone on their lines, then
  * a run of values. Zipped in order when the counts agree; else a label left empty has shifted the values, and only
@@ -152,7 +151,7 @@ function columnFields(front: View[], from: number, put: (f: MetaField, value: st
     return k;
   }
   const bare = (v: View) => trimValue(v.norm);
-  const dates = values.filter((v) => DATE_VALUE.test(bare(v)));
+  const dates = values.filter((v) => parseDate(bare(v)) !== null);
   const dateLabels = labels.filter((f) => f === 'signed' || f === 'published');
   if (dates.length === dateLabels.length) dateLabels.forEach((f, i) => put(f, orig(dates[i] as View), (dates[i] as View).b.line));
   const number = values.find((v) => DOC_NUMBER_LINE.test(bare(v)));

@@ -8,6 +8,7 @@
 import type { Block } from '../model.js';
 import type { LineIndex } from '../source/lines.js';
 import { FRONT_MATTER_KEYS, META_LABELS, type MetaField } from '../lexicon/meta.js';
+import { printsTitle, squashTitle } from './printed-title.js';
 
 export interface FrontField {
   key: string;
@@ -70,9 +71,6 @@ function fieldOf(key: string): MetaField | null {
   return null;
 }
 
-/** Letters and digits only: the body may print the title with other brackets, spaces or dashes. */
-const squash = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '');
-
 /**
  * The blocks the front matter gives, to put before the body's, and the keys that were not read.
  * Field blocks carry the CMS label of their field, mapped to the key's position, so every character has a source.
@@ -80,7 +78,6 @@ const squash = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '');
 export function frontBlocks(fm: FrontMatter, body: Block[], lines: LineIndex): { blocks: Block[]; unread: string[] } {
   const blocks: Block[] = [];
   const unread: string[] = [];
-  let printed: string | null = null;
   for (const f of fm.fields) {
     const field = fieldOf(f.key);
     const value = f.value.trim();
@@ -92,8 +89,7 @@ export function frontBlocks(fm: FrontMatter, body: Block[], lines: LineIndex): {
     const valueAt = f.valueAt + f.value.indexOf(value);
     const valueOffs = Array.from({ length: value.length }, (_, i) => valueAt + i);
     if (field === 'title') {
-      printed ??= body.map((b) => squash(b.text)).join('');
-      if (printed.includes(squash(value))) continue;
+      if (printsTitle(body, squashTitle(value))) continue;
       // a paragraph, not a heading: Markdown headings of one depth with no number are read as a level of the outline
       blocks.push(at({ type: 'para', text: value }, [...valueOffs, valueAt + value.length], lines));
     } else {

@@ -9,6 +9,7 @@ import { TITLE_LIKE, TITLE_SEPARATORS } from '../lexicon/html.js';
 import { alignText } from './align.js';
 import { countCjk, isPlain, type DomNode } from './dom.js';
 import { ALIGN, LineBuffer } from './html-blocks.js';
+import { printsTitle, squashTitle } from './printed-title.js';
 
 /** A title segment needs this many CJK characters (a column name such as 政策文件 is shorter, and not title-like). */
 const MIN_TITLE_CJK = 8;
@@ -26,10 +27,7 @@ export function headTitle(root: DomNode, src: string, lines: LineIndex, blocks: 
     if (countCjk(part, 0, part.length) >= MIN_TITLE_CJK && TITLE_LIKE.test(part)) { seg = [from, at]; break; }
   }
   if (seg === null) return null;
-  // compared on letters and digits only: the body may print the title with other brackets, spaces or dashes
-  const squash = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '');
-  const title = squash(data.slice(seg[0], seg[1]));
-  if (printsTitle(blocks, title, squash)) return null;
+  if (printsTitle(blocks, squashTitle(data.slice(seg[0], seg[1])))) return null;
   const out: Block[] = [];
   const buf = new LineBuffer(lines, out);
   buf.heading = 1;
@@ -37,22 +35,6 @@ export function headTitle(root: DomNode, src: string, lines: LineIndex, blocks: 
   else buf.add(data, seg[0], seg[1], alignText(data, src, t.start, t.end, ALIGN), false);
   buf.flush();
   return out[0] ?? null;
-}
-
-/**
- * `title` occurs in the squashed blocks taken as one string: looked for block by block, with the end of the text
- * before each block carried over (a title may run across blocks), so a title the page prints near its top (its
- * <h1>) ends the search there, and no string of the whole page is built.
- */
-function printsTitle(blocks: Block[], title: string, squash: (s: string) => string): boolean {
-  if (title === '') return true;
-  let carry = '';
-  for (const b of blocks) {
-    const s = carry + squash(b.text);
-    if (s.includes(title)) return true;
-    carry = s.length < title.length ? s : s.slice(s.length - title.length + 1);
-  }
-  return false;
 }
 
 function findTitle(root: DomNode): DomNode | null {

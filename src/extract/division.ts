@@ -30,13 +30,18 @@ export function unitsFromTables(tables: AppendixTable[], tasks: TaskOut[], ctx: 
       });
       if (at < 0) return;
       const [t] = bare.splice(at, 1) as [TaskOut];
-      const lead = leadCol >= 0 ? splitAgencies(row[leadCol] ?? '') : { names: [], etc: false };
-      const resp = respCol >= 0 ? splitAgencies(row[respCol] ?? '') : { names: [], etc: false };
-      if (lead.names.length === 0 && resp.names.length === 0) return;
-      t.task.lead = lead.names;
-      t.task.responsible = resp.names;
-      t.task.units_etc = lead.etc || resp.etc;
+      const a = rowAgencies(leadCol >= 0 ? row[leadCol] : null, respCol >= 0 ? row[respCol] : null);
+      if (a.lead.length === 0 && a.responsible.length === 0) return;
+      t.task.lead = a.lead;
+      t.task.responsible = a.responsible;
+      t.task.units_etc = a.etc;
       ctx.report('units-from-table', table.row_lines?.[r] ?? table.line, `agencies of task ${t.task.id} read from the table '${table.title}'`);
     });
   }
+}
+
+/** The agencies of a division table's row: its lead and responsible cells (null where the table has no such column). */
+export function rowAgencies(lead: string | null | undefined, responsible: string | null | undefined): { lead: string[]; responsible: string[]; etc: boolean } {
+  const l = splitAgencies(lead ?? ''), r = splitAgencies(responsible ?? '');
+  return { lead: l.names, responsible: r.names, etc: l.etc || r.etc };
 }

@@ -7,7 +7,7 @@ import type { Collector } from '../diagnostics.js';
 import type { ItemNode, Outline } from '../outline/outline.js';
 import { makeView, type View } from '../source/view.js';
 import { DIVISION_LEAD, DIVISION_RESPONSIBLE, DIVISION_SEQ, DIVISION_TASK } from '../lexicon/appendix.js';
-import { splitAgencies } from './agencies.js';
+import { rowAgencies } from './division.js';
 import { extractTasks, type TaskOut } from './tasks.js';
 
 /** The tasks of the body's division tables, their row views (read by no other reader), or none. */
@@ -27,9 +27,7 @@ export function tableTasks(o: Outline, ctx: Collector): { tasks: TaskOut[]; rows
       const seq = cols.seq >= 0 ? (cells[cols.seq]?.text.trim() ?? '') : '';
       const printed = /^\d{1,3}$/.test(seq) ? String(Number(seq)) : String(items.length + 1);
       items.push({ kind: 'task', printed, chapter: chapterOf(o, row), group: null, head: { v: makeView(cell, row.i, row.fold), start: 0 }, more: [], style: 'arabic' });
-      const lead = cols.lead >= 0 ? splitAgencies(cells[cols.lead]?.text ?? '') : { names: [], etc: false };
-      const resp = cols.responsible >= 0 ? splitAgencies(cells[cols.responsible]?.text ?? '') : { names: [], etc: false };
-      agencies.push({ lead: lead.names, responsible: resp.names, etc: lead.etc || resp.etc });
+      agencies.push(rowAgencies(cols.lead >= 0 ? cells[cols.lead]?.text : null, cols.responsible >= 0 ? cells[cols.responsible]?.text : null));
       rows.push(row);
     }
   }

@@ -8,10 +8,12 @@ const ZH = '一二三四五六七八九十百零〇两';
 
 /** `一、总体要求` (also `【一】总体要求`, `第一章 总体要求`, `第一部分`). */
 export const CHAPTER = new RegExp(`^(?:【?([${ZH}]{1,4})(?:(?<!【[${ZH}]{1,4})\\s*[、.]|(?<=【[${ZH}]{1,4})】)|第([${ZH}]{1,4})(?:章|部分)[\\s:]*)\\s*(.*)$`);
-/** An item mark alone on its line, in the printed text (`1.`, `（一）`, `二、`): its item's text is on the next line. */
-export const LONE_MARK = new RegExp(`^\\s*(?:\\d{1,3}\\s*[.．、]|[（(]\\s*(?:\\d{1,3}|[${ZH}]{1,4})\\s*[)）]|[${ZH}]{1,4}\\s*[、.．])\\s*$`);
+/** `1.`, `（一）`, `二、` as printed (full or half width). */
+const PRINTED_MARK = `\\d{1,3}\\s*[.．、]|[（(]\\s*(?:\\d{1,3}|[${ZH}]{1,4})\\s*[)）]|[${ZH}]{1,4}\\s*[、.．]`;
+/** An item mark alone on its line, in the printed text: its item's text is on the next line. */
+export const LONE_MARK = new RegExp(`^\\s*(?:${PRINTED_MARK})\\s*$`);
 /** A line that opens with an outline mark of its own, in the printed text: never the text of a lone mark before it. */
-export const MARK_OPENING = new RegExp(`^\\s*(?:\\d{1,3}\\s*[.．、]|[（(]\\s*(?:\\d{1,3}|[${ZH}]{1,4})\\s*[)）]|[${ZH}]{1,4}\\s*[、.．]|第[${ZH}]{1,4}[章节条部分])`);
+export const MARK_OPENING = new RegExp(`^\\s*(?:${PRINTED_MARK}|第[${ZH}]{1,4}[章节条部分])`);
 /** `第一条 鼓励企业争创政府质量奖。…`: an article of a 若干措施 or 办法. */
 export const ARTICLE = new RegExp(`^第([${ZH}]{1,4})条[\\s:：]*(.*)$`);
 /** What follows `第一部分` in a sentence about the plan (`第一部分是工作目标。…`), never in its heading. */

@@ -255,7 +255,9 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
       (column as ColumnNode).items.push({ head: { v, start: h.rest }, more: [] });
       continue;
     }
-    if (h?.kind === 'arabic' && role !== 'preamble' && !(parenTasks && item)) {
+    // `1.` items inside a `(一)` task are points of its text; under a `(二)` group they are tasks, each a sibling of
+    // the one before (a chapter may mix `(一)` tasks and `(二)` groups of numbered tasks)
+    if (h?.kind === 'arabic' && role !== 'preamble' && !(parenTasks && item && (item as ItemNode).style === 'paren')) {
       numberedInChapter = true;
       openItem(role === 'goals' ? 'goal' : role === 'safeguards' ? 'safeguard' : 'task', h.ord, v, h.rest, 'arabic');
       if (role === 'goals') out.goals.push({ v, start: h.rest });

@@ -7,6 +7,8 @@
 import { CLAUSE_VERBS } from '../lexicon/tasks.js';
 
 const TITLE_MAX = 28;
+/** The mark that closes one entry of a list printed an entry a line. */
+const LIST_SEPARATOR = /[；;，,、]$/;
 /** Blanks between two Han characters: where a heading ran into its paragraph (group 0 starts at the last Han). */
 const TITLE_GAP = /[\u4e00-\u9fff][\s\u3000]+(?=[\u4e00-\u9fff])/;
 
@@ -27,7 +29,8 @@ export function cutTitle(t: string): TitleCut {
   const gap = TITLE_GAP.exec(t.slice(0, TITLE_MAX + 2));
   if (gap && gap.index >= 3 && (stop < 0 || gap.index < stop)) return { start: 0, end: gap.index + 1, bodyStart: gap.index + gap[0].length, guessed: true };
   if (stop >= 0 && stop <= TITLE_MAX) return { start: 0, end: stop, bodyStart: stop + 1, guessed: false };
-  if (stop < 0 && t.length <= TITLE_MAX) return { start: 0, end: t.length, bodyStart: t.length, guessed: false };
+  // a whole item that is one entry of a list (`1.制造业产品质量合格率达到95%以上；`): its separator is no title's
+  if (stop < 0 && t.length <= TITLE_MAX) return { start: 0, end: t.length - (LIST_SEPARATOR.test(t) ? 1 : 0), bodyStart: t.length, guessed: false };
   // run-on: look for the second clause verb within the first TITLE_MAX characters
   const head = t.slice(0, Math.min(t.length, stop >= 0 ? stop : t.length, 40));
   CLAUSE_VERBS.lastIndex = 0;

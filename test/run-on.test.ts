@@ -86,3 +86,26 @@ describe('run-on chapter titles', () => {
       '二、坚持党的领导 加强组织保障', '（一）强化组织领导。建立健全工作机制，明确责任分工，加强督促检查。']);
   });
 });
+
+describe('glued paragraphs (joined with nothing between them)', () => {
+  const GLUED = ['青岚市质量强市建设实施方案', '为深入贯彻落实《质量强国建设纲要》，结合我市实际，制定本方案。', '一、总体要求', '到2025年，制造业产品质量合格率达到95%以上，新增省级以上品牌20个。',
+    '二、重点任务', '（一）推动产业质量竞争力增强', '1.夯实产业基础质量支撑。加快产业基础高级化进程，提高产业链供应链稳定性和竞争力，推动重点产业链质量提升。（牵头单位：市经济信息委；责任单位：市科技局、市市场监管局等）',
+    '2.提升产业集群质量引领力。培育一批先进制造业集群，开展集群质量提升行动，推动建设一批质量品牌示范区。（牵头单位：市经济信息委）',
+    '（二）推动产品质量高端化发展', '3.实施农产品质量提升工程。大力发展绿色农业、品牌农业，建立健全农产品质量安全追溯体系，推进农业生产标准化。（牵头单位：市农业农村委）',
+    '4.实施消费品质量升级工程。开展消费品质量提升行动，扩大优质消费品供给，加强消费品质量安全监管。（牵头单位：市市场监管局；责任单位：市商务委等）',
+    '三、保障措施', '（一）加强组织领导。建立质量强市工作领导小组，统筹推进全市质量工作，定期研究解决重大问题。'];
+
+  it('is cut back at the title and at each chapter, group and item mark that comes in turn', () => {
+    expect(lines(GLUED.join(''))).toEqual(GLUED);
+  });
+
+  it('a number out of turn (a reference, a count) cuts nothing', () => {
+    const input = GLUED.join('').replace('（牵头单位：市农业农村委）', '对照第（一）项要求和第二、三批名单开展评估，3.5%以上的企业参与。（牵头单位：市农业农村委）');
+    expect(lines(input)).toHaveLength(GLUED.length);
+  });
+
+  it('a long paragraph enumerating 一、…；二、… in running text is no outline', () => {
+    const para = `我市重点抓好以下工作：一、抓好产品质量，${'推动企业开展质量提升行动，'.repeat(12)}；二、抓好工程质量，${'落实工程质量终身责任制，'.repeat(12)}；三、抓好服务质量。`;
+    expect(lines(para)).toEqual([para]);
+  });
+});

@@ -11,6 +11,7 @@ import { PLAN_TITLE_END, RUN_ON_CHAPTER, RUN_ON_CHAPTER_TITLE, RUN_ON_MARK, RUN_
 import { zhToInt } from '../lexicon/numerals.js';
 import { headCuts, tokensAt, tokenStarts } from './run-on-head.js';
 import { pipeRow } from './text.js';
+import { gluedCuts } from './run-on-glued.js';
 
 /** Shorter paragraphs are ordinary ones (a whole outline does not fit in fewer characters). */
 const MIN_LENGTH = 120;
@@ -48,8 +49,12 @@ function afterSpace(text: string, mark: string): boolean {
 
 /** Where to cut a run-on paragraph (0 first), or null when it holds no lost line break. */
 function cutsOf(text: string): { cuts: number[]; outline: boolean } | null {
-  // a lost line break leaves a space: most real lines of a Chinese plan have none
-  if (!/[\s\u3000]/.test(text)) return null;
+  // a lost line break leaves a space: most real lines of a Chinese plan have none; a paragraph without any space
+  // that holds a whole outline was glued together (run-on-glued.ts)
+  if (!/[\s\u3000]/.test(text)) {
+    const cuts = gluedCuts(text);
+    return cuts ? { cuts, outline: true } : null;
+  }
   const long = text.length >= MIN_LENGTH;
   const starts = tokenStarts(text);
   const marks: number[] = [];

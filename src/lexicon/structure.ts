@@ -36,6 +36,21 @@ export const RUN_ON_MARK = /(?<=[\s\u3000])(?:([一二三四五六七八九十]{
  * `专栏1 … 1.… 2.…`): a chapter, section, group, item or 专栏 mark at its very start. Cut at the marks after spaces in it.
  */
 export const RUN_ON_OPENING = /^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章节]|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?![\d.．])|专栏\s*[\d一二三四五六七八九十])/;
+/**
+ * An outline mark in a paragraph glued together without any space (a scraper that joined the page's paragraphs with
+ * nothing between them: `…制定本方案。一、总体要求（一）指导思想。…`). Group 1 is a chapter's numeral, group 2 a
+ * group's, group 3 an item's number; which of them are real lines is decided by their order (run-on-glued.ts).
+ */
+export const GLUED_MARK = /([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[)）]|(?<![\d.．])(\d{1,2})[.．、](?![\d.．])/g;
+/** What ends the line before a glued chapter or item mark: a sentence, a unit note (its bracket, or its 等 when the bracket was lost), a quote. */
+export const GLUED_LINE_END = /[。；;！!？?）)”等]$/;
+/**
+ * A glued chapter's title and the first sentence run on after it (`一、总体要求到2025年，…`, `主要目标以…`): the title
+ * ends where a sentence's opening (a goal year, 以习近平…, 为深入…) starts.
+ */
+export const GLUED_CHAPTER_TITLE = /^[^。，,；;：:（(]{2,15}?(?=(?:到|至)?20\d{2}年|以习近平|为(?:深入|全面|进一步|加快|贯彻))/;
+/** A glued plan title and the preamble after it (`某市质量强市建设实施方案为深入贯彻…`): the preamble's first words. */
+export const GLUED_TITLE = /^[^。，,；;：:《》]{4,60}?(?:实施方案|实施意见|行动方案|行动计划|方案|计划)(?:[（(][^）)]{2,20}[）)])?(?=为|根据|按照|近年来|现将|各)/;
 /** A chapter mark opening a run-on paragraph's part (`一、`). */
 export const RUN_ON_CHAPTER = /^[一二三四五六七八九十]{1,3}、/;
 /** A chapter's title before a space: 2 to 15 characters with no sentence or clause mark (`主要目标 `). */

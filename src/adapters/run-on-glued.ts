@@ -1,0 +1,52 @@
+/**
+ * run-on-glued: a plan whose paragraphs were joined with nothing between them (`$(el).text()` of a page's body, a
+ * copy out of some viewers): `某市…实施方案为深入贯彻…。一、总体要求（一）指导思想。…（二）…`. No space marks a lost
+ * line break, so a mark is a line only where the outline's own order allows it: chapters 一、二、三 in turn, each
+ * group (一)(二) inside a chapter in turn, items 1. 2. in turn (on across groups and chapters, or from 1 again in a
+ * new one), a chapter or item after the end of a sentence or a unit note, an item also right after its title. A number in running text (`第二、三批`, `（二）项`) breaks that order.
+ */
+import { GLUED_CHAPTER_TITLE, GLUED_LINE_END, GLUED_MARK, GLUED_TITLE } from '../lexicon/structure.js';
+import { zhToInt } from '../lexicon/numerals.js';
+
+/** Shorter paragraphs are ordinary ones: a whole outline does not fit in fewer characters. */
+const MIN_LENGTH = 400;
+/** The longest title of a chapter or group an item mark may follow directly. */
+const GLUED_TITLE_MAX = 40;
+
+/** Where to cut a glued paragraph into lines (0 first), or null when it holds no whole outline. */
+export function gluedCuts(text: string): number[] | null {
+  if (text.length < MIN_LENGTH || !text.includes('一、') || !text.includes('二、')) return null;
+  const cuts: number[] = [];
+  let chapter = 0, group = 0, item = 0, parts = 0, groupSinceChapter = false, groupSinceItem = false;
+  const lineEnds = (at: number) => at === 0 || GLUED_LINE_END.test(text.slice(Math.max(0, at - 1), at));
+  // an item right after its group's or chapter's title (`（一）推动产业质量竞争力增强1.夯实…`): a short run, no sentence mark
+  let titleFrom = -1;
+  const afterTitle = (at: number) => titleFrom >= 0 && at - titleFrom <= GLUED_TITLE_MAX && !/[。；;：:]/.test(text.slice(titleFrom, at));
+  GLUED_MARK.lastIndex = 0;
+  for (let m = GLUED_MARK.exec(text); m; m = GLUED_MARK.exec(text)) {
+    const at = m.index;
+    if (m[1] !== undefined) {
+      // the first chapter may follow the lead-in's colon (`…现提出如下实施意见：一、…`)
+      if (zhToInt(m[1]) !== chapter + 1 || !(lineEnds(at) || (chapter === 0 && /[:：]$/.test(text.slice(0, at))))) continue;
+      chapter++; groupSinceChapter = true; groupSinceItem = true;
+    } else if (m[2] !== undefined) {
+      // a group is a line wherever its number comes in turn (after its chapter's title as after a sentence),
+      // numbered from (一) in each chapter or on across chapters; `第（二）` is a reference
+      const n = zhToInt(m[2]);
+      if (chapter === 0 || !(n === group + 1 || (n === 1 && groupSinceChapter)) || text[at - 1] === '第') continue;
+      group = n; groupSinceChapter = false; groupSinceItem = true; parts++;
+    } else {
+      const n = Number(m[3]);
+      if (chapter === 0 || !(lineEnds(at) || afterTitle(at)) || !(n === item + 1 || (n === 1 && groupSinceItem))) continue;
+      item = n; groupSinceItem = false; parts++;
+    }
+    cuts.push(at);
+    titleFrom = m[3] === undefined ? at + m[0].length : -1;
+    const runOn = m[1] !== undefined ? GLUED_CHAPTER_TITLE.exec(text.slice(titleFrom, titleFrom + 40)) : null;
+    if (runOn) cuts.push(titleFrom + runOn[0].length);
+  }
+  // a whole outline: two chapters and parts under them; a paragraph enumerating `一、…；二、…` in running text has none
+  if (chapter < 2 || parts < 2) return null;
+  const title = GLUED_TITLE.exec(text);
+  return [0, ...(title && title[0].length < (cuts[0] as number) ? [title[0].length] : []), ...cuts];
+}

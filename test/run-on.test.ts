@@ -99,6 +99,17 @@ describe('glued paragraphs (joined with nothing between them)', () => {
     expect(lines(GLUED.join(''))).toEqual(GLUED);
   });
 
+  it('a glued notice head, 专栏 boxes with their bullets and 一是 points come back as lines', () => {
+    const notice = ['青岚市人民政府关于印发青岚市质量强市建设实施方案的通知', '各区县人民政府，市政府各部门，有关单位：',
+      '现将《青岚市质量强市建设实施方案》印发给你们，请认真贯彻执行。', '青岚市人民政府', '2023年12月1日', '（此件公开发布）'];
+    const tail = ['专栏1产业质量提升工程', '——开展农业提质增效行动。落实高标准农田建设规划。', '——开展制造业质量提升行动。实施技术改造。',
+      '（二）推动产品质量高端化发展'];
+    const at = GLUED.indexOf('（二）推动产品质量高端化发展');
+    const safeguards = ['三、保障措施', '一是强化组织领导。建立工作机制。', '二是强化督查考核。开展年度评估。'];
+    const expected = [...notice, ...GLUED.slice(0, at), ...tail, ...GLUED.slice(at + 1, GLUED.indexOf('三、保障措施')), ...safeguards];
+    expect(lines(expected.join(''))).toEqual(expected);
+  });
+
   it('a number out of turn (a reference, a count) cuts nothing', () => {
     const input = GLUED.join('').replace('（牵头单位：市农业农村委）', '对照第（一）项要求和第二、三批名单开展评估，3.5%以上的企业参与。（牵头单位：市农业农村委）');
     expect(lines(input)).toHaveLength(GLUED.length);

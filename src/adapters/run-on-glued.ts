@@ -5,7 +5,7 @@
  * group (一)(二) inside a chapter in turn, items 1. 2. in turn (on across groups and chapters, or from 1 again in a
  * new one), a chapter or item after the end of a sentence or a unit note, an item also right after its title. A number in running text (`第二、三批`, `（二）项`) breaks that order.
  */
-import { GLUED_CHAPTER_TITLE, GLUED_LINE_END, GLUED_MARK, GLUED_TITLE } from '../lexicon/structure.js';
+import { GLUED_ADDRESSEE, GLUED_CHAPTER_TITLE, GLUED_LINE_END, GLUED_MARK, GLUED_NOTICE_END, GLUED_RELEASE, GLUED_SIGNATURE, GLUED_TITLE } from '../lexicon/structure.js';
 import { zhToInt } from '../lexicon/numerals.js';
 
 /** Shorter paragraphs are ordinary ones: a whole outline does not fit in fewer characters. */
@@ -17,7 +17,7 @@ const GLUED_TITLE_MAX = 40;
 export function gluedCuts(text: string): number[] | null {
   if (text.length < MIN_LENGTH || !text.includes('一、') || !text.includes('二、')) return null;
   const cuts: number[] = [];
-  let chapter = 0, group = 0, item = 0, parts = 0, groupSinceChapter = false, groupSinceItem = false;
+  let chapter = 0, group = 0, item = 0, column = 0, point = 0, parts = 0, groupSinceChapter = false, groupSinceItem = false;
   const lineEnds = (at: number) => at === 0 || GLUED_LINE_END.test(text.slice(Math.max(0, at - 1), at));
   // an item right after its group's or chapter's title (`（一）推动产业质量竞争力增强1.夯实…`): a short run, no sentence mark
   let titleFrom = -1;
@@ -35,18 +35,60 @@ export function gluedCuts(text: string): number[] | null {
       const n = zhToInt(m[2]);
       if (chapter === 0 || !(n === group + 1 || (n === 1 && groupSinceChapter)) || text[at - 1] === '第') continue;
       group = n; groupSinceChapter = false; groupSinceItem = true; parts++;
+    } else if (m[4] !== undefined) {
+      // a 专栏 box, numbered in turn, after the end of the task before it
+      const n = /\d/.test(m[4]) ? Number(m[4]) : zhToInt(m[4]);
+      if (chapter === 0 || n !== column + 1 || !lineEnds(at)) continue;
+      column = n;
+    } else if (m[5] !== undefined) {
+      // a `——` bullet after a sentence or a title (a 专栏's, a group's)
+      if (chapter === 0 || !(lineEnds(at) || afterTitle(at))) continue;
+    } else if (m[6] !== undefined) {
+      // `一是…二是…` points in turn (a chapter's own items, or points of one task's text: the outline tells which)
+      const n = zhToInt(m[6]);
+      if (chapter === 0 || !(n === point + 1 || n === 1) || !(lineEnds(at) || afterTitle(at))) continue;
+      point = n;
     } else {
       const n = Number(m[3]);
       if (chapter === 0 || !(lineEnds(at) || afterTitle(at)) || !(n === item + 1 || (n === 1 && groupSinceItem))) continue;
       item = n; groupSinceItem = false; parts++;
     }
     cuts.push(at);
-    titleFrom = m[3] === undefined ? at + m[0].length : -1;
+    titleFrom = m[1] !== undefined || m[2] !== undefined || m[4] !== undefined ? at + m[0].length : -1;
     const runOn = m[1] !== undefined ? GLUED_CHAPTER_TITLE.exec(text.slice(titleFrom, titleFrom + 40)) : null;
     if (runOn) cuts.push(titleFrom + runOn[0].length);
   }
   // a whole outline: two chapters and parts under them; a paragraph enumerating `一、…；二、…` in running text has none
   if (chapter < 2 || parts < 2) return null;
-  const title = GLUED_TITLE.exec(text);
-  return [0, ...(title && title[0].length < (cuts[0] as number) ? [title[0].length] : []), ...cuts];
+  return [0, ...headCuts(text.slice(0, cuts[0] as number)), ...cuts];
+}
+
+/**
+ * The lines of a glued notice head (everything before the first chapter): the notice title's end and the
+ * addressees, the signature, its date and the release mark, the plan title before its preamble.
+ */
+function headCuts(head: string): number[] {
+  const out: number[] = [];
+  // where a plan title may start: the text's start, or after the release mark
+  const titleStarts = [0];
+  for (const m of head.matchAll(GLUED_NOTICE_END)) {
+    const end = (m.index as number) + m[0].length;
+    out.push(end);
+    const to = GLUED_ADDRESSEE.exec(head.slice(end));
+    if (to) out.push(end + to[0].length);
+  }
+  for (const m of head.matchAll(GLUED_RELEASE)) {
+    const at = m.index as number;
+    out.push(at, at + m[0].length);
+    titleStarts.push(at + m[0].length);
+    // the signature and its date: the run after the notice's last sentence
+    const from = Math.max(head.lastIndexOf('。', at), head.lastIndexOf('！', at)) + 1;
+    const sig = from > 0 ? GLUED_SIGNATURE.exec(head.slice(from, at)) : null;
+    if (sig) out.push(from, from + sig.index + sig[0].length);
+  }
+  for (const at of titleStarts) {
+    const title = GLUED_TITLE.exec(head.slice(at));
+    if (title) out.push(at + title[0].length);
+  }
+  return [...new Set(out)].filter((c) => c > 0 && c < head.length).sort((a, b) => a - b);
 }

@@ -39,9 +39,10 @@ export const RUN_ON_OPENING = /^(?:[一二三四五六七八九十]{1,3}、|第[
 /**
  * An outline mark in a paragraph glued together without any space (a scraper that joined the page's paragraphs with
  * nothing between them: `…制定本方案。一、总体要求（一）指导思想。…`). Group 1 is a chapter's numeral, group 2 a
- * group's, group 3 an item's number; which of them are real lines is decided by their order (run-on-glued.ts).
+ * group's, group 3 an item's number, group 4 a 专栏's, group 5 a bullet dash, group 6 a `一是` point's numeral; which of
+ * them are real lines is decided by their order (run-on-glued.ts).
  */
-export const GLUED_MARK = /([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[)）]|(?<![\d.．])(\d{1,2})[.．、](?![\d.．])/g;
+export const GLUED_MARK = /([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[)）]|(?<![\d.．])(\d{1,2})[.．、](?![\d.．])|专栏\s*(\d{1,2}|[一二三四五六七八九十]{1,3})|(——|――)|([一二三四五六七八九十])是(?=[\u4e00-\u9fff])/g;
 /** What ends the line before a glued chapter or item mark: a sentence, a unit note (its bracket, or its 等 when the bracket was lost), a quote. */
 export const GLUED_LINE_END = /[。；;！!？?）)”等]$/;
 /**
@@ -49,6 +50,13 @@ export const GLUED_LINE_END = /[。；;！!？?）)”等]$/;
  * ends where a sentence's opening (a goal year, 以习近平…, 为深入…) starts.
  */
 export const GLUED_CHAPTER_TITLE = /^[^。，,；;：:（(]{2,15}?(?=(?:到|至)?20\d{2}年|以习近平|为(?:深入|全面|进一步|加快|贯彻))/;
+/** In a glued notice head: the public-release mark (`（此件公开发布）`), a line of its own. */
+export const GLUED_RELEASE = /[（(]此件[^）)]{2,10}[）)]/g;
+/** In a glued notice head: a signature and its date before the release mark (`某市人民政府2023年12月1日`, `…2023121`). */
+export const GLUED_SIGNATURE = /(?:人民政府|政府|委员会|办公室|办公厅|管委会|领导小组)(?=(?:\d{4}年\d{1,2}月\d{1,2}日|\d{6,8})$)/;
+/** In a glued notice head: the notice title's end (`…的通知`) before the addressees, and the addressees' colon. */
+export const GLUED_NOTICE_END = /的通知(?=[^》”"）)，,。：:])/g;
+export const GLUED_ADDRESSEE = /^[^。；;：:]{0,60}?(?:各|有关)[^。；;：:]{1,120}?[：:]/;
 /** A glued plan title and the preamble after it (`某市质量强市建设实施方案为深入贯彻…`): the preamble's first words. */
 export const GLUED_TITLE = /^[^。，,；;：:《》]{4,60}?(?:实施方案|实施意见|行动方案|行动计划|方案|计划)(?:[（(][^）)]{2,20}[）)])?(?=为|根据|按照|近年来|现将|各)/;
 /** A chapter mark opening a run-on paragraph's part (`一、`). */

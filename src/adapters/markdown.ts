@@ -22,6 +22,7 @@ import { markdownRisk } from './markdown-guard.js';
 import { fromText } from './text.js';
 import { frontBlocks, frontMatter } from './front-matter.js';
 import { dropSpanAttributes, isFenceLine } from './pandoc-marks.js';
+import { dropNavigation } from './link-lists.js';
 
 /** The part of an mdast node we read. */
 interface MdNode {
@@ -139,7 +140,7 @@ export function fromMarkdown(text: string, ctx: Collector): Block[] {
         break;
       default: {
         // containers: root, blockquote, listItem, footnoteDefinition
-        const kids = n.children ?? [];
+        const kids = dropNavigation(n.children ?? []);
         for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k] as MdNode);
       }
     }

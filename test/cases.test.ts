@@ -18,12 +18,12 @@ const norm = (s: string) => normalizeText(s).norm;
 const label = (r: { name?: string; input: string }) => r.name ?? r.input;
 
 describe('targets', () => {
-  type Row = { name?: string; input: string; context?: { year?: number; docYear?: number; fallbackYear?: number; atEnd?: boolean }; expect: Array<Record<string, unknown>>; todo?: string };
+  type Row = { name?: string; input: string; context?: { year?: number; docYear?: number; fallbackYear?: number; atEnd?: boolean; wider?: string }; expect: Array<Record<string, unknown>>; todo?: string };
   for (const row of load<Row>('targets')) {
     const run = () => {
       const found = findTargets(norm(row.input), {
         year: row.context?.year ?? null, docYear: row.context?.docYear ?? null, fallbackYear: row.context?.fallbackYear ?? null,
-        atEnd: row.context?.atEnd ?? false,
+        atEnd: row.context?.atEnd ?? false, wider: row.context?.wider ?? '',
       });
       expect(found.length, JSON.stringify(found.map((f) => [f.indicator, f.value, f.unit]))).toBe(row.expect.length);
       row.expect.forEach((e, i) => {

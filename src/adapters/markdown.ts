@@ -22,13 +22,19 @@ import { markdownRisk } from './markdown-guard.js';
 import { fromText } from './text.js';
 import { frontBlocks, frontMatter } from './front-matter.js';
 import { dropSpanAttributes, isFenceLine } from './pandoc-marks.js';
+import { dropNavigation } from './link-lists.js';
+import { continuedLists, headsItem, isRawHtml } from './pandoc-lists.js';
 
 /** The part of an mdast node we read. */
 interface MdNode {
   type: string;
   value?: string;
+  lang?: string | null;
   depth?: number;
   ordered?: boolean | null;
+  start?: number | null;
+  /** For the qplan-marker of a list item whose list continues the one before it: its number. */
+  num?: number;
   children?: MdNode[];
   position?: { start: { offset?: number }; end: { offset?: number } };
 }
@@ -70,6 +76,8 @@ export function fromMarkdown(text: string, ctx: Collector): Block[] {
   const blocks: Block[] = [];
   /** A list marker waiting for the first line of its item (`1.` / `•`). */
   let prefix: Run | null = null;
+  /** Lists that continue the numbering of the list before them (pandoc's Word lists), by their first number. */
+  const continued = new Map<MdNode, number>();
 
   const emit = (run: Run, type: 'para' | 'heading', depth?: number) => {
     // one block per line
@@ -115,17 +123,23 @@ export function fromMarkdown(text: string, ctx: Collector): Block[] {
         break;
       case 'list': {
         const items = n.children ?? [];
+        const from = continued.get(n);
         for (let k = items.length - 1; k >= 0; k--) {
           const item = items[k] as MdNode;
           stack.push(item);
-          stack.push({ type: 'qplan-marker', ordered: n.ordered ?? false, position: item.position });
+          if (!headsItem(item)) stack.push({ type: 'qplan-marker', ordered: n.ordered ?? false, position: item.position, ...(from !== undefined ? { num: from + k } : {}) });
         }
         break;
       }
       case 'qplan-marker':
-        prefix = markerRun(text, startOf(n), endOf(n), n.ordered === true);
+        prefix = markerRun(text, startOf(n), endOf(n), n.ordered === true, n.num);
         break;
       case 'code': {
+        // pandoc's raw HTML (```{=html}) is markup, read as an HTML block is
+        if (isRawHtml(n)) {
+          emit(htmlRun(n, text), 'para');
+          break;
+        }
         const from = /^[ \t]*(?:`{3,}|~{3,})/.test(text.slice(startOf(n), startOf(n) + 40)) ? text.indexOf('\n', startOf(n)) + 1 : startOf(n);
         const value = n.value ?? '';
         const offs = alignText(value, text, from, endOf(n));
@@ -139,7 +153,8 @@ export function fromMarkdown(text: string, ctx: Collector): Block[] {
         break;
       default: {
         // containers: root, blockquote, listItem, footnoteDefinition
-        const kids = n.children ?? [];
+        const kids = dropNavigation(n.children ?? []);
+        for (const [list, num] of continuedLists(kids)) continued.set(list, num);
         for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k] as MdNode);
       }
     }
@@ -200,10 +215,17 @@ function htmlRun(n: MdNode, src: string): Run {
   return run;
 }
 
-/** The marker of a list item as a prefix: `N.` with N as printed (so gaps stay visible), or `•`. */
-function markerRun(src: string, start: number, end: number, ordered: boolean): Run {
+/**
+ * The marker of a list item as a prefix: `N.` with N as printed (so gaps stay visible), or `•`; `num` is the number
+ * of a list that continues the one before it (its digits stand on the printed ones).
+ */
+function markerRun(src: string, start: number, end: number, ordered: boolean, num?: number): Run {
   const m = /^([ \t]*)(?:(\d{1,9})[.)]|[-*+])/.exec(src.slice(start, Math.min(end, start + 16)));
   const lead = m?.[1]?.length ?? 0;
+  if (ordered && m?.[2] && num !== undefined) {
+    const at = start + lead;
+    return { chars: [...String(num).split(''), '.'], offs: [...String(num).split('').map(() => at), at + m[2].length] };
+  }
   if (ordered && m?.[2]) {
     const digits = String(Number(m[2]));
     const skip = m[2].length - digits.length; // `01.` prints as 1

@@ -79,6 +79,8 @@ const SIGNATURE_DATE = /^[\d〇○零一二三四五六七八九]{4}\s*年[\d一
 const PIPE_ROW = /\|[^|]*\|/;
 /** A row of a table copied as text with its cells parted by tabs: two tabs between cells at least. */
 const TAB_ROW = /\S\t+\S[^\t]*\t+\S/;
+/** The fewest full lines that make a wrap width, in a text where no line is wider than it. */
+const SHORT_WRAP_MIN = 3;
 /** No converter wraps wider than this (display columns); longer lines are paragraphs. */
 const MAX_WRAP = 240;
 
@@ -99,7 +101,7 @@ function wrapWidth(lines: RawLine[]): { width: number; measure: 'characters' | '
   let openLines = 0;
   for (const t of texts) if (!closed(t)) openLines++;
   // (0.11: a margin below 0.12 for rounding; the share among text lines needs 10 full lines, 6 of them open)
-  if ((openLines < 4 || openLines * 100 < texts.length * 11) && openLines < 6) return null;
+  if ((openLines < SHORT_WRAP_MIN || openLines * 100 < texts.length * 11) && openLines < 6) return null;
   let best: { width: number; measure: 'characters' | 'columns'; tol: number; share: number } | null = null;
   const bmp = !texts.some((t) => LOW_SURROGATE.test(t));
   for (const [measure, f, tol] of [['characters', chars, 1], ['columns', columns, 0]] as const) {
@@ -135,7 +137,10 @@ function wrapWidth(lines: RawLine[]): { width: number; measure: 'characters' | '
       if (!PARAGRAPH_START.test(texts[i + 1] as string)) goesOn++;
     }
     if (goesOn * 3 < openFull * 2) continue;
-    if (full.length >= 6 && (share >= 0.2 || (textShare >= 0.3 && full.length >= 10)) && open >= 0.6 && (!best || share > best.share)) best = { width, measure, tol: band, share };
+    // a short text (an excerpt of 15 lines wrapped at 35) has few full lines: three do where no line is wider, as no
+    // text with a paragraph a line can be (its paragraphs run past any width most of its lines share)
+    const few = full.length >= SHORT_WRAP_MIN && share >= 0.2 && !ws.some((w) => w > width);
+    if ((full.length >= 6 || few) && (share >= 0.2 || (textShare >= 0.3 && full.length >= 10)) && open >= 0.6 && (!best || share > best.share)) best = { width, measure, tol: band, share };
   }
   return best ? { width: best.width, measure: best.measure, tol: best.tol } : null;
 }

@@ -18,6 +18,7 @@ import { unitsFromTables } from './division.js';
 import { columnTables, readBodyTables } from './indicator-table.js';
 import { TargetList, type Locate } from './targets/collect.js';
 import { readGoals, readTasks } from './targets/regions.js';
+import { widerScopes } from './targets/years.js';
 
 /** What extract adds to a plan: everything but its schema, source and diagnostics. */
 export interface PlanBody {
@@ -58,7 +59,7 @@ export async function assemble(o: Outline, text: string, ctx: Collector, fold?: 
   }
 
   // the regions in document order of reading: goals, tasks, 专栏, what nothing else read, appendix tables
-  const list = new TargetList(at, ctx, docYear, meta.horizon_years[0] ?? null, o.views[o.views.length - 1]);
+  const list = new TargetList(at, ctx, docYear, meta.horizon_years[0] ?? null, o.views[o.views.length - 1], widerScopes(meta));
   // a task table's rows are read through their tasks' cells
   if (fromTable) for (const r of fromTable.rows) list.covered.add(r);
   const tables = columnTables(o, list, ctx);

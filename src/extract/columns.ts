@@ -29,7 +29,7 @@ export function extractColumns(o: Outline, tasks: TaskOut[], list: TargetList, t
         list.covered.add(v);
         const s = v.norm.slice(from);
         list.read(s, v, from, `column:${c.number}`, year);
-        year = openerYear(s, list.docYear) ?? year;
+        year = openerYear(s, list.docYear, list.wider) ?? year;
       }
     }
     list.covered.add(c.head);

@@ -17,9 +17,7 @@ export function unitsFromTables(tables: AppendixTable[], tasks: TaskOut[], ctx: 
   const bare = tasks.filter((t) => t.note === null && t.task.lead.length === 0 && t.task.responsible.length === 0);
   for (const table of tables) {
     if (bare.length === 0) return;
-    const cols = table.columns.map((c) => c.replace(/\s+/g, ''));
-    const leadCol = cols.findIndex((c) => DIVISION_LEAD.test(c));
-    const respCol = cols.findIndex((c, i) => i !== leadCol && DIVISION_RESPONSIBLE.test(c));
+    const { lead: leadCol, responsible: respCol } = agencyColumns(table.columns.map((c) => c.replace(/\s+/g, '')));
     if (leadCol < 0 && respCol < 0) continue;
     table.rows.forEach((row, r) => {
       const cells = row.map((c, i) => (i === leadCol || i === respCol || c == null ? '' : key(c)));
@@ -38,6 +36,16 @@ export function unitsFromTables(tables: AppendixTable[], tasks: TaskOut[], ctx: 
       ctx.report('units-from-table', table.row_lines?.[r] ?? table.line, `agencies of task ${t.task.id} read from the table '${table.title}'`);
     });
   }
+}
+
+/** The longest header cell of a division table (`主要责任单位`, `牵头单位(部门)`): a longer cell is a task's own text. */
+export const HEADER_CELL_MAX = 8;
+
+/** The lead and responsible columns among a division table's header cells (spaces removed); -1 where there is none. */
+export function agencyColumns(cols: string[]): { lead: number; responsible: number } {
+  const lead = cols.findIndex((c) => DIVISION_LEAD.test(c) && c.length <= HEADER_CELL_MAX);
+  const responsible = cols.findIndex((c, i) => i !== lead && DIVISION_RESPONSIBLE.test(c) && c.length <= HEADER_CELL_MAX);
+  return { lead, responsible };
 }
 
 /** The agencies of a division table's row: its lead and responsible cells (null where the table has no such column). */

@@ -82,7 +82,7 @@ export function readProse(o: Outline, list: TargetList, ctx: Collector): void {
     const added = list.read(s, p.v, 0, p.where, proseYear);
     for (const t of added) blockOf.set(t, block);
     if (p.heading) for (const t of added) headingOf.set(t, p.v);
-    proseYear = openerYear(s, list.docYear) ?? proseYear;
+    proseYear = openerYear(s, list.docYear, list.wider) ?? proseYear;
   }
   dropHeadingCopies(list.targets, proseStart, headingOf, blockOf);
 }

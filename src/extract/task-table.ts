@@ -6,8 +6,8 @@
 import type { Collector } from '../diagnostics.js';
 import type { ItemNode, Outline } from '../outline/outline.js';
 import { makeView, type View } from '../source/view.js';
-import { DIVISION_LEAD, DIVISION_RESPONSIBLE, DIVISION_SEQ, DIVISION_TASK } from '../lexicon/appendix.js';
-import { rowAgencies } from './division.js';
+import { DIVISION_SEQ, DIVISION_TASK } from '../lexicon/appendix.js';
+import { agencyColumns, HEADER_CELL_MAX, rowAgencies } from './division.js';
 import { extractTasks, type TaskOut } from './tasks.js';
 
 /** The tasks of the body's division tables, their row views (read by no other reader), or none. */
@@ -49,9 +49,8 @@ interface Columns { seq: number; task: number; lead: number; responsible: number
 /** The columns of a task table's header row: a task column and a lead or responsible one. */
 function header(v: View): Columns | null {
   const cols = (v.b.cells ?? []).map((c) => c.text.replace(/\s+/g, ''));
-  const lead = cols.findIndex((c) => DIVISION_LEAD.test(c) && c.length <= 8);
-  const responsible = cols.findIndex((c, i) => i !== lead && DIVISION_RESPONSIBLE.test(c) && c.length <= 8);
-  const task = cols.findIndex((c, i) => i !== lead && i !== responsible && DIVISION_TASK.test(c) && c.length <= 8);
+  const { lead, responsible } = agencyColumns(cols);
+  const task = cols.findIndex((c, i) => i !== lead && i !== responsible && DIVISION_TASK.test(c) && c.length <= HEADER_CELL_MAX);
   if (task < 0 || (lead < 0 && responsible < 0)) return null;
   return { seq: cols.findIndex((c) => DIVISION_SEQ.test(c)), task, lead, responsible };
 }

@@ -212,3 +212,15 @@ export const DEADLINE_BEFORE = /[截止]$/;
 export const CITED_GOALS = /(?:^|[。！？!?；;]\s*)((?:国家|国务院|党中央|中央)[^，,。；;：:《》]{0,16}?|[^，,。；;：:《》]{0,12}《[^《》]{0,30}(?:质量强国|纲要|国务院|中共中央|国家)[^《》]{0,30}》[^，,。；;：:《》]{0,6}?)(?:明确|进一步|也|还|中)?(?:提出|要求|指出|部署|明确)(?!的)/g;
 /** Before a cited plan, words that make the sentence this plan's own (`贯彻落实《纲要》要求，到2025年，全县…`). */
 export const CITED_OWN = /贯彻|落实|按照|根据|依据|对照|对标|围绕|结合|参照|衔接|对接/;
+
+/**
+ * A lower plan's report of a wider jurisdiction's goals: the level character (国, 省, 市, 州, 盟, 区, 县, 旗) of
+ * `全X` right after a year (`到2025年,全省…`, `到2025年全市…`), and of the government that set them at a sentence's
+ * start (`省委省政府提出,`, `市政府要求`). Which characters are wider is the plan's own: 全市 is a county's city,
+ * but a county-level city's self.
+ */
+export const SCOPE_AFTER_YEAR = /^\s*[,，:：]?\s*全([国省市州盟区县旗])/;
+export const CITED_AUTHORITY = /(?:^|[。！？!?；;]\s*)(?:中共)?([省市州盟])(?:委[、,，和]?\s*[省市州盟]?(?:人民)?政府|(?:人民)?政府|委)[^，,。；;：:《》]{0,6}?(?:明确|进一步|也|还)?(?:提出|要求|部署)(?!的)/g;
+/** The levels always wider than a province (the nation's `全国`) and than any plan below one (`全国`, `全省`). */
+export const WIDER_THAN_PROVINCE = '国';
+export const WIDER_THAN_LOWER = '国省';

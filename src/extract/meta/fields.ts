@@ -59,8 +59,11 @@ function pairs(s: string): Array<{ field: MetaField; start: number; end: number 
 
 const trimValue = (s: string) => s.replace(/^[\s|•·]+|[\s|]+$/g, '');
 
-/** The first value of each field in the front matter. */
-export function metadataFields(front: View[]): Map<MetaField, Found> {
+/**
+ * The first value of each field in the front matter. The lines of a table read by columns go into `tableLines`:
+ * a value there (`某市人民政府` over `2023年12月1日`) is never a signature.
+ */
+export function metadataFields(front: View[], tableLines?: Set<View>): Map<MetaField, Found> {
   const out = new Map<MetaField, Found>();
   const put = (f: MetaField, value: string, line: number) => {
     const v = trimValue(value);
@@ -86,7 +89,9 @@ export function metadataFields(front: View[]): Map<MetaField, Found> {
     }
     const f = labelField(v.norm);
     if (f && columnStart(front, k)) {
-      k = columnFields(front, k, put) - 1;
+      const end = columnFields(front, k, put);
+      for (let i = k; i < end; i++) tableLines?.add(front[i] as View);
+      k = end - 1;
       continue;
     }
     if (f) {

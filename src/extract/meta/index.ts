@@ -59,7 +59,8 @@ const POSTING_LINE = /^(\d{4}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?
 export function extractMeta(o: Outline, ctx: Collector): MetaResult {
   const views = o.views;
   const front = frontOf(o);
-  const fields = metadataFields(front);
+  const tableLines = new Set<View>();
+  const fields = metadataFields(front, tableLines);
   const field = (f: 'title' | 'issuer' | 'signed' | 'published' | 'doc_number'): Found | undefined => fields.get(f);
 
   // titles
@@ -85,7 +86,7 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
 
   // issuer: the signature, the issuer line or prefix of a title, a report of the issuing, the metadata field
   const sender = noticeIssuer(notice?.text);
-  const sig = signature(views, 0, o.bodyStart, sender) ?? signature(views, o.bodyEnd, views.length, sender);
+  const sig = signature(views, 0, o.bodyStart, sender, tableLines) ?? signature(views, o.bodyEnd, views.length, sender);
   // a signature run into one line with its date (`某市人民政府 2023年8月10日`)
   const sigLine = sig ? null : signatureLine(views, 0, o.bodyStart) ?? signatureLine(views, o.bodyEnd, views.length);
   let issuer: string | null = sig ? sig.issuers.map((v) => clean(v).trim().replace(/\s+/g, ' ')).join(' ') : sigLine?.issuer ?? null;

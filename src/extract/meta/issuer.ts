@@ -14,14 +14,17 @@ import { isMetadataLine } from './fields.js';
  * The issuer's signature: an issuer line followed by a date line. Joint issuers may sign on lines of their own
  * (`中共某区工委` over `某区管委会` over the date): each is kept, in order.
  */
-export function signature(views: View[], from: number, to: number, sender: string | null = null): { issuers: View[]; date: View } | null {
+export function signature(
+  views: View[], from: number, to: number, sender: string | null = null, tableLines?: ReadonlySet<View>,
+): { issuers: View[]; date: View } | null {
   // departments that sent the notice sign it as well, on one line or on lines of their own
   const senders = sender?.replace(/\s+/g, '') ?? null;
   const sends = (v: View) => senders !== null && v.norm.length >= 4 && senders.includes(v.norm.replace(/\s+/g, ''));
   const isIssuer = (v: View) => isIssuersLine(v.norm) || sends(v);
   for (let k = from; k < to - 1; k++) {
     const v = views[k] as View, next = views[k + 1] as View;
-    if (!isIssuer(v) || !isDateLine(next.norm)) continue;
+    // a metadata table read by columns (`发布机构`, `成文日期` over their values) only looks like a signature
+    if (!isIssuer(v) || !isDateLine(next.norm) || tableLines?.has(v)) continue;
     let first = k;
     while (first - 1 >= from && first > k - 3 && isIssuer(views[first - 1] as View)) first--;
     return { issuers: views.slice(first, k + 1), date: next };

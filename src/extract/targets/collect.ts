@@ -21,10 +21,11 @@ export class TargetList {
    * @param docYear the year the document was made: years before it are history
    * @param fallbackYear the plan's first horizon year, for targets with no year in reach
    * @param lastView the document's last view: a number that ends it may have been cut by the scrape
+   * @param wider the level characters of the jurisdictions above the plan (`国省市`): their goals are not its own
    */
   constructor(
     readonly at: Locate, private readonly ctx: Collector, readonly docYear: number | null, readonly fallbackYear: number | null,
-    private readonly lastView: View | undefined,
+    private readonly lastView: View | undefined, readonly wider = '',
   ) {}
 
   /**
@@ -33,7 +34,7 @@ export class TargetList {
    */
   read(s: string, v: View, base: number, where: string, year: number | null, from: View | null = v): Target[] {
     const skipped: SkippedNumber[] = [];
-    const tctx: TargetContext = { year, docYear: this.docYear, fallbackYear: this.fallbackYear, atEnd: from !== null && from === this.lastView, skipped };
+    const tctx: TargetContext = { year, docYear: this.docYear, fallbackYear: this.fallbackYear, wider: this.wider, atEnd: from !== null && from === this.lastView, skipped };
     // reported once every region is read (the list is filled by findTargets)
     this.pending.push({ v: from, skipped });
     const added: Target[] = [];

@@ -53,6 +53,8 @@ export interface TargetContext {
   docYear: number | null;
   /** The plan's first horizon year, for targets with no year in reach. */
   fallbackYear: number | null;
+  /** The level characters of the jurisdictions above the plan (widerScopes): their `全X` goals are not its own. */
+  wider?: string;
   /** The scanned text is the document's last: a number that ends it may have been cut by the scrape. */
   atEnd?: boolean;
   /** Receives the numbers that look like targets but cannot be read with certainty. */
@@ -105,7 +107,7 @@ function findIn(s: string, ctx: TargetContext): FoundTarget[] {
   // most strings a region hands over hold no number at all: nothing else needs reading then
   const numbers = numbersIn(s);
   if (numbers.length === 0) return [];
-  const marks = yearMarks(s);
+  const marks = yearMarks(s, ctx.wider);
   const prot = protectedSpans(s);
   const inProtected = (i: number) => prot.some(([a, b]) => i >= a && i < b);
   const inYear = (i: number) => marks.some((m) => i >= m.at && i < m.end);

@@ -23,15 +23,15 @@ export function readGoals(o: Outline, list: TargetList): void {
     list.covered.add(seg.v);
     if (s === '') {
       // a goals heading that names its year (`一、2014年质量强市建设主要目标`) governs the goals under it
-      const y = yearMarks(seg.v.norm).find((m) => list.docYear === null || m.year >= list.docYear);
+      const y = yearMarks(seg.v.norm, list.wider).find((m) => list.docYear === null || m.year >= list.docYear);
       if (y) goalsYear = y.year;
       continue;
     }
     const added = list.read(s, seg.v, seg.start, 'goals', goalsYear);
     // a heading line that names its year (`(三)2025年具体指标`) governs the goals under it, as an empty one does
     const heading = added.length === 0 && s.length <= HEADING_MAX && !HEADING_STOP.test(s)
-      ? yearMarks(s).find((m) => !m.base && !m.history && (list.docYear === null || m.year >= list.docYear)) : undefined;
-    goalsYear = openerYear(s, list.docYear) ?? heading?.year ?? goalsYear;
+      ? yearMarks(s, list.wider).find((m) => !m.base && !m.history && (list.docYear === null || m.year >= list.docYear)) : undefined;
+    goalsYear = openerYear(s, list.docYear, list.wider) ?? heading?.year ?? goalsYear;
   }
 }
 
@@ -47,7 +47,7 @@ export function readTasks(tasks: TaskOut[], list: TargetList): void {
       // the agency note is not a place for targets; blank it, keeping positions
       if (note?.v === v && note.start >= from) s = s.slice(0, note.start - from) + ' '.repeat(note.end - note.start) + s.slice(note.end - from);
       list.read(s, v, from, `task:${task.id}`, year);
-      year = openerYear(s, list.docYear) ?? year;
+      year = openerYear(s, list.docYear, list.wider) ?? year;
     }
   }
 }

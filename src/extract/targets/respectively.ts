@@ -9,12 +9,13 @@ import {
   CHANGE_WORDS, COUNT_VERB_IN_NAME, LEVEL_IN_NAME, LEVEL_ONLY_END, PREFIX_COMPARATORS, RESPECTIVE_YEARS, RESPECTIVELY, SHARED_HEAD, SUFFIX_COMPARATORS, VALUE_LIST_JOINER, YEAR_NAME, YEAR_NAME_TAIL,
 } from '../../lexicon/targets.js';
 import { measureAt } from '../measures.js';
+import { digitsEnd, digitsValue } from './values.js';
 import type { FoundTarget, TargetContext } from './find.js';
 import { HARD_STOP, cleanIndicator, endsWithComparator, sentenceSubject } from './phrases.js';
 
 interface ListValue { at: number; value: number; unit: string; suffix: Comparator | null; end: number }
 
-const NUMBER = /^\d+(?:\.\d+)?/;
+const DIGITS = /^\d+/;
 
 /** The values after 分别 and its comparator word: `5项、30项、60项以上`, `98%、99%和99.5%`. */
 function valueList(s: string, from: number): ListValue[] {
@@ -22,15 +23,17 @@ function valueList(s: string, from: number): ListValue[] {
   let i = from;
   for (;;) {
     const sp = /^\s*/.exec(s.slice(i, i + 4))?.[0].length ?? 0;
-    const n = NUMBER.exec(s.slice(i + sp, i + sp + 24));
+    const n = DIGITS.exec(s.slice(i + sp, i + sp + 24));
     if (!n) break;
     const at = i + sp;
-    let e = at + n[0].length;
+    // thousands separators and decimals as every number is read (`1,200、2,500家`; `分别达到100,200家` is two)
+    let e = digitsEnd(s, at, at + n[0].length);
+    const value = digitsValue(s.slice(at, e));
     const unit = measureAt(s, e) ?? '';
     if (unit) e = s.indexOf(unit, e) + unit.length;
     let suffix: Comparator | null = null;
     for (const [w, c] of SUFFIX_COMPARATORS) if (s.startsWith(w, e)) { suffix = c; e += w.length; break; }
-    out.push({ at, value: Number(n[0]), unit, suffix, end: e });
+    out.push({ at, value, unit, suffix, end: e });
     const j = VALUE_LIST_JOINER.exec(s.slice(e, e + 4));
     if (!j) break;
     i = e + j[0].length;

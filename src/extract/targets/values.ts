@@ -4,6 +4,7 @@
  */
 import { DECIMAL_POINT_WORD, RATE_WORDS, ZH_COUNT_NUMERALS, ZH_NUMERALS, zhToInt } from '../../lexicon/numerals.js';
 import { NUMERAL_MEASURES } from '../../lexicon/measures.js';
+import { RESPECTIVELY } from '../../lexicon/targets.js';
 
 /** A lookup table over the BMP marking the char codes of `chars` (a character class tested at every position). */
 export const charTable = (chars: string): Uint8Array => {
@@ -51,6 +52,32 @@ function rateInWords(s: string, i: number): { value: number; unit: string; end: 
 /** The value of printed digits, thousands separators dropped (`1,200` → 1200). */
 export const digitsValue = (text: string): number => Number(text.includes(',') ? text.replace(/,/g, '') : text);
 
+/**
+ * The end of the digits at `i` (`e` is past its first run of digits): thousands groups (`1,200家`, `80,000件`: groups
+ * of exactly three digits after a lead of one to three), then decimals. After 分别 a comma parts values
+ * (`分别达到100,200家` is 100 and 200) unless the values are joined otherwise (`分别达到1,200、2,500家`).
+ */
+export function digitsEnd(s: string, i: number, e: number): number {
+  if (e - i <= 3 && s.charCodeAt(i) !== 48 && s.charCodeAt(e) === 44 && isThreeDigits(s, e + 1) && !listComma(s, i, e)) {
+    while (s.charCodeAt(e) === 44 && isThreeDigits(s, e + 1)) e += 4;
+  }
+  if (s.charCodeAt(e) === 46 && isDigit(s.charCodeAt(e + 1))) for (e += 2; e < s.length && isDigit(s.charCodeAt(e)); e++);
+  return e;
+}
+
+/** How far before a number a 分别 still heads its values (`分别达到`, `分别突破`). */
+const RESPECTIVELY_REACH = 8;
+const RESPECTIVELY_AT = new RegExp(`(?:${RESPECTIVELY.source})[^。;；!?！？]*$`);
+/** After the group, another value joined by 、/和/及/与: the list has joiners of its own, the comma is a separator of thousands. */
+const JOINED_AFTER = /^\d{3}[^\d、和及与。;；]{0,4}[、和及与]/;
+
+/** Whether the comma at `comma` after the number at `i` parts the values of a 分别 list. */
+function listComma(s: string, i: number, comma: number): boolean {
+  // a one-digit lead (`分别达到1,200家`) reads as thousands: values of one list so far apart are unlikely
+  if (comma - i < 2 || !RESPECTIVELY_AT.test(s.slice(Math.max(0, i - RESPECTIVELY_REACH), i))) return false;
+  return !JOINED_AFTER.test(s.slice(comma + 1, comma + 12));
+}
+
 /** Where a number can start: a digit or a count numeral (the class is scanned natively between numbers). */
 const START = new RegExp(`[0-9${ZH_COUNT_NUMERALS}]`, 'g');
 
@@ -70,9 +97,7 @@ export function numbersIn(s: string): NumberSpan[] {
     if (isDigit(c)) {
       let e = i + 1;
       while (e < s.length && isDigit(s.charCodeAt(e))) e++;
-      // thousands separators (`1,200家`, `80,000件`): groups of exactly three digits after a lead of one to three
-      if (e - i <= 3 && s.charCodeAt(i) !== 48) while (s.charCodeAt(e) === 44 && isThreeDigits(s, e + 1)) e += 4;
-      if (s.charCodeAt(e) === 46 && isDigit(s.charCodeAt(e + 1))) for (e += 2; e < s.length && isDigit(s.charCodeAt(e)); e++);
+      e = digitsEnd(s, i, e);
       out.push({ index: i, text: s.slice(i, e), chinese: false });
       i = e;
     } else {

@@ -4,8 +4,9 @@
  * (`较2020年下降14%`), which never governs a target.
  */
 import {
-  BASE_AFTER_YEAR, BASE_BEFORE_HISTORY, CITED_GOALS, CITED_OWN, FIVE_YEAR_LAST, FIVE_YEAR_MARK, FROM_AFTER_YEAR, FROM_BEFORE_YEAR, PERIOD_START, DEADLINE_DONE, BASE_BEFORE_YEAR, HISTORY_WORDS, TIME_HINTS, TO_YEAR, YEAR_LEAD, YEAR_LIST_GAP, YEAR_MARK,
+  BASE_AFTER_YEAR, BASE_BEFORE_HISTORY, CITED_AUTHORITY, CITED_GOALS, CITED_OWN, SCOPE_AFTER_YEAR, WIDER_THAN_LOWER, WIDER_THAN_PROVINCE, FIVE_YEAR_LAST, FIVE_YEAR_MARK, FROM_AFTER_YEAR, FROM_BEFORE_YEAR, PERIOD_START, DEADLINE_DONE, BASE_BEFORE_YEAR, HISTORY_WORDS, TIME_HINTS, TO_YEAR, YEAR_LEAD, YEAR_LIST_GAP, YEAR_MARK,
 } from '../../lexicon/targets.js';
+import type { Meta } from '../../model.js';
 
 /** The end of a sentence, past which a list of years no longer governs. */
 const SENTENCE_END = /[。!！?？;；]/;
@@ -16,23 +17,40 @@ export interface YearMark {
   until?: number;
 }
 
-/** The last clause read and its marks: findTargets and then openerYear ask for the same string in turn. */
+/**
+ * The level characters of the jurisdictions wider than the plan's (`国省市` for a county under a city): their
+ * `全X` goals are reported, not set, by this plan. Empty when the plan's level or place is unknown.
+ */
+export function widerScopes(meta: Pick<Meta, 'level' | 'jurisdiction' | 'parent'>): string {
+  if (meta.level === null || meta.jurisdiction === null) return '';
+  const own = meta.jurisdiction.slice(-1);
+  const wider = meta.level === 'province' ? WIDER_THAN_PROVINCE : WIDER_THAN_LOWER + (meta.parent?.slice(-1) ?? '');
+  return [...new Set(wider)].filter((c) => c !== own).join('');
+}
+
+/** The last clause read (with the plan's wider scopes) and its marks: findTargets and then openerYear ask in turn. */
 let memoS: string | null = null;
+let memoWider = '';
 let memoMarks: YearMark[] = [];
 
-/** The year marks and history words of a clause, in order (callers only read the list). */
-export function yearMarks(s: string): YearMark[] {
-  if (s === memoS) return memoMarks;
-  const marks = readYearMarks(s);
+/**
+ * The year marks and history words of a clause, in order (callers only read the list). `wider` holds the level
+ * characters of the jurisdictions above the plan ({@link widerScopes}): their goals' years are history here.
+ */
+export function yearMarks(s: string, wider = ''): YearMark[] {
+  if (s === memoS && wider === memoWider) return memoMarks;
+  const marks = readYearMarks(s, wider);
   memoS = s;
+  memoWider = wider;
   memoMarks = marks;
   return marks;
 }
 
-function readYearMarks(s: string): YearMark[] {
+function readYearMarks(s: string, wider: string): YearMark[] {
   const marks = readMarks(s);
   if (marks.length > 0 && (s.indexOf('(') >= 0 || s.indexOf('（') >= 0)) scopeToBrackets(s, marks);
   if (marks.length > 0 && (s.indexOf('提出') >= 0 || s.indexOf('要求') >= 0 || s.indexOf('指出') >= 0 || s.indexOf('部署') >= 0 || s.indexOf('明确') >= 0)) citedGoals(s, marks);
+  if (marks.length > 0 && wider !== '') widerGoals(s, marks, wider);
   return marks;
 }
 
@@ -41,12 +59,33 @@ function citedGoals(s: string, marks: YearMark[]): void {
   CITED_GOALS.lastIndex = 0;
   for (let c = CITED_GOALS.exec(s); c; c = CITED_GOALS.exec(s)) {
     if (CITED_OWN.test(c[1] as string)) continue;
-    const from = c.index + c[0].length;
-    const stop = s.slice(from).search(/[。!！?？]/);
-    const to = stop < 0 ? s.length : from + stop;
-    for (const m of marks) {
-      if (m.at >= from && m.at < to && !m.base) { m.year = 0; m.history = true; m.opener = true; }
-    }
+    toHistory(s, marks, c.index + c[0].length, /[。!！?？]/);
+  }
+}
+
+/**
+ * A county plan's `省委省政府提出,到2025年,全省…` or `到2025年全市…`: the goals of a wider jurisdiction, context to
+ * this plan, whose years govern none of its targets (a clause ends at `;` too: the next may be the plan's own).
+ */
+function widerGoals(s: string, marks: YearMark[], wider: string): void {
+  if (s.indexOf('全') < 0 && s.indexOf('委') < 0 && s.indexOf('政府') < 0) return;
+  CITED_AUTHORITY.lastIndex = 0;
+  for (let c = CITED_AUTHORITY.exec(s); c; c = CITED_AUTHORITY.exec(s)) {
+    if (wider.includes(c[1] as string)) toHistory(s, marks, c.index + c[0].length, /[。!！?？;；]/);
+  }
+  for (const m of marks) {
+    if (m.base || m.history) continue;
+    const w = SCOPE_AFTER_YEAR.exec(s.slice(m.end, m.end + 6));
+    if (w && wider.includes(w[1] as string)) toHistory(s, marks, m.at, /[。!！?？;；]/);
+  }
+}
+
+/** Makes history of the marks from `from` to the sentence's end (`stop`): what they govern is no target. */
+function toHistory(s: string, marks: YearMark[], from: number, stop: RegExp): void {
+  const end = s.slice(from).search(stop);
+  const to = end < 0 ? s.length : from + end;
+  for (const m of marks) {
+    if (m.at >= from && m.at < to && !m.base) { m.year = 0; m.history = true; m.opener = true; }
   }
 }
 
@@ -197,10 +236,10 @@ export function pastSentenceGoal(marks: YearMark[], s: string, at: number, ctx: 
 }
 
 /** The year a block sets for the blocks after it (`2015年,产品质量发展的具体目标:`), or null. */
-export function openerYear(s: string, docYear: number | null): number | null {
+export function openerYear(s: string, docYear: number | null, wider = ''): number | null {
   // only year marks open (history words never do): a string findTargets did not read (it holds no number) needs
   // the year scan alone, not the history words and time hints first
   let y: number | null = null;
-  for (const m of s === memoS ? memoMarks : yearMarksOnly(s)) if (m.opener && (docYear === null || m.year >= docYear)) y = m.year;
+  for (const m of s === memoS && wider === memoWider ? memoMarks : yearMarksOnly(s)) if (m.opener && !m.history && (docYear === null || m.year >= docYear)) y = m.year;
   return y;
 }

@@ -26,9 +26,13 @@ function similar(a: string, b: string): boolean {
   for (const g of A) if (B.has(g)) n++;
   return (2 * n) / (A.size + B.size) >= 0.5;
 }
-/** The excerpt without its two `# ` provenance lines and the blank line after them (as the scorer strips them). */
-function excerpt(raw: string): string {
-  const lines = raw.split('\n');
+/**
+ * The excerpt without its two `# ` provenance lines and the blank line after them (as the scorer strips them). A file
+ * in another encoding (GBK, Big5, UTF-16) carries no header and is read from its bytes, as the scorer passes it.
+ */
+function excerpt(bytes: Buffer): string | Uint8Array {
+  if (bytes.subarray(0, 2).toString('latin1') !== '# ') return new Uint8Array(bytes);
+  const lines = bytes.toString('utf8').split('\n');
   let i = 0;
   while (i < lines.length && (lines[i] as string).startsWith('# ')) i++;
   if (i > 0 && lines[i] === '') i++;
@@ -39,7 +43,7 @@ for (const DIR of DIRS) for (const g of readdirSync(DIR).filter((f) => f.endsWit
   const gold = YAML.parse(readFileSync(`${DIR}/${g}`, 'utf8')) as Gold;
   describe(`${DIR.split('/')[1]} ${gold.file}`, () => {
     let plan: Plan | undefined;
-    const planOf = async () => (plan ??= (await extractPlan(excerpt(readFileSync(`${DIR}/${gold.file}`, 'utf8')), { path: gold.file })).plan);
+    const planOf = async () => (plan ??= (await extractPlan(excerpt(readFileSync(`${DIR}/${gold.file}`)), { path: gold.file })).plan);
     it('meta', async () => {
       const p = await planOf();
       for (const [k, v] of Object.entries(gold.meta)) {

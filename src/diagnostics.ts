@@ -14,7 +14,7 @@ export const CODES = {
   'input-empty': { severity: 'error', description: 'the input has no bytes or only whitespace' },
   'input-binary': { severity: 'error', description: 'the input is binary (image, archive, …) or not text in any supported encoding' },
   'format-from-content': { severity: 'info', description: "the file's name says one format and its content is another (an HTML page saved as .txt, a PDF named .html); read as its content" },
-  'encoding-fallback': { severity: 'info', description: 'the input is not valid UTF-8 and was decoded as GB18030 (covers GBK/GB2312)' },
+  'encoding-fallback': { severity: 'info', description: 'the input is not valid UTF-8 and was decoded as GB18030 (covers GBK/GB2312), or as Big5 where only Big5 reads as Chinese of the genre' },
   'encoding-declaration-ignored': { severity: 'warning', description: "an HTML page's charset declaration does not fit its bytes (UTF-16 in ASCII bytes, GBK on valid UTF-8); another decoding was used" },
   'encoding-mixed': { severity: 'warning', description: 'the file mixes UTF-8 and GB18030 lines; each line was decoded in its own encoding' },
   'encoding-replacement': { severity: 'warning', description: 'some bytes could not be decoded and were replaced with U+FFFD' },

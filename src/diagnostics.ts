@@ -21,6 +21,7 @@ export const CODES = {
   'pinyin-removed': { severity: 'info', description: 'a converter left pinyin after characters (達(dá)到); it is ignored when reading and kept in quotes' },
   'traditional-script': { severity: 'info', description: 'the text is in traditional characters; matching used a simplified copy' },
   'html-body-guessed': { severity: 'info', description: 'the article body of an HTML page was chosen by text density' },
+  'html-embedded-body': { severity: 'info', description: "the page shows no article: its markup was read from a <textarea> or a script string that writes it in" },
   'html-attributes-dropped': { severity: 'warning', description: 'an HTML element had more attributes than any page needs (256); the excess was ignored' },
   'markdown-read-as-text': { severity: 'warning', description: 'a Markdown file has far more markup than a plan (deep nesting, thousands of emphasis marks or table cells); it was read as plain text' },
   'markdown-front-matter': { severity: 'info', description: "a Markdown file opens with YAML front matter (a clipper's title, date, source); its title and dates were read as page metadata, the rest is not plan text" },

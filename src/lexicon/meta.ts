@@ -34,8 +34,11 @@ export const FRONT_MATTER_KEYS: ReadonlyMap<string, MetaField> = new Map<string,
   ...['issuer', 'issuing_body'].map((k) => [k, 'issuer'] as const),
 ]);
 
-/** Issuing bodies: a party committee, a government or its office, a zone's 管委会, a leading group (领导小组) or its office. */
-const ISSUER_ENDS = ['人民政府办公室', '人民政府办公厅', '人民政府', '政府办公室', '政府办公厅', '政府', '委员会', '管委会办公室', '管委会', '党工委', '工委', '党委', '领导小组办公室', '领导小组', '[省市县区州]委办公室', '[省市县区州]委'];
+/**
+ * Issuing bodies: a party committee, a government or its office (a 盟's or 地区's is its 行政公署), a zone's 管委会, a
+ * leading group (领导小组) or its office.
+ */
+const ISSUER_ENDS = ['人民政府办公室', '人民政府办公厅', '人民政府', '行政公署办公室', '行政公署', '政府办公室', '政府办公厅', '政府', '委员会', '管委会办公室', '管委会', '党工委', '工委', '党委', '领导小组办公室', '领导小组', '[省市县区州]委办公室', '[省市县区州]委'];
 const ISSUER_PART = `(?:中共)?[\\u4e00-\\u9fff]{1,20}?(?:${ISSUER_ENDS.join('|')})`;
 /** The last characters of the issuing bodies above: a line of issuers ends in one of them. */
 const ISSUER_LAST = ISSUER_ENDS.map((w) => w.charCodeAt(w.length - 1));

@@ -280,6 +280,12 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
     if (role === 'goals') out.goals.push({ v, start: textStart });
     if (item && isProse(v)) (item as ItemNode).more.push(v);
   }
+  // a page of the attachment alone (`附件1` and its indicator table under the notice title): no body, but the
+  // attachment is still read
+  if (start >= views.length) {
+    const first = heads.findIndex((x) => x?.kind === 'attachment');
+    if (first >= 0) bodyEnd = first;
+  }
   out.bodyEnd = bodyEnd;
 
   // Attachments: `附件1` / `附件` + title after the body; `附件:1.…` is only the list of them.

@@ -13,7 +13,8 @@ import type { Plan } from '../src/model.js';
 /** The devset, and our own synthetic excerpts in its form (fixtures/excerpts/README.md), scored alike. */
 const DIRS = ['fixtures/devset', 'fixtures/excerpts'];
 interface GoldTarget { indicator: string; value: number; unit: string; comparator: string; year: number; quote: string }
-interface Gold { file: string; meta: Record<string, unknown>; targets: GoldTarget[] }
+/** `todo: {meta?: reason, targets?: reason}`: a known gap of the reader, run as an expected failure so a fix shows. */
+interface Gold { file: string; meta: Record<string, unknown>; targets: GoldTarget[]; todo?: { meta?: string; targets?: string } }
 
 const norm = (s: unknown) => (s == null ? null : String(s).normalize('NFKC').replace(/\s+/g, '').replace(/[。;；,，]+$/u, ''));
 function similar(a: string, b: string): boolean {
@@ -26,9 +27,13 @@ function similar(a: string, b: string): boolean {
   for (const g of A) if (B.has(g)) n++;
   return (2 * n) / (A.size + B.size) >= 0.5;
 }
-/** The excerpt without its two `# ` provenance lines and the blank line after them (as the scorer strips them). */
-function excerpt(raw: string): string {
-  const lines = raw.split('\n');
+/**
+ * The excerpt without its two `# ` provenance lines and the blank line after them (as the scorer strips them). A file
+ * in another encoding (GBK, Big5, UTF-16) carries no header and is read from its bytes, as the scorer passes it.
+ */
+function excerpt(bytes: Buffer): string | Uint8Array {
+  if (bytes.subarray(0, 2).toString('latin1') !== '# ') return new Uint8Array(bytes);
+  const lines = bytes.toString('utf8').split('\n');
   let i = 0;
   while (i < lines.length && (lines[i] as string).startsWith('# ')) i++;
   if (i > 0 && lines[i] === '') i++;
@@ -39,8 +44,9 @@ for (const DIR of DIRS) for (const g of readdirSync(DIR).filter((f) => f.endsWit
   const gold = YAML.parse(readFileSync(`${DIR}/${g}`, 'utf8')) as Gold;
   describe(`${DIR.split('/')[1]} ${gold.file}`, () => {
     let plan: Plan | undefined;
-    const planOf = async () => (plan ??= (await extractPlan(excerpt(readFileSync(`${DIR}/${gold.file}`, 'utf8')), { path: gold.file })).plan);
-    it('meta', async () => {
+    const planOf = async () => (plan ??= (await extractPlan(excerpt(readFileSync(`${DIR}/${gold.file}`)), { path: gold.file })).plan);
+    const known = (part: 'meta' | 'targets') => (gold.todo?.[part] ? it.fails : it);
+    known('meta')('meta', async () => {
       const p = await planOf();
       for (const [k, v] of Object.entries(gold.meta)) {
         if (k === 'doc_number_raw') continue;
@@ -49,7 +55,7 @@ for (const DIR of DIRS) for (const g of readdirSync(DIR).filter((f) => f.endsWit
         else expect(norm(got), k).toBe(norm(v instanceof Date ? v.toISOString().slice(0, 10) : v));
       }
     });
-    it('targets: every gold target found, none beyond', async () => {
+    known('targets')('targets: every gold target found, none beyond', async () => {
       const pool = [...(await planOf()).targets];
       for (const t of gold.targets ?? []) {
         const i = pool.findIndex((p) => p.value === Number(t.value) && (p.unit ?? '').normalize('NFKC') === String(t.unit ?? '').normalize('NFKC')

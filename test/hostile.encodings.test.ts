@@ -1,7 +1,8 @@
 /**
  * Bytes in more than one encoding: a UTF-8 plan with a chapter saved in GBK (fixtures/broken/mixed-utf8-gbk.txt,
  * made by scripts/make-broken.mjs) is read line by line, each line in the encoding it is valid in; a truncated or
- * CESU-8 UTF-8 file, whose bad bytes are few, is not taken for a mixed one.
+ * CESU-8 UTF-8 file, whose bad bytes are few, is not taken for a mixed one. Big5 bytes, valid GB18030 too, are told
+ * from GBK by the genre's characters they read as.
  */
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
@@ -41,5 +42,20 @@ describe('mixed UTF-8 and GB18030 lines', () => {
     const plan = await extract(readFileSync('fixtures/broken/gbk-undeclared.txt'), { path: 'g.txt' });
     expect(plan.source.encoding).toBe('gb18030');
     expect(codes(plan)).not.toContain('encoding-mixed');
+  });
+  // a traditional-script page saved as Big5 is valid GB18030 too: read so, it is nonsense with no error
+  const TRAD = 'fixtures/excerpts/15_trad.txt';
+  const tradText = () => readFileSync(TRAD, 'utf8').split('\n').slice(3).join('\n');
+  it('a Big5 plan is read as Big5, as its UTF-8 text is', async () => {
+    const plan = await extract(iconv.encode(tradText(), 'big5'), { path: 'b.txt' });
+    const plain = await extract(Buffer.from(tradText()), { path: 'b.txt' });
+    expect(plan.source.encoding).toBe('big5');
+    expect(plan.meta).toEqual(plain.meta);
+    expect(plan.targets.map((t) => t.quote)).toEqual(plain.targets.map((t) => t.quote));
+    expect(plan.diagnostics.find((d) => d.code === 'encoding-fallback')?.message).toMatch(/Big5/);
+  });
+  it('traditional text saved as GBK stays GB18030', async () => {
+    const plan = await extract(iconv.encode(tradText(), 'gbk'), { path: 'g.txt' });
+    expect(plan.source.encoding).toBe('gb18030');
   });
 });

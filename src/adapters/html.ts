@@ -8,13 +8,15 @@
  * kept; outside it, page chrome is dropped (navigation and menus, which are mostly links; nav/header/footer/aside;
  * share widgets and footers named so in their class), while the front matter that CMS pages print around the
  * article (metadata table 索引号/发文字号/成文日期, the notice title, the plan title) is kept in document order.
- * Scripts, styles and hidden elements are never read: a `<script>` that writes plan-like text must not count.
+ * Scripts, styles and hidden elements are never read: a `<script>` that writes plan-like text must not count,
+ * except where the page shows no article and a script string or <textarea> holds its markup (html-embedded.ts).
  */
 import type { Block } from '../model.js';
 import { InputError, type Collector } from '../diagnostics.js';
 import { LineIndex } from '../source/lines.js';
 import { alignText } from './align.js';
 import { BLOCK, counted, headingLevel, isPlain, parseTree, type DomNode } from './dom.js';
+import { withEmbedded } from './html-embedded.js';
 import { capAttributes, MAX_ATTRIBUTES } from './html-guard.js';
 import { capNesting, MAX_DEPTH } from './html-nesting.js';
 import { findBody } from './html-body.js';
@@ -32,7 +34,18 @@ export function fromHtml(text: string, ctx: Collector): Block[] {
   const src = capped.text;
   const root = parseTree(src);
   const lines = new LineIndex(text);
+  // a CMS that writes the article in by script keeps it in a <textarea> or a script string (html-embedded.ts)
+  const blocks = withEmbedded(root, src, lines, pageBlocks(root, src, lines, ctx), ctx, pageBlocks);
+  if (blocks.length > 0) {
+    const title = headTitle(root, src, lines, blocks);
+    if (title !== null) blocks.unshift(title);
+  }
+  if (blocks.length === 0) throw new InputError('input-empty', 'the page has no readable text (only markup, scripts or page chrome)');
+  return blocks;
+}
 
+/** The blocks of a parsed page: its article body and the front matter around it, chrome dropped. */
+function pageBlocks(root: DomNode, src: string, lines: LineIndex, ctx: Collector): Block[] {
   const { body, container, isChrome } = findBody(root, src, lines, ctx);
 
   const blocks: Block[] = [];
@@ -83,10 +96,5 @@ export function fromHtml(text: string, ctx: Collector): Block[] {
     if (kids !== undefined) for (let k = kids.length - 1; k >= 0; k--) { nodes.push(kids[k] as DomNode); flags.push(down); }
   }
   buf.flush();
-  if (blocks.length > 0) {
-    const title = headTitle(root, src, lines, blocks);
-    if (title !== null) blocks.unshift(title);
-  }
-  if (blocks.length === 0) throw new InputError('input-empty', 'the page has no readable text (only markup, scripts or page chrome)');
   return blocks;
 }

@@ -135,6 +135,13 @@ export function isIndicatorTable(title: string, columns: readonly string[]): boo
 }
 
 /**
+ * The year that parts base-year columns from target-year ones: the plan's first horizon year, or, where the text
+ * reaches none (a page of the 附件 table alone), the year after the document's: a column of its own year or before
+ * (`2022年` in a 2023 plan) is history.
+ */
+const goalYearOf = (list: TargetList): number | null => list.fallbackYear ?? (list.docYear === null ? null : list.docYear + 1);
+
+/**
  * Adds the targets of an indicator table's rows to `list`. `tableYear` stands for a value column that names no
  * year (null: the plan's first horizon year, marked as inferred). The indicator is the name cell as printed,
  * without the unit it prints in brackets (`合格率(%)`); the quote keeps them.
@@ -143,7 +150,7 @@ export function readTableTargets(t: TableOut, head: View, where: string, tableYe
   const fallback = tableYear ?? list.fallbackYear;
   // the header as printed; its words are matched through the script fold (`單位` as `单位`)
   const header = t.table.columns.map((c) => reading(head, c));
-  for (const r of tableTargets(header, t.cellViews, (v) => v.norm, fallback, list.fallbackYear)) {
+  for (const r of tableTargets(header, t.cellViews, (v) => v.norm, fallback, goalYearOf(list))) {
     const quote = orig(r.nameCell).trim();
     const unit = r.value.unit !== null ? unfoldFound(r.valueCell, r.value.unit)
       : r.unitCell !== null ? orig(r.unitCell).trim()
@@ -177,7 +184,7 @@ function indicatorTable(head: View, title: string, views: View[], list: TargetLi
   if (!t) return null;
   const header = t.table.columns.map((h) => reading(head, h));
   if (!isIndicatorTable(reading(head, t.table.title), header)) return null;
-  if (tableTargets(header, t.cellViews, (v: View) => v.norm, null, list.fallbackYear).length === 0) return null;
+  if (tableTargets(header, t.cellViews, (v: View) => v.norm, null, goalYearOf(list)).length === 0) return null;
   return { t, rebuilt };
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Target } from '../model.js';
 import type { Collector } from '../diagnostics.js';
-import { isChrome, type Outline } from '../outline/outline.js';
+import { isChrome, isOtherScript, type Outline } from '../outline/outline.js';
 import type { View } from '../source/view.js';
 import { chapterRole } from '../outline/heads.js';
 import { isDateLine } from '../outline/dates.js';
@@ -47,7 +47,7 @@ export function proseViews(o: Outline, covered: Set<View>): ProseView[] {
       else if (h.kind === 'section') role = chapterOwn;
       reset = true;
     }
-    if (covered.has(v) || v.b.type === 'row' || role === 'preamble' || isChrome(v)) continue;
+    if (covered.has(v) || v.b.type === 'row' || role === 'preamble' || isChrome(v) || isOtherScript(v)) continue;
     // no paragraph of a plan is this long: a file of one endless line is not read as prose (reported by the caller)
     if (v.norm.length > PROSE_MAX) { out.push({ v, where: 'text', reset, heading: false, tooLong: true }); continue; }
     if (isDateLine(v.norm) || isIssuerLine(v.norm) || META_LABEL_LINE.test(v.norm)) continue;

@@ -34,8 +34,11 @@ export const FRONT_MATTER_KEYS: ReadonlyMap<string, MetaField> = new Map<string,
   ...['issuer', 'issuing_body'].map((k) => [k, 'issuer'] as const),
 ]);
 
-/** Issuing bodies: a party committee, a government or its office, a zone's 管委会, a leading group (领导小组) or its office. */
-const ISSUER_ENDS = ['人民政府办公室', '人民政府办公厅', '人民政府', '政府办公室', '政府办公厅', '政府', '委员会', '管委会办公室', '管委会', '党工委', '工委', '党委', '领导小组办公室', '领导小组', '[省市县区州]委办公室', '[省市县区州]委'];
+/**
+ * Issuing bodies: a party committee, a government or its office (a 盟's or 地区's is its 行政公署), a zone's 管委会, a
+ * leading group (领导小组) or its office.
+ */
+const ISSUER_ENDS = ['人民政府办公室', '人民政府办公厅', '人民政府', '行政公署办公室', '行政公署', '政府办公室', '政府办公厅', '政府', '委员会', '管委会办公室', '管委会', '党工委', '工委', '党委', '领导小组办公室', '领导小组', '[省市县区州]委办公室', '[省市县区州]委'];
 const ISSUER_PART = `(?:中共)?[\\u4e00-\\u9fff]{1,20}?(?:${ISSUER_ENDS.join('|')})`;
 /** The last characters of the issuing bodies above: a line of issuers ends in one of them. */
 const ISSUER_LAST = ISSUER_ENDS.map((w) => w.charCodeAt(w.length - 1));
@@ -95,8 +98,11 @@ export const TITLE_END = /(?:实施方案|方案|实施意见|意见|规划|纲�
  * plan in force): group 1 is the plan's title, or the forwarded notice (`…关于印发X的通知`) to read again.
  */
 export const NOTICE_OF_PLAN = /关于(?:印发|转发)《?(.+?)》?的?通知$/;
-/** Page widgets glued to the end of a title line (`【字号:大 中 小】`, `[打印]`). */
-export const TITLE_WIDGET = /\s*(?:【[^】]*(?:字号|字体|打印|关闭)[^】]*】|\[\s*(?:打印|关闭)\s*\])\s*$/;
+/**
+ * Page widgets and labels glued to the end of a title line (`【字号:大 中 小】`, `[打印]`, and `(附件)` on the page of a
+ * notice's attachment: the title is the notice's).
+ */
+export const TITLE_WIDGET = /\s*(?:【[^】]*(?:字号|字体|打印|关闭)[^】]*】|\[\s*(?:打印|关闭)\s*\]|\(\s*(?:附件|全文)\s*\d{0,2}\s*\))\s*$/;
 /** Labels and widgets glued around a title. */
 export const TITLE_NOISE_BEFORE = /^(?:行政规范性文件\s*【[^】]{1,4}】|【[^】]{1,6}】|\[[^\]]{1,6}\]|[•·●]\s*|[^\s:：。]{1,8}[:：](?=[\u4e00-\u9fff]))+/;
 /** Draft labels after a title: `(征求意见稿)`, `(送审稿)`, `(草案)`. */

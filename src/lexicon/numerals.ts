@@ -12,6 +12,13 @@ export const ZH_COUNT_NUMERALS = '两二三四五六七八九十百千';
  */
 export const RATE_WORDS: ReadonlyArray<readonly [string, string]> = [['百分之', '%'], ['千分之', '‰']];
 export const DECIMAL_POINT_WORD = '点';
+/**
+ * Shares written as tenths (`9成`, `五成以上`) and fractions (`三分之一`): read as percentages, as 百分之 is. 成 ends
+ * such a number only before a comparator or a break (`9成以上`, `五成。`), not inside a word (`3成员`).
+ */
+export const TENTHS_WORD = '成';
+export const TENTHS_AFTER = /^(?:以上|以下|以内|左右|及以上|[^\u4e00-\u9fff]|$)/;
+export const FRACTION_WORD = '分之';
 
 /** Chinese numerals: 十九 → 19, 二十八 → 28, 一百零五 → 105, 两千 → 2000, 二〇二五 → 2025. */
 const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };

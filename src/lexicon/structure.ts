@@ -139,7 +139,8 @@ export const NOTICE_TITLE_EITHER = /(?:关于|關於).*通知$/;
 export const PLAN_TITLE_END = /(?:实施方案|方案|实施意见|意见|规划|纲要|行动计划|计划|办法|措施)$/;
 /** Signature line of an issuing body. */
 // with their traditional forms: the adapters (a hard-wrapped DOCX or PDF) see the text before it is folded
-const ISSUER_SUFFIXES = ['人民政府', '人民政府办公室', '人民政府办公厅', '政府', '委员会', '办公室', '办公厅', '管委会', '工委', '领导小组',
+// a 盟 or 地区 is governed by a 行政公署 (the government of the league or prefecture)
+const ISSUER_SUFFIXES = ['人民政府', '人民政府办公室', '人民政府办公厅', '政府', '委员会', '办公室', '办公厅', '管委会', '工委', '领导小组', '行政公署',
   '辦公室', '辦公廳', '委員會', '管委會', '領導小組'];
 export const ISSUER_LINE = new RegExp(`^(?:中共)?[\\u4e00-\\u9fff]{2,24}(?:${ISSUER_SUFFIXES.join('|')})$`);
 /** The longest line ISSUER_LINE can match (中共, 24 characters, the longest suffix): longer lines need no test. */

@@ -102,6 +102,11 @@ export const INDICATOR_BASE = /(?:较|比|相比|相较|同比|与)(?:\d{4}\s*�
 export const INDICATOR_FROM = /(?:由|从)\s*(?:(?:\d{4}\s*年(?:底|末)?|目前|现在|当前)的?)?\s*\d+(?:\.\d+)?\s*(?:[%‰]|[\u4e00-\u9fff/]{0,5})$/;
 /** A rate base right before a value (`达到每千人口4批次`): it joins the unit (`批次/千人`). */
 export const RATE_BASE_BEFORE = /每\s*([十百千万]{0,3})\s*(人口|人|户|平方公里|家企业)\s*$/;
+/**
+ * A commitment word standing where the indicator would (`力争达到300亿元、确保达到260亿元`): the floor after the aim,
+ * one indicator with two values; the clause names nothing of its own.
+ */
+export const COMMITMENT_ONLY = /^(?:力争|确保|争取|努力)$/;
 export const INDICATOR_LEADING = /^(?:在|将|把|确保|争取|努力|推动|促进|推进|其中|以及|及|和|并|且|使|让|全年|同时|力争|实现|计划|预计|期间|到|至)/;
 
 /** `2025年` / `2025年底` — a year mark; the governing word before it (`到`, `截至`) is read by the caller. */

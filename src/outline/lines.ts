@@ -23,6 +23,22 @@ export function isChrome(v: View): boolean {
   return v.norm.length <= 80 && CHROME.test(v.norm);
 }
 
+// letters of a script other than Chinese and Latin (Uyghur, Mongolian, Tibetan, Korean, Cyrillic …)
+const OTHER_LETTER = /[^\P{L}\p{Script=Han}\p{Script=Latin}]/u;
+const OTHER_LETTERS = /[^\P{L}\p{Script=Han}\p{Script=Latin}]/gu;
+const HAN = /\p{Script=Han}/gu;
+
+/**
+ * A line written mostly in another script: on a bilingual portal (新疆, 内蒙古, 西藏, 延边) each Chinese paragraph is
+ * followed by its Uyghur, Mongolian, Tibetan or Korean translation, which repeats the numbers (`93% تىن يۇقىرى`,
+ * `2025년까지 … 98%`). The plan is read from the Chinese; the translation is neither its text nor its targets.
+ */
+export function isOtherScript(v: View): boolean {
+  if (!OTHER_LETTER.test(v.norm)) return false;
+  const other = v.norm.match(OTHER_LETTERS)?.length ?? 0;
+  return other >= 6 && other > 2 * (v.norm.match(HAN)?.length ?? 0);
+}
+
 /** Signature block: an issuer line followed by a date, or a bare date after the body. */
 export function isBackMatter(views: View[], k: number): boolean {
   const v = views[k] as View;

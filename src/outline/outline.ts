@@ -11,7 +11,7 @@ import { zhToInt } from '../lexicon/numerals.js';
 import { TABLE_CAPTION } from '../lexicon/structure.js';
 import { hasAgencyNoteMark } from '../lexicon/agency-notes.js';
 import { chapterRole, classify, depthHeads, nestSections, tocLines, type Head, type Role } from './heads.js';
-import { columnTakes, hasBody, isBackMatter, isCell, isChrome, isImprint, isProse, sectionIsItem, titleOverText } from './lines.js';
+import { columnTakes, hasBody, isBackMatter, isCell, isChrome, isImprint, isOtherScript, isProse, sectionIsItem, titleOverText } from './lines.js';
 
 /** A run of a view's text from `start` (index into `norm`) to its end. */
 export interface Segment {
@@ -20,7 +20,7 @@ export interface Segment {
 }
 
 export type { Role } from './heads.js';
-export { isChrome } from './lines.js';
+export { isChrome, isOtherScript } from './lines.js';
 
 export interface ChapterNode {
   ord: string;
@@ -178,7 +178,7 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
       table = { head: v, title: '', views: [v] };
       out.tables.push(table);
     } else table = null;
-    if (v.b.type === 'row') continue;
+    if (v.b.type === 'row' || isOtherScript(v)) continue;
     if (h?.kind === 'attachment' || isChrome(v) || isBackMatter(views, k) || (k > lastHead && isImprint(v))) {
       bodyEnd = k;
       break;
@@ -281,6 +281,12 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
     }
     if (role === 'goals') out.goals.push({ v, start: textStart });
     if (item && isProse(v)) (item as ItemNode).more.push(v);
+  }
+  // a page of the attachment alone (`附件1` and its indicator table under the notice title): no body, but the
+  // attachment is still read
+  if (start >= views.length) {
+    const first = heads.findIndex((x) => x?.kind === 'attachment');
+    if (first >= 0) bodyEnd = first;
   }
   out.bodyEnd = bodyEnd;
 

@@ -1,11 +1,12 @@
 /**
  * decode: bytes → text. BOM first (UTF-8, UTF-16LE/BE), then an HTML/XML charset declaration, then strict
- * UTF-8, and otherwise GB18030 (a superset of GBK and GB2312). Node's own TextDecoder does all of it (full
- * ICU), so no decoding library is needed. Binary input (images, archives, NUL-ridden bytes) is refused.
+ * UTF-8, and otherwise GB18030 (a superset of GBK and GB2312) or Big5, whichever reads as the genre's Chinese.
+ * Node's own TextDecoder does all of it (full ICU), so no decoding library is needed. Binary input (images, archives, NUL-ridden bytes) is refused.
  */
 import { createHash } from 'node:crypto';
 import { isUtf8, transcode } from 'node:buffer';
 import { InputError, type Collector } from '../diagnostics.js';
+import { genreChars } from './script.js';
 
 export interface Decoded {
   text: string;
@@ -171,6 +172,13 @@ export function decode(bytes: Uint8Array, file: string, ctx: Collector, opts: { 
     return done(lossy, 'utf-8');
   }
   const gb = tryDecode('gb18030', bytes, true);
+  // a traditional-script page saved as Big5 is valid GB18030 too (both are byte pairs over 0x81-0xFE), read as
+  // nonsense: the encoding in which the genre's own characters (質量 / 质量, 發 / 发 …) appear is the right one
+  const big5 = tryDecode('big5', bytes, true);
+  if (big5 !== null && genreChars(big5) > 2 * genreChars(gb ?? '') + 4) {
+    ctx.report('encoding-fallback', null, 'not valid UTF-8; decoded as Big5 (as GB18030 the text reads as no Chinese of this genre)');
+    return done(big5, 'big5');
+  }
   if (gb !== null) {
     ctx.report('encoding-fallback', null, 'not valid UTF-8; decoded as GB18030');
     return done(gb, 'gb18030');

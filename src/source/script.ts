@@ -13,6 +13,13 @@ const TABLE = (() => {
   return t;
 })();
 
+/** How many of the genre's frequent characters (either script) the first 4 K characters hold: judges a decoding. */
+export function genreChars(text: string): number {
+  let n = 0;
+  for (let i = 0, end = Math.min(text.length, 4096); i < end; i++) if (TABLE[text.charCodeAt(i)]) n++;
+  return n;
+}
+
 export function detectScript(text: string): 'simplified' | 'traditional' {
   // a sample is enough: the first 2 K characters past ASCII (pandoc's plain text of a page laid out in tables pads
   // every line to its cell: 2 K units would hold a few hundred Chinese characters, mostly the site's menus)

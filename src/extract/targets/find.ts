@@ -9,7 +9,7 @@ import { zhToInt } from '../../lexicon/numerals.js';
 import { curlQuotes } from '../../source/normalize.js';
 import {
   AFTER_FILLER, AFTER_PREDICATE, ALREADY_DONE, ZH_RANGE_BEFORE, AGE_AFTER, PER_UNIT, CHANGE_ONLY, INCLUSIVE, CHANGE_TAIL, GRADE, MORE_THAN_AFTER, MOVE_FIRST_VERBS, SCALE_MEASURE, NEW_LEAD, PER_YEAR_LEAD, TOTAL_AFTER, TOTAL_ONLY, FUNDING_BEFORE, MONEY_UNIT, NOT_TARGET_NAME, NOTE_AFTER, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_SIGNS, RANGE_TAIL, RANK_AFTER, RANK_BEFORE,
-  RATE_BASE_BEFORE, RATE_NAME, SUFFIX_COMPARATORS,
+  RATE_BASE_BEFORE, RATE_NAME, SUFFIX_COMPARATORS, COMMITMENT_ONLY,
 } from '../../lexicon/targets.js';
 import { WEAK_MEASURES } from '../../lexicon/measures.js';
 import { measureAt } from '../measures.js';
@@ -247,7 +247,7 @@ function findIn(s: string, ctx: TargetContext): FoundTarget[] {
           const subject = sentenceSubject(out[out.length - 1], s, cs);
           if (subject === null) continue;
           name = TOTAL_AFTER.test(name) ? `${subject.replace(PER_YEAR_LEAD, '').replace(NEW_LEAD, '')}${name}` : `${name}${subject.replace(PER_YEAR_LEAD, '')}`;
-        } else if (name.length < 2 || /^[\d.%]+$/.test(name)) {
+        } else if (name.length < 2 || /^[\d.%]+$/.test(name) || COMMITMENT_ONLY.test(name)) {
           // `2023年合格率稳定在92%以上,到2025年达到94%`: the subject of the sentence carries over
           const subject = cmp ? sentenceSubject(out[out.length - 1], s, cs) ?? previousClauseSubject(s, cs) : null;
           if (subject !== null) {

@@ -1,8 +1,9 @@
 /**
- * Target values: the numbers of a string (digits, and Chinese numerals before a measure word: `三个`), the spans a
- * number must not sit in (names in “…” and 《…》), and the repair of a rate that lost its decimal point (`985%`).
+ * Target values: the numbers of a string (digits, Chinese numerals before a measure word: `三个`, shares in words:
+ * `百分之九十八`, `9成`, `三分之一`), the spans a number must not sit in (names in “…” and 《…》), and the repair of
+ * a rate that lost its decimal point (`985%`).
  */
-import { DECIMAL_POINT_WORD, RATE_WORDS, ZH_COUNT_NUMERALS, ZH_NUMERALS, zhToInt } from '../../lexicon/numerals.js';
+import { DECIMAL_POINT_WORD, FRACTION_WORD, RATE_WORDS, TENTHS_AFTER, TENTHS_WORD, ZH_COUNT_NUMERALS, ZH_NUMERALS, zhToInt } from '../../lexicon/numerals.js';
 import { NUMERAL_MEASURES } from '../../lexicon/measures.js';
 import { RESPECTIVELY } from '../../lexicon/targets.js';
 
@@ -47,6 +48,28 @@ function rateInWords(s: string, i: number): { value: number; unit: string; end: 
     return { value: Number(frac ? `${whole}.${frac}` : whole), unit, end: e };
   }
   return null;
+}
+
+/** `9成` / `五成` (tenths) ending at `e`, the number before it worth `whole`: the rate in %, or null. */
+function tenths(s: string, e: number, whole: number): { value: number; unit: string; end: number } | null {
+  if (!(whole >= 1 && whole < 10) || !s.startsWith(TENTHS_WORD, e)) return null;
+  if (!TENTHS_AFTER.test(s.slice(e + TENTHS_WORD.length, e + TENTHS_WORD.length + 3))) return null;
+  return { value: Math.round(whole * 100) / 10, unit: '%', end: e + TENTHS_WORD.length };
+}
+
+/** `三分之一` / `五成` at `i` (Chinese numerals): the share as a rate in % (two decimals), or null. */
+function shareInWords(s: string, i: number): { value: number; unit: string; end: number } | null {
+  let e = i;
+  while (e < s.length && ZH_ANY[s.charCodeAt(e)] === 1) e++;
+  const first = zhToInt(s.slice(i, e));
+  if (!Number.isFinite(first)) return null;
+  if (!s.startsWith(FRACTION_WORD, e)) return tenths(s, e, first);
+  const f = e + FRACTION_WORD.length;
+  let g = f;
+  while (g < s.length && ZH_ANY[s.charCodeAt(g)] === 1) g++;
+  const part = zhToInt(s.slice(f, g));
+  if (!Number.isFinite(part) || part <= 0 || part >= first) return null;
+  return { value: Math.round((10000 * part) / first) / 100, unit: '%', end: g };
 }
 
 /** The value of printed digits, thousands separators dropped (`1,200` → 1200). */
@@ -98,10 +121,12 @@ export function numbersIn(s: string): NumberSpan[] {
       let e = i + 1;
       while (e < s.length && isDigit(s.charCodeAt(e))) e++;
       e = digitsEnd(s, i, e);
-      out.push({ index: i, text: s.slice(i, e), chinese: false });
+      const share = tenths(s, e, Number(s.slice(i, e).replace(/,/g, '')));
+      if (share) e = share.end;
+      out.push(share ? { index: i, text: s.slice(i, e), chinese: false, rate: { value: share.value, unit: share.unit } } : { index: i, text: s.slice(i, e), chinese: false });
       i = e;
     } else {
-      const rate = rateInWords(s, i);
+      const rate = rateInWords(s, i) ?? shareInWords(s, i);
       if (rate) {
         out.push({ index: i, text: s.slice(i, rate.end), chinese: true, rate: { value: rate.value, unit: rate.unit } });
         i = rate.end;

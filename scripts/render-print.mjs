@@ -7,7 +7,7 @@
 //   node scripts/render-print.mjs [--devset DIR] [--templates gk,news] [--out DIR] [--score]
 //   node scripts/render-print.mjs --variants fixtures/variants --gold-dir ../shared/gold [--out DIR] [--score]
 //     → OUT/<template>/{pdf,ptt,ptl}/NN_x.{pdf,txt} + .gold.yaml (score.mjs --gold D --inputs D on each)
-// Scripts are off: the templates carry a `document.write` trap for the HTML reader, which a saved page would not show.
+// Scripts are taken out: the templates carry a `document.write` trap for the HTML reader, which a saved page would not show.
 // Needs chromium and pdftotext (poppler-utils) and a CJK font (fonts-wqy-microhei).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -42,7 +42,10 @@ for (const p of pages()) {
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
   sets.add(p.set);
   const pdf = join(dirs.pdf, `${p.stem}.pdf`);
-  execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--blink-settings=scriptEnabled=false', `--print-to-pdf=${pdf}`, `file://${p.html}`], { stdio: 'ignore' });
+  const page = join(out, '.print', p.set, `${p.stem}.html`);
+  mkdirSync(join(out, '.print', p.set), { recursive: true });
+  writeFileSync(page, readFileSync(p.html, 'utf8').replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, ''));
+  execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', `--print-to-pdf=${pdf}`, `file://${page}`], { stdio: 'ignore' });
   execFileSync('pdftotext', [pdf, join(dirs.ptt, `${p.stem}.txt`)]);
   execFileSync('pdftotext', ['-layout', pdf, join(dirs.ptl, `${p.stem}.txt`)]);
   writeFileSync(join(dirs.pdf, `${p.stem}.gold.yaml`), p.gold.replace(/^file:\s*\S+/m, `file: ${p.stem}.pdf`));

@@ -174,9 +174,25 @@ function stsongPdf() {
   ]);
 }
 
+/**
+ * A plan whose 附件 indicator table is set landscape on a portrait page: every line of page 2 is turned a quarter
+ * (text running up, `0 1 -1 0 x y Tm`), as a table rotated to fit the page prints.
+ */
+function turnedPdf() {
+  const body = [[72, 760, '青禾区质量强区建设实施方案'], [72, 730, '一、总体要求'], [96, 706, '到2025年，全区质量整体水平进一步提升，主要指标见附件。'],
+    [72, 676, '二、重点任务'], [96, 652, '1.夯实产业基础质量支撑。（牵头单位：区经济信息委）']];
+  const rows = [['附件'], ['青禾区质量强区建设主要指标'], ['序号', '指标名称', '单位', '2022年', '2025年', '属性'],
+    ['1', '制造业产品质量合格率', '%', '93', '95', '预期性'], ['2', '食品评价性抽检合格率', '%', '97.5', '98.5', '约束性'], ['3', '主导制修订标准数', '项', '10', '20', '预期性']];
+  const cols = [60, 110, 380, 440, 520, 600];
+  // reading the turned page: a row at height r from its bottom stands at x = 595 − r; a cell at c along it, at y = c
+  const turned = rows.flatMap((cells, i) => cells.map((t, j) => `0 1 -1 0 ${595 - (520 - 30 * i)} ${cols[j]} Tm ${ucs2(t)} Tj`));
+  return pdf([page(body), `BT /F1 12 Tf ${turned.join(' ')} ET`]);
+}
+
 // ---- main ----------------------------------------------------------------------------------------------------
 
-for (const seed of seeds) {
+// --special: only the hand-written PDFs of fixtures/documents/special (no Chromium)
+for (const seed of process.argv.includes('--special') ? [] : seeds) {
   const dir = join(outDir, seed);
   mkdirSync(dir, { recursive: true });
   const html = join(root, 'fixtures', 'variants', seed, 'page.html');
@@ -188,6 +204,7 @@ for (const seed of seeds) {
 const special = join(outDir, 'special');
 mkdirSync(special, { recursive: true });
 writeFileSync(join(special, 'stsong.pdf'), stsongPdf());
+writeFileSync(join(special, 'turned-table.pdf'), turnedPdf());
 // a user password is required: the /U entry matches no empty password
 writeFileSync(join(special, 'encrypted.pdf'), pdf([page([[72, 760, '加密']])], {
   trailer: `/Encrypt 8 0 R /ID [<${'ab'.repeat(16)}> <${'ab'.repeat(16)}>] `,
@@ -195,4 +212,4 @@ writeFileSync(join(special, 'encrypted.pdf'), pdf([page([[72, 760, '加密']])],
 }));
 // a scan: the page is all picture (here a grey rectangle), no text layer
 writeFileSync(join(special, 'scanned.pdf'), pdf(['0.5 g 40 40 515 762 re f', '0.5 g 40 40 515 762 re f']));
-console.log('fixtures/documents/special: stsong.pdf encrypted.pdf scanned.pdf');
+console.log('fixtures/documents/special: stsong.pdf turned-table.pdf encrypted.pdf scanned.pdf');

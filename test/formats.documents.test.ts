@@ -122,6 +122,13 @@ describe('PDF positions', () => {
     });
   }
 
+  it('a 附件 table turned a quarter on its page (landscape on portrait) is read as rows, on its own page number', async () => {
+    const got = await plan('fixtures/documents/special/turned-table.pdf');
+    expect(got.targets.map((t) => [t.indicator, t.value, t.year, t.page])).toEqual([
+      ['制造业产品质量合格率', 95, 2025, 2], ['食品评价性抽检合格率', 98.5, 2025, 2], ['主导制修订标准数', 20, 2025, 2],
+    ]);
+  });
+
   it('a non-embedded STSong-Light font (UniGB-UCS2-H) is read through the CMaps; a task over a page break is one block', async () => {
     const got = await plan('fixtures/documents/special/stsong.pdf');
     expect(got.tasks.map((t) => [t.id, t.title, t.lead, t.responsible])).toEqual([

@@ -12,6 +12,7 @@ import { InputError } from '../diagnostics.js';
 import { readZip } from './zip.js';
 import { kid, kids, parseXml, resolveAlternates, val, type XmlElement, type XmlNode } from './xml.js';
 import { Numbering } from './docx-numbering.js';
+import { mergedCells } from './docx-merge.js';
 import { joinText } from './pdf-spaces.js';
 import { NUMBER_BREAK_AFTER, NUMBER_BREAK_BEFORE } from '../lexicon/structure.js';
 import { unwrap, type RawLine } from './unwrap.js';
@@ -188,7 +189,9 @@ function wrapped(el: XmlElement, name: string): XmlElement[] {
 
 function table(tbl: XmlElement, numbering: Numbering, out: Item[]): void {
   // a row deleted with tracked changes on is not in the document
-  const rows = wrapped(tbl, 'tr').filter((tr) => kid(kid(tr, 'trPr'), 'del') === undefined).map((tr) => wrapped(tr, 'tc').map((tc) => {
+  const trs = wrapped(tbl, 'tr').filter((tr) => kid(kid(tr, 'trPr'), 'del') === undefined);
+  const tcs = trs.map((tr) => wrapped(tr, 'tc'));
+  const grid = tcs.map((row) => row.map((tc) => {
     const inner: Item[] = [];
     walkBody(tc, numbering, inner);
     return inner;
@@ -196,11 +199,11 @@ function table(tbl: XmlElement, numbering: Numbering, out: Item[]): void {
   // A table with no row of two filled cells lays out paragraphs (a signature beside an empty cell, a 专栏 frame):
   // its cells are read as paragraphs, as the HTML reader does.
   const filled = (cell: Item[]) => cell.some((it) => itemText(it).trim() !== '');
-  if (!rows.some((cells) => cells.filter(filled).length >= 2)) {
-    for (const cells of rows) for (const cell of cells) if (filled(cell)) out.push(...cell);
+  if (!grid.some((cells) => cells.filter(filled).length >= 2)) {
+    for (const cells of grid) for (const cell of cells) if (filled(cell)) out.push(...cell);
     return;
   }
-  for (const cells of rows) {
+  for (const cells of mergedCells(trs, tcs, grid)) {
     // a one-cell row is a frame around paragraphs (专栏 boxes), not a table row
     if (cells.length === 1) { out.push(...(cells[0] as Item[])); continue; }
     out.push({ kind: 'row', cells: cells.map((inner) => inner.map(itemText).filter((t) => t !== '').reduce((a, b) => joinText(a, b), '')) });

@@ -21,6 +21,8 @@ export interface PdfPage {
   width: number;
   height: number;
   items: PdfItem[];
+  /** The page's number (text turned a quarter is read as a page of its own after its page, with its number). */
+  number?: number;
 }
 
 export interface LayoutCell {

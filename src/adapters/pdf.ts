@@ -35,19 +35,23 @@ export interface PdfAdapted {
 /** A PDF file → lines of text and blocks. Throws {@link InputError} for encrypted, damaged or image-only PDFs. */
 export async function fromPdf(bytes: Uint8Array, ctx: Collector): Promise<PdfAdapted> {
   const pages = await readPdf(bytes);
-  const empty = pages.map((p, i) => (p.items.some((it) => it.str.trim() !== '') ? 0 : i + 1)).filter((n) => n > 0);
-  if (empty.length === pages.length) {
-    throw new InputError('pdf-no-text', `the PDF has no text layer (${pages.length} page${pages.length === 1 ? '' : 's'} of images, a scan?); qplan does not do OCR: run OCR first (e.g. \`ocrmypdf --language chi_sim in.pdf out.pdf\`) and read the result`);
+  // a page and the text turned a quarter on it (read after it) are one page
+  const printed = new Map<number, boolean>();
+  pages.forEach((p, i) => printed.set(p.number ?? i + 1, (printed.get(p.number ?? i + 1) ?? false) || p.items.some((it) => it.str.trim() !== '')));
+  const empty = [...printed].filter(([, text]) => !text).map(([n]) => n);
+  const count = printed.size;
+  if (empty.length === count) {
+    throw new InputError('pdf-no-text', `the PDF has no text layer (${count} page${count === 1 ? '' : 's'} of images, a scan?); qplan does not do OCR: run OCR first (e.g. \`ocrmypdf --language chi_sim in.pdf out.pdf\`) and read the result`);
   }
   const out = fromPdfPages(pages);
-  ctx.report('pdf-layout', null, `${pages.length} page${pages.length === 1 ? '' : 's'}: ${out.dropped} running header, footer and page-number lines dropped, ${out.joined} wrapped lines rejoined`);
+  ctx.report('pdf-layout', null, `${count} page${count === 1 ? '' : 's'}: ${out.dropped} running header, footer and page-number lines dropped, ${out.joined} wrapped lines rejoined`);
   if (empty.length > 0) ctx.report('pdf-page-no-text', null, `page${empty.length === 1 ? '' : 's'} ${empty.join(', ')} ha${empty.length === 1 ? 's' : 've'} no text layer (scanned?) and ${empty.length === 1 ? 'was' : 'were'} not read`);
   return out;
 }
 
 /** The layout part of {@link fromPdf}, on pages already read. */
 export function fromPdfPages(pages: PdfPage[]): PdfAdapted {
-  const perPage = pages.map((p, i) => pageLines(p, i + 1));
+  const perPage = pages.map((p, i) => pageLines(p, p.number ?? i + 1));
   const chrome = findChrome(perPage, pages.map((p) => p.height));
   const all = perPage.flat();
 

@@ -61,6 +61,10 @@ function restoreNatives(before: Map<string, PropertyDescriptor>[]): void {
   });
 }
 
+/** A quarter-turned block of text is read when it has this many items and characters (a table, not a stamp). */
+const TURNED_MIN_ITEMS = 8;
+const TURNED_MIN_CHARS = 40;
+
 /** The text items of every page, in page units (y up). Throws {@link InputError} when the PDF cannot be opened. */
 export async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
   const { lib, root } = await (pdfjs ??= load());
@@ -87,14 +91,28 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
       // keep the characters as printed: pdf.js would otherwise fold full-width forms and compatibility characters
       const content = await page.getTextContent({ disableNormalization: true });
       const items: PdfItem[] = [];
+      // text turned a quarter (a landscape 附件 table set on a portrait page), running up (b > 0) or down
+      const turned: { up: PdfItem[]; down: PdfItem[] } = { up: [], down: [] };
+      const w = x1 - x0, h = y1 - y0;
       for (const it of content.items) {
         if (!('str' in it) || it.str === '') continue;
-        const [a, b, c, d, e, f] = it.transform as number[];
-        // horizontal text only; rotated marginal notes (stamps, vertical 骑缝 text) are not plan text
-        if (Math.abs(b as number) > 1e-3 || Math.abs(c as number) > 1e-3 || (a as number) <= 0) continue;
-        items.push({ str: it.str, x: (e as number) - x0, y: (f as number) - y0, w: it.width, size: Math.abs(d as number) || it.height });
+        const [a, b, c, d, e, f] = (it.transform as number[]).map(Number) as [number, number, number, number, number, number];
+        const x = e - x0, y = f - y0;
+        if (Math.abs(b) <= 1e-3 && Math.abs(c) <= 1e-3 && a > 0) {
+          items.push({ str: it.str, x, y, w: it.width, size: Math.abs(d) || it.height });
+        } else if (Math.abs(a) <= 1e-3 && Math.abs(d) <= 1e-3 && b * c < 0) {
+          // turned back to read it: up-running text (x, y) → (y, w − x), down-running → (h − y, x)
+          const size = Math.abs(c) || it.height;
+          if (b > 0) turned.up.push({ str: it.str, x: y, y: w - x, w: it.width, size });
+          else turned.down.push({ str: it.str, x: h - y, y: x, w: it.width, size });
+        }
       }
-      pages.push({ width: x1 - x0, height: y1 - y0, items });
+      pages.push({ width: w, height: h, items, number: n });
+      // a few turned items are marginal notes (stamps, vertical 骑缝 text), not plan text; a turned table or page
+      // is read as a page of its own after the page it is on, with that page's number
+      for (const t of [turned.up, turned.down]) {
+        if (t.length >= TURNED_MIN_ITEMS && t.reduce((n, i) => n + i.str.trim().length, 0) >= TURNED_MIN_CHARS) pages.push({ width: h, height: w, items: t, number: n });
+      }
       page.cleanup();
     }
     return pages;

@@ -8,6 +8,7 @@ import type { Block } from '../model.js';
 import { isBrowserStamp, isPageNumber, titleWraps } from './pdf-layout.js';
 import { joinText, letterSpacing } from './pdf-spaces.js';
 import { spacedTableLines } from './spaced-header.js';
+import { alignRows, layoutRow } from './layout-row.js';
 import { ADDRESSEE_LINE, BREADCRUMB_LINE, DOC_NUMBER_LINE, isIssuerLine, META_LABEL_LINE, NOTICE_TITLE_EITHER, PARAGRAPH_START } from '../lexicon/structure.js';
 
 /** One line of the source, without its line end. */
@@ -231,6 +232,10 @@ export function unwrap(lines: RawLine[], isRow: (l: RawLine) => Block | null): U
     while (next < lines.length && clean((lines[next] as RawLine).text) === '') next++;
     if (next < lines.length && SIGNATURE_DATE.test(clean((lines[next] as RawLine).text))) signature.add(lines[i] as RawLine);
   }
+  const spacing = blankSpacing(lines, chrome, (t) => {
+    const w = measure(t);
+    return w >= wrap.width - wrap.tol && w <= wrap.width && !closed(t);
+  });
   // a table typed with spaces (`序号 指标名称 单位 2025年` and its rows) is a line a row, however full its lines
   const tableLines = spacedTableLines(lines.map((l) => (chrome.has(l) ? '' : clean(l.text))));
   const tails = new Set<number>();
@@ -238,7 +243,12 @@ export function unwrap(lines: RawLine[], isRow: (l: RawLine) => Block | null): U
     if (chrome.has(l) || tails.has(index)) { blank = false; nearChrome = chrome.has(l); continue; }
     const lead = l.text.length - l.text.replace(/^[\f\s\u00a0\u3000]+/, '').length;
     const raw = l.text.slice(lead).replace(/[\s\u00a0\u3000]+$/, '');
-    if (raw === '') { if (!nearChrome && !l.text.includes('\f')) blank = true; continue; }
+    if (raw === '') {
+      // in double-spaced text one blank line is the line pitch: only two part paragraphs
+      const run = spacing.doubled && clean(lines[index - 1]?.text ?? 'x') !== '' && clean(lines[index + 1]?.text ?? '') !== '';
+      if (!nearChrome && !l.text.includes('\f') && !run) blank = true;
+      continue;
+    }
     nearChrome = false;
     const row = isRow({ text: raw, line: l.line, offset: l.offset + lead }) ?? layoutRow(raw, l.line, l.offset + lead);
     if (row) { flush(); blocks.push(row); blank = false; continue; }
@@ -267,7 +277,9 @@ export function unwrap(lines: RawLine[], isRow: (l: RawLine) => Block | null): U
     // is a signature's (`…认真抓好落实。` / `2023年10月18日`); a breadcrumb is chrome as wide as a line, and goes on in
     // nothing (`某市人民政府门户网站 > 信息公开 > 政策文件` / `某市人民政府关于印发…的通知`), nor do the addressees, nor
     // a notice's title once it reached its `…的通知`
-    if (c && (isFull(c.lastWidth, c.lastText) || wrapsTitle) && !blank && !PARAGRAPH_START.test(t) && !META_LABEL_LINE.test(t) && !signature.has(l) && !cellLike && !DOC_NUMBER_LINE.test(t)
+    // there, a line indented past the body's margin (`pdftotext -layout` keeps the first-line indent) starts a paragraph
+    const indented = spacing.doubled && lead > spacing.margin + 1;
+    if (c && (isFull(c.lastWidth, c.lastText) || wrapsTitle) && !blank && !indented && !PARAGRAPH_START.test(t) && !META_LABEL_LINE.test(t) && !signature.has(l) && !cellLike && !DOC_NUMBER_LINE.test(t)
       && !SIGNATURE_DATE.test(t) && !BREADCRUMB_LINE.test(c.lastText) && !BREADCRUMB_LINE.test(t) && !ADDRESSEE_LINE.test(c.lastText) && !NOTICE_TITLE_EITHER.test(c.text)) {
       const before = c.text.length;
       c.text = joinText(c.text, t);
@@ -288,6 +300,34 @@ export function unwrap(lines: RawLine[], isRow: (l: RawLine) => Block | null): U
 }
 
 /**
+ * Whether blank lines are the line pitch rather than paragraph breaks: `pdftotext -layout` of a page set at double
+ * line height (a portal's `line-height: 2`, printed from the browser) puts a blank line after many lines of one
+ * paragraph. Then a third of the full lines open at their end (`…;责任单` / `位:区科技局…`) stand over a blank line
+ * and a line that starts no item. `margin` is the commonest indent of the text's lines (the wrapped lines').
+ */
+function blankSpacing(lines: RawLine[], chrome: Set<RawLine>, fullOpen: (t: string) => boolean): { doubled: boolean; margin: number } {
+  let open = 0, overBlank = 0;
+  const leads = new Map<number, number>();
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as RawLine;
+    const t = clean(l.text);
+    if (t === '' || chrome.has(l)) continue;
+    const lead = l.text.length - l.text.replace(/^[\f\s\u00a0\u3000]+/, '').length;
+    leads.set(lead, (leads.get(lead) ?? 0) + 1);
+    if (!fullOpen(t)) continue;
+    open++;
+    const after = lines[i + 1], next = lines[i + 2];
+    if (!after || clean(after.text) !== '' || after.text.includes('\f') || !next || chrome.has(next)) continue;
+    // the line under the blank goes on at the wrapped lines' indent (not further in), and is no item or label
+      const t2 = clean(next.text);
+    const lead2 = next.text.length - next.text.replace(/^[\f\s\u00a0\u3000]+/, '').length;
+    if (t2 !== '' && lead2 <= lead && !PARAGRAPH_START.test(t2) && !META_LABEL_LINE.test(t2)) overBlank++;
+  }
+  const margin = [...leads].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+  return { doubled: overBlank >= 8 && overBlank * 3 >= open, margin };
+}
+
+/**
  * A space-parted table row the wrap cut, with its tail: the next line that is not blank is joined to it (the
  * caller skips that line, through `tails`).
  */
@@ -303,45 +343,4 @@ function tableRowOf(raw: string, offset: number, lines: RawLine[], index: number
   if (text.length > raw.length + tail.length) offsets.push(offset + raw.length);
   for (let i = 0; i <= tail.length; i++) offsets.push(next.offset + lead + i);
   return { type: 'para', text, line, offset, offsets };
-}
-
-/**
- * A table row as `pdftotext -layout` prints it: three or more short cells parted by runs of two or more spaces (or
- * by tabs, as a table copied as text is).
- */
-function layoutRow(raw: string, line: number, offset: number): Block | null {
-  if (raw.indexOf('  ') < 0 && raw.indexOf('\t') < 0) return null;
-  const cells: Block[] = [];
-  const piece = /\S+(?: \S+)*/g;
-  for (let m = piece.exec(raw); m; m = piece.exec(raw)) cells.push({ type: 'para', text: m[0], line, offset: offset + m.index });
-  if (cells.length < 3 || cells.some((c) => c.text.length > 40)) return null;
-  const row: Block = { type: 'row', text: raw, line, offset, cells };
-  LAYOUT_ROWS.add(row);
-  return row;
-}
-const LAYOUT_ROWS = new WeakSet<Block>();
-
-/**
- * Narrow columns of a ruled table can stand one space apart in `pdftotext -layout` (`单位 2022年` in the header):
- * a row one cell short of the rows around it, with one cell holding one space, is split there.
- */
-function alignRows(blocks: Block[]): void {
-  for (let i = 0; i < blocks.length;) {
-    let j = i;
-    while (j < blocks.length && LAYOUT_ROWS.has(blocks[j] as Block)) j++;
-    const run = blocks.slice(i, j);
-    i = j === i ? i + 1 : j;
-    if (run.length < 3) continue;
-    const counts = new Map<number, number>();
-    for (const r of run) counts.set(r.cells?.length ?? 0, (counts.get(r.cells?.length ?? 0) ?? 0) + 1);
-    const n = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
-    for (const r of run) {
-      const cells = r.cells ?? [];
-      const spaced = cells.filter((c) => c.text.split(' ').length === 2);
-      if (cells.length !== n - 1 || spaced.length !== 1) continue;
-      const c = spaced[0] as Block;
-      const cut = c.text.indexOf(' ');
-      cells.splice(cells.indexOf(c), 1, { ...c, text: c.text.slice(0, cut) }, { ...c, text: c.text.slice(cut + 1), offset: c.offset + cut + 1 });
-    }
-  }
 }

@@ -161,3 +161,11 @@ export const DISTRICT_END = /区$/;
  * horizon of targets that name none (`全年新建…100项以上`). A period (`2023—2025年行动计划`) is not one year.
  */
 export const ANNUAL_PLAN_TITLE = /(?<![\d—–~至到-])(\d{4})\s*年度?(?!\s*[\d—–~至到-])[^()（）]{0,30}(?:工作要点|工作计划|行动计划|工作方案|实施方案|重点工作|工作安排|工作任务)$/;
+
+/**
+ * What the notice that carries a plan of the genre says: it issues or forwards a document (`关于印发…的通知`,
+ * `关于转发…`) or is about quality itself. A `关于进一步加强安全生产工作的通知` printed before the text is another
+ * notice: a sidebar of related documents on a page saved as PDF.
+ */
+export const NOTICE_SUBJECT = /印发|转发|质量/;
+

@@ -6,7 +6,7 @@
  */
 import { clean, type View } from '../../source/view.js';
 import {
-  CITED_BEFORE, DRAFT_LABEL, HEADLINE_ISSUED, ISSUED_ABOUT, ISSUED_AFTER, ISSUED_BEFORE, isJointIssuer, NATIONAL_TITLES, NOTICE_SENDERS, TITLE_END, TITLE_ISSUER, TITLE_NOISE_BEFORE, TITLE_PERIOD, TITLE_WIDGET,
+  CITED_BEFORE, DRAFT_LABEL, HEADLINE_ISSUED, ISSUED_ABOUT, ISSUED_AFTER, ISSUED_BEFORE, isJointIssuer, NATIONAL_TITLES, NOTICE_SENDERS, NOTICE_SUBJECT, TITLE_END, TITLE_ISSUER, TITLE_NOISE_BEFORE, TITLE_PERIOD, TITLE_WIDGET,
 } from '../../lexicon/meta.js';
 import { NOTICE_TITLE } from '../../lexicon/structure.js';
 import { isMetadataLine } from './fields.js';
@@ -77,7 +77,7 @@ export function noticeTitle(front: View[]): TitleFound | null {
       text = p.norm + text;
       if (issuerLine) break;
     }
-    if (!NOTICE_TITLE.test(text)) continue;
+    if (!NOTICE_TITLE.test(text) || !NOTICE_SUBJECT.test(text)) continue;
     const first = (parts[0] as [View, number, number])[0];
     const found: TitleFound = { text: parts.map(([x, a, b]) => clean(x, a, b).trim()).join(''), line: first.b.line, v: first };
     if (shape.number) found.number = { raw: shape.number, line: v.b.line };

@@ -29,8 +29,8 @@ const OTHER_LETTERS = /[^\P{L}\p{Script=Han}\p{Script=Latin}]/gu;
 const HAN = /\p{Script=Han}/gu;
 
 /**
- * A line written mostly in another script: on a bilingual portal (新疆, 内蒙古, 西藏, 延边) each Chinese paragraph is
- * followed by its Uyghur, Mongolian, Tibetan or Korean translation, which repeats the numbers (`93% تىن يۇقىرى`,
+ * A line written mostly in another script: on a bilingual portal of an autonomous region or prefecture each Chinese
+ * paragraph is followed by its Uyghur, Mongolian, Tibetan or Korean translation, which repeats the numbers (`93% تىن يۇقىرى`,
  * `2025년까지 … 98%`). The plan is read from the Chinese; the translation is neither its text nor its targets.
  */
 export function isOtherScript(v: View): boolean {

@@ -64,6 +64,14 @@ export function extractTasks(items: ItemNode[], ctx: Collector): TaskOut[] {
         texts.unshift(orig(pv, from).trim());
       }
     }
+    // no note of its own: the note closing its group's heading covers it (`（一）…（牵头单位：A；配合单位：B）`)
+    const groupNote = noteAt === null && it.groupHead ? findAgencyNote(it.groupHead.v.norm.slice(it.groupHead.start)) : null;
+    if (groupNote && it.groupHead) {
+      const gv = it.groupHead.v, from = it.groupHead.start;
+      const printed = (n: string) => unfoldFound(gv, n, from + groupNote.start, from + groupNote.end);
+      lead = groupNote.lead.map(printed); responsible = groupNote.responsible.map(printed); etc = groupNote.etc;
+      ctx.report('units-from-group', v.b.line, `item ${it.printed} prints no unit note; the note of its group (line ${gv.b.line}) is used`);
+    }
     const id = qualify ? [it.chapter, it.group, it.printed].filter(Boolean).join('.') : it.printed;
     const task: Task = {
       id,

@@ -18,6 +18,15 @@ export function hasBody(norm: string, rest: number): boolean {
   return stop < 0 && t.length > 40;
 }
 
+/**
+ * Where a heading's own text ends: before the unit note it closes with (`（一）提升制造业质量（牵头单位：A；配合单位：B）`,
+ * a group whose note covers the numbered tasks under it), else at its end.
+ */
+export function headingEnd(norm: string): number {
+  const m = /\(([^()]*)\)[。.]?\s*$/.exec(norm);
+  return m && hasAgencyNoteMark(m[1] as string) ? m.index : norm.length;
+}
+
 export function isChrome(v: View): boolean {
   // chrome is short (`分享到`, `您的当前位置: 首页>…`); a task paragraph is not scanned for it
   return v.norm.length <= 80 && CHROME.test(v.norm);

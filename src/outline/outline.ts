@@ -11,7 +11,7 @@ import { zhToInt } from '../lexicon/numerals.js';
 import { TABLE_CAPTION } from '../lexicon/structure.js';
 import { hasAgencyNoteMark } from '../lexicon/agency-notes.js';
 import { chapterRole, classify, depthHeads, nestSections, tocLines, type Head, type Role } from './heads.js';
-import { columnTakes, hasBody, isBackMatter, isCell, isChrome, isImprint, isProse, sectionIsItem, titleOverText } from './lines.js';
+import { columnTakes, hasBody, headingEnd, isBackMatter, isCell, isChrome, isImprint, isProse, sectionIsItem, titleOverText } from './lines.js';
 
 /** A run of a view's text from `start` (index into `norm`) to its end. */
 export interface Segment {
@@ -40,6 +40,8 @@ export interface ItemNode {
   /** Continuation blocks (HTML paragraphs, a goal's body lines). */
   more: View[];
   style: 'arabic' | 'paren' | 'yishi' | 'subitem';
+  /** The `(一)` heading of the enclosing group, whose unit note (if it prints one) covers the item. */
+  groupHead: Segment | null;
 }
 
 export interface ColumnNode {
@@ -137,6 +139,8 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
   let section: string | null = null;
   let sectionRole: Role | null = null;
   let group: string | null = null;
+  let groupHead: Segment | null = null;
+  let sectionHead: Segment | null = null;
   let item: ItemNode | null = null;
   let column: ColumnNode | null = null;
   let table: TableNode | null = null;
@@ -153,7 +157,7 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
   }
 
   const openItem = (kind: TaskKind, printed: string, v: View, rest: number, style: ItemNode['style']) => {
-    item = { kind, printed, chapter: chapter?.ord || null, group, head: { v, start: rest }, more: [], style };
+    item = { kind, printed, chapter: chapter?.ord || null, group, head: { v, start: rest }, more: [], style, groupHead: group === null ? null : groupHead };
     out.items.push(item);
     if (kind === 'task') lastTask = item;
     column = null;
@@ -216,7 +220,7 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
         openItem(itemRole === 'safeguards' ? 'safeguard' : 'task', h.di ? `第${h.ord}节` : h.ord, v, h.rest, 'paren');
         continue;
       }
-      section = h.ord; group = h.ord; item = null; column = null; parenTasks = false; numberedInChapter = false;
+      section = h.ord; group = h.ord; groupHead = { v, start: h.rest }; sectionHead = groupHead; item = null; column = null; parenTasks = false; numberedInChapter = false;
       sectionRole = own === 'tasks' ? null : own;
       if ((sectionRole ?? chapter?.role) === 'goals') out.goals.push({ v, start: v.norm.length });
       continue;
@@ -240,14 +244,15 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
       continue;
     }
     if (h?.kind === 'paren') {
-      if (role === 'goals' || role === 'preamble' || (!hasBody(v.norm, h.rest) && !titleOverText(views, heads, k, h.rest))) {
-        group = section ? `${section}.${h.ord}` : h.ord; item = null; column = null;
+      // a unit note closing the heading is the group's (its tasks print none), not a body that makes it a task
+      if (role === 'goals' || role === 'preamble' || (!hasBody(v.norm.slice(0, headingEnd(v.norm)), h.rest) && !titleOverText(views, heads, k, h.rest))) {
+        group = section ? `${section}.${h.ord}` : h.ord; item = null; column = null; groupHead = { v, start: h.rest };
         if (role === 'goals') out.goals.push({ v, start: h.rest });
         continue;
       }
       parenTasks = true; numberedInChapter = true;
       // a `(二)` task is the sibling of a `(一)` group before it, never inside it
-      if (group !== null && group.endsWith(')') && h.ord.startsWith('(')) group = section;
+      if (group !== null && group.endsWith(')') && h.ord.startsWith('(')) { group = section; groupHead = sectionHead; }
       openItem(role === 'safeguards' ? 'safeguard' : 'task', h.ord, v, h.rest, 'paren');
       continue;
     }

@@ -52,6 +52,7 @@ export const CODES = {
   'title-boundary-guessed': { severity: 'warning', description: "a title's closing 。 is missing; the boundary was guessed" },
   'unit-paren-lost': { severity: 'info', description: 'a unit note lost its opening parenthesis' },
   'unit-list-unclosed': { severity: 'info', description: 'a unit note lost its closing parenthesis' },
+  'units-from-group': { severity: 'info', description: "a task that prints no unit note takes its agencies from the note closing its group's heading" },
   'units-from-table': { severity: 'info', description: "a task that prints no unit note takes its agencies from the appendix's task-division table (重点任务分工表)" },
   // targets
   'target-unit-inferred': { severity: 'warning', description: 'a target printed without its measure word took the unit of its list neighbours' },

@@ -5,7 +5,7 @@
  */
 import {
   AGENCY_END, AGENCY_ETC, AGENCY_JOINERS, AGENCY_LABELS, AGENCY_SEPARATORS, AGENCY_START, BARE_DUTY, BRACKET_LABEL, DUTY_PHRASE,
-  LEAD_AFTER_NAME, LEAD_PREPOSITION, LEAD_THEN_OTHERS, ROLE_CLAUSE, lastAgencyNoteMark,
+  GROUP_SCOPE, LEAD_AFTER_NAME, LEAD_PREPOSITION, LEAD_THEN_OTHERS, ROLE_CLAUSE, lastAgencyNoteMark,
 } from '../lexicon/agency-notes.js';
 
 export interface AgencyNote {
@@ -115,7 +115,7 @@ function readNote(norm: string): AgencyNote | null {
   const end = closeLost ? norm.length : close + 1;
   if (closeLost) close = norm.length;
   let inner = norm.slice(openLost ? start : start + 1, close).trim();
-  inner = inner.replace(/[。.;]+$/, '');
+  inner = inner.replace(/[。.;]+$/, '').replace(GROUP_SCOPE, '');
   const lead: string[] = [], responsible: string[] = [];
   let etc = false;
   const labelled = AGENCY_LABELS.some(({ label }) => { label.lastIndex = 0; return label.test(inner); });

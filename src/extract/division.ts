@@ -1,13 +1,14 @@
 /**
  * division: a 重点任务分工表 in the appendix (序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限) names the agencies of
  * the tasks whose text prints no note of its own. A row goes to the task whose title opens one of its cells
- * (`推动陈皮产业高质量发展` / `推动陈皮产业高质量发展。…`); its names are kept as the table prints them.
+ * (`推动陈皮产业高质量发展` / `推动陈皮产业高质量发展。…` / `1.推动陈皮产业高质量发展`); its names are kept as the table prints them.
  */
 import type { AppendixTable } from '../model.js';
 import type { Collector } from '../diagnostics.js';
 import type { TaskOut } from './tasks.js';
 import { splitAgencies } from './agencies.js';
 import { DIVISION_LEAD, DIVISION_RESPONSIBLE } from '../lexicon/appendix.js';
+import { MARK_OPENING } from '../lexicon/structure.js';
 
 /** A cell or title as compared: no spaces, punctuation or brackets, full-width folded. */
 const key = (s: string) => s.normalize('NFKC').replace(/[\s。.,，;；:：、“”"'‘’()（）《》〔〕[\]【】]/g, '');
@@ -20,7 +21,8 @@ export function unitsFromTables(tables: AppendixTable[], tasks: TaskOut[], ctx: 
     const { lead: leadCol, responsible: respCol } = agencyColumns(table.columns.map((c) => c.replace(/\s+/g, '')));
     if (leadCol < 0 && respCol < 0) continue;
     table.rows.forEach((row, r) => {
-      const cells = row.map((c, i) => (i === leadCol || i === respCol || c == null ? '' : key(c)));
+      // a cell may print the task's own number before its title (`1.推动…`, `（二）提升…`)
+      const cells = row.map((c, i) => (i === leadCol || i === respCol || c == null ? '' : key(c.replace(MARK_OPENING, ''))));
       const at = bare.findIndex((t) => {
         const k = key(t.task.title);
         // a title of a word or two (`品牌建设`) may open any cell: only a title of a task's length is matched

@@ -26,7 +26,7 @@ export function tableTasks(o: Outline, ctx: Collector): { tasks: TaskOut[]; rows
       if (!cell || cell.text.trim() === '' || header(row)) continue;
       const seq = cols.seq >= 0 ? (cells[cols.seq]?.text.trim() ?? '') : '';
       const printed = /^\d{1,3}$/.test(seq) ? String(Number(seq)) : String(items.length + 1);
-      items.push({ kind: 'task', printed, chapter: chapterOf(o, row), group: null, head: { v: makeView(cell, row.i, row.fold), start: 0 }, more: [], style: 'arabic' });
+      items.push({ kind: 'task', printed, chapter: chapterOf(o, row), group: null, head: { v: makeView(cell, row.i, row.fold), start: 0 }, more: [], style: 'arabic', groupNote: null });
       agencies.push(rowAgencies(cols.lead >= 0 ? cells[cols.lead]?.text : null, cols.responsible >= 0 ? cells[cols.responsible]?.text : null));
       rows.push(row);
     }

@@ -10,6 +10,7 @@ import { orig, srcAt, unfoldFound, type View } from '../source/view.js';
 import { cutTitle } from './titles.js';
 import { findAgencyNote, type AgencyNote } from './agencies.js';
 import { zhToInt } from '../lexicon/numerals.js';
+import { GROUP_SCOPE } from '../lexicon/agency-notes.js';
 
 export interface TaskOut {
   task: Task;
@@ -64,6 +65,14 @@ export function extractTasks(items: ItemNode[], ctx: Collector): TaskOut[] {
         texts.unshift(orig(pv, from).trim());
       }
     }
+    // no note of its own: the note closing its group's heading covers it (`（一）…（牵头单位：A；配合单位：B）`)
+    const groupNote = noteAt === null && it.groupNote ? findAgencyNote(it.groupNote.v.norm.slice(it.groupNote.start)) : null;
+    if (groupNote && it.groupNote) {
+      const gv = it.groupNote.v, from = it.groupNote.start;
+      const printed = (n: string) => unfoldFound(gv, n, from + groupNote.start, from + groupNote.end);
+      lead = groupNote.lead.map(printed); responsible = groupNote.responsible.map(printed); etc = groupNote.etc;
+      ctx.report('units-from-group', v.b.line, `item ${it.printed} prints no unit note; the note of its group (line ${gv.b.line}) is used`);
+    }
     const id = qualify ? [it.chapter, it.group, it.printed].filter(Boolean).join('.') : it.printed;
     const task: Task = {
       id,
@@ -79,8 +88,28 @@ export function extractTasks(items: ItemNode[], ctx: Collector): TaskOut[] {
     };
     out.push({ task, node: it, note: noteAt });
   }
+  spreadGroupScope(out, ctx);
   checkNumbering(items, ctx);
   return out;
+}
+
+/** `（以上任务由A牵头，B、C配合）` after a group's last task: the note of every task of that group that prints none. */
+function spreadGroupScope(out: TaskOut[], ctx: Collector): void {
+  const bare = new Map<string, TaskOut[]>();
+  for (const t of out) {
+    const key = `${t.task.chapter}|${t.task.group}`;
+    const { note } = t;
+    if (note === null && t.task.lead.length === 0 && t.task.responsible.length === 0) {
+      bare.set(key, [...(bare.get(key) ?? []), t]);
+      continue;
+    }
+    if (note === null || t.task.group === null || !GROUP_SCOPE.test(note.v.norm.slice(note.start, note.end))) continue;
+    for (const b of bare.get(key) ?? []) {
+      Object.assign(b.task, { lead: [...t.task.lead], responsible: [...t.task.responsible], units_etc: t.task.units_etc });
+      ctx.report('units-from-group', b.task.line, `item ${b.node.printed} prints no unit note; the note of its group (line ${note.v.b.line}) is used`);
+    }
+    bare.delete(key);
+  }
 }
 
 /** Numbers within one sequence (same style, same chapter or group when they restart) should run 1, 2, 3 … */

@@ -76,3 +76,8 @@ export const LEAD_AFTER_NAME = /\s*[(（]\s*牵头(?:单位|部门)?\s*[)）]$/;
 export const ROLE_CLAUSE = /(?:等)?(?:(牵头)(?:负责)?|配合|参与|协助|协同|协办|(?:具体|负责)?落实|按(?:照)?(?:各自)?(?:职责)?(?:分工)?(?:职能)?负责|分别负责|负责)$/;
 /** `由A牵头`: the preposition before a lead. */
 export const LEAD_PREPOSITION = /^由/;
+/**
+ * A note after a group's last task that covers every task of the group (`（以上任务由A牵头，B、C配合）`,
+ * `（以上各项任务均由A、B按职责分工负责）`): the words before the agencies.
+ */
+export const GROUP_SCOPE = /^[(（【]?\s*以上(?:各项|所有)?(?:任务|工作|措施)(?:均)?(?:由)?/;

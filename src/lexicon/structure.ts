@@ -123,6 +123,12 @@ export const CHAPTER_ROLES: Array<{ role: 'goals' | 'safeguards' | 'preamble'; p
   { role: 'preamble', pattern: /基础与|发展基础|现状|形势|背景|重要意义|重要性|紧迫性|必要性|面临|回顾|起草过程|主要内容|^(?:总则|附则)$|^(?:现实基础|发展环境|发展成效|发展趋势|发展机遇|机遇与挑战|存在(?:的)?问题)[。.]?$/ },
 ];
 
+/**
+ * A chapter title that opens with a verb of doing (`夯实质量发展基础`, `筑牢质量安全基础`) holds tasks even where it names
+ * a preamble's topic (发展基础): a background chapter is named by a noun (`发展基础与形势`).
+ */
+export const ACTION_TITLE = /^(?:夯实|筑牢|打牢|厚植|巩固|强化|加强|完善|提升|健全|构建|优化|筑实|做实)/;
+
 /** Chrome of government CMS pages: a line matching this is never content (and ends the body when after it). */
 export const CHROME = new RegExp([
   '^(?:首页|网站首页)(?:\\s|>|$)', '您(?:的|所在)?(?:当前)?位置', '当前位置', '语音播报', '语音合成中', '进入播报模式', '退出播报模式',

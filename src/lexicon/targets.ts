@@ -112,8 +112,11 @@ export const INDICATOR_LEADING = /^(?:在|将|把|确保|争取|努力|推动|�
 /** `2025年` / `2025年底` — a year mark; the governing word before it (`到`, `截至`) is read by the caller. */
 export const YEAR_MARK = /(\d{4})\s*年(?:底|末|前)?/g;
 
-/** What follows a counted value when it counts the plan's own parts (`31项任务`, `14个方面`, `94条具体措施`). */
-export const PLAN_PARTS_AFTER = /^(?:具体|重点|主要)?(?:任务(?!书)|措施|方面|部分|章|节|时间节点|大行动|条意见|项举措|个专栏)/;
+/**
+ * What follows a counted value when it counts the plan's own parts (`31项任务`, `14个方面`, `94条具体措施`), or a share
+ * of them done by a stage of a 实施步骤 (`完成80%以上重点任务`).
+ */
+export const PLAN_PARTS_AFTER = /^(?:以上|左右)?(?:的)?(?:具体|重点|主要)?(?:任务(?!书)|措施|方面|部分|章|节|时间节点|大行动|条意见|项举措|个专栏)/;
 /** What precedes such a count (`共分3个部分25条`, `本方案共`). */
 export const PLAN_PARTS_BEFORE = /(?:部分|共分为?|分为|共计)$/;
 /**

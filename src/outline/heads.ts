@@ -6,7 +6,7 @@
 import type { Block } from '../model.js';
 import { intToZh, zhToInt } from '../lexicon/numerals.js';
 import {
-  ARABIC, ARTICLE, ATTACHMENT, BULLET, CHAPTER, DI_SECTION, DI_SENTENCE, DI_SENTENCE_START, CHAPTER_ROLES, COLUMN, HEAD_START, HEADING_CHAPTER, HEADING_NUMBERED, HEADING_OUTSIDE, HEADING_TITLE, PAREN, PAREN_ARABIC, SUBITEM, TOC_ENTRY, TOC_HEAD,
+  ARABIC, ARTICLE, ATTACHMENT, BULLET, CHAPTER, DI_SECTION, DI_SENTENCE, DI_SENTENCE_START, ACTION_TITLE, CHAPTER_ROLES, COLUMN, HEAD_START, HEADING_CHAPTER, HEADING_NUMBERED, HEADING_OUTSIDE, HEADING_TITLE, PAREN, PAREN_ARABIC, SUBITEM, TOC_ENTRY, TOC_HEAD,
   TOC_PAGE, YISHI,
 } from '../lexicon/structure.js';
 
@@ -142,7 +142,9 @@ export function tocLines(texts: string[]): Set<number> {
 }
 
 export function chapterRole(title: string): Role {
-  for (const { role, pattern } of CHAPTER_ROLES) if (pattern.test(title)) return role;
+  for (const { role, pattern } of CHAPTER_ROLES) {
+    if (pattern.test(title)) return role === 'preamble' && ACTION_TITLE.test(title) ? 'tasks' : role;
+  }
   return 'tasks';
 }
 

@@ -8,7 +8,7 @@ import type { Head } from './heads.js';
 import type { ColumnNode, ItemNode } from './outline.js';
 import { CHROME, IMPRINT_LINE, isIssuerLine, PUBLICATION_NOTE, YISHI_RUN } from '../lexicon/structure.js';
 import { isDateLine } from './dates.js';
-import { hasAgencyNoteMark } from '../lexicon/agency-notes.js';
+import { BRACKET_LABEL, hasAgencyNoteMark } from '../lexicon/agency-notes.js';
 
 /** True when the text after a `(一)` marker is a whole paragraph, not just a heading. */
 export function hasBody(norm: string, rest: number): boolean {
@@ -16,6 +16,21 @@ export function hasBody(norm: string, rest: number): boolean {
   const stop = t.indexOf('。');
   if (stop >= 0 && t.length - stop - 1 >= 4) return true;
   return stop < 0 && t.length > 40;
+}
+
+/**
+ * Where a heading's own text ends: before the unit note it closes with (`（一）提升制造业质量（牵头单位：A；配合单位：B）`,
+ * a group whose note covers the numbered tasks under it), else at its end.
+ */
+export function headingEnd(norm: string): number {
+  const m = /\(([^()]*)\)[。.]?\s*$/.exec(norm);
+  return m && hasAgencyNoteMark(m[1] as string) ? m.index : norm.length;
+}
+
+/** A line that is a unit note and nothing else (`牵头单位：A；责任单位：B`, `（A牵头，B配合）`). */
+export function isNoteLine(v: View): boolean {
+  const t = v.norm.trim().replace(BRACKET_LABEL, '$1:');
+  return t.length <= 160 && hasAgencyNoteMark(t) && !/[。!！?？]./.test(t);
 }
 
 export function isChrome(v: View): boolean {

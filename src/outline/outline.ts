@@ -11,7 +11,7 @@ import { zhToInt } from '../lexicon/numerals.js';
 import { TABLE_CAPTION } from '../lexicon/structure.js';
 import { hasAgencyNoteMark } from '../lexicon/agency-notes.js';
 import { chapterRole, classify, depthHeads, nestSections, tocLines, type Head, type Role } from './heads.js';
-import { columnTakes, hasBody, isBackMatter, isCell, isChrome, isImprint, isOtherScript, isProse, sectionIsItem, titleOverText } from './lines.js';
+import { columnTakes, hasBody, headingEnd, isBackMatter, isNoteLine, isCell, isChrome, isImprint, isOtherScript, isProse, sectionIsItem, titleOverText } from './lines.js';
 
 /** A run of a view's text from `start` (index into `norm`) to its end. */
 export interface Segment {
@@ -40,6 +40,11 @@ export interface ItemNode {
   /** Continuation blocks (HTML paragraphs, a goal's body lines). */
   more: View[];
   style: 'arabic' | 'paren' | 'yishi' | 'subitem';
+  /**
+   * Where the enclosing group's unit note may stand: its `(一)` heading, or a note line of its own right under it. The
+   * note covers the group's items that print none.
+   */
+  groupNote: Segment | null;
 }
 
 export interface ColumnNode {
@@ -137,6 +142,8 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
   let section: string | null = null;
   let sectionRole: Role | null = null;
   let group: string | null = null;
+  let groupNote: Segment | null = null;
+  let sectionNote: Segment | null = null;
   let item: ItemNode | null = null;
   let column: ColumnNode | null = null;
   let table: TableNode | null = null;
@@ -153,7 +160,7 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
   }
 
   const openItem = (kind: TaskKind, printed: string, v: View, rest: number, style: ItemNode['style']) => {
-    item = { kind, printed, chapter: chapter?.ord || null, group, head: { v, start: rest }, more: [], style };
+    item = { kind, printed, chapter: chapter?.ord || null, group, head: { v, start: rest }, more: [], style, groupNote: group === null ? null : groupNote };
     out.items.push(item);
     if (kind === 'task') lastTask = item;
     column = null;
@@ -216,7 +223,7 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
         openItem(itemRole === 'safeguards' ? 'safeguard' : 'task', h.di ? `第${h.ord}节` : h.ord, v, h.rest, 'paren');
         continue;
       }
-      section = h.ord; group = h.ord; item = null; column = null; parenTasks = false; numberedInChapter = false;
+      section = h.ord; group = h.ord; groupNote = { v, start: h.rest }; sectionNote = groupNote; item = null; column = null; parenTasks = false; numberedInChapter = false;
       sectionRole = own === 'tasks' ? null : own;
       if ((sectionRole ?? chapter?.role) === 'goals') out.goals.push({ v, start: v.norm.length });
       continue;
@@ -240,14 +247,15 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
       continue;
     }
     if (h?.kind === 'paren') {
-      if (role === 'goals' || role === 'preamble' || (!hasBody(v.norm, h.rest) && !titleOverText(views, heads, k, h.rest))) {
-        group = section ? `${section}.${h.ord}` : h.ord; item = null; column = null;
+      // a unit note closing the heading is the group's (its tasks print none), not a body that makes it a task
+      if (role === 'goals' || role === 'preamble' || (!hasBody(v.norm.slice(0, headingEnd(v.norm)), h.rest) && !titleOverText(views, heads, k, h.rest))) {
+        group = section ? `${section}.${h.ord}` : h.ord; item = null; column = null; groupNote = { v, start: h.rest };
         if (role === 'goals') out.goals.push({ v, start: h.rest });
         continue;
       }
       parenTasks = true; numberedInChapter = true;
       // a `(二)` task is the sibling of a `(一)` group before it, never inside it
-      if (group !== null && group.endsWith(')') && h.ord.startsWith('(')) group = section;
+      if (group !== null && group.endsWith(')') && h.ord.startsWith('(')) { group = section; groupNote = sectionNote; }
       openItem(role === 'safeguards' ? 'safeguard' : 'task', h.ord, v, h.rest, 'paren');
       continue;
     }
@@ -280,6 +288,8 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
       continue;
     }
     if (role === 'goals') out.goals.push({ v, start: textStart });
+    // `牵头单位：A；配合单位：B` on a line of its own under a group's heading, before its first task: the group's note
+    if (!item && !column && group !== null && role === 'tasks' && isNoteLine(v)) groupNote = { v, start: 0 };
     if (item && isProse(v)) (item as ItemNode).more.push(v);
   }
   // a page of the attachment alone (`附件1` and its indicator table under the notice title): no body, but the

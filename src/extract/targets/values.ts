@@ -61,6 +61,8 @@ function tenths(s: string, e: number, whole: number): { value: number; unit: str
 function shareInWords(s: string, i: number): { value: number; unit: string; end: number } | null {
   let e = i;
   while (e < s.length && ZH_ANY[s.charCodeAt(e)] === 1) e++;
+  // most numerals in running text (进一步, 一批) are neither: test the word after the run before reading it
+  if (!s.startsWith(TENTHS_WORD, e) && !s.startsWith(FRACTION_WORD, e)) return null;
   const first = zhToInt(s.slice(i, e));
   if (!Number.isFinite(first)) return null;
   if (!s.startsWith(FRACTION_WORD, e)) return tenths(s, e, first);
@@ -121,7 +123,7 @@ export function numbersIn(s: string): NumberSpan[] {
       let e = i + 1;
       while (e < s.length && isDigit(s.charCodeAt(e))) e++;
       e = digitsEnd(s, i, e);
-      const share = tenths(s, e, Number(s.slice(i, e).replace(/,/g, '')));
+      const share = s.startsWith(TENTHS_WORD, e) ? tenths(s, e, Number(s.slice(i, e))) : null;
       if (share) e = share.end;
       out.push(share ? { index: i, text: s.slice(i, e), chinese: false, rate: { value: share.value, unit: share.unit } } : { index: i, text: s.slice(i, e), chinese: false });
       i = e;

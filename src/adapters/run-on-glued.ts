@@ -18,7 +18,7 @@ export function gluedCuts(text: string): number[] | null {
   if (text.length < MIN_LENGTH || !text.includes('一、') || !text.includes('二、')) return null;
   const cuts: number[] = [];
   let chapter = 0, group = 0, item = 0, column = 0, point = 0, parts = 0, groupSinceChapter = false, groupSinceItem = false;
-  const lineEnds = (at: number) => at === 0 || GLUED_LINE_END.test(text.slice(Math.max(0, at - 1), at));
+  const lineEnds = (at: number) => at === 0 || GLUED_LINE_END.test(text[at - 1] as string);
   // an item right after its group's or chapter's title (`（一）推动产业质量竞争力增强1.夯实…`): a short run, no sentence mark
   let titleFrom = -1;
   const afterTitle = (at: number) => titleFrom >= 0 && at - titleFrom <= GLUED_TITLE_MAX && !/[。；;：:]/.test(text.slice(titleFrom, at));
@@ -27,7 +27,7 @@ export function gluedCuts(text: string): number[] | null {
     const at = m.index;
     if (m[1] !== undefined) {
       // the first chapter may follow the lead-in's colon (`…现提出如下实施意见：一、…`)
-      if (zhToInt(m[1]) !== chapter + 1 || !(lineEnds(at) || (chapter === 0 && /[:：]$/.test(text.slice(0, at))))) continue;
+      if (zhToInt(m[1]) !== chapter + 1 || !(lineEnds(at) || (chapter === 0 && /[:：]/.test(text[at - 1] ?? '')))) continue;
       chapter++; groupSinceChapter = true; groupSinceItem = true;
     } else if (m[2] !== undefined) {
       // a group is a line wherever its number comes in turn (after its chapter's title as after a sentence),

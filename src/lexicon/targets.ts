@@ -8,8 +8,13 @@ import type { Comparator } from '../model.js';
 /** Words right after a number that make it a duration, date or size, not a target. */
 export const NOT_TARGET_AFTER = /^(?:年|月|日|天|周|小时|分钟|秒|岁|届|期|号|倍(?!以上)|大(?![于关])|化|维|星|型|代|者|方|线|环|纵|横|区|域|带|轴|圈|心|片)/;
 
-/** An age after a number (`60岁以上老人`) is no target, unless a comparator puts it (`预期寿命达到80岁`). */
-export const AGE_AFTER = /^岁/;
+/**
+ * An age or a duration after a number (`60岁以上老人`, `24小时受理`, `3天内办结`) is no target, unless a comparator
+ * puts it (`预期寿命达到80岁`) or a limit follows it (`企业开办时间压缩到30小时以内`).
+ */
+export const AGE_AFTER = /^(?:岁|小时|分钟|天)/;
+/** The limit that makes a duration a target (`30小时以内`, `2天之内`). */
+export const DURATION_LIMIT = /^(?:小时|分钟|天)(?:以内|之内|以下)/;
 
 /** Comparator words before a value, longest match first. */
 export const PREFIX_COMPARATORS: Array<[string, Comparator]> = [
@@ -20,6 +25,7 @@ export const PREFIX_COMPARATORS: Array<[string, Comparator]> = [
   ['控制在', '<='], ['稳定在', '='], ['保持在', '='], ['保持', '='], ['维持在', '='], ['稳定', '='],
   ['提高到', '>='], ['提高至', '>='], ['提升到', '>='], ['提升至', '>='], ['增加到', '>='], ['增加至', '>='], ['增长到', '>='], ['增至', '>='], ['升至', '>='],
   ['降低到', '<='], ['降低至', '<='], ['下降到', '<='], ['下降至', '<='], ['降至', '<='], ['减少到', '<='], ['减少至', '<='], ['压减至', '<='],
+  ['压缩到', '<='], ['压缩至', '<='], ['缩短到', '<='], ['缩短至', '<='], ['缩减到', '<='], ['缩减至', '<='],
   ['下降', '>='], ['降低', '>='], ['减少', '>='], ['提高', '>='], ['提升', '>='], ['增长', '>='], ['增加', '>='],
   // marks printed in running text as in tables (`合格率≥95%`)
   ['≥', '>='], ['≤', '<='], ['>=', '>='], ['<=', '<='], ['>', '>'], ['<', '<'],

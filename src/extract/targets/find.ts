@@ -8,7 +8,7 @@ import type { Comparator } from '../../model.js';
 import { zhToInt } from '../../lexicon/numerals.js';
 import { curlQuotes } from '../../source/normalize.js';
 import {
-  AFTER_FILLER, AFTER_PREDICATE, ALREADY_DONE, ZH_RANGE_BEFORE, AGE_AFTER, PER_UNIT, CHANGE_ONLY, INCLUSIVE, CHANGE_TAIL, GRADE, MORE_THAN_AFTER, MOVE_FIRST_VERBS, SCALE_MEASURE, NEW_LEAD, PER_YEAR_LEAD, TOTAL_AFTER, TOTAL_ONLY, FUNDING_BEFORE, MONEY_UNIT, NOT_TARGET_NAME, NOTE_AFTER, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_SIGNS, RANGE_TAIL, RANK_AFTER, RANK_BEFORE,
+  AFTER_FILLER, AFTER_PREDICATE, ALREADY_DONE, ZH_RANGE_BEFORE, AGE_AFTER, DURATION_LIMIT, PER_UNIT, CHANGE_ONLY, INCLUSIVE, CHANGE_TAIL, GRADE, MORE_THAN_AFTER, MOVE_FIRST_VERBS, SCALE_MEASURE, NEW_LEAD, PER_YEAR_LEAD, TOTAL_AFTER, TOTAL_ONLY, FUNDING_BEFORE, MONEY_UNIT, NOT_TARGET_NAME, NOTE_AFTER, CHANGE_WORDS, COUNT_FIRST_VERBS, NOT_TARGET_AFTER, PLAN_PARTS_AFTER, PLAN_PARTS_BEFORE, QUOTED_TERM, RANGE_SIGNS, RANGE_TAIL, RANK_AFTER, RANK_BEFORE,
   RATE_BASE_BEFORE, RATE_NAME, SUFFIX_COMPARATORS, COMMITMENT_ONLY,
 } from '../../lexicon/targets.js';
 import { WEAK_MEASURES } from '../../lexicon/measures.js';
@@ -86,6 +86,7 @@ for (const wc of SUFFIX_COMPARATORS) {
 }
 const NOT_AFTER_AT = sticky(NOT_TARGET_AFTER);
 const AGE_AT = sticky(AGE_AFTER);
+const DURATION_LIMIT_AT = sticky(DURATION_LIMIT);
 /** RANGE_TAIL can only match where a space (`\s`) or a range sign follows. */
 const RANGE_FIRST = charTable(`${RANGE_SIGNS} \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff`);
 const mayRange = (s: string, at: number) => RANGE_FIRST[s.charCodeAt(at) | 0] === 1;
@@ -156,7 +157,7 @@ function findIn(s: string, ctx: TargetContext): FoundTarget[] {
     }
     else {
       const at = s.charCodeAt(ve) === 32 ? ve + 1 : ve;
-      if (startsAt(NOT_AFTER_AT, s, at) && !(startsAt(AGE_AT, s, at) && endsWithComparator(s.slice(Math.max(0, ns - 6), ns)))) continue;
+      if (startsAt(NOT_AFTER_AT, s, at) && !(startsAt(AGE_AT, s, at) && (endsWithComparator(s.slice(Math.max(0, ns - 6), ns)) || startsAt(DURATION_LIMIT_AT, s, at)))) continue;
     }
     if (measure && measure !== '%' && (startsAt(NOT_AFTER_AT, s, ue) || (SCALE_MEASURE.test(measure) && s[ue] === GRADE))) continue;
     // counts of the plan's own parts: `31项任务`, `14个方面`, `3个部分25条`

@@ -71,6 +71,12 @@ export async function assemble(o: Outline, text: string, ctx: Collector, fold?: 
   const appendix = readAppendix(o, list, ctx);
   unitsFromTables(appendix, tasks, ctx);
   list.reportSkipped();
+  // a plan that writes no goal year in its text but heads its indicator table's target column with one (`2025年
+  // 目标值`): that column's year is its horizon (the last, when the table gives a value per year)
+  if (meta.horizon_years.length === 0) {
+    const years = list.targets.filter((t) => !t.year_inferred && t.year !== null && (docYear === null || t.year >= docYear)).map((t) => t.year as number);
+    if (years.length > 0) meta.horizon_years = [Math.max(...years)];
+  }
 
   const sections = o.chapters.map((c) => {
     const from = c.v.norm.indexOf(c.title) >= 0 ? c.v.norm.indexOf(c.title) : 0;

@@ -71,7 +71,7 @@ export function extractTasks(items: ItemNode[], ctx: Collector): TaskOut[] {
       const gv = it.groupNote.v, from = it.groupNote.start;
       const printed = (n: string) => unfoldFound(gv, n, from + groupNote.start, from + groupNote.end);
       lead = groupNote.lead.map(printed); responsible = groupNote.responsible.map(printed); etc = groupNote.etc;
-      ctx.report('units-from-group', v.b.line, `item ${it.printed} prints no unit note; the note of its group (line ${gv.b.line}) is used`);
+      reportGroupNote(ctx, v.b.line, it.printed, gv.b.line);
     }
     const id = qualify ? [it.chapter, it.group, it.printed].filter(Boolean).join('.') : it.printed;
     const task: Task = {
@@ -93,6 +93,11 @@ export function extractTasks(items: ItemNode[], ctx: Collector): TaskOut[] {
   return out;
 }
 
+/** An item that prints no unit note and takes its group's. */
+function reportGroupNote(ctx: Collector, line: number | null, printed: string, noteLine: number | null): void {
+  ctx.report('units-from-group', line, `item ${printed} prints no unit note; the note of its group (line ${noteLine}) is used`);
+}
+
 /** `（以上任务由A牵头，B、C配合）` after a group's last task: the note of every task of that group that prints none. */
 function spreadGroupScope(out: TaskOut[], ctx: Collector): void {
   const bare = new Map<string, TaskOut[]>();
@@ -106,7 +111,7 @@ function spreadGroupScope(out: TaskOut[], ctx: Collector): void {
     if (note === null || t.task.group === null || !GROUP_SCOPE.test(note.v.norm.slice(note.start, note.end))) continue;
     for (const b of bare.get(key) ?? []) {
       Object.assign(b.task, { lead: [...t.task.lead], responsible: [...t.task.responsible], units_etc: t.task.units_etc });
-      ctx.report('units-from-group', b.task.line, `item ${b.node.printed} prints no unit note; the note of its group (line ${note.v.b.line}) is used`);
+      reportGroupNote(ctx, b.task.line, b.node.printed, note.v.b.line);
     }
     bare.delete(key);
   }

@@ -38,7 +38,7 @@ export function isChrome(v: View): boolean {
   return v.norm.length <= 80 && CHROME.test(v.norm);
 }
 
-// letters of a script other than Chinese and Latin (Uyghur, Mongolian, Tibetan, Korean, Cyrillic …)
+// letters of a script other than Chinese and Latin (Uyghur, Mongolian, Tibetan, Korean, Cyrillic …); OTHER_LETTER is
 // a first test by code ranges (Greek to Mongolian, Hangul, Arabic forms): a Unicode-property scan of every line of
 // every plan cost a tenth of extraction, and the lines of a Chinese plan hold none of these
 const OTHER_LETTER = /[\u0370-\u1fff\u3130-\u318f\ua000-\ua4cf\uac00-\ud7af\ufb50-\ufdff\ufe70-\ufefe]/;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fromPdfPages } from '../src/adapters/pdf.js';
 import type { PdfItem, PdfPage } from '../src/adapters/pdf-layout.js';
-import { joinText, letterSpacing } from '../src/adapters/pdf-spaces.js';
+import { joinText, letterSpacing, unspaced } from '../src/adapters/pdf-spaces.js';
 import { fromText } from '../src/adapters/text.js';
 import { extractPlan } from '../src/pipeline.js';
 import type { Plan } from '../src/model.js';
@@ -28,6 +28,17 @@ describe('letter-spaced justified lines', () => {
     expect(s.split('').filter((_, i) => !gaps.has(i)).join('')).toBe('组织和个人30个,新认证“澜川名品”100个以上;通过ISO 9001认证');
     expect(letterSpacing('中共澜川市委 澜川市人民政府关于加快建设质量强市的实施意见').size).toBe(0);
     expect(letterSpacing('a b c d').size).toBe(0);
+  });
+
+  it('unspaces a letter-spaced line of a text file, each character at its offset', () => {
+    const line = '关 于 印 发 质 量 强 市 方 案 的 通 知';
+    const u = unspaced(line, 100);
+    expect(u?.text).toBe('关于印发质量强市方案的通知');
+    expect(u?.offsets.map((o) => line[o - 100] ?? 'END')).toEqual([...'关于印发质量强市方案的通知', 'END']);
+    expect(unspaced('序号 指标名称 单位 目标值', 0)).toBeNull();
+    const blocks = fromText('一、主要目标\n澜 川 市 质 量 强 市 建 设 实 施 方 案\n');
+    expect(blocks.map((b) => b.text)).toEqual(['一、主要目标', '澜川市质量强市建设实施方案']);
+    expect(blocks[1]?.offsets?.[1]).toBe(9);
   });
 
   it('reads a letter-spaced line of a PDF paragraph without its spaces, so the target in it is whole', () => {

@@ -89,6 +89,20 @@ export function letterSpacing(s: string): Set<number> {
   return gaps;
 }
 
+/**
+ * A letter-spaced line without its spaces ({@link letterSpacing}), each character at its source offset (`offset` is
+ * the line's), the end last; null when the line is not letter-spaced.
+ */
+export function unspaced(s: string, offset: number): { text: string; offsets: number[] } | null {
+  const gaps = letterSpacing(s);
+  if (gaps.size === 0) return null;
+  let text = '';
+  const offsets: number[] = [];
+  for (let i = 0; i < s.length; i++) if (!gaps.has(i)) { text += s[i]; offsets.push(offset + i); }
+  offsets.push(offset + s.length);
+  return { text, offsets };
+}
+
 /** Joins two pieces of one paragraph: no space, except between two Latin letters or digits (`ISO` + `9001`). */
 export function joinText(a: string, b: string): string {
   // a number wrapped mid-digits in Chinese text (`达到9` / `9%`) is one number; Latin words keep their space

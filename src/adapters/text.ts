@@ -8,6 +8,7 @@ import type { Collector } from '../diagnostics.js';
 import { unwrap, type RawLine } from './unwrap.js';
 import { PARAGRAPH_START } from '../lexicon/structure.js';
 import { expandGridTables, type GridLine } from './grid-table.js';
+import { unspaced } from './pdf-spaces.js';
 
 const LINE = /[^\r\n]*(?:\r\n|\n|\r|$)/g;
 
@@ -80,7 +81,9 @@ function lineBlocks(lines: GridLine[], wraps?: Set<RawLine>): Block[] {
     if (wraps?.has(l) && prev?.type === 'para') { joinLine(prev, raw, offset, true); continue; }
     const row = pipeRow(raw, line, offset);
     if (!row && prev?.type === 'para' && closesOpenBracket(prev.text, raw)) { joinLine(prev, raw, offset); continue; }
-    blocks.push(row ?? { type: 'para', text: raw, line, offset });
+    // a letter-spaced line (a title or letterhead typeset spread out: `关 于 印 发 … 的 通 知`) loses its spaces
+    const u = row ? null : unspaced(raw, offset);
+    blocks.push(row ?? (u ? { type: 'para', text: u.text, line, offset, offsets: u.offsets } : { type: 'para', text: raw, line, offset }));
   }
   return blocks;
 }

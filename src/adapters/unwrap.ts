@@ -6,7 +6,7 @@
  */
 import type { Block } from '../model.js';
 import { isBrowserStamp, isPageNumber, titleWraps } from './pdf-layout.js';
-import { joinText, letterSpacing } from './pdf-spaces.js';
+import { joinText, unspaced } from './pdf-spaces.js';
 import { spacedTableLines } from './spaced-header.js';
 import { alignRows, layoutRow } from './layout-row.js';
 import { ADDRESSEE_LINE, BREADCRUMB_LINE, DOC_NUMBER_LINE, isIssuerLine, META_LABEL_LINE, NOTICE_TITLE_EITHER, PARAGRAPH_START } from '../lexicon/structure.js';
@@ -260,10 +260,9 @@ export function unwrap(lines: RawLine[], isRow: (l: RawLine) => Block | null): U
       continue;
     }
     // a letter-spaced line (`组 织 和 个 人 30 个`) loses its spaces; each character keeps its offset
-    const gaps = letterSpacing(raw);
-    const t = gaps.size > 0 ? raw.split('').filter((_, i) => !gaps.has(i)).join('') : raw;
-    const offsets: number[] = [];
-    for (let i = 0; i < raw.length; i++) if (!gaps.has(i)) offsets.push(l.offset + lead + i);
+    const u = unspaced(raw, l.offset + lead);
+    const t = u ? u.text : raw;
+    const offsets = u ? u.offsets.slice(0, -1) : Array.from({ length: raw.length }, (_, i) => l.offset + lead + i);
     const c = cur as typeof cur | null;
     // the line before was full: in the band below the wrap width, or a little shorter and open at its end
     // (proportional fonts: `拥有量2` + `件。` moved down together)

@@ -258,5 +258,10 @@ describe('a number cut by the line end', () => {
     expect(joinText('新建5G基站1', '200个')).toBe('新建5G基站1200个');
     expect(joinText('通过ISO', '9001认证')).toBe('通过ISO 9001认证');
     expect(joinText('GB/T 19001-', '2016')).toBe('GB/T 19001-2016');
+    // digits after a dash, a comma or a space (English punctuation, spaced numbers) are the same number
+    expect(joinText('行动方案(2023—202', '7年)')).toBe('行动方案(2023—2027年)');
+    expect(joinText('质量水平明显提升,2', '5家企业')).toBe('质量水平明显提升,25家企业');
+    expect(joinText('累计达到 30', '0 家')).toBe('累计达到 300 家');
+    expect(joinText('version 2', 'or later')).toBe('version 2 or later');
   });
 });

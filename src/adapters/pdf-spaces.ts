@@ -105,13 +105,14 @@ export function unspaced(s: string, offset: number): { text: string; offsets: nu
 
 /** Joins two pieces of one paragraph: no space, except between two Latin letters or digits (`ISO` + `9001`). */
 export function joinText(a: string, b: string): string {
-  // a number wrapped mid-digits in Chinese text (`达到9` / `9%`) is one number; Latin words keep their space
-  if (CJK_NUMBER_END.test(a) && /^\d/.test(b)) return a + b;
+  // a number wrapped mid-digits (`达到9` / `9%`, `（2023—202` / `7年）`, `,2` / `5家`) is one number; Latin words
+  // keep their space (`ISO` + `9001`)
+  if (NUMBER_END.test(a) && /^\d/.test(b)) return a + b;
   return /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
 }
 
-/** Digits at a line's end right after a Chinese character (or alone): the start of a number the wrap cut. */
-const CJK_NUMBER_END = /(?:^|[\u3000-\u9fff\uff00-\uffef])\d+(?:\.\d*)?$/;
+/** Digits at a line's end after anything but a Latin letter (or alone): the start of a number the wrap cut. */
+const NUMBER_END = /(?:^|[^A-Za-z\d])\d+(?:\.\d*)?$/;
 
 export function median(xs: number[]): number {
   if (xs.length === 0) return 0;

@@ -96,6 +96,12 @@ describe('pdftotext of a one-page browser print', () => {
     expect(texts).toContain('某省人民政府办公厅');
     expect(texts).toContain('2023年3月24日');
   });
+  it('keeps a news byline that starts with its posting time (no print stamp) at the top of a page', async () => {
+    const { fromText } = await import('../src/adapters/text.js');
+    const byline = '2023-07-12 09:15:02 来源：某日报 责任编辑：某某';
+    const texts = fromText([byline, ...text.split('\n').slice(4)].join('\n')).map((b) => b.text);
+    expect(texts.some((t) => t.startsWith(byline))).toBe(true);
+  });
   it('a short plan of one-line paragraphs: the margin is where wrapped lines start, so an indented 二是 after a page break starts a paragraph', () => {
     const zh = (n: number, end = '。') => '质量'.repeat(n).slice(0, n - 1) + end;
     // most lines are one-line paragraphs indented 2em (x 74); three paragraphs wrap back to the margin (x 50)

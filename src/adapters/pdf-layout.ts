@@ -6,6 +6,7 @@
  */
 import { joinText, median, runSpacing, tidySpaces, WIDE } from './pdf-spaces.js';
 import { TITLE_HEAD, TITLE_TAIL } from '../lexicon/structure.js';
+import { POSTING_TAIL } from '../lexicon/meta.js';
 
 /** One text run as pdf.js reports it, in page units with y going up (baseline). */
 export interface PdfItem {
@@ -238,7 +239,11 @@ function printedNumber(text: string): number | null {
 /** What a browser prints in a page's margins (the PDF's text may spell `file` with the ﬁ ligature): `11/28/26, 6:00 AM | title`, `file:///….html | 1/1`, `https://… 2/5`. */
 const BROWSER_STAMP = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?(?:\s|$)|^(?:file|\ufb01le|https?):\/\/\S+(?:.*\b\d{1,4}\s*\/\s*\d{1,4})?\s*$/;
 /** A browser's print stamp at a page's edge (see BROWSER_STAMP); also read on pdftotext output by unwrap.ts. */
-export const isBrowserStamp = (t: string): boolean => BROWSER_STAMP.test(t);
+export function isBrowserStamp(t: string): boolean {
+  const m = BROWSER_STAMP.exec(t);
+  // a news page's byline starts with its posting time too (`2023-07-12 09:15:02 来源：某日报`): no stamp
+  return m !== null && !POSTING_TAIL.test(t.slice(m[0].length));
+}
 
 export function findChrome(pages: LayoutLine[][], heights: number[]): Set<LayoutLine> {
   const chrome = new Set<LayoutLine>();
@@ -280,7 +285,7 @@ export function findChrome(pages: LayoutLine[][], heights: number[]): Set<Layout
       const n = numberOf(l);
       if ((n !== null && runs.has(n - l.page) && (l.cells.length === 1 || pages.length >= 2)) || (pages.length >= 2 && outer.has(l) && (counts.get(key(l)) ?? 0) >= enough)) chrome.add(l);
       // a browser's print header or footer (date and time, the page's URL, `1/3`) is chrome even on a single page
-      else if (BROWSER_STAMP.test(lineText(l))) chrome.add(l);
+      else if (isBrowserStamp(lineText(l))) chrome.add(l);
     }
   }
   // a running header that recurs too little to count (`质量强市建设实施方案` over page 2 of 2, the first page set apart):

@@ -136,6 +136,16 @@ describe('titles centred over two lines', () => {
     expect(got[0]).toBe('中共澜川市委 澜川市人民政府关于开展质量提升行动加快建设质量强市的实施意见');
     expect(got.slice(1, 3)).toEqual(['澜川市质量强市建设行动方案', '(2023-2027年)']);
   });
+
+  it('joins a breadcrumb that the wrap cut after a separator, and not one that ends on a place', () => {
+    // wrapped at the width of the cut breadcrumb line
+    const W = '为全面贯彻党的二十大精神认真落实工作部署加快建设质量强市推动高质';
+    const body = [...Array.from({ length: 8 }, () => W), '量发展。'];
+    const cut = fromText(['您当前的位置：首页 > 政务公开 > 重点领域信息公开 >', '市场监管', '澜川市质量强市建设行动方案', ...body].join('\n'));
+    expect(cut.map((b) => b.text).slice(0, 2)).toEqual(['您当前的位置：首页 > 政务公开 > 重点领域信息公开 >市场监管', '澜川市质量强市建设行动方案']);
+    const whole = fromText(['您当前的位置：首页 > 政务公开 > 重点领域信息 > 市场监管', '澜川市质量强市建设行动方案', ...body].join('\n'));
+    expect(whole.map((b) => b.text)[1]).toBe('澜川市质量强市建设行动方案');
+  });
 });
 
 describe('running headers that repeat a line of the text', () => {

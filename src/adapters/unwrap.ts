@@ -76,6 +76,8 @@ const DECORATED_PAGE = /^(?:[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+|第\
 const clean = (s: string) => (s.charCodeAt(0) === 12 ? s.replace(/^\f+/, '') : s).trim();
 /** The date under a signature: `2023年3月24日`, `二〇二三年三月二十四日`. */
 const SIGNATURE_DATE = /^[\d〇○零一二三四五六七八九]{4}\s*年[\d一二三四五六七八九十\s]{1,4}月[\d一二三四五六七八九十\s]{1,5}日$/;
+/** A breadcrumb line that ends on its separator: the path goes on in the next line. */
+const BREADCRUMB_GOES_ON = /[>＞›»]$/;
 /** A row of a pipe table: two cell separators at least. */
 const PIPE_ROW = /\|[^|]*\|/;
 /** A row of a table copied as text with its cells parted by tabs: two tabs between cells at least. */
@@ -275,11 +277,11 @@ export function unwrap(lines: RawLine[], isRow: (l: RawLine) => Block | null): U
     // a document number alone on its line is the notice's, under a title that may fill the line above; a date alone
     // is a signature's (`…认真抓好落实。` / `2023年10月18日`); a breadcrumb is chrome as wide as a line, and goes on in
     // nothing (`某市人民政府门户网站 > 信息公开 > 政策文件` / `某市人民政府关于印发…的通知`), nor do the addressees, nor
-    // a notice's title once it reached its `…的通知`
+    // a notice's title once it reached its `…的通知` (a breadcrumb cut after its separator goes on, `… > 重点领域信息公开 >` / `市场监管`)
     // there, a line indented past the body's margin (`pdftotext -layout` keeps the first-line indent) starts a paragraph
     const indented = spacing.doubled && lead > spacing.margin + 1;
     if (c && (isFull(c.lastWidth, c.lastText) || wrapsTitle) && !blank && !indented && !PARAGRAPH_START.test(t) && !META_LABEL_LINE.test(t) && !signature.has(l) && !cellLike && !DOC_NUMBER_LINE.test(t)
-      && !SIGNATURE_DATE.test(t) && !BREADCRUMB_LINE.test(c.lastText) && !BREADCRUMB_LINE.test(t) && !ADDRESSEE_LINE.test(c.lastText) && !NOTICE_TITLE_EITHER.test(c.text)) {
+      && !SIGNATURE_DATE.test(t) && !(BREADCRUMB_LINE.test(c.lastText) && !BREADCRUMB_GOES_ON.test(c.lastText)) && !BREADCRUMB_LINE.test(t) && !ADDRESSEE_LINE.test(c.lastText) && !NOTICE_TITLE_EITHER.test(c.text)) {
       const before = c.text.length;
       c.text = joinText(c.text, t);
       if (c.text.length > before + t.length) c.offsets.push((c.offsets[c.offsets.length - 1] as number) + 1);

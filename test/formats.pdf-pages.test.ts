@@ -146,6 +146,21 @@ describe('titles centred over two lines', () => {
     const whole = fromText(['您当前的位置：首页 > 政务公开 > 重点领域信息 > 市场监管', '澜川市质量强市建设行动方案', ...body].join('\n'));
     expect(whole.map((b) => b.text)[1]).toBe('澜川市质量强市建设行动方案');
   });
+
+  it('keeps a title apart from its dated line and from a byline under it, and rejoins a date the wrap cut', () => {
+    const W = '为全面贯彻党的二十大精神认真落实工作部署加快建设质量强市推动高质';
+    const body = [...Array.from({ length: 8 }, () => W), '量发展。'];
+    const head = [
+      '中共澜川市委 澜川市人民政府关于加快建设质量强市的实施意见', '（2023年10月9日）',
+      '澜川市市场监管局负责人就《澜川市质量强市建设实施方案》答记者问', '2023-08-03 16:20　来源：澜川市市场监督管理局',
+      '文　　号：澜政发〔2023〕35号　　发布时间：2023-1', '2-01 10:30:00',
+    ];
+    expect(fromText([...head, ...body].join('\n')).map((b) => b.text).slice(0, 5)).toEqual([
+      '中共澜川市委 澜川市人民政府关于加快建设质量强市的实施意见', '（2023年10月9日）',
+      '澜川市市场监管局负责人就《澜川市质量强市建设实施方案》答记者问', '2023-08-03 16:20　来源：澜川市市场监督管理局',
+      '文　　号：澜政发〔2023〕35号　　发布时间：2023-12-01 10:30:00',
+    ]);
+  });
 });
 
 describe('running headers that repeat a line of the text', () => {

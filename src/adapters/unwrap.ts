@@ -9,6 +9,7 @@ import { isBrowserStamp, isPageNumber, titleWraps } from './pdf-layout.js';
 import { joinText, unspaced } from './pdf-spaces.js';
 import { spacedTableLines } from './spaced-header.js';
 import { alignRows, layoutRow } from './layout-row.js';
+import { DATE_IN_TEXT } from '../lexicon/dates.js';
 import { ADDRESSEE_LINE, BREADCRUMB_LINE, DOC_NUMBER_LINE, isIssuerLine, META_LABEL_LINE, NOTICE_TITLE_EITHER, PARAGRAPH_START } from '../lexicon/structure.js';
 
 /** One line of the source, without its line end. */
@@ -76,6 +77,12 @@ const DECORATED_PAGE = /^(?:[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+|第\
 const clean = (s: string) => (s.charCodeAt(0) === 12 ? s.replace(/^\f+/, '') : s).trim();
 /** The date under a signature: `2023年3月24日`, `二〇二三年三月二十四日`. */
 const SIGNATURE_DATE = /^[\d〇○零一二三四五六七八九]{4}\s*年[\d一二三四五六七八九十\s]{1,4}月[\d一二三四五六七八九十\s]{1,5}日$/;
+/** A date in brackets alone under a title (`（2023年10月9日）`, `(2023年10月9日印发)`): the title's date, no wrapped text. */
+const DATED_LINE = new RegExp(`^[(（]\\s*(?:${DATE_IN_TEXT})[^()（）]{0,6}[)）]$`);
+/** A news page's byline, from its posting date and time (`2023-08-03 16:20　来源：…`): a line of its own. */
+const POSTED_LINE = /^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}/;
+/** A line that ends inside a number: its digits, or a date's separator after them. */
+const NUMBER_CUT = /\d[-/.:]?$/;
 /** A breadcrumb line that ends on its separator: the path goes on in the next line. */
 const BREADCRUMB_GOES_ON = /[>＞›»]$/;
 /** A row of a pipe table: two cell separators at least. */
@@ -271,7 +278,8 @@ export function unwrap(lines: RawLine[], isRow: (l: RawLine) => Block | null): U
     const isFull = (w: number, text: string) => w >= wrap.width - wrap.tol || (w >= wrap.width * 0.8 && !CLOSED.test(text));
     // and this line is not a table cell flattened to a line: a short line of figures and signs (`⁄`, `85`)
     // after a full one is a value cell, while a paragraph's tail has words (`区招商投资局等`) or a sentence end
-    const cellLike = !isFull(measure(raw), t) && !CLOSED.test(t) && !/[\u3400-\u9fff]/.test(t);
+    // — unless the line before ends inside a number the wrap cut (`发布时间：2023-1` / `2-01 10:30:00`)
+    const cellLike = !isFull(measure(raw), t) && !CLOSED.test(t) && !/[\u3400-\u9fff]/.test(t) && !(c !== null && NUMBER_CUT.test(c.lastText) && /^\d/.test(t));
     // a title broken over two lines joins whether or not its first line is full
     const wrapsTitle = c !== null && c.text === c.lastText && !blank && titleWraps(c.lastText, t);
     // a document number alone on its line is the notice's, under a title that may fill the line above; a date alone
@@ -281,7 +289,7 @@ export function unwrap(lines: RawLine[], isRow: (l: RawLine) => Block | null): U
     // there, a line indented past the body's margin (`pdftotext -layout` keeps the first-line indent) starts a paragraph
     const indented = spacing.doubled && lead > spacing.margin + 1;
     if (c && (isFull(c.lastWidth, c.lastText) || wrapsTitle) && !blank && !indented && !PARAGRAPH_START.test(t) && !META_LABEL_LINE.test(t) && !signature.has(l) && !cellLike && !DOC_NUMBER_LINE.test(t)
-      && !SIGNATURE_DATE.test(t) && !(BREADCRUMB_LINE.test(c.lastText) && !BREADCRUMB_GOES_ON.test(c.lastText)) && !BREADCRUMB_LINE.test(t) && !ADDRESSEE_LINE.test(c.lastText) && !NOTICE_TITLE_EITHER.test(c.text)) {
+      && !SIGNATURE_DATE.test(t) && !DATED_LINE.test(t) && !POSTED_LINE.test(t) && !(BREADCRUMB_LINE.test(c.lastText) && !BREADCRUMB_GOES_ON.test(c.lastText)) && !BREADCRUMB_LINE.test(t) && !ADDRESSEE_LINE.test(c.lastText) && !NOTICE_TITLE_EITHER.test(c.text)) {
       const before = c.text.length;
       c.text = joinText(c.text, t);
       if (c.text.length > before + t.length) c.offsets.push((c.offsets[c.offsets.length - 1] as number) + 1);

@@ -14,9 +14,15 @@ function iso(y: number, m: number, d: number): string | null {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/**
+ * Full-width ASCII as ASCII, one unit for one (so indices hold): a value kept as printed may be in full-width digits
+ * (`２０２３-０８-０９ １０：４３`).
+ */
+const halfWidth = (s: string) => (/[\uff01-\uff5e]/.test(s) ? s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s);
+
 /** Reads an intact date (the whole string); null when it is not one. */
 export function parseDate(s: string): string | null {
-  const t = s.trim().replace(/\s+/g, '');
+  const t = halfWidth(s).trim().replace(/\s+/g, '');
   let m = DATE_ISO.exec(t) ?? DATE_YMD.exec(t);
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
   m = DATE_ZH_YMD.exec(t);
@@ -62,7 +68,8 @@ export function isDateLine(norm: string): boolean {
 /** The first intact date inside a longer string (`发布时间:2024-08-30 | 来源:…`). */
 export function findDate(s: string): { date: string; index: number; length: number } | null {
   const re = new RegExp(DATE_IN_TEXT, 'g');
-  for (let m = re.exec(s); m; m = re.exec(s)) {
+  const h = halfWidth(s);
+  for (let m = re.exec(h); m; m = re.exec(h)) {
     const d = parseDate(m[0]);
     if (d) return { date: d, index: m.index, length: m[0].length };
   }

@@ -6,6 +6,7 @@
  */
 import { joinText, median, runSpacing, tidySpaces, WIDE } from './pdf-spaces.js';
 import { TITLE_HEAD, TITLE_TAIL } from '../lexicon/structure.js';
+import { fillHoles } from './pdf-holes.js';
 
 /** One text run as pdf.js reports it, in page units with y going up (baseline). */
 export interface PdfItem {
@@ -99,7 +100,7 @@ function bandCells(band: PdfItem[]): LayoutCell[] {
     if (row) row.push(it); else rows.push([it]);
   }
   const cells: Array<LayoutCell & { parts: string[] }> = [];
-  for (const r of rows) r.sort((a, b) => a.x - b.x);
+  for (let i = 0; i < rows.length; i++) rows[i] = fillHoles((rows[i] as PdfItem[]).sort((a, b) => a.x - b.x));
   // several baselines in one band are a table row whose cells wrap (running text never overlaps): its cells fill
   // their columns, so the padding between them (about half a font size in a tight table) parts them on every baseline
   const wrappedRow = rows.length > 1 && rows.reduce((n, r) => n + rowCells(r, CELL_GAP).length, 0) >= 3;

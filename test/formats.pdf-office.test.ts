@@ -24,3 +24,55 @@ describe('LibreOffice: marks set in the Western font inside a CJK run', () => {
     expect(out.blocks.map((b) => b.text)).toEqual(['中共某市委 某市人民政府']);
   });
 });
+
+describe('Chromium: a page table printed with little padding', () => {
+  it('cells no further apart than a space are parted where the other rows start their columns', () => {
+    // 42's indicator table as Chromium prints it: 3 points between 序号 and 指标, between the name and its unit
+    const row = (y: number, cells: Array<[string, number]>) => cells.flatMap(([s, x], i) => {
+      const w = [...s].reduce((n, c) => n + (/[\x20-\x7e]/.test(c) ? 6 : 12), 0);
+      const next = cells[i + 1];
+      return next ? [at(s, x, y, w, 12), at(' ', x + w, y, next[1] - x - w + 1, 12)] : [at(s, x, y, w, 12)];
+    });
+    const items = [
+      at('到2025年，全区质量发展水平走在全市前列，主要指标如下：', 36, 360, 324, 12),
+      ...row(335, [['序号', 36], ['指标', 63], ['单位', 258], ['基期值（2022年）', 285], ['目标值（2025年）', 384], ['属性', 483]]),
+      ...row(316, [['1', 36], ['制造业产品质量合格率', 63], ['%', 258], ['96.2', 285], ['≥97', 384], ['预期性', 483]]),
+      ...row(298, [['2', 36], ['全社会研发投入占地区生产总值比重', 63], ['%', 258], ['6.8', 285], ['7', 384], ['预期性', 483]]),
+      ...row(279, [['3', 36], ['主导制修订国际标准', 63], ['项', 258], ['52', 285], ['80', 384], ['预期性', 483]]),
+    ];
+    const out = fromPdfPages([page(items)]);
+    expect(out.blocks.map((b) => b.cells?.map((c) => c.text) ?? b.text)).toEqual([
+      '到2025年，全区质量发展水平走在全市前列，主要指标如下：',
+      ['序号', '指标', '单位', '基期值（2022年）', '目标值（2025年）', '属性'],
+      ['1', '制造业产品质量合格率', '%', '96.2', '≥97', '预期性'],
+      ['2', '全社会研发投入占地区生产总值比重', '%', '6.8', '7', '预期性'],
+      ['3', '主导制修订国际标准', '项', '52', '80', '预期性'],
+    ]);
+  });
+});
+
+describe('LibreOffice: Word automatic numbering exported to PDF', () => {
+  it('a number set apart by a tab is one item with its text, and the item takes its wrapped lines', () => {
+    // `1.` at the margin, a tab to the text at 85 points; the wrapped line starts at the text's indent
+    const long = '产品质量稳步提升。制造业产品质量合格率2025年达到94%，2027年达到95%以上，主要农产品质量安全'; // 48 wide
+    const items = [
+      at('（二）主要目标', 56.8, 700, 70),
+      at('1.', 56.8, 682, 9), at(long.slice(0, 40), 85, 682, 400),
+      at(long.slice(40), 85, 664, 80),
+      at('2.', 56.8, 646, 9), at('工程质量持续提高。到2025年，城镇新建民用建筑中绿色建筑面积占比达到100%，建筑工程', 85, 646, 400),
+      at('竣工验收合格率保持100%。', 85, 628, 120),
+      at('3.', 56.8, 610, 9), at('服务质量明显改善。', 85, 610, 90),
+    ];
+    const out = fromPdfPages([page(items)]);
+    expect(out.blocks.map((b) => [b.type, b.text])).toEqual([
+      ['para', '（二）主要目标'],
+      ['para', `1.${long}`],
+      ['para', '2.工程质量持续提高。到2025年，城镇新建民用建筑中绿色建筑面积占比达到100%，建筑工程竣工验收合格率保持100%。'],
+      ['para', '3.服务质量明显改善。'],
+    ]);
+  });
+  it('a two-cell row whose first cell is a number without a mark stays a row', () => {
+    const out = fromPdfPages([page([at('1', 56.8, 700, 5), at('制造业产品质量合格率', 120, 700, 100), at('1', 56.8, 682, 5), at('食品安全评价性抽检合格率', 120, 682, 120)])]);
+    expect(out.blocks.map((b) => b.type)).toEqual(['row', 'row']);
+  });
+});

@@ -14,8 +14,9 @@
 //   html-pdf     an .html page printed by Chromium without its header and footer (--no-pdf-header-footer)
 //   html-pdf-hf  the same with Chromium's default header and footer (date, title, URL, `1/3`)
 //   md-docx      a Markdown page through pandoc to DOCX
-// The official layouts (scripts/render-devset.mjs) and Word's automatic numbering (scripts/render-docx.mjs) take
-// OUT/src as their --devset / --inputs. Needs soffice (libreoffice-writer), chromium, pandoc, fonts-wqy-microhei.
+//   autonum-pdf  the full plans as DOCX with Word's automatic numbering (scripts/render-docx.mjs, styles autonum and
+//                liststyle: 一、/（一）/1. from numbering.xml, not in the text) exported to PDF by LibreOffice
+// The official layouts (scripts/render-devset.mjs --devset OUT/src --layouts official,redhead) take OUT/src too. Needs soffice (libreoffice-writer), chromium, pandoc, fonts-wqy-microhei.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
@@ -24,7 +25,7 @@ const args = process.argv.slice(2);
 const opt = (n, d) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] : d; };
 const out = resolve(opt('--out', '/tmp/qplan-office'));
 const [lo, hi] = opt('--excerpts', '41-80').split('-').map(Number);
-const ALL = ['txt-docx', 'txt-pdf', 'md-docx', 'docx-pdf', 'html-pdf', 'html-pdf-hf'];
+const ALL = ['txt-docx', 'txt-pdf', 'md-docx', 'docx-pdf', 'html-pdf', 'html-pdf-hf', 'autonum-pdf'];
 const pipelines = opt('--pipelines', ALL.join(',')).split(',');
 const src = join(out, 'src');
 
@@ -102,6 +103,25 @@ for (const p of pipelines) {
       const flags = p === 'html-pdf' ? ['--no-pdf-header-footer'] : [];
       execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', ...flags, `--print-to-pdf=${join(dir, `${f.stem}.pdf`)}`, `file://${join(src, f.stem + f.ext)}`], { stdio: 'ignore' });
       gold(src, f.stem, dir, '.pdf');
+    }
+  } else if (p === 'autonum-pdf') {
+    const plans = join(out, 'plans');
+    rmSync(plans, { recursive: true, force: true });
+    mkdirSync(plans, { recursive: true });
+    for (const f of files.filter((x) => x.stem.startsWith('fp_'))) for (const e of ['.txt', '.gold.yaml']) writeFileSync(join(plans, f.stem + e), readFileSync(join(src, f.stem + e)));
+    execFileSync('node', ['scripts/render-docx.mjs', '--inputs', plans, '--out', join(out, 'autonum-docx'), '--styles', 'autonum,liststyle'], { stdio: 'ignore' });
+    for (const style of ['autonum', 'liststyle']) {
+      const from = join(out, 'autonum-docx', style);
+      const docx = readdirSync(from).filter((x) => x.endsWith('.docx'));
+      // one name per style: the PDFs of both styles sit in one folder
+      const tmp = join(out, 'autonum-docx', `${style}-named`);
+      mkdirSync(tmp, { recursive: true });
+      for (const d of docx) writeFileSync(join(tmp, `${basename(d, '.docx')}_${style}.docx`), readFileSync(join(from, d)));
+      soffice(docx.map((d) => join(tmp, `${basename(d, '.docx')}_${style}.docx`)), 'pdf', dir);
+      for (const d of docx) {
+        const stem = basename(d, '.docx');
+        writeFileSync(join(dir, `${stem}_${style}.gold.yaml`), readFileSync(join(src, `${stem}.gold.yaml`), 'utf8').replace(/^file:.*$/m, `file: ${stem}_${style}.pdf`));
+      }
     }
   } else throw new Error(`unknown pipeline ${p} (one of ${ALL.join(', ')})`);
   process.stderr.write(`${p}: ${readdirSync(dir).filter((x) => !x.endsWith('.yaml')).length} files in ${dir}\n`);

@@ -76,3 +76,17 @@ describe('LibreOffice: Word automatic numbering exported to PDF', () => {
     expect(out.blocks.map((b) => b.type)).toEqual(['row', 'row']);
   });
 });
+
+describe('LibreOffice: a justified line and a 专栏 number', () => {
+  it('a full-width space typed in a letter-spaced line is no cell gap', () => {
+    // `【牵头单位】市经信局　【责任单位】…`, justified: 7.5 points between characters, the typed space 16 + 2 × 7.5 wide
+    const items = [at('【 牵 头 单 位 】 市 经 信 局', 118.5, 700, 227.4, 16), at(' ', 345.9, 700, 31, 16), at('【 责 任 单 位 】', 376.9, 700, 133.4, 16)];
+    const out = fromPdfPages([page(items)]);
+    expect(out.blocks.map((b) => [b.type, b.text.replace(/\s/g, '')])).toEqual([['para', '【牵头单位】市经信局【责任单位】']]);
+  });
+  it('a 专栏 number set apart from its title is one line with it', () => {
+    const items = [at('专栏1', 118.5, 700, 42, 16), at('汽车产业质量提升工程', 200.7, 700, 160, 16)];
+    const out = fromPdfPages([page(items)]);
+    expect(out.blocks.map((b) => [b.type, b.text])).toEqual([['para', '专栏1 汽车产业质量提升工程']]);
+  });
+});

@@ -173,10 +173,13 @@ function rowCells(row: PdfItem[], cellGap: number, cuts: readonly number[] = [])
   let spaces = new Map<number, number>();
   let pendingSpace = false;
   let lastEnd = -Infinity;
+  let spacing: number | null = null;
   for (const it of row) {
     if (isSpace(it.str)) { pendingSpace = true; continue; }
     const gap = it.x - lastEnd;
-    if (!cur || gap > cellGap * it.size || (gap > 0.1 * it.size && atColumn(cuts, it.x))) {
+    // a full-width space typed in a justified, letter-spaced line: one character wide plus the spacing either side
+    const typedSpace = pendingSpace && spacing !== null && Math.abs(gap / it.size - (1 + 2 * spacing)) <= 0.25;
+    if (!cur || (gap > cellGap * it.size && !typedSpace) || (gap > 0.1 * it.size && atColumn(cuts, it.x))) {
       cur = { text: '', x0: it.x, x1: it.x + it.w };
       cells.push(cur);
       spaces = new Map();
@@ -191,6 +194,7 @@ function rowCells(row: PdfItem[], cellGap: number, cuts: readonly number[] = [])
     }
     const str = cur.text === '' ? it.str.trimStart() : it.str;
     const w = runSpacing(str, it.w, it.size);
+    spacing = w;
     if (w !== null) for (let k = str.indexOf(' '); k >= 0; k = str.indexOf(' ', k + 1)) spaces.set(cur.text.length + k, w);
     cur.text += str;
     cur.x1 = Math.max(cur.x1, it.x + it.w);

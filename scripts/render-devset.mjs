@@ -14,6 +14,8 @@
 //   header    official + a running header (the issuer or the title, over a rule) and a footer on every page
 //   compact   12pt Song body, 1.5 line spacing, headings bigger and bold, `第 3 页 共 5 页` at the bottom right,
 //             the title as running header at the top left
+//   redhead   official (not in the default set) + a 红头: the issuer's banner `…办公室文件` in large red type over a red
+//             rule; the last `附件` and what follows (a 分工表, typed with ` | ` or tabs) on landscape pages
 // Needs chromium and pdftotext (poppler-utils); fonts-arphic-ukai, fonts-arphic-uming, fonts-wqy-zenhei.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -34,6 +36,10 @@ const GROUP = /^[(（][一二三四五六七八九十]+[)）]/;
 const ITEM = /^(?:\d{1,2}[.．、]|[①-⑳])/;
 const DATE = /^[(（]?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[\d一二三四五六七八九十〇]{1,3}月[\d一二三四五六七八九十〇]{1,3}日[)）]?$/;
 const ISSUER = /(?:人民政府|办公厅|办公室|委员会|政府|市场监督管理局|委员会办公室)$/;
+
+/** A table row typed as ` | `-parted cells or as three or more tab-parted cells. */
+const isRow = (l) => l.includes(' | ') || l.trim().split('\t').length >= 3;
+const rowCells = (l) => (l.includes(' | ') ? l.trim().split(' | ') : l.trim().split('\t'));
 
 /** The excerpt without the two `# ` provenance lines and the blank line after them. */
 function body(text) {
@@ -76,9 +82,9 @@ function paragraphs(lines, gold) {
       continue;
     }
     // a run of ` | ` rows is a table drawn with rules, its first row the header repeated on every page
-    if (t.includes(' | ')) {
+    if (isRow(t)) {
       const rows = [];
-      while (i < lines.length && lines[i].includes(' | ')) rows.push(lines[i++].trim().split(' | '));
+      while (i < lines.length && isRow(lines[i])) rows.push(rowCells(lines[i++]));
       i--;
       const tr = (r, tag) => `<tr>${r.map((c) => `<${tag}>${esc(c)}</${tag}>`).join('')}</tr>`;
       html.push(`<table><thead>${tr(rows[0], 'th')}</thead><tbody>${rows.slice(1).map((r) => tr(r, 'td')).join('')}</tbody></table>`);
@@ -89,6 +95,15 @@ function paragraphs(lines, gold) {
     html.push(`<p>${esc(t)}</p>`);
   }
   return html.join('\n');
+}
+
+/** The `redhead` page: the issuer's banner in red over a red rule, and the last 附件 on landscape pages. */
+function redhead(html, gold) {
+  const banner = gold.meta?.issuer ? `<p class="redhead">${esc(flat(gold.meta.issuer))}文件</p><hr class="red">\n` : '';
+  const at = html.split('\n').findLastIndex((h) => /^<p>附件\s*\d*(?:[:：].*)?<\/p>$/.test(h));
+  if (at < 0) return banner + html;
+  const parts = html.split('\n');
+  return `${banner}${parts.slice(0, at).join('\n')}\n<section class="annex">\n${parts.slice(at).join('\n')}\n</section>`;
 }
 
 function css(layout, gold) {
@@ -110,8 +125,15 @@ function css(layout, gold) {
     ? `@top-center { content: ${cssString(running)}; font: 10.5pt ${SONG}; border-bottom: 0.75pt solid #c00; vertical-align: bottom; padding-bottom: 2mm; }
        @bottom-left { content: "抄送:市委各部门,市人大常委会办公室,市政协办公室。"; font: 10.5pt ${SONG}; }`
     : '';
+  const red = layout === 'redhead'
+    ? `@page wide { size: A4 landscape; margin: 28mm 37mm 26mm 35mm; @bottom-center { content: "— " counter(page) " —"; font: 14pt ${SONG}; } }
+    .annex { page: wide; }
+    .redhead { color: #c00; font: bold 34pt/1.3 ${SONG}; text-align: center; text-indent: 0; letter-spacing: 0.05em; margin: 0 0 4mm; }
+    hr.red { border: 0; border-top: 2pt solid #c00; margin: 0 0 8mm; }`
+    : '';
   return `@page { size: A4; margin: 37mm 26mm 35mm 28mm; ${header}
       @bottom-center { content: "— " counter(page) " —"; font: 14pt ${SONG}; } }
+    ${red}
     body { font: 16pt/22.8pt ${KAI}; margin: 0; }
     p { margin: 0; text-indent: 2em; text-align: justify; }
     .title { font: bold 22pt/1.5 ${SONG}; text-align: center; text-indent: 0; margin: 0.3em 0; }
@@ -167,7 +189,8 @@ for (const layout of layouts) {
     const gold = parse(goldText);
     const stem = String(gold.file).replace(/\.txt$/, '');
     const lines = body(readFileSync(join(devset, gold.file), 'utf8'));
-    const page = `<!doctype html><html><head><meta charset="utf-8"><title>${esc(stem)}</title><style>${css(layout, gold)}</style></head><body>\n${paragraphs(lines, gold)}\n</body></html>`;
+    const content = layout === 'redhead' ? redhead(paragraphs(lines, gold), gold) : paragraphs(lines, gold);
+    const page = `<!doctype html><html><head><meta charset="utf-8"><title>${esc(stem)}</title><style>${css(layout, gold)}</style></head><body>\n${content}\n</body></html>`;
     const html = join(dirs.html, `${stem}.html`), pdf = join(dirs.pdf, `${stem}.pdf`);
     writeFileSync(html, page);
     execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `file://${html}`], { stdio: 'ignore' });

@@ -7,6 +7,9 @@
 import { joinText, median, runSpacing, tidySpaces, WIDE } from './pdf-spaces.js';
 import { TITLE_HEAD, TITLE_TAIL } from '../lexicon/structure.js';
 import { POSTING_TAIL } from '../lexicon/meta.js';
+import { fillHoles } from './pdf-holes.js';
+import { atColumn, columnStarts, tableRuns } from './pdf-columns.js';
+import { joinMarkCell } from './pdf-marks.js';
 
 /** One text run as pdf.js reports it, in page units with y going up (baseline). */
 export interface PdfItem {
@@ -79,6 +82,7 @@ export function pageLines(page: PdfPage, pageNo: number): LayoutLine[] {
     }
   }
   const lines: LayoutLine[] = [];
+  const lineBands: PdfItem[][] = [];
   for (const band of bands) {
     if (band.every((it) => isSpace(it.str))) continue;
     const cells = bandCells(band);
@@ -88,24 +92,35 @@ export function pageLines(page: PdfPage, pageNo: number): LayoutLine[] {
       page: pageNo, pageLine: lines.length + 1, y: Math.max(...text.map((it) => it.y)),
       x0: cells[0]!.x0, x1: Math.max(...cells.map((c) => c.x1)), size: median(text.map((it) => it.size)), cells,
     });
+    lineBands.push(band);
+  }
+  // cells closer than a cell gap (a browser's table padding) are parted where the other rows start their columns
+  for (const [from, to] of tableRuns(lines)) {
+    const cuts = columnStarts(lines.slice(from, to));
+    if (cuts.length < 3) continue;
+    for (let i = from; i < to; i++) {
+      const l = lines[i] as LayoutLine;
+      const cells = bandCells(lineBands[i] as PdfItem[], cuts);
+      if (cells.length > l.cells.length) lines[i] = { ...l, x0: cells[0]!.x0, cells };
+    }
   }
   return lines;
 }
 
 /** Cells of a band: split each baseline at wide gaps, then merge cells that share columns across baselines. */
-function bandCells(band: PdfItem[]): LayoutCell[] {
+function bandCells(band: PdfItem[], cuts: readonly number[] = []): LayoutCell[] {
   const rows: PdfItem[][] = [];
   for (const it of [...band].sort((a, b) => b.y - a.y)) {
     const row = rows.find((r) => Math.abs(r[0]!.y - it.y) < 0.3 * it.size);
     if (row) row.push(it); else rows.push([it]);
   }
   const cells: Array<LayoutCell & { parts: string[] }> = [];
-  for (const r of rows) r.sort((a, b) => a.x - b.x);
+  for (let i = 0; i < rows.length; i++) rows[i] = fillHoles((rows[i] as PdfItem[]).sort((a, b) => a.x - b.x));
   // several baselines in one band are a table row whose cells wrap (running text never overlaps): its cells fill
   // their columns, so the padding between them (about half a font size in a tight table) parts them on every baseline
-  const wrappedRow = rows.length > 1 && rows.reduce((n, r) => n + rowCells(r, CELL_GAP).length, 0) >= 3;
+  const wrappedRow = rows.length > 1 && rows.reduce((n, r) => n + rowCells(r, CELL_GAP, cuts).length, 0) >= 3;
   for (const row of rows) {
-    for (const c of tableCells(row, wrappedRow)) {
+    for (const c of tableCells(row, wrappedRow, cuts)) {
       // a wrapped cell: the same column on a lower baseline continues the cell above
       const col = rows.length > 1 ? cells.find((k) => c.x0 < k.x1 && k.x0 < c.x1) : undefined;
       if (col) {
@@ -115,9 +130,9 @@ function bandCells(band: PdfItem[]): LayoutCell[] {
       } else cells.push({ ...c, parts: [c.text] });
     }
   }
-  return cells
+  return joinMarkCell(cells
     .sort((a, b) => a.x0 - b.x0)
-    .map((c) => ({ text: c.parts.reduce((acc, p) => joinText(acc, p)), x0: c.x0, x1: c.x1 }));
+    .map((c) => ({ text: c.parts.reduce((acc, p) => joinText(acc, p)), x0: c.x0, x1: c.x1 })));
 }
 
 /**
@@ -126,11 +141,11 @@ function bandCells(band: PdfItem[]): LayoutCell[] {
  * gap of {@link TABLE_GAP} also parts cells, unless it would leave two single characters side by side (a
  * letter-spaced word, `文 号`).
  */
-function tableCells(row: PdfItem[], wrappedRow = false): LayoutCell[] {
+function tableCells(row: PdfItem[], wrappedRow: boolean, cuts: readonly number[]): LayoutCell[] {
   const single = (c: LayoutCell | undefined) => c !== undefined && c.text.length === 1 && WIDE.test(c.text);
-  const cells = spacedLabel(rowCells(row, CELL_GAP), single);
+  const cells = spacedLabel(rowCells(row, CELL_GAP, cuts), single);
   if (cells.length < 3 && !wrappedRow) return cells;
-  const fine = rowCells(row, wrappedRow ? WRAPPED_ROW_GAP : TABLE_GAP);
+  const fine = rowCells(row, wrappedRow ? WRAPPED_ROW_GAP : TABLE_GAP, cuts);
   return fine.some((c, i) => single(c) && single(fine[i + 1])) ? cells : fine;
 }
 
@@ -151,7 +166,7 @@ function spacedLabel(cells: LayoutCell[], single: (c: LayoutCell | undefined) =>
 }
 
 /** Items of one baseline (sorted by x) → cells, spaces restored from space items and from gaps beside ASCII. */
-function rowCells(row: PdfItem[], cellGap: number): LayoutCell[] {
+function rowCells(row: PdfItem[], cellGap: number, cuts: readonly number[] = []): LayoutCell[] {
   const cells: LayoutCell[] = [];
   // the drawn width (in font sizes) of each space: a space item, a gap, or the letter spacing of its run
   const drawn: Map<number, number>[] = [];
@@ -159,10 +174,13 @@ function rowCells(row: PdfItem[], cellGap: number): LayoutCell[] {
   let spaces = new Map<number, number>();
   let pendingSpace = false;
   let lastEnd = -Infinity;
+  let spacing: number | null = null;
   for (const it of row) {
     if (isSpace(it.str)) { pendingSpace = true; continue; }
     const gap = it.x - lastEnd;
-    if (!cur || gap > cellGap * it.size) {
+    // a full-width space typed in a justified, letter-spaced line: one character wide plus the spacing either side
+    const typedSpace = pendingSpace && spacing !== null && Math.abs(gap / it.size - (1 + 2 * spacing)) <= 0.25;
+    if (!cur || (gap > cellGap * it.size && !typedSpace) || (gap > 0.1 * it.size && atColumn(cuts, it.x))) {
       cur = { text: '', x0: it.x, x1: it.x + it.w };
       cells.push(cur);
       spaces = new Map();
@@ -177,6 +195,7 @@ function rowCells(row: PdfItem[], cellGap: number): LayoutCell[] {
     }
     const str = cur.text === '' ? it.str.trimStart() : it.str;
     const w = runSpacing(str, it.w, it.size);
+    spacing = w;
     if (w !== null) for (let k = str.indexOf(' '); k >= 0; k = str.indexOf(' ', k + 1)) spaces.set(cur.text.length + k, w);
     cur.text += str;
     cur.x1 = Math.max(cur.x1, it.x + it.w);

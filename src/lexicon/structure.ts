@@ -12,6 +12,8 @@ export const CHAPTER = new RegExp(`^(?:【?([${ZH}]{1,4})(?:(?<!【[${ZH}]{1,4})
 const PRINTED_MARK = `\\d{1,3}\\s*[.．、]|[（(]\\s*(?:\\d{1,3}|[${ZH}]{1,4})\\s*[)）]|[${ZH}]{1,4}\\s*[、.．]`;
 /** An item mark alone on its line, in the printed text: its item's text is on the next line. */
 export const LONE_MARK = new RegExp(`^\\s*(?:${PRINTED_MARK})\\s*$`);
+/** A 专栏 box's number alone in its cell (`专栏1`), its title set apart after it. */
+export const LONE_BOX_MARK = /^\s*专栏\s*[\d一二三四五六七八九十]{1,3}\s*$/;
 /** A line that opens with an outline mark of its own, in the printed text: never the text of a lone mark before it. */
 export const MARK_OPENING = new RegExp(`^\\s*(?:${PRINTED_MARK}|第[${ZH}]{1,4}[章节条部分])`);
 /** `第一条 鼓励企业争创政府质量奖。…`: an article of a 若干措施 or 办法. */

@@ -135,7 +135,7 @@ export const MONEY_UNIT = /^(?:元|万元|亿元)$/;
 /** Indicators that weigh an assessment (`权重不低于2%`, `分值占比不低于3%`): a scoring rule, not a target. */
 export const NOT_TARGET_NAME = /(?:权重|分值|分值占比|考核占比)$/;
 /** A start value's year (`由2022年的180家增加到220家`): the year of the base, which never governs. */
-export const FROM_BEFORE_YEAR = /[由从]$/;
+export const FROM_BEFORE_YEAR = /[由从] ?$/;
 export const FROM_AFTER_YEAR = /^(?:底|末)?的?\s*\d/;
 /** What a unit is counted per, after a slash (`万元/亩`, `平方米/人`, `公里/平方公里`): it joins the unit. */
 export const PER_UNIT = /^\/[\u4e00-\u9fff]{1,4}(?![\u4e00-\u9fff])/;
@@ -179,12 +179,15 @@ export const DEADLINE_DONE = /^[^。；;]{0,6}?(?:已经|已)/;
 /** A rank (`进入全省前10名`): the number after 前 and before 名/位/强 is a place in a list, not a value to reach. */
 export const RANK_BEFORE = /前$/;
 export const RANK_AFTER = /^(?:名|位|强)/;
-/** The governing word before a year (`到2027年`, `截至2025年底`); it belongs to the year mark. */
-export const YEAR_LEAD = /(?:到|至|截至|截止到?)$/;
+/**
+ * The governing word before a year (`到2027年`, `截至2025年底`); it belongs to the year mark. Here and in the base
+ * words below one space may stand before the year: typeset text spaces digits from CJK (`到 2025年`, `较 2020 年`).
+ */
+export const YEAR_LEAD = /(?:到|至|截至|截止到?) ?$/;
 /** A year mark that opens a period's end (`到2025年`, `至2027年`), at the start of a string. */
 export const TO_YEAR = /^(?:到|至)/;
-/** Words before a year that make it a base compared against (`较2020年下降14%`); read on the two characters before. */
-export const BASE_BEFORE_YEAR = /(?:较|比|相比|相较|同比|对比)$/;
+/** Words before a year that make it a base compared against (`较2020年下降14%`); read on the three characters before. */
+export const BASE_BEFORE_YEAR = /(?:较|比|相比|相较|同比|对比) ?$/;
 /**
  * The same before a history word (`比上年增长8%`), plus 与 (`与上年持平`). Before a year 与 is not read as a base:
  * `与2020年相比` keeps its year governing, as it always has.

@@ -138,10 +138,10 @@ function fiveYearMarks(s: string): YearMark[] {
   for (let m = FIVE_YEAR_MARK.exec(s); m; m = FIVE_YEAR_MARK.exec(s)) {
     const year = FIVE_YEAR_LAST[m[1] as string] as number;
     let at = m.index;
-    const lead = YEAR_LEAD.exec(s.slice(Math.max(0, at - 3), at));
+    const lead = YEAR_LEAD.exec(s.slice(Math.max(0, at - 4), at));
     if (lead) at -= lead[0].length;
     const end = m.index + m[0].length;
-    if (BASE_BEFORE_YEAR.test(s.slice(Math.max(0, at - 2), at))) {
+    if (BASE_BEFORE_YEAR.test(s.slice(Math.max(0, at - 3), at))) {
       out.push({ at, end, year, opener: false, base: true });
       continue;
     }
@@ -156,7 +156,7 @@ function calendarMarks(s: string): YearMark[] {
   for (let m = YEAR_MARK.exec(s); m; m = YEAR_MARK.exec(s)) {
     let at = m.index;
     // the governing word before the year (`到2027年`, `截至2025年底`) belongs to the mark
-    const lead = YEAR_LEAD.exec(s.slice(Math.max(0, at - 3), at));
+    const lead = YEAR_LEAD.exec(s.slice(Math.max(0, at - 4), at));
     if (lead) at -= lead[0].length;
     const end = m.index + m[0].length;
     // a period printed as a range (`2021—2023年,全市累计…`) is governed by its end, like `2021年到2023年`
@@ -167,8 +167,8 @@ function calendarMarks(s: string): YearMark[] {
     }
     if (/\d/.test(s[at - 1] ?? '') || /[-—~至]/.test(s[end] ?? '') || /[-—~]$/.test(s.slice(Math.max(0, at - 1), at))) continue; // ranges and longer numbers
     // a base year (`较2020年下降14%`, `在2020年基础上`) is compared against, never the year of a target
-    if (BASE_BEFORE_YEAR.test(s.slice(Math.max(0, at - 2), at)) || BASE_AFTER_YEAR.test(s.slice(end, end + 4))
-      || (FROM_BEFORE_YEAR.test(s.slice(Math.max(0, at - 1), at)) && FROM_AFTER_YEAR.test(s.slice(end, end + 4)))) {
+    if (BASE_BEFORE_YEAR.test(s.slice(Math.max(0, at - 3), at)) || BASE_AFTER_YEAR.test(s.slice(end, end + 4))
+      || (FROM_BEFORE_YEAR.test(s.slice(Math.max(0, at - 2), at)) && FROM_AFTER_YEAR.test(s.slice(end, end + 4)))) {
       out.push({ at, end, year: Number(m[1]), opener: false, base: true });
       continue;
     }

@@ -219,7 +219,8 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
       const itemRole = own === 'tasks' ? chapter?.role : own;
       // a `第一节` with only running text under it is an item too (`第三章 保障措施` / `第一节 加强组织领导`), id `第一节`
       if ((itemRole === 'tasks' || itemRole === 'safeguards') && sectionIsItem(views, heads, k)) {
-        section = null; sectionRole = null; group = null;
+        // its `一是…；二是…` paragraph is its text, not items of its own
+        section = null; sectionRole = null; group = null; numberedInChapter = true;
         openItem(itemRole === 'safeguards' ? 'safeguard' : 'task', h.di ? `第${h.ord}节` : h.ord, v, h.rest, 'paren');
         continue;
       }

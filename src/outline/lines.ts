@@ -143,3 +143,14 @@ export function columnTakes(c: ColumnNode, heads: Array<Head | null>, h: Head & 
   const next = lastTask && lastTask.style === h.kind ? Number(lastTask.printed.replace(/\D/g, '')) + 1 : NaN;
   return h.n !== next || !hasBody(v.norm, h.rest);
 }
+
+/**
+ * A `(二)` heading with a lead-in of its own (`（二）提升农产品和食品质量。实施…行动。`) is still a group when the
+ * `1.` item right under it goes on with the numbering of the task before (`4.` after `3.`): a task's points would
+ * start from 1.
+ */
+export function itemsGoOn(next: Head | null | undefined, lastTask: ItemNode | null): boolean {
+  if (!next || next.kind !== 'arabic' || !lastTask || lastTask.style !== 'arabic') return false;
+  const last = Number(lastTask.printed.replace(/\D/g, ''));
+  return last > 0 && next.n === last + 1;
+}

@@ -21,16 +21,25 @@ export function listLabel(li: DomNode): string | null {
   if (type !== undefined && type !== '1') return null;
   if (NO_MARKER.test(ol.attribs?.style ?? '') || NO_MARKER.test(li.attribs?.style ?? '')) return null;
   if (MARK_OPENING.test(plainText(li).replace(/^[\s\u3000\u00a0]+/, '').slice(0, 12))) return null;
+  const n = numbersOf(ol).get(li);
+  return n === undefined ? null : `${n}.`;
+}
+
+/** Each `<li>`'s number in one pass over its list (a list of thousands of items stays linear). */
+const numbered = new WeakMap<DomNode, Map<DomNode, number>>();
+function numbersOf(ol: DomNode): Map<DomNode, number> {
+  let out = numbered.get(ol);
+  if (out) return out;
+  out = new Map();
   // start, then each earlier <li> counts one; a `value` on an item sets its number and those after it
   let n = toInt(ol.attribs?.start) ?? 1;
   for (const c of ol.children ?? []) {
     if (c.name !== 'li') continue;
-    const v = toInt(c.attribs?.value);
-    if (v !== null) n = v;
-    if (c === li) return `${n}.`;
-    n++;
+    n = toInt(c.attribs?.value) ?? n;
+    out.set(c, n++);
   }
-  return null;
+  numbered.set(ol, out);
+  return out;
 }
 
 function toInt(s: string | undefined): number | null {

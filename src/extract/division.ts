@@ -55,7 +55,8 @@ export function unitsFromTables(tables: AppendixTable[], tasks: TaskOut[], ctx: 
       t.task.lead = a.lead;
       t.task.responsible = a.responsible;
       t.task.units_etc = a.etc;
-      above = t;
+      // only a numbered row has rows of its own under it (in a table that numbers no row, an empty 序号 is no sign)
+      above = seq ? t : null;
       ctx.report('units-from-table', table.row_lines?.[r] ?? table.line, `agencies of task ${t.task.id} read from the table '${table.title}'`);
     });
   }

@@ -20,6 +20,8 @@ export class LineBuffer {
   private end = 0;
   lastOffset = 0;
   heading = 0;
+  /** A list item's number to put before the next character (html-list.ts); it points at the `<li>` tag. */
+  label: { text: string; at: number } | null = null;
   constructor(private readonly lines: LineIndex, private readonly blocks: Block[]) {}
 
   /**
@@ -48,6 +50,7 @@ export class LineBuffer {
       } else {
         while (j < b && !isWs(s.charCodeAt(j))) j++;
       }
+      if (this.label !== null) this.putLabel();
       this.text += i === 0 && j === s.length ? s : s.slice(i, j);
       const offs = this.offs;
       if (o === null) for (let k = i; k < j; k++) offs.push(k);
@@ -57,6 +60,14 @@ export class LineBuffer {
       i = j;
     }
     this.lastOffset = o === null ? b : (o[o.length - 1] ?? this.lastOffset);
+  }
+
+  private putLabel(): void {
+    const { text, at } = this.label as { text: string; at: number };
+    this.label = null;
+    if (this.last !== -1) return;
+    this.text += text;
+    for (let k = 0; k < text.length; k++) this.offs.push(at);
   }
 
   flush(): void {

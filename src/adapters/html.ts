@@ -15,7 +15,8 @@ import type { Block } from '../model.js';
 import { InputError, type Collector } from '../diagnostics.js';
 import { LineIndex } from '../source/lines.js';
 import { alignText } from './align.js';
-import { BLOCK, counted, headingLevel, isPlain, parseTree, type DomNode } from './dom.js';
+import { BLOCK, counted, headingLevel, isPlain, parseTree, startOf, type DomNode } from './dom.js';
+import { listLabel } from './html-list.js';
 import { withEmbedded } from './html-embedded.js';
 import { capAttributes, MAX_ATTRIBUTES } from './html-guard.js';
 import { capNesting, MAX_DEPTH } from './html-nesting.js';
@@ -63,6 +64,7 @@ function pageBlocks(root: DomNode, src: string, lines: LineIndex, ctx: Collector
       const name = n.name;
       if (BLOCK.has(name)) buf.flush();
       if (headingLevel(name) !== 0) buf.heading = 0;
+      if (name === 'li') buf.label = null;
       continue;
     }
     if (type === 'text') {
@@ -86,6 +88,10 @@ function pageBlocks(root: DomNode, src: string, lines: LineIndex, ctx: Collector
       continue;
     }
     if (BLOCK.has(name)) buf.flush();
+    if (name === 'li') {
+      const label = listLabel(n);
+      buf.label = label === null ? null : { text: label, at: startOf(n, buf.lastOffset) };
+    }
     const h = headingLevel(name);
     if (h !== 0) buf.heading = h;
     const pre = (f & PRE) !== 0 || name === 'pre' || name === 'textarea' || (n.attribs?.style !== undefined && /white-space\s*:\s*pre/i.test(n.attribs.style));

@@ -5,11 +5,13 @@
  * group (一)(二) inside a chapter in turn, items 1. 2. in turn (on across groups and chapters, or from 1 again in a
  * new one), a chapter or item after the end of a sentence or a unit note, an item also right after its title. A number in running text (`第二、三批`, `（二）项`) breaks that order.
  */
-import { GLUED_ADDRESSEE, GLUED_CHAPTER_TITLE, GLUED_LINE_END, GLUED_MARK, GLUED_NOTICE_END, GLUED_RELEASE, GLUED_SIGNATURE, GLUED_TITLE } from '../lexicon/structure.js';
+import { GLUED_ADDRESSEE, GLUED_CHAPTER_TITLE, GLUED_ITEM, GLUED_ITEM_AFTER, GLUED_ITEM_OPENING, GLUED_ITEM_TITLE, GLUED_LINE_END, GLUED_MARK, GLUED_NOTICE_END, GLUED_RELEASE, GLUED_SIGNATURE, GLUED_TITLE } from '../lexicon/structure.js';
 import { zhToInt } from '../lexicon/numerals.js';
 
 /** Shorter paragraphs are ordinary ones: a whole outline does not fit in fewer characters. */
 const MIN_LENGTH = 400;
+/** A paragraph of one item and the next one glued on is at least this long. */
+const GLUED_ITEMS_MIN = 40;
 /** The longest title of a chapter or group an item mark may follow directly. */
 const GLUED_TITLE_MAX = 40;
 
@@ -61,6 +63,36 @@ export function gluedCuts(text: string): number[] | null {
   // a whole outline: two chapters and parts under them; a paragraph enumerating `一、…；二、…` in running text has none
   if (chapter < 2 || parts < 2) return null;
   return [0, ...headCuts(text.slice(0, cuts[0] as number)), ...cuts];
+}
+
+/**
+ * Items glued into the paragraph of the item or group that opens it (`5.…。（牵头单位：…）6.推进…。…`,
+ * `（二）提升…质量。…。4.推进…。…（…）5.提升…。…`), as a page prints tasks whose line breaks were lost: each
+ * `N.` after the end of a sentence or a unit note, outside brackets, numbered in turn after the opening item
+ * (any number first after a group's mark), and heading a short title sentence (`推进绿色建造。`).
+ * Cuts (0 first), or null when there is none.
+ */
+export function gluedItemCuts(text: string): number[] | null {
+  if (text.length < GLUED_ITEMS_MIN) return null;
+  const open = GLUED_ITEM_OPENING.exec(text);
+  if (!open) return null;
+  let prev = open[1] !== undefined ? Number(open[1]) : null;
+  const cuts: number[] = [0];
+  let depth = 0, from = open[0].length;
+  GLUED_ITEM.lastIndex = from;
+  for (let m = GLUED_ITEM.exec(text); m; m = GLUED_ITEM.exec(text)) {
+    const at = m.index;
+    for (; from < at; from++) {
+      const c = text[from] as string;
+      if (c === '（' || c === '(') depth++;
+      else if ((c === '）' || c === ')') && depth > 0) depth--;
+    }
+    const n = Number(m[1]);
+    if (depth > 0 || !GLUED_ITEM_AFTER.test(text[at - 1] as string) || (prev !== null && n !== prev + 1) || !GLUED_ITEM_TITLE.test(text.slice(at + m[0].length, at + m[0].length + 48))) continue;
+    cuts.push(at);
+    prev = n;
+  }
+  return cuts.length > 1 ? cuts : null;
 }
 
 /**

@@ -11,7 +11,7 @@ import { PLAN_TITLE_END, RUN_ON_CHAPTER, RUN_ON_CHAPTER_TITLE, RUN_ON_MARK, RUN_
 import { zhToInt } from '../lexicon/numerals.js';
 import { headCuts, tokensAt, tokenStarts } from './run-on-head.js';
 import { pipeRow } from './text.js';
-import { gluedCuts } from './run-on-glued.js';
+import { gluedCuts, gluedItemCuts } from './run-on-glued.js';
 
 /** Shorter paragraphs are ordinary ones (a whole outline does not fit in fewer characters). */
 const MIN_LENGTH = 120;
@@ -19,7 +19,7 @@ const MIN_LENGTH = 120;
 const OPENING_MIN_LENGTH = 40;
 
 export function splitRunOn(blocks: Block[], ctx: Collector): Block[] {
-  let split = 0, outlines = 0, firstLine: number | null = null;
+  let split = 0, outlines = 0, items = 0, firstLine: number | null = null;
   const out: Block[] = [];
   for (const b of blocks) {
     // a row of pipe cells (`名称 | … | 时效 |`) joined with the rest of the plan holds a whole outline too
@@ -27,6 +27,7 @@ export function splitRunOn(blocks: Block[], ctx: Collector): Block[] {
     if (!found || (b.type === 'row' && !found.outline)) { out.push(b); continue; }
     split++;
     if (found.outline) outlines++;
+    if (found.items) items++;
     firstLine ??= b.line;
     const { cuts } = found;
     for (let k = 0; k < cuts.length; k++) {
@@ -35,7 +36,8 @@ export function splitRunOn(blocks: Block[], ctx: Collector): Block[] {
     }
   }
   const what = `${split} paragraph${split === 1 ? '' : 's'}`;
-  if (split > 0 && outlines === split) ctx.report('run-on-split', firstLine, `${what} holding a whole outline on one line (a page that lost its line breaks) cut at each chapter, group and item mark`);
+  if (split > 0 && items === split) ctx.report('run-on-split', firstLine, `${what} with items glued on after a sentence or a unit note (\`…）6.…\`) cut before each item`);
+  else if (split > 0 && outlines === split) ctx.report('run-on-split', firstLine, `${what} holding a whole outline on one line (a page that lost its line breaks) cut at each chapter, group and item mark`);
   else if (split > 0) ctx.report('run-on-split', firstLine, `${what} that lost ${split === 1 ? 'its' : 'their'} line breaks (a page or a rendering that prints them as spaces) cut back into lines at outline marks and head lines (title, document number, addressee, signature, date, page labels)`);
   return split > 0 ? out : blocks;
 }
@@ -48,12 +50,14 @@ function afterSpace(text: string, mark: string): boolean {
 }
 
 /** Where to cut a run-on paragraph (0 first), or null when it holds no lost line break. */
-function cutsOf(text: string): { cuts: number[]; outline: boolean } | null {
+function cutsOf(text: string): { cuts: number[]; outline: boolean; items?: true } | null {
   // a lost line break leaves a space: most real lines of a Chinese plan have none; a paragraph without any space
   // that holds a whole outline was glued together (run-on-glued.ts)
   if (!/[\s\u3000]/.test(text)) {
     const cuts = gluedCuts(text);
-    return cuts ? { cuts, outline: true } : null;
+    if (cuts) return { cuts, outline: true };
+    const items = gluedItemCuts(text);
+    return items ? { cuts: items, outline: false, items: true } : null;
   }
   const long = text.length >= MIN_LENGTH;
   const starts = tokenStarts(text);

@@ -38,18 +38,19 @@ export function headerRoles(b: Block): Array<TableColumnRole | null> | null {
 }
 
 /**
- * A 重点任务分工表's header (`序号 重点任务 牵头单位 配合单位 完成时限`): a sequence column, one task column, agency
- * columns and nothing else but a due date or remarks. The task column takes the surplus of a row, as a name does.
+ * A 重点任务分工表's header (`序号 重点任务 牵头单位 配合单位 完成时限`): a sequence column, one task column (and
+ * maybe one of its measures), agency columns and nothing else but a due date or remarks. The task column takes the surplus of a row, as a name does.
  */
 function divisionRoles(cells: string[]): Array<TableColumnRole | null> | null {
   const roles: Array<TableColumnRole | null> = [];
   let seq = 0, task = 0, agency = 0;
   for (const c of cells) {
     const role = columnRole(c);
-    if (role === 'seq') { seq++; roles.push('seq'); } else if (DIVISION_LEAD.test(c) || DIVISION_RESPONSIBLE.test(c)) { agency++; roles.push('agency'); } else if (DIVISION_TASK.test(c)) { task++; roles.push('name'); } else if (DIVISION_OTHER.test(c)) roles.push('note');
+    // a second task column (`重点任务 具体工作`: each task's measures, a row each) is free text as a note is
+    if (role === 'seq') { seq++; roles.push('seq'); } else if (DIVISION_LEAD.test(c) || DIVISION_RESPONSIBLE.test(c)) { agency++; roles.push('agency'); } else if (DIVISION_TASK.test(c)) { task++; roles.push(task === 1 ? 'name' : 'note'); } else if (DIVISION_OTHER.test(c)) roles.push('note');
     else return null;
   }
-  return seq === 1 && task === 1 && agency >= 1 ? roles : null;
+  return seq === 1 && (task === 1 || task === 2) && agency >= 1 ? roles : null;
 }
 
 /**

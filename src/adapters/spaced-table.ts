@@ -13,8 +13,11 @@ import { sliceBlock } from './run-on.js';
 import { headerRoles, pieces } from './spaced-header.js';
 
 /** `b` as a row of `n` cells, merging a surplus into the name column; null when it does not split so. */
-function asRow(b: Block, n: number, nameCol: number): Block | null {
+function asRow(b: Block, n: number, nameCol: number, tabbed = false): Block | null {
   if (b.type !== 'para' || b.text.indexOf('\n') >= 0) return null;
+  // a row of a tab-parted table that leaves cells empty (`\t\t建设…\t市市场监管局`: a 分工表's second measure of
+  // the task above) keeps them: one tab parts two cells
+  if (tabbed && b.text.indexOf('\t') >= 0 && b.text.split('\t').length === n) return tabRow(b, n);
   const ps = pieces(b.text);
   if (ps.length < n) return null;
   if (ps.length > n) {
@@ -29,6 +32,21 @@ function asRow(b: Block, n: number, nameCol: number): Block | null {
   return row;
 }
 
+function tabRow(b: Block, n: number): Block | null {
+  const cells: Block[] = [];
+  let at = 0;
+  for (const part of b.text.split('\t')) {
+    const cell = sliceBlock(b, at, at + part.length);
+    cells.push(cell ?? { type: 'para', text: '', line: b.line, offset: b.offsets ? (b.offsets[at] as number) : b.offset + at });
+    at += part.length + 1;
+  }
+  if (cells.length !== n || cells.every((c) => c.text === '')) return null;
+  const row: Block = { type: 'row', text: b.text, line: b.line, offset: b.offset, cells };
+  if (b.offsets) row.offsets = b.offsets;
+  if (b.page !== undefined) row.page = b.page;
+  return row;
+}
+
 /** The blocks with every space-parted table (a header and at least one row) turned into `row` blocks. */
 export function spacedTables(blocks: Block[]): Block[] {
   let out: Block[] | null = null;
@@ -37,9 +55,10 @@ export function spacedTables(blocks: Block[]): Block[] {
     if (!roles) continue;
     const n = roles.length;
     const nameCol = roles.indexOf('name');
+    const tabbed = (blocks[i] as Block).text.trim().split('\t').length === n;
     const rows: Block[] = [];
     for (let j = i + 1; j < blocks.length; j++) {
-      const r = asRow(blocks[j] as Block, n, nameCol);
+      const r = asRow(blocks[j] as Block, n, nameCol, tabbed);
       if (!r) break;
       rows.push(r);
     }

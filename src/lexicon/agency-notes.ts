@@ -50,7 +50,7 @@ export function lastAgencyNoteMark(s: string): number {
   return last;
 }
 /** The closing phrase of the `(A、B等按职责分工负责)` form; all agencies in it are responsible. */
-export const DUTY_PHRASE = /(?:等)?(?:单位|部门)?(?:按(?:照)?(?:各自)?(?:职责)?(?:分工)?(?:职能)?负责|分别负责|按职能负责)$/;
+export const DUTY_PHRASE = /(?:等)?(?:(?<![有相]关)(?:单位|部门))?(?:按(?:照)?(?:各自)?(?:职责)?(?:分工)?(?:职能)?负责|分别负责|按职能负责)$/;
 /** `(A、B负责)`, `(A牵头负责)`: a note of names only, closed by 负责 (read only when every name is an agency's). */
 export const BARE_DUTY = /(牵头)?负责$/;
 /** What closes a list of agencies after its last name: `等`, `等部门`, `等相关单位`. */

@@ -53,7 +53,7 @@ export const CELL_PREFIX_COMPARATORS: Array<[string, '>=' | '>' | '<=' | '<' | '
 ];
 
 /** A 重点任务分工表's header over its tasks (`重点任务`, `工作内容`, `具体措施`). */
-export const DIVISION_TASK = /任务|工作内容|主要内容|工作措施|具体措施|主要措施|工作事项|重点工作/;
+export const DIVISION_TASK = /任务|工作内容|主要内容|工作措施|具体措施|主要措施|工作事项|重点工作|具体工作/;
 /** …over the date each task is due (`完成时限`, `时间节点`), and its remarks. */
 export const DIVISION_OTHER = /时限|完成时间|时间节点|进度安排|完成期限|^备注$/;
 /** A 重点任务分工表's header over the lead agencies (`牵头单位`, `主要责任单位`). */

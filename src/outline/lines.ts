@@ -118,11 +118,14 @@ export function titleOverText(views: View[], heads: Array<Head | null>, k: numbe
 
 /**
  * A `一、` section under `第一部分` chapters that holds no `(一)` or `1.` of its own before the next section is an
- * item itself (`第三部分 保障措施` / `一、加强组织领导。…` / `二、…`), with its text or as its title alone.
+ * item itself (`第三部分 保障措施` / `一、加强组织领导。…` / `二、…`), with its text or as its title alone; so is
+ * a `第一节` whose only text is one paragraph of `一是…；二是…` points.
  */
 export function sectionIsItem(views: View[], heads: Array<Head | null>, k: number): boolean {
   for (let j = k + 1; j < views.length && j <= k + 400; j++) {
     const h = heads[j];
+    // `一是…；二是…；三是…` run into one paragraph is the section's text (`第一节 加强…` / `一是…；二是…`)
+    if (h?.kind === 'yishi' && YISHI_RUN.test((views[j] as View).norm)) continue;
     if (h && h.kind !== 'bullet') return h.kind === 'section' || h.kind === 'chapter' || h.kind === 'attachment';
     const v = views[j] as View;
     if (isChrome(v) || isBackMatter(views, j)) return true;
@@ -139,4 +142,15 @@ export function columnTakes(c: ColumnNode, heads: Array<Head | null>, h: Head & 
   if (h.n !== c.items.length + 1 || !c.items.every((it) => heads[it.head.v.i]?.kind === h.kind)) return false;
   const next = lastTask && lastTask.style === h.kind ? Number(lastTask.printed.replace(/\D/g, '')) + 1 : NaN;
   return h.n !== next || !hasBody(v.norm, h.rest);
+}
+
+/**
+ * A `(二)` heading with a lead-in of its own (`（二）提升农产品和食品质量。实施…行动。`) is still a group when the
+ * `1.` item right under it goes on with the numbering of the task before (`4.` after `3.`): a task's points would
+ * start from 1.
+ */
+export function itemsGoOn(next: Head | null | undefined, lastTask: ItemNode | null): boolean {
+  if (!next || next.kind !== 'arabic' || !lastTask || lastTask.style !== 'arabic') return false;
+  const last = Number(lastTask.printed.replace(/\D/g, ''));
+  return last > 0 && next.n === last + 1;
 }

@@ -11,7 +11,7 @@ import { zhToInt } from '../lexicon/numerals.js';
 import { TABLE_CAPTION } from '../lexicon/structure.js';
 import { hasAgencyNoteMark } from '../lexicon/agency-notes.js';
 import { chapterRole, classify, depthHeads, nestSections, tocLines, type Head, type Role } from './heads.js';
-import { columnTakes, hasBody, headingEnd, isBackMatter, isNoteLine, isCell, isChrome, isImprint, isOtherScript, isProse, sectionIsItem, titleOverText } from './lines.js';
+import { columnTakes, itemsGoOn, hasBody, headingEnd, isBackMatter, isNoteLine, isCell, isChrome, isImprint, isOtherScript, isProse, sectionIsItem, titleOverText } from './lines.js';
 
 /** A run of a view's text from `start` (index into `norm`) to its end. */
 export interface Segment {
@@ -219,7 +219,8 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
       const itemRole = own === 'tasks' ? chapter?.role : own;
       // a `第一节` with only running text under it is an item too (`第三章 保障措施` / `第一节 加强组织领导`), id `第一节`
       if ((itemRole === 'tasks' || itemRole === 'safeguards') && sectionIsItem(views, heads, k)) {
-        section = null; sectionRole = null; group = null;
+        // its `一是…；二是…` paragraph is its text, not items of its own
+        section = null; sectionRole = null; group = null; numberedInChapter = true;
         openItem(itemRole === 'safeguards' ? 'safeguard' : 'task', h.di ? `第${h.ord}节` : h.ord, v, h.rest, 'paren');
         continue;
       }
@@ -248,7 +249,7 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
     }
     if (h?.kind === 'paren') {
       // a unit note closing the heading is the group's (its tasks print none), not a body that makes it a task
-      if (role === 'goals' || role === 'preamble' || (!hasBody(v.norm.slice(0, headingEnd(v.norm)), h.rest) && !titleOverText(views, heads, k, h.rest))) {
+      if (role === 'goals' || role === 'preamble' || (!hasBody(v.norm.slice(0, headingEnd(v.norm)), h.rest) && !titleOverText(views, heads, k, h.rest)) || itemsGoOn(heads[k + 1], lastTask)) {
         group = section ? `${section}.${h.ord}` : h.ord; item = null; column = null; groupNote = { v, start: h.rest };
         if (role === 'goals') out.goals.push({ v, start: h.rest });
         continue;

@@ -62,8 +62,15 @@ export const GLUED_LINE_END = /[。；;！!？?）)”等]$/;
 export const GLUED_CHAPTER_TITLE = /^[^。，,；;：:（(]{2,15}?(?=(?:到|至)?20\d{2}年|以习近平|为(?:深入|全面|进一步|加快|贯彻))/;
 /** In a glued notice head: the public-release mark (`（此件公开发布）`), a line of its own. */
 export const GLUED_RELEASE = /[（(]此件[^）)]{2,10}[）)]/g;
+/**
+ * What an issuing body's name ends with, with the traditional forms: the adapters (a hard-wrapped DOCX or PDF, a
+ * glued head) see the text before it is folded. A 盟 or 地区 is governed by a 行政公署.
+ */
+const ISSUER_SUFFIXES = ['人民政府', '人民政府办公室', '人民政府办公厅', '政府', '委员会', '办公室', '办公厅', '管委会', '工委', '领导小组', '行政公署',
+  '辦公室', '辦公廳', '委員會', '管委會', '領導小組'];
+const ISSUER_SUFFIX = ISSUER_SUFFIXES.join('|');
 /** In a glued notice head: a signature and its date before the release mark (`某市人民政府2023年12月1日`, `…2023121`). */
-export const GLUED_SIGNATURE = /(?:人民政府|政府|委员会|办公室|办公厅|管委会|领导小组)(?=(?:\d{4}年\d{1,2}月\d{1,2}日|\d{6,8})$)/;
+export const GLUED_SIGNATURE = new RegExp(`(?:${ISSUER_SUFFIX})(?=(?:\\d{4}年\\d{1,2}月\\d{1,2}日|\\d{6,8})$)`);
 /** In a glued notice head: the notice title's end (`…的通知`) before the addressees, and the addressees' colon. */
 export const GLUED_NOTICE_END = /的通知(?=[^》”"）)，,。：:])/g;
 export const GLUED_ADDRESSEE = /^[^。；;：:]{0,60}?(?:各|有关)[^。；;：:]{1,120}?[：:]/;
@@ -89,7 +96,7 @@ export const RUN_ON_PARTY = /(?:^|[\s\u3000])中共[\u4e00-\u9fff]{1,20}委[\s\u
 /** The addressee as a whole token (`各区县人民政府,市政府各部门:`), ending in a colon. */
 export const RUN_ON_ADDRESSEE = /(?<=^|[\s\u3000])[^\s\u3000。;；:：]{0,30}?(?:各|有关)[^\s\u3000。;；]{1,150}?[:：](?=$|[\s\u3000])/g;
 /** A signature before its date (`某市人民政府办公室 2023年6月12日`, also in traditional script): cut before the issuer. */
-export const RUN_ON_SIGNATURE = /(?<=^|[\s\u3000])(?:中共)?[\u4e00-\u9fff]{2,24}(?:人民政府|政府|委员会|委員會|办公室|辦公室|办公厅|辦公廳|管委会|管委會|工委|领导小组|領導小組)(?=[\s\u3000]+\d{4}年\d{1,2}月\d{1,2}日(?:$|[\s\u3000]))/g;
+export const RUN_ON_SIGNATURE = new RegExp(`(?<=^|[\\s\\u3000])(?:中共)?[\\u4e00-\\u9fff]{2,24}(?:${ISSUER_SUFFIX})(?=[\\s\\u3000]+\\d{4}年\\d{1,2}月\\d{1,2}日(?:$|[\\s\\u3000]))`, 'g');
 /** A page's metadata label after a space (`发布时间:`, `来源:`, `索引号:`): a new line starts there. */
 export const RUN_ON_LABEL = /(?<=[\s\u3000])(?:[[【]\s*)?(?:索\s*引\s*号|发布时间|发布日期|发文日期|成文日期|添加时间|更新时间|来源|信息来源|新闻来源|文章来源|发文字号|主题分类|发布机构|浏览次数|查看次数|核心提示)\s*[\]】]?\s*[:：]/g;
 /** `附件1`, `附件` as a token of its own after a space. */
@@ -154,11 +161,7 @@ export const NOTICE_TITLE_EITHER = /(?:关于|關於).*通知$/;
 /** A plan's own title ends with one of these genre nouns. */
 export const PLAN_TITLE_END = /(?:实施方案|方案|实施意见|意见|规划|纲要|行动计划|计划|办法|措施)$/;
 /** Signature line of an issuing body. */
-// with their traditional forms: the adapters (a hard-wrapped DOCX or PDF) see the text before it is folded
-// a 盟 or 地区 is governed by a 行政公署 (the government of the league or prefecture)
-const ISSUER_SUFFIXES = ['人民政府', '人民政府办公室', '人民政府办公厅', '政府', '委员会', '办公室', '办公厅', '管委会', '工委', '领导小组', '行政公署',
-  '辦公室', '辦公廳', '委員會', '管委會', '領導小組'];
-export const ISSUER_LINE = new RegExp(`^(?:中共)?[\\u4e00-\\u9fff]{2,24}(?:${ISSUER_SUFFIXES.join('|')})$`);
+export const ISSUER_LINE = new RegExp(`^(?:中共)?[\\u4e00-\\u9fff]{2,24}(?:${ISSUER_SUFFIX})$`);
 /** The longest line ISSUER_LINE can match (中共, 24 characters, the longest suffix): longer lines need no test. */
 export const ISSUER_LINE_MAX = 2 + 24 + Math.max(...ISSUER_SUFFIXES.map((w) => w.length));
 /** Whether a line is an issuing body alone ({@link ISSUER_LINE}, tried only up to its longest length). */

@@ -106,6 +106,8 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
   const views = blocks.map((b, i) => makeView(b, i, options.fold));
   const annotated = views.find((v) => v.map !== null && v.norm.length < v.b.text.trim().length - 2 && /\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/.test(v.b.text));
   if (annotated) ctx.report('pinyin-removed', annotated.b.line, 'pinyin annotations after characters (達(dá)到) are ignored when reading; quotes keep them');
+  const scanned = views.find((v) => v.ocr);
+  if (scanned) ctx.report('ocr-digits-read', scanned.b.line, `OCR damage in numbers (letters for digits as in 2O25 or l00%, spaces inside 2 0 2 3 年) was read as digits, first in «${scanned.b.text.trim().slice(0, 40)}»; quotes keep the text as scanned`);
   const out: Outline = { views, heads: [], bodyStart: views.length, bodyEnd: views.length, chapters: [], items: [], columns: [], tables: [], goals: [], toc: tocLines(views.map((v) => (v.b.type === 'row' ? '' : v.norm))), attachments: [] };
 
   // The body starts at the first `一、` that is followed by a `二、` (a lone `一、` in a notice is not a chapter).

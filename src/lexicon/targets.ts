@@ -123,8 +123,8 @@ export const YEAR_MARK = /(\d{4})\s*年(?:底|末|前)?/g;
  * of them done by a stage of a 实施步骤 (`完成80%以上重点任务`).
  */
 export const PLAN_PARTS_AFTER = /^(?:以上|左右)?(?:的)?(?:具体|重点|主要)?(?:任务(?!书)|措施|方面|部分|章|节|时间节点|大行动|条意见|项举措|个专栏)/;
-/** What precedes such a count (`共分3个部分25条`, `本方案共`). */
-export const PLAN_PARTS_BEFORE = /(?:部分|共分为?|分为|共计)$/;
+/** What precedes such a count (`共分3个部分25条`, `本方案共`, an infographic's `6大方面 28项`). */
+export const PLAN_PARTS_BEFORE = /(?:部分|方面|共分为?|分为|共计)\s*$/;
 /**
  * Money given or set aside (`安排专项资金5000万元`, `统筹安排质量发展资金5000万元`, `给予一次性奖励200万元`): a
  * safeguard's funding or a reward, not a level the plan commits to reach. Read in the clause before a money value.

@@ -10,7 +10,7 @@ import { makeView, type DocumentFold, type View } from '../source/view.js';
 import { zhToInt } from '../lexicon/numerals.js';
 import { TABLE_CAPTION } from '../lexicon/structure.js';
 import { hasAgencyNoteMark } from '../lexicon/agency-notes.js';
-import { chapterRole, classify, depthHeads, nestSections, tocLines, type Head, type Role } from './heads.js';
+import { chapterRole, classify, depthHeads, nestSections, startAfterNotice, tocLines, type Head, type Role } from './heads.js';
 import { columnTakes, hasBody, headingEnd, isBackMatter, isNoteLine, isCell, isChrome, isImprint, isOtherScript, isProse, sectionIsItem, titleOverText } from './lines.js';
 
 /** A run of a view's text from `start` (index into `norm`) to its end. */
@@ -128,6 +128,7 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
   if (start < 0) {
     start = heads.findIndex((h, k) => h?.kind === 'chapter' && h.n === 1 && chapterRole((views[k] as View).norm.slice(h.rest)) === 'goals');
   }
+  start = startAfterNotice(views.map((v) => v.norm), heads, start);
   if (start < 0) {
     // No chapters: a flat list of numbered tasks; start at the first numbered item.
     start = heads.findIndex((h) => h?.kind === 'arabic' || h?.kind === 'paren');

@@ -161,8 +161,9 @@ export const RATE_NAME = /(?:率|比重|比例|占比|覆盖面)$/;
 /**
  * Words that put a clause in the past or present of a report (`近年来`, `今年`, `去年以来`, `截至目前`, `“十四五”以来`): what they govern
  * is an achievement, not a target. They count as a year mark with year 0, which every document year excludes.
+ * 上年 after 以 is 以上 before a word with 年 (`30家以上年产值超亿元的企业`), not last year.
  */
-export const HISTORY_WORDS = /近年来|近几年|近五年|多年来|今年以来|今年|去年|上年|截至目前|截止目前|目前|过去|以来|[一二三四五六七八九十两]年来|(?:现有|已有)(?!的|基础|水平|标准|规模|条件|资源|平台|政策)|共有(?!产权|的)/g;
+export const HISTORY_WORDS = /近年来|近几年|近五年|多年来|今年以来|今年|去年|(?<!以)上年|截至目前|截止目前|目前|过去|以来|[一二三四五六七八九十两]年来|(?:现有|已有)(?!的|基础|水平|标准|规模|条件|资源|平台|政策)|共有(?!产权|的)/g;
 /** How an indicator's name ends (`…率`, `…指数`, `…面积`): a name before a colon with a bare value (`满意度:82`). */
 export const INDICATOR_NAME_END = /(?:率|度|指数|比重|比例|占比|数|量|值|额|收入|产值|总值|面积|里程|强度|密度|寿命)$/;
 /** Bullet dashes before a name before a colon (`——新增…企业:1家`). */

@@ -19,6 +19,7 @@ export const CODES = {
   'encoding-mixed': { severity: 'warning', description: 'the file mixes UTF-8 and GB18030 lines; each line was decoded in its own encoding' },
   'encoding-replacement': { severity: 'warning', description: 'some bytes could not be decoded and were replaced with U+FFFD' },
   'pinyin-removed': { severity: 'info', description: 'a converter left pinyin after characters (達(dá)到); it is ignored when reading and kept in quotes' },
+  'ocr-digits-read': { severity: 'info', description: "a scanned notice's OCR damaged its numbers (letter O or l for a digit: 2O25, l00%; spaces between digits: 2 0 2 3 年, 9 5 %); they were read as digits, quotes keep the scan" },
   'traditional-script': { severity: 'info', description: 'the text is in traditional characters; matching used a simplified copy' },
   'html-body-guessed': { severity: 'info', description: 'the article body of an HTML page was chosen by text density' },
   'html-embedded-body': { severity: 'info', description: "the page shows no article: its markup was read from a <textarea> or a script string that writes it in" },

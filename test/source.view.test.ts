@@ -57,3 +57,25 @@ describe('a simplified block', () => {
     expect(quote(source, span)).toBe('合格率达到98%');
   });
 });
+
+describe("OCR'd digits of a scanned notice", () => {
+  const read = (text: string) => makeView(block(text), 0);
+  it('reads letters inside a number as digits, and keeps the scan for quotes', () => {
+    const v = read('到2O25年，合格率保持l00%，符合率达到1OO%');
+    expect(v.norm).toBe('到2025年,合格率保持100%,符合率达到100%');
+    expect(v.ocr).toBe(true);
+    expect(orig(v, 1, 5)).toBe('2O25');
+  });
+  it('joins single digits OCR set apart before 年/月/日/%, mapping each back', () => {
+    const v = read('2 0 2 3 年 1 1 月 2 0 日，占比达到6 0 %');
+    expect(v.norm).toBe('2023 年 11 月 20 日,占比达到60 %');
+    expect(orig(v, 0, 4)).toBe('2 0 2 3');
+  });
+  it('leaves Latin words, spaced table cells and plain numbers alone', () => {
+    for (const t of ['ISO9001认证', 'O2O电商', 'CO2排放', 'IATF16949', '93.2 97.6 98', '新增5 8家', '达到95%']) {
+      const v = read(t);
+      expect(v.norm, t).toBe(t);
+      expect(v.ocr, t).toBeUndefined();
+    }
+  });
+});

@@ -3,12 +3,15 @@
  * (spaced-table.ts) and the hard-wrap joiner (unwrap.ts), which must not join such a table's lines.
  */
 import type { Block } from '../model.js';
-import { columnRole, DIVISION_LEAD, DIVISION_OTHER, DIVISION_RESPONSIBLE, DIVISION_TASK, type TableColumnRole } from '../lexicon/appendix.js';
+import { columnRole, DIVISION_LEAD, DIVISION_OTHER, DIVISION_RESPONSIBLE, DIVISION_TASK, YEAR_ROWS_CORNER, type TableColumnRole } from '../lexicon/appendix.js';
 
 const GAP = /[\t \u00a0\u3000]+/g;
 /** Longest header cell and header line: a column name, not a clause. */
 const HEADER_CELL_MAX = 12;
 const HEADER_MAX = 80;
+/** The same for a transposed table's header, whose cells are indicator names. */
+const NAME_CELL_MAX = 30;
+const TURNED_HEADER_MAX = 240;
 
 /** The pieces of a line between runs of blanks: [start, end) in the block's text. */
 export function pieces(text: string): Array<[number, number]> {
@@ -26,9 +29,11 @@ export function pieces(text: string): Array<[number, number]> {
 /** The roles of a header line's cells, or null when the line is no table header. */
 export function headerRoles(b: Block): Array<TableColumnRole | null> | null {
   const t = b.text.trim();
-  if (b.type !== 'para' || t.length > HEADER_MAX || !/[\t \u00a0\u3000]/.test(t)) return null;
+  if (b.type !== 'para' || t.length > TURNED_HEADER_MAX || !/[\t \u00a0\u3000]/.test(t)) return null;
   const cells = pieces(b.text).map(([s, e]) => b.text.slice(s, e));
-  if (cells.length < 3 || cells.some((c) => c.length > HEADER_CELL_MAX)) return null;
+  // a transposed table (`年份 | 合格率（%） | …`, years as rows): its header cells are the indicators' names
+  if (cells.length >= 3 && YEAR_ROWS_CORNER.test(cells[0] as string) && cells.every((c) => c.length <= NAME_CELL_MAX)) return cells.map((_, k) => (k === 0 ? 'name' : null));
+  if (t.length > HEADER_MAX || cells.length < 3 || cells.some((c) => c.length > HEADER_CELL_MAX)) return null;
   const division = divisionRoles(cells);
   if (division) return division;
   const roles = cells.map(columnRole);

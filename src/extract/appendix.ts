@@ -12,7 +12,7 @@ import { isIndicatorTable, readTableTargets } from './indicator-table.js';
 import type { TargetList } from './targets/collect.js';
 import { maySpanFlattened, mergeSubHeader } from './table-header.js';
 import {
-  ATTACHMENT_LABEL, NOT_APPLICABLE, SEQUENCE_HEADER,
+  ATTACHMENT_LABEL, NOT_APPLICABLE, SEQUENCE_HEADER, YEAR_ROW_LABEL, YEAR_ROWS_CORNER,
 } from '../lexicon/appendix.js';
 
 export interface TableOut {
@@ -54,13 +54,15 @@ export function buildTable(att: { number: string; head: View; views: View[] }, c
     const spanned = rest.length >= 2 ? mergeSubHeader(cells(head as View), cells(rest[0] as View), cells(rest[1] as View).length) : null;
     const body = spanned ? rest.slice(1) : rest;
     const columns = spanned ?? cells(head as View);
+    const cellViewsOf = (r: View) => (r.b.cells?.length ? r.b.cells.slice(dropFirst, r.b.cells.length - dropLast).map((c) => makeView(c, r.i, r.fold)) : [r]);
+    if (!spanned && isTransposed(columns, body.map(cells))) return turned(att, title, head as View, body, cellViewsOf);
     return {
       table: {
         title, number: att.number || null, columns, rows: body.map((r) => cells(r).map((c) => (NOT_APPLICABLE.test(reading(r, c)) ? null : c))),
         row_lines: body.map((r) => r.b.line), line: att.head.b.line,
       },
       // a real table (HTML <table>, GFM, pipe rows) has its cells: indicator and value are read from them
-      cellViews: body.map((r) => (r.b.cells?.length ? r.b.cells.slice(dropFirst, r.b.cells.length - dropLast).map((c) => makeView(c, r.i, r.fold)) : [r])),
+      cellViews: body.map(cellViewsOf),
       groups: [],
       headerYears: yearsIn(columns.join(' ')),
     };
@@ -151,4 +153,30 @@ export function readAppendix(o: Outline, list: TargetList, ctx: Collector): Appe
     for (const g of t.groups) list.read(g.v.norm, g.v, 0, 'appendix', groupYear ?? null, null);
   }
   return appendix;
+}
+
+/** A table whose rows are years and whose columns are indicators: a year corner cell, every row opened by a year. */
+function isTransposed(columns: string[], rows: string[][]): boolean {
+  return columns.length >= 2 && YEAR_ROWS_CORNER.test((columns[0] ?? '').replace(/\s+/g, ''))
+    && rows.length >= 1 && rows.every((r) => YEAR_ROW_LABEL.test(r[0] ?? '') && r.length === columns.length);
+}
+
+/**
+ * A transposed indicator table read turned: each indicator column becomes a row (its header cell the name, then
+ * its value under each year), and the year labels become the header, so the readers of indicator tables take it
+ * as printed the usual way (a base-year row is a base column).
+ */
+function turned(att: { number: string; head: View }, title: string, head: View, body: View[], cellViewsOf: (r: View) => View[]): TableOut {
+  const headCells = cellViewsOf(head);
+  const bodyCells = body.map(cellViewsOf);
+  const columns = ['指标', ...bodyCells.map((r) => (r[0] as View).b.text.trim())];
+  const cellViews = headCells.slice(1).map((h, j) => [h, ...bodyCells.map((r) => r[j + 1] as View)]);
+  return {
+    table: {
+      title, number: att.number || null, columns,
+      rows: cellViews.map((r) => r.map((v) => (NOT_APPLICABLE.test(v.norm.trim()) ? null : v.b.text.trim()))),
+      row_lines: cellViews.map(() => head.b.line), line: att.head.b.line,
+    },
+    cellViews, groups: [], headerYears: yearsIn(columns.join(' ')),
+  };
 }

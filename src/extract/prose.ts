@@ -61,7 +61,8 @@ export function proseViews(o: Outline, covered: Set<View>): ProseView[] {
 
 /**
  * Reads the targets of the prose ({@link proseViews}); a target printed twice, as a news subheading and again in the
- * paragraph under it, keeps the paragraph's copy only.
+ * paragraph under it, keeps the paragraph's copy only, and one that a summary above the body (a lede, a 相关解读 or
+ * 政策图解 block before the notice) repeats keeps the body's copy only.
  */
 export function readProse(o: Outline, list: TargetList, ctx: Collector): void {
   let proseYear: number | null = null;
@@ -70,6 +71,7 @@ export function readProse(o: Outline, list: TargetList, ctx: Collector): void {
   // the prose block each target was read from: a heading's twin is looked for a few blocks on, not a few
   // lines (a paragraph wrapped over lines of a PDF or pdftotext page spans many)
   const blockOf = new Map<Target, number>();
+  const front = new Set<Target>();
   let block = 0;
   for (const p of proseViews(o, list.covered)) {
     block++;
@@ -81,10 +83,27 @@ export function readProse(o: Outline, list: TargetList, ctx: Collector): void {
     const s = p.v.norm;
     const added = list.read(s, p.v, 0, p.where, proseYear);
     for (const t of added) blockOf.set(t, block);
+    if (p.v.i < o.bodyStart) for (const t of added) front.add(t);
     if (p.heading) for (const t of added) headingOf.set(t, p.v);
     proseYear = openerYear(s, list.docYear, list.wider) ?? proseYear;
   }
   dropHeadingCopies(list.targets, proseStart, headingOf, blockOf);
+  dropFrontCopies(list.targets, front);
+}
+
+/**
+ * A page may sum the plan up above its notice (a lede, a 相关解读 or an infographic's captions: `方案提出，到2026年，…`,
+ * `合格率 ≥94%`) and then print the plan: a target read before the body that the body states too (same value, unit
+ * and year, a similar indicator) is the summary's copy and is dropped. One the body does not state stays (a
+ * headline's targets where the excerpt never reaches them).
+ */
+function dropFrontCopies(targets: Target[], front: Set<Target>): void {
+  if (front.size === 0) return;
+  const body = targets.filter((u) => !front.has(u));
+  for (let k = targets.length - 1; k >= 0; k--) {
+    const t = targets[k] as Target;
+    if (front.has(t) && body.some((u) => u.value === t.value && u.unit === t.unit && u.year === t.year && similarIndicator(u.indicator, t.indicator))) targets.splice(k, 1);
+  }
 }
 
 /**

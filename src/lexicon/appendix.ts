@@ -62,3 +62,11 @@ export const DIVISION_LEAD = /牵头|主要责任|主责/;
 export const DIVISION_RESPONSIBLE = /(?<!主要)责任|配合|参与|协同|协办/;
 /** The numbering column of a task table (`序号`). */
 export const DIVISION_SEQ = /^(?:序号|编号|序)$/;
+
+/**
+ * The corner cell of a TRANSPOSED indicator table, whose rows are years (`2022年（基期值）`, `2025年`) and whose
+ * columns are the indicators (`年份 | 合格率（%） | …`): the table is read turned, one indicator a row.
+ */
+export const YEAR_ROWS_CORNER = /^(?:年份|年度|时间|年份\/指标|指标\/年份)$/;
+/** A year row's label (`2025年`, `2022年（基期值）`, `2025年目标值`). */
+export const YEAR_ROW_LABEL = /^\d{4}\s*年/;

@@ -25,3 +25,11 @@ export const DATE_HINT = /[0-9年]/;
 export const DATE_IN_TEXT = `(\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?)|([${ZH_DATE_DIGITS}]{4}年[${ZH_DATE_DIGITS}]{1,3}月[${ZH_DATE_DIGITS}]{1,3}日)`;
 /** A date that ends a line after a space (`某市人民政府 2023年8月10日`): group 1 is the date. */
 export const DATE_AT_LINE_END = new RegExp(`\\s+(${DATE_IN_TEXT})$`);
+
+/**
+ * Words that mark what a date under a signature is (`2023年12月5日印发　2023年12月8日发布`): the day it was issued
+ * (signed) or posted (published).
+ */
+export const DATE_MARKS: Readonly<Record<string, 'signed' | 'published'>> = { 印发: 'signed', 成文: 'signed', 签发: 'signed', 发布: 'published' };
+/** A date followed by one of {@link DATE_MARKS}; group 1 the date, the last group the mark. Global: copy per scan. */
+export const MARKED_DATE = `(${DATE_IN_TEXT})\\s*(${Object.keys(DATE_MARKS).join('|')})`;

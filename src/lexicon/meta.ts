@@ -169,3 +169,6 @@ export const ANNUAL_PLAN_TITLE = /(?<![\d—–~至到-])(\d{4})\s*年度?(?!\s*
  */
 export const NOTICE_SUBJECT = /印发|转发|质量/;
 
+
+/** A seal note between a signature and its date (`（某市市场监督管理局代章）`: the bureau that stamps for an office). */
+export const SEAL_NOTE = /^\([^()]{2,40}代章\)$/;

@@ -80,3 +80,11 @@ export const WORD_UNITS = ['', '十', '百', '千'];
 /** The financial ("legal") forms Word prints for `chineseLegalSimplified`. */
 export const WORD_LEGAL_DIGITS = '零壹贰叁肆伍陆柒捌玖';
 export const WORD_LEGAL_UNITS = ['', '拾', '佰', '仟'];
+
+/**
+ * What a scanned notice's OCR prints for digits: letter O for 0 (`2O25`, `1OO%`), l or I for 1 (`l00%`). Read so
+ * only inside a run of digits (src/source/ocr.ts), never in a word (`ISO`, `CO2`, `O2O`).
+ */
+export const OCR_DIGIT_LETTERS: Readonly<Record<string, string>> = { O: '0', o: '0', l: '1', I: '1' };
+/** What may follow a number whose digits OCR set apart (`2 0 2 3 年`, `9 5 %`): the marks of a date, rate or number. */
+export const OCR_SPACED_BEFORE = '%年月日号';

@@ -123,8 +123,8 @@ export const YEAR_MARK = /(\d{4})\s*年(?:底|末|前)?/g;
  * of them done by a stage of a 实施步骤 (`完成80%以上重点任务`).
  */
 export const PLAN_PARTS_AFTER = /^(?:以上|左右)?(?:的)?(?:具体|重点|主要)?(?:任务(?!书)|措施|方面|部分|章|节|时间节点|大行动|条意见|项举措|个专栏)/;
-/** What precedes such a count (`共分3个部分25条`, `本方案共`). */
-export const PLAN_PARTS_BEFORE = /(?:部分|共分为?|分为|共计)$/;
+/** What precedes such a count (`共分3个部分25条`, `本方案共`, an infographic's `6大方面 28项`). */
+export const PLAN_PARTS_BEFORE = /(?:部分|方面|共分为?|分为|共计)\s*$/;
 /**
  * Money given or set aside (`安排专项资金5000万元`, `统筹安排质量发展资金5000万元`, `给予一次性奖励200万元`): a
  * safeguard's funding or a reward, not a level the plan commits to reach. Read in the clause before a money value.
@@ -161,8 +161,9 @@ export const RATE_NAME = /(?:率|比重|比例|占比|覆盖面)$/;
 /**
  * Words that put a clause in the past or present of a report (`近年来`, `今年`, `去年以来`, `截至目前`, `“十四五”以来`): what they govern
  * is an achievement, not a target. They count as a year mark with year 0, which every document year excludes.
+ * 上年 after 以 is 以上 before a word with 年 (`30家以上年产值超亿元的企业`), not last year.
  */
-export const HISTORY_WORDS = /近年来|近几年|近五年|多年来|今年以来|今年|去年|上年|截至目前|截止目前|目前|过去|以来|[一二三四五六七八九十两]年来|(?:现有|已有)(?!的|基础|水平|标准|规模|条件|资源|平台|政策)|共有(?!产权|的)/g;
+export const HISTORY_WORDS = /近年来|近几年|近五年|多年来|今年以来|今年|去年|(?<!以)上年|截至目前|截止目前|目前|过去|以来|[一二三四五六七八九十两]年来|(?:现有|已有)(?!的|基础|水平|标准|规模|条件|资源|平台|政策)|共有(?!产权|的)/g;
 /** How an indicator's name ends (`…率`, `…指数`, `…面积`): a name before a colon with a bare value (`满意度:82`). */
 export const INDICATOR_NAME_END = /(?:率|度|指数|比重|比例|占比|数|量|值|额|收入|产值|总值|面积|里程|强度|密度|寿命)$/;
 /** Bullet dashes before a name before a colon (`——新增…企业:1家`). */

@@ -5,7 +5,7 @@
  * extract because the outline ends a plan's body at its signature date (outline never imports extract).
  */
 import { zhToInt } from '../lexicon/numerals.js';
-import { DATE_DAMAGED, DATE_HINT, DATE_IN_TEXT, DATE_ISO, DATE_YMD, DATE_ZH_YMD } from '../lexicon/dates.js';
+import { DATE_DAMAGED, DATE_HINT, DATE_IN_TEXT, DATE_ISO, DATE_MARKS, DATE_YMD, DATE_ZH_YMD, MARKED_DATE } from '../lexicon/dates.js';
 
 function iso(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > 31) return null;
@@ -54,15 +54,32 @@ export function damagedDateReadings(s: string): string[] {
   return out;
 }
 
-/** A line that is only a date (intact or damaged), as under a signature. */
+/**
+ * A line of two or more dates each marked with what it is (`2023年12月5日印发　2023年12月8日发布`), as some
+ * signatures print the day of issue beside the day of posting: the first date of each kind, or null.
+ */
+export function markedDates(norm: string): { signed: string | null; published: string | null } | null {
+  if (norm.length > 48) return null;
+  const out: { signed: string | null; published: string | null } = { signed: null, published: null };
+  let n = 0;
+  const rest = norm.replace(new RegExp(MARKED_DATE, 'g'), (_all, date: string, ...groups: unknown[]) => {
+    const kind = DATE_MARKS[groups[2] as string];
+    const d = parseDate(date);
+    if (kind && d) { out[kind] ??= d; n++; }
+    return '';
+  });
+  return n >= 2 && rest.trim() === '' ? out : null;
+}
+
+/** A line that is only a date (intact or damaged), as under a signature, or a line of marked dates. */
 export function isDateLine(norm: string): boolean {
-  // every paragraph of a body is asked; a date is short
-  if (norm.length > 24) return false;
-  // every date form holds an ASCII digit (after the fold) or 年
-  if (!DATE_HINT.test(norm)) return false;
+  // every paragraph of a body is asked; a date is short, and every date form holds an ASCII digit (after the
+  // fold) or 年
+  if (norm.length > 48 || !DATE_HINT.test(norm)) return false;
   // `(2023年1月17日)` under a title; `201912日)` lost its opening parenthesis
   const t = norm.trim().replace(/^\(|\)$/g, '');
-  return parseDate(t) !== null || damagedDateReadings(t).length > 0;
+  if (norm.length <= 24 && (parseDate(t) !== null || damagedDateReadings(t).length > 0)) return true;
+  return norm.length >= 12 && markedDates(norm) !== null;
 }
 
 /** The first intact date inside a longer string (`发布时间:2024-08-30 | 来源:…`). */

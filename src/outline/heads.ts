@@ -5,6 +5,7 @@
  */
 import type { Block } from '../model.js';
 import { intToZh, zhToInt } from '../lexicon/numerals.js';
+import { NOTICE_OF_PLAN } from '../lexicon/meta.js';
 import {
   ARABIC, ARTICLE, ATTACHMENT, BULLET, CHAPTER, DI_SECTION, DI_SENTENCE, DI_SENTENCE_START, ACTION_TITLE, CHAPTER_ROLES, COLUMN, HEAD_START, HEADING_CHAPTER, HEADING_NUMBERED, HEADING_OUTSIDE, HEADING_TITLE, PAREN, PAREN_ARABIC, SUBITEM, TOC_ENTRY, TOC_HEAD,
   TOC_PAGE, YISHI,
@@ -180,4 +181,19 @@ export function depthHeads(blocks: Block[]): Array<Head | undefined> {
     if (h) out[at.get(b) as number] = h;
   }
   return out;
+}
+
+/**
+ * Where the body starts when a page prints something numbered `一、二、` before the notice that issues the plan (a
+ * 相关解读 or 政策图解 block above the article): a chapter one that comes before a whole-line notice title of a plan
+ * (`…关于印发…的通知`) is not the plan's. The body then starts at the first chapter one after the last such notice
+ * title; a page without one keeps `start`.
+ */
+export function startAfterNotice(norms: string[], heads: Array<Head | null>, start: number): number {
+  if (start < 0 || start >= norms.length) return start;
+  let notice = -1;
+  for (let k = start + 1; k < norms.length; k++) if (heads[k] === null && NOTICE_OF_PLAN.test((norms[k] as string).trim())) notice = k;
+  if (notice < 0) return start;
+  const next = heads.findIndex((h, k) => k > notice && h?.kind === 'chapter' && h.n === 1);
+  return next < 0 ? start : next;
 }

@@ -10,7 +10,7 @@ import { makeView, type DocumentFold, type View } from '../source/view.js';
 import { zhToInt } from '../lexicon/numerals.js';
 import { TABLE_CAPTION } from '../lexicon/structure.js';
 import { hasAgencyNoteMark } from '../lexicon/agency-notes.js';
-import { chapterRole, classify, depthHeads, nestSections, tocLines, type Head, type Role } from './heads.js';
+import { chapterRole, classify, depthHeads, nestSections, startAfterNotice, tocLines, type Head, type Role } from './heads.js';
 import { columnTakes, itemsGoOn, hasBody, headingEnd, isBackMatter, isNoteLine, isCell, isChrome, isImprint, isOtherScript, isProse, sectionIsItem, titleOverText } from './lines.js';
 
 /** A run of a view's text from `start` (index into `norm`) to its end. */
@@ -106,6 +106,8 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
   const views = blocks.map((b, i) => makeView(b, i, options.fold));
   const annotated = views.find((v) => v.map !== null && v.norm.length < v.b.text.trim().length - 2 && /\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/.test(v.b.text));
   if (annotated) ctx.report('pinyin-removed', annotated.b.line, 'pinyin annotations after characters (達(dá)到) are ignored when reading; quotes keep them');
+  const scanned = views.find((v) => v.ocr);
+  if (scanned) ctx.report('ocr-digits-read', scanned.b.line, `OCR damage in numbers (letters for digits as in 2O25 or l00%, spaces inside 2 0 2 3 年) was read as digits, first in «${scanned.b.text.trim().slice(0, 40)}»; quotes keep the text as scanned`);
   const out: Outline = { views, heads: [], bodyStart: views.length, bodyEnd: views.length, chapters: [], items: [], columns: [], tables: [], goals: [], toc: tocLines(views.map((v) => (v.b.type === 'row' ? '' : v.norm))), attachments: [] };
 
   // The body starts at the first `一、` that is followed by a `二、` (a lone `一、` in a notice is not a chapter).
@@ -126,6 +128,7 @@ export function outline(blocks: Block[], ctx: Collector, options: OutlineOptions
   if (start < 0) {
     start = heads.findIndex((h, k) => h?.kind === 'chapter' && h.n === 1 && chapterRole((views[k] as View).norm.slice(h.rest)) === 'goals');
   }
+  start = startAfterNotice(views.map((v) => v.norm), heads, start);
   if (start < 0) {
     // No chapters: a flat list of numbered tasks; start at the first numbered item.
     start = heads.findIndex((h) => h?.kind === 'arabic' || h?.kind === 'paren');

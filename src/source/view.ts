@@ -1,6 +1,6 @@
 /**
  * The normalized view of a block, and the way back. Every rule reads `view.norm` (width, spaces, dashes and script
- * folded by one table, pinyin annotations dropped); every value and position comes back through the view's map
+ * folded by one table, pinyin annotations dropped, OCR'd digits read as digits); every value and position comes back through the view's map
  * to the block's own text (`orig`, `clean`) and through the block's offsets to the decoded source (`spanOf`).
  * Because the fold maps one unit to one, a value read from a traditional-script document is its own characters,
  * taken by position, never converted back.
@@ -8,6 +8,7 @@
 import type { Block, Position, Span } from '../model.js';
 import { BASE_FOLD, dropAnnotations, foldString, normalizeText, type FoldTable } from './normalize.js';
 import { blockOffset, type LineIndex } from './lines.js';
+import { repairOcrDigits } from './ocr.js';
 
 /** A block with its normalized working copy (`norm`, and `map` back into `b.text`). */
 export interface View {
@@ -20,6 +21,8 @@ export interface View {
   i: number;
   /** The document's fold, for views made later from the same document (table cells). */
   fold: DocumentFold;
+  /** OCR'd digits were read as digits (`2O25`, `9 5 %`): the outline reports it once. */
+  ocr?: true;
 }
 
 /** How a document is folded: the one table `norm` is made with, and its script part alone (null: simplified). */
@@ -31,11 +34,14 @@ export interface DocumentFold {
 export const SIMPLIFIED: DocumentFold = { table: BASE_FOLD, script: null };
 
 export function makeView(b: Block, i: number, fold: DocumentFold = SIMPLIFIED): View {
-  const { norm, map } = dropAnnotations(normalizeText(b.text, fold.table), b.text);
+  const folded = dropAnnotations(normalizeText(b.text, fold.table), b.text);
+  const repaired = repairOcrDigits(folded, b.text);
+  const { norm, map } = repaired;
+  const ocr = repaired !== folded ? { ocr: true as const } : {};
   const t = norm.trim();
-  if (t.length === norm.length) return { b, norm, map, lead: 0, i, fold };
+  if (t.length === norm.length) return { b, norm, map, lead: 0, i, fold, ...ocr };
   const lead = norm.length - norm.trimStart().length;
-  return { b, norm: t, map: map ? map.slice(lead, lead + t.length + 1) : null, lead: map ? 0 : lead, i, fold };
+  return { b, norm: t, map: map ? map.slice(lead, lead + t.length + 1) : null, lead: map ? 0 : lead, i, fold, ...ocr };
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Collector } from '../../diagnostics.js';
 import type { Outline } from '../../outline/outline.js';
 import { clean, type View } from '../../source/view.js';
 import { NOTICE_TITLE } from '../../lexicon/structure.js';
-import { damagedDateReadings, findDate, isDateLine, parseDate } from '../../outline/dates.js';
+import { damagedDateReadings, findDate, isDateLine, markedDates, parseDate } from '../../outline/dates.js';
 import { DEADLINE_BEFORE, HORIZON_YEARS, TO_YEAR } from '../../lexicon/targets.js';
 import { ACCOUNT_BYLINE, ANNUAL_PLAN_TITLE, TITLE_PERIOD_START, EDITION_LINE, HEADLINE_REPORT, NOTICE_OF_PLAN, POSTING_TAIL, SELF_GOVERNMENT, SELF_JOINT } from '../../lexicon/meta.js';
 import { yearMarks } from '../targets/years.js';
@@ -116,10 +116,13 @@ export function extractMeta(o: Outline, ctx: Collector): MetaResult {
       if (byline) { published = parseDate(byline[1] as string); break; }
     }
   }
+  // a signature's line of marked dates (`…印发　…发布`): the day of issue is signed, the day of posting published
+  const marked = dateView ? markedDates(dateView.norm) : null;
+  published ??= marked?.published ?? null;
   let signed: string | null = metaSignedIso;
   if (!dateView && sigLine) signed = dateOf(sigLine.date, sigLine.line, ctx, metaSignedIso) ?? metaSignedIso;
   if (dateView) {
-    const read = dateOf(dateView.norm, dateView.b.line, ctx, metaSignedIso);
+    const read = marked ? marked.signed : dateOf(dateView.norm, dateView.b.line, ctx, metaSignedIso);
     if (read && metaSignedIso && read !== metaSignedIso) ctx.report('meta-conflict', dateView.b.line, `date under the signature ${read} differs from 成文日期 ${metaSignedIso}; the signature date is used`);
     signed = read ?? metaSignedIso;
   }

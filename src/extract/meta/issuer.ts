@@ -5,7 +5,7 @@
  */
 import { clean, type View } from '../../source/view.js';
 import { findPlaces } from '../../lexicon/geography.js';
-import { ISSUED_BY, ISSUER_AGENT, ISSUING_VERBS, isIssuersLine, LEVEL_ISSUER, NOTICE_ISSUER, SHORT_JOINT, TITLE_ISSUER, TITLE_PERIOD, ISSUED_WHAT } from '../../lexicon/meta.js';
+import { ISSUED_BY, ISSUER_AGENT, ISSUING_VERBS, isIssuersLine, LEVEL_ISSUER, NOTICE_ISSUER, SEAL_NOTE, SHORT_JOINT, TITLE_ISSUER, TITLE_PERIOD, ISSUED_WHAT } from '../../lexicon/meta.js';
 import { isDateLine } from '../../outline/dates.js';
 import { DATE_AT_LINE_END } from '../../lexicon/dates.js';
 import { isMetadataLine } from './fields.js';
@@ -24,10 +24,12 @@ export function signature(
   for (let k = from; k < to - 1; k++) {
     const v = views[k] as View, next = views[k + 1] as View;
     // a metadata table read by columns (`发布机构`, `成文日期` over their values) only looks like a signature
-    if (!isIssuer(v) || !isDateLine(next.norm) || tableLines?.has(v)) continue;
+    // a seal note under the signature (`（某市市场监督管理局代章）`) stands between it and its date
+    const date = SEAL_NOTE.test(next.norm) && k + 2 < to ? (views[k + 2] as View) : next;
+    if (!isIssuer(v) || !isDateLine(date.norm) || tableLines?.has(v)) continue;
     let first = k;
     while (first - 1 >= from && first > k - 3 && isIssuer(views[first - 1] as View)) first--;
-    return { issuers: views.slice(first, k + 1), date: next };
+    return { issuers: views.slice(first, k + 1), date };
   }
   return null;
 }

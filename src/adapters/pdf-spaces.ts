@@ -63,6 +63,9 @@ const STOP = String.raw`,.;:!?、，。；：！？`;
 const DATE_UNIT = String.raw`年月日`;
 const PUNCT_SPACE = new RegExp(`(?<=[${OPEN}]) +| +(?=[${CLOSE}])|(?<=[${HAN}]) +(?=[${OPEN}${STOP}])|(?<=[${CLOSE}]) +(?=[${HAN}])|(?<=\\d) +(?=[${DATE_UNIT}])|(?<=[${DATE_UNIT}]) +(?=\\d)`, 'g');
 
+/** One space between two CJK characters: what a letter-spaced line has at least once. */
+const WIDE_GAP = new RegExp(`${WIDE.source} ${WIDE.source}`);
+
 /**
  * The spaces of a letter-spaced line, as indices into `s` (empty when the line is not letter-spaced). A justified
  * line with few break points (a number, a pinyin gloss or a Latin word near its end) is stretched by spacing
@@ -75,7 +78,8 @@ const PUNCT_SPACE = new RegExp(`(?<=[${OPEN}]) +| +(?=[${CLOSE}])|(?<=[${HAN}]) 
  */
 export function letterSpacing(s: string): Set<number> {
   const gaps = new Set<number>();
-  if (s.indexOf(' ') < 0) return gaps;
+  // every line of a text file is asked: most have no space between two CJK characters, and are not letter-spaced
+  if (s.indexOf(' ') < 0 || !WIDE_GAP.test(s)) return gaps;
   let spaced = 0, tight = 0;
   for (let i = 1; i < s.length; i++) {
     const c = s[i] as string;

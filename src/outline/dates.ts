@@ -54,15 +54,20 @@ export function damagedDateReadings(s: string): string[] {
   return out;
 }
 
+const MARKED_ONE = new RegExp(MARKED_DATE);
+/** Global: `replace` starts it from 0 each time. */
+const MARKED_ALL = new RegExp(MARKED_DATE, 'g');
+
 /**
  * A line of two or more dates each marked with what it is (`2023年12月5日印发　2023年12月8日发布`), as some
  * signatures print the day of issue beside the day of posting: the first date of each kind, or null.
  */
 export function markedDates(norm: string): { signed: string | null; published: string | null } | null {
-  if (norm.length > 48) return null;
+  // every short line with a digit is asked (isDateLine): most hold no date followed by its mark
+  if (norm.length > 48 || !MARKED_ONE.test(norm)) return null;
   const out: { signed: string | null; published: string | null } = { signed: null, published: null };
   let n = 0;
-  const rest = norm.replace(new RegExp(MARKED_DATE, 'g'), (_all, date: string, ...groups: unknown[]) => {
+  const rest = norm.replace(MARKED_ALL, (_all, date: string, ...groups: unknown[]) => {
     const kind = DATE_MARKS[groups[2] as string];
     const d = parseDate(date);
     if (kind && d) { out[kind] ??= d; n++; }

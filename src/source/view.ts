@@ -22,7 +22,7 @@ export interface View {
   /** The document's fold, for views made later from the same document (table cells). */
   fold: DocumentFold;
   /** OCR'd digits were read as digits (`2O25`, `9 5 %`): the outline reports it once. */
-  ocr?: true;
+  ocr?: boolean;
 }
 
 /** How a document is folded: the one table `norm` is made with, and its script part alone (null: simplified). */
@@ -37,11 +37,12 @@ export function makeView(b: Block, i: number, fold: DocumentFold = SIMPLIFIED): 
   const folded = dropAnnotations(normalizeText(b.text, fold.table), b.text);
   const repaired = repairOcrDigits(folded, b.text);
   const { norm, map } = repaired;
-  const ocr = repaired !== folded ? { ocr: true as const } : {};
+  // always set, so every view has one shape
+  const ocr = repaired !== folded;
   const t = norm.trim();
-  if (t.length === norm.length) return { b, norm, map, lead: 0, i, fold, ...ocr };
+  if (t.length === norm.length) return { b, norm, map, lead: 0, i, fold, ocr };
   const lead = norm.length - norm.trimStart().length;
-  return { b, norm: t, map: map ? map.slice(lead, lead + t.length + 1) : null, lead: map ? 0 : lead, i, fold, ...ocr };
+  return { b, norm: t, map: map ? map.slice(lead, lead + t.length + 1) : null, lead: map ? 0 : lead, i, fold, ocr };
 }
 
 /**

@@ -36,6 +36,8 @@ describe('run-on head lines', () => {
       expect: ['为提升全市质量总体水平,推动经济社会高质量发展,结合实际,制定本方案。', '一、总体要求', '(一)指导思想。坚持质量第一,推动质量变革、效率变革、动力变革。', '二、保障措施', '一是强化组织领导。建立健全工作机制,明确责任分工。', '二是强化政策支持。加大财政投入。'] },
     { name: 'a signature in traditional script', input: '青嵐市人民政府辦公室 2014年7月29日 (此件公開發布)', expect: ['青嵐市人民政府辦公室', '2014年7月29日', '(此件公開發布)'] },
     { name: 'a signature, its date and the publication note', input: '青岚市人民政府 2024年3月22日 (此件公开发布)', expect: ['青岚市人民政府', '2024年3月22日', '(此件公开发布)'] },
+    { name: 'items glued on after a unit note, the paragraph indented by ideographic spaces', input: '\u3000\u30001.推动产业升级。实施技术改造，提升产品质量。（责任单位：县工信局）2.加强质量攻关。组织企业开展关键工艺攻关，到2025年完成攻关项目5项。（牵头单位：县科技局；责任单位：县工信局）',
+      expect: ['1.推动产业升级。实施技术改造，提升产品质量。（责任单位：县工信局）', '2.加强质量攻关。组织企业开展关键工艺攻关，到2025年完成攻关项目5项。（牵头单位：县科技局；责任单位：县工信局）'] },
     { name: 'a league signed by its 行政公署', input: '青岚盟行政公署 2023年11月28日 (此件公开发布)', expect: ['青岚盟行政公署', '2023年11月28日', '(此件公开发布)'] },
   ];
   for (const row of rows) it(row.name, () => expect(lines(row.input)).toEqual(row.expect));

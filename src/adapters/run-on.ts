@@ -53,11 +53,15 @@ function afterSpace(text: string, mark: string): boolean {
 function cutsOf(text: string): { cuts: number[]; outline: boolean; items?: true } | null {
   // a lost line break leaves a space: most real lines of a Chinese plan have none; a paragraph without any space
   // that holds a whole outline was glued together (run-on-glued.ts)
-  if (!/[\s\u3000]/.test(text)) {
-    const cuts = gluedCuts(text);
-    if (cuts) return { cuts, outline: true };
-    const items = gluedItemCuts(text);
-    return items ? { cuts: items, outline: false, items: true } : null;
+  // (an indent before it, `\u3000\u3000`, or blanks after it are no lost line break)
+  const lead = text.length - text.trimStart().length;
+  const inner = lead > 0 || /\s$/.test(text) ? text.slice(lead).trimEnd() : text;
+  if (!/[\s\u3000]/.test(inner)) {
+    const at = (cuts: number[]) => (lead > 0 ? cuts.map((c) => c + lead) : cuts);
+    const cuts = gluedCuts(inner);
+    if (cuts) return { cuts: at(cuts), outline: true };
+    const items = gluedItemCuts(inner);
+    return items ? { cuts: at(items), outline: false, items: true } : null;
   }
   const long = text.length >= MIN_LENGTH;
   const starts = tokenStarts(text);

@@ -24,6 +24,14 @@ describe('a division table with several rows a task', () => {
       ['3', ['市市场监管局'], ['市农业农村局']],
     ]);
   });
+  it('matches a row that rewords its task by a 序号 printed in full-width digits', async () => {
+    const { plan: p } = await plan('序号\t重点任务\t牵头单位\t责任单位\n１\t推动新材料产业质量全面升级\t市经信局\t市科技局\n３\t提升食品产业质量水平\t市市场监管局\t市农业农村局\n');
+    expect(p.tasks.map((t) => [t.id, t.lead, t.responsible])).toEqual([
+      ['1', ['市经信局'], ['市科技局']],
+      ['2', ['市住建局'], ['市水利局']],
+      ['3', ['市市场监管局'], ['市农业农村局']],
+    ]);
+  });
   it('in a table that numbers no row, an empty 序号 joins nothing to the task above', async () => {
     const { plan: p } = await plan('序号\t重点任务\t牵头单位\t责任单位\n\t推动新材料产业质量升级\t市经信局\t市科技局\n\t强化工程质量安全管理\t市住建局\t市交通运输局\n\t提升食品产业质量\t市市场监管局\t市农业农村局\n');
     expect(p.tasks.map((t) => [t.id, t.lead, t.responsible])).toEqual([

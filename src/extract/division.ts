@@ -10,6 +10,7 @@ import { splitAgencies } from './agencies.js';
 import { DIVISION_LEAD, DIVISION_RESPONSIBLE, DIVISION_SEQ } from '../lexicon/appendix.js';
 import { bigramDice } from '../compare/search/tokens.js';
 import { MARK_OPENING } from '../lexicon/structure.js';
+import { halfWidth } from '../source/normalize.js';
 
 /** A cell or title as compared: no spaces, punctuation or brackets, full-width folded. */
 const key = (s: string) => s.normalize('NFKC').replace(/[\s。.,，;；:：、“”"'‘’()（）《》〔〕[\]【】]/g, '');
@@ -41,7 +42,7 @@ export function unitsFromTables(tables: AppendixTable[], tasks: TaskOut[], ctx: 
         // a title of a word or two (`品牌建设`) may open any cell: only a title of a task's length is matched
         return k.length >= 6 && cells.some((c) => c.startsWith(k));
       });
-      const seq = seqCol >= 0 ? (row[seqCol] ?? '').trim() : null;
+      const seq = seqCol >= 0 ? halfWidth(row[seqCol] ?? '').trim() : null;
       if (at < 0 && seq) at = bySequence(seq, cells, bare, order);
       const a = rowAgencies(leadCol >= 0 ? row[leadCol] : null, respCol >= 0 ? row[respCol] : null);
       if (at < 0) {

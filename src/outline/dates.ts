@@ -5,6 +5,7 @@
  * extract because the outline ends a plan's body at its signature date (outline never imports extract).
  */
 import { zhToInt } from '../lexicon/numerals.js';
+import { halfWidth } from '../source/normalize.js';
 import { DATE_DAMAGED, DATE_HINT, DATE_IN_TEXT, DATE_ISO, DATE_MARKS, DATE_YMD, DATE_ZH_YMD, MARKED_DATE } from '../lexicon/dates.js';
 
 function iso(y: number, m: number, d: number): string | null {
@@ -14,11 +15,6 @@ function iso(y: number, m: number, d: number): string | null {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/**
- * Full-width ASCII as ASCII, one unit for one (so indices hold): a value kept as printed may be in full-width digits
- * (`２０２３-０８-０９ １０：４３`).
- */
-const halfWidth = (s: string) => (/[\uff01-\uff5e]/.test(s) ? s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s);
 
 /** Reads an intact date (the whole string); null when it is not one. */
 export function parseDate(s: string): string | null {

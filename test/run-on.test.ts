@@ -38,6 +38,8 @@ describe('run-on head lines', () => {
     { name: 'a signature, its date and the publication note', input: '青岚市人民政府 2024年3月22日 (此件公开发布)', expect: ['青岚市人民政府', '2024年3月22日', '(此件公开发布)'] },
     { name: 'items glued on after a unit note, the paragraph indented by ideographic spaces', input: '\u3000\u30001.推动产业升级。实施技术改造，提升产品质量。（责任单位：县工信局）2.加强质量攻关。组织企业开展关键工艺攻关，到2025年完成攻关项目5项。（牵头单位：县科技局；责任单位：县工信局）',
       expect: ['1.推动产业升级。实施技术改造，提升产品质量。（责任单位：县工信局）', '2.加强质量攻关。组织企业开展关键工艺攻关，到2025年完成攻关项目5项。（牵头单位：县科技局；责任单位：县工信局）'] },
+    { name: 'items glued on after a unit note, numbered in full-width digits', input: '１．推动产业升级。实施技术改造，提升产品质量。（责任单位：县工信局）２．加强质量攻关。组织企业开展关键工艺攻关，到2025年完成攻关项目5项。（牵头单位：县科技局；责任单位：县工信局）',
+      expect: ['１．推动产业升级。实施技术改造，提升产品质量。（责任单位：县工信局）', '２．加强质量攻关。组织企业开展关键工艺攻关，到2025年完成攻关项目5项。（牵头单位：县科技局；责任单位：县工信局）'] },
     { name: 'a league signed by its 行政公署', input: '青岚盟行政公署 2023年11月28日 (此件公开发布)', expect: ['青岚盟行政公署', '2023年11月28日', '(此件公开发布)'] },
   ];
   for (const row of rows) it(row.name, () => expect(lines(row.input)).toEqual(row.expect));

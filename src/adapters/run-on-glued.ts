@@ -7,6 +7,7 @@
  */
 import { GLUED_ADDRESSEE, GLUED_CHAPTER_TITLE, GLUED_ITEM, GLUED_ITEM_AFTER, GLUED_ITEM_OPENING, GLUED_ITEM_TITLE, GLUED_LINE_END, GLUED_MARK, GLUED_NOTICE_END, GLUED_RELEASE, GLUED_SIGNATURE, GLUED_TITLE } from '../lexicon/structure.js';
 import { zhToInt } from '../lexicon/numerals.js';
+import { halfWidth } from '../source/normalize.js';
 
 /** Shorter paragraphs are ordinary ones: a whole outline does not fit in fewer characters. */
 const MIN_LENGTH = 400;
@@ -76,7 +77,7 @@ export function gluedItemCuts(text: string): number[] | null {
   if (text.length < GLUED_ITEMS_MIN) return null;
   const open = GLUED_ITEM_OPENING.exec(text);
   if (!open) return null;
-  let prev = open[1] !== undefined ? Number(open[1]) : null;
+  let prev = open[1] !== undefined ? Number(halfWidth(open[1])) : null;
   const cuts: number[] = [0];
   let depth = 0, from = open[0].length;
   GLUED_ITEM.lastIndex = from;
@@ -87,7 +88,7 @@ export function gluedItemCuts(text: string): number[] | null {
       if (c === '（' || c === '(') depth++;
       else if ((c === '）' || c === ')') && depth > 0) depth--;
     }
-    const n = Number(m[1]);
+    const n = Number(halfWidth(m[1] as string));
     if (depth > 0 || !GLUED_ITEM_AFTER.test(text[at - 1] as string) || (prev !== null && n !== prev + 1) || !GLUED_ITEM_TITLE.test(text.slice(at + m[0].length, at + m[0].length + 48))) continue;
     cuts.push(at);
     prev = n;

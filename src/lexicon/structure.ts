@@ -47,9 +47,9 @@ export const RUN_ON_OPENING = /^(?:[一二三四五六七八九十]{1,3}、|第[
 export const GLUED_MARK = /([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[)）]|(?<![\d.．])(\d{1,2})[.．、](?![\d.．])|专栏\s*(\d{1,2}|[一二三四五六七八九十]{1,3})|(——|――)|([一二三四五六七八九十])是(?=[\u4e00-\u9fff])/g;
 /** What ends the line before a glued chapter or item mark: a sentence, a unit note (its bracket, or its 等 when the bracket was lost), a quote. */
 /** A paragraph that opens with an item `5.` (group 1: its number) or a group `（二）`: it may hold items glued on. */
-export const GLUED_ITEM_OPENING = /^(?:(\d{1,2})[.．](?![\d.．])|[（(][一二三四五六七八九十]{1,3}[)）])/;
-/** An item mark `6.` before Han text, not part of a number. */
-export const GLUED_ITEM = /(?<![\d.．])(\d{1,2})[.．](?![\d.．])(?=[\u4e00-\u9fff])/g;
+export const GLUED_ITEM_OPENING = /^(?:([\d０-９]{1,2})[.．](?![\d０-９.．])|[（(][一二三四五六七八九十]{1,3}[)）])/;
+/** An item mark `6.` before Han text, not part of a number (the text is not folded yet: full-width digits too). */
+export const GLUED_ITEM = /(?<![\d０-９.．])([\d０-９]{1,2})[.．](?![\d０-９.．])(?=[\u4e00-\u9fff])/g;
 /** What a glued item follows: the end of a sentence or of a unit note (never `；`, which parts a task's points). */
 export const GLUED_ITEM_AFTER = /[。！？）)]/;
 /** What follows a glued item's mark: its title, a short sentence with no comma or colon. */

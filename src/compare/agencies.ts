@@ -5,7 +5,7 @@
  * table (agencies.yaml) maps the stem. Names the table does not know are kept as written and reported.
  */
 import type { AgencyEntry, AgencyLexicon } from './types.js';
-import { halfWidth } from './search/tokens.js';
+import { halfWidth } from '../source/normalize.js';
 import { removePhrases } from './search/phrases.js';
 
 export interface AgencyMatch {

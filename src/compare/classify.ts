@@ -7,7 +7,7 @@
  */
 import type { Taxonomy, ThemeEvidence } from './types.js';
 import { dict } from './types.js';
-import { halfWidth } from './search/tokens.js';
+import { halfWidth } from '../source/normalize.js';
 import { PhraseFinder } from './search/phrases.js';
 
 export interface Classification {

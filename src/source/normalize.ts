@@ -19,11 +19,17 @@ const SPACES = new Set([0x3000, 0x00a0, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 
 /** Characters the fold changes or drops; text without them (most lines of a clean page) takes the fast path. */
 const NEEDS_FOLD = /[\uff01-\uff5e\u3000\u00a0\u2002-\u200d\u202f\u205f\u2060\ufeff\u00ad\u2015\u2500\u2501\u2e3a\u25cb\u039f\uff61\t]/;
 
+const FULLWIDTH = /[\uff01-\uff5e]/g;
+const HAS_WIDE = /[\uff01-\uff5e\u3000]/;
 /**
- * Full-width ASCII as ASCII, one unit for one (indices hold), for values kept as printed: a date or a table's
- * 序号 may be in full-width digits (`２０２３-０８-０９`, `２`).
+ * Full-width ASCII to half-width and the ideographic space to a space, one unit for one (indices hold): so `（一）`
+ * and `(一)`, `ＧＤＰ` and `GDP` compare equal (compare), and a value kept as printed reads in full-width digits too
+ * (a date `２０２３-０８-０９`, a 分工表's 序号 `２`, a glued item's `１．`).
  */
-export const halfWidth = (s: string): string => (/[\uff01-\uff5e]/.test(s) ? s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s);
+export function halfWidth(s: string): string {
+  if (!HAS_WIDE.test(s)) return s;
+  return s.replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
 
 /** The fold as a table over the BMP: FOLD[c] is what c becomes; DROP marks characters that vanish. */
 export type FoldTable = Uint16Array;

@@ -1,18 +1,11 @@
 /**
  * Tokens for comparing Chinese plan text without a segmenter: CJK character bigrams plus ASCII words and numbers.
  * Plans of this genre share their vocabulary almost word for word ("提升…标准先进性"), so bigrams carry enough
- * signal; jieba would add 190 ms and a native binary for little gain. Width folding lives here too: tokens and
- * theme signals are read on half-width text.
+ * signal; jieba would add 190 ms and a native binary for little gain. Tokens and theme signals are read on
+ * half-width text (source/normalize.ts halfWidth).
  */
 
-const FULLWIDTH = /[\uff01-\uff5e]/g;
-const HAS_WIDE = /[\uff01-\uff5e\u3000]/;
-
-/** Full-width ASCII to half-width, so `（一）` and `(一)`, `ＧＤＰ` and `GDP` compare equal. */
-export function halfWidth(s: string): string {
-  if (!HAS_WIDE.test(s)) return s;
-  return s.replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
+import { halfWidth } from '../../source/normalize.js';
 
 const isCjk = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 /** `[A-Za-z0-9.%]` */

@@ -7,7 +7,7 @@ import type { IndicatorLexicon, IndicatorRow } from '../types.js';
 import type { Prepared } from '../options.js';
 import { normalizeIndicator } from './indicators.js';
 import { PhraseFinder } from '../search/phrases.js';
-import { halfWidth } from '../search/tokens.js';
+import { halfWidth } from '../../source/normalize.js';
 
 /** Shorter names (合格率, 覆盖率) say nothing of which indicator is meant. */
 const MIN_NAME = 4;

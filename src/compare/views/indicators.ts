@@ -7,7 +7,8 @@
 import type { Target } from '../../model.js';
 import type { IndicatorCell, IndicatorEntry, IndicatorLexicon, IndicatorRow } from '../types.js';
 import { dict } from '../types.js';
-import { halfWidth, tokens } from '../search/tokens.js';
+import { tokens } from '../search/tokens.js';
+import { halfWidth } from '../../source/normalize.js';
 import { removePhrases } from '../search/phrases.js';
 import { NameSimilarity } from '../search/name-similarity.js';
 

@@ -15,7 +15,6 @@ function iso(y: number, m: number, d: number): string | null {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-
 /** Reads an intact date (the whole string); null when it is not one. */
 export function parseDate(s: string): string | null {
   const t = halfWidth(s).trim().replace(/\s+/g, '');
